@@ -1,0 +1,17 @@
+package org.hearth.community;
+
+/** A community as its pages show it. */
+public record Community(
+        String id,
+        String slug,
+        String name,
+        String description,
+        String conditionServed,
+        Visibility visibility,
+        JoinPolicy joinPolicy,
+        boolean allowAnonymous) {
+
+    public boolean listed() {
+        return visibility != Visibility.HIDDEN;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Communities: each serves a condition or theme, with a visibility (public, members-only,
+ * hidden) and a join policy (open, by approval, by invitation); memberships with roles
+ * (member, moderator, owner), join requests and invitations; the directory; and the
+ * cross-condition patient leaders community made on first start. Decides who may read and
+ * who may post in a community ({@link org.hearth.community.Access}); depends on identity.
+ */
+package org.hearth.community;

@@ -1,0 +1,374 @@
+package org.hearth.conversation;
+
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hearth.community.Access;
+import org.hearth.identity.Members;
+import org.hearth.platform.RandomId;
+import org.hearth.platform.security.Viewer;
+import org.hearth.platform.text.Markdown;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Topics, replies and reactions. Each method takes the viewer's {@link Access} to the community
+ * and refuses (by returning empty or false) whatever that access does not allow; a topic or
+ * post of another community is treated as absent.
+ */
+@Service
+public class Conversations {
+
+    public static final int POSTS_PER_PAGE = 25;
+    public static final int TOPICS_PER_PAGE = 30;
+
+    static final Table<Record> TOPICS = table(name("topics"));
+    static final Field<String> T_ID = field(name("topics", "id"), String.class);
+    static final Field<String> T_COMMUNITY = field(name("topics", "community_id"), String.class);
+    static final Field<String> T_KIND = field(name("topics", "kind"), String.class);
+    static final Field<String> T_TITLE = field(name("topics", "title"), String.class);
+    static final Field<Long> T_CREATED = field(name("topics", "created_at"), Long.class);
+    static final Field<Long> T_ACTIVITY = field(name("topics", "last_activity_at"), Long.class);
+    static final Field<Integer> T_REPLIES = field(name("topics", "reply_count"), Integer.class);
+
+    static final Table<Record> POSTS = table(name("posts"));
+    static final Field<String> P_ID = field(name("posts", "id"), String.class);
+    static final Field<String> P_TOPIC = field(name("posts", "topic_id"), String.class);
+    static final Field<String> P_AUTHOR = field(name("posts", "author_id"), String.class);
+    static final Field<Boolean> P_ANONYMOUS = field(name("posts", "anonymous"), Boolean.class);
+    static final Field<Boolean> P_OPENING = field(name("posts", "opening"), Boolean.class);
+    static final Field<String> P_SOURCE = field(name("posts", "body_source"), String.class);
+    static final Field<String> P_HTML = field(name("posts", "body_html"), String.class);
+    static final Field<String> P_WARNING = field(name("posts", "content_warning"), String.class);
+    static final Field<Long> P_CREATED = field(name("posts", "created_at"), Long.class);
+    static final Field<Long> P_EDITED = field(name("posts", "edited_at"), Long.class);
+    static final Field<Long> P_DELETED = field(name("posts", "deleted_at"), Long.class);
+
+    static final Table<Record> REVISIONS = table(name("post_revisions"));
+    static final Field<String> V_ID = field(name("post_revisions", "id"), String.class);
+    static final Field<String> V_POST = field(name("post_revisions", "post_id"), String.class);
+    static final Field<String> V_TITLE = field(name("post_revisions", "title"), String.class);
+    static final Field<String> V_SOURCE = field(name("post_revisions", "body_source"), String.class);
+    static final Field<String> V_WARNING = field(name("post_revisions", "content_warning"), String.class);
+    static final Field<Long> V_WRITTEN = field(name("post_revisions", "written_at"), Long.class);
+    static final Field<Long> V_REPLACED = field(name("post_revisions", "replaced_at"), Long.class);
+
+    static final Table<Record> REACTIONS = table(name("reactions"));
+    static final Field<String> X_POST = field(name("reactions", "post_id"), String.class);
+    static final Field<String> X_MEMBER = field(name("reactions", "member_id"), String.class);
+    static final Field<String> X_KIND = field(name("reactions", "kind"), String.class);
+
+    static final Table<Record> READS = table(name("topic_reads"));
+    static final Field<String> R_MEMBER = field(name("topic_reads", "member_id"), String.class);
+    static final Field<String> R_TOPIC = field(name("topic_reads", "topic_id"), String.class);
+    static final Field<Long> R_AT = field(name("topic_reads", "read_at"), Long.class);
+
+    static final String DELETED_TITLE = "Topic removed by its author";
+
+    private final DSLContext db;
+    private final Members members;
+    private final Markdown markdown;
+    private final Clock clock;
+
+    Conversations(DSLContext db, Members members, Markdown markdown, Clock clock) {
+        this.db = db;
+        this.members = members;
+        this.markdown = markdown;
+        this.clock = clock;
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    /** A page of the community's topics, most recently active first, with unread markers. */
+    public List<TopicSummary> topics(Access access, Viewer viewer, int page) {
+        if (!access.canRead()) {
+            return List.of();
+        }
+        Field<Long> readAt = viewer == null ? field("null", Long.class).as("read_at")
+                : field(org.jooq.impl.DSL.select(R_AT).from(READS)
+                        .where(R_TOPIC.eq(T_ID), R_MEMBER.eq(viewer.memberId()))).as("read_at");
+        var rows = db.select(T_ID, T_KIND, T_TITLE, T_REPLIES, T_ACTIVITY, P_AUTHOR, P_ANONYMOUS, readAt)
+                .from(TOPICS).join(POSTS).on(P_TOPIC.eq(T_ID), P_OPENING.isTrue())
+                .where(T_COMMUNITY.eq(access.community().id()))
+                .orderBy(T_ACTIVITY.desc(), T_ID)
+                .limit(TOPICS_PER_PAGE).offset(Math.max(0, page - 1) * TOPICS_PER_PAGE)
+                .fetch();
+        Map<String, String> handles = members.handles(new HashSet<>(rows.getValues(P_AUTHOR)));
+        return rows.map(r -> {
+            Long read = r.get("read_at", Long.class);
+            return new TopicSummary(r.get(T_ID), TopicKind.valueOf(r.get(T_KIND)), r.get(T_TITLE),
+                    authorLabel(r.get(P_AUTHOR), Boolean.TRUE.equals(r.get(P_ANONYMOUS)), handles, access, viewer),
+                    r.get(T_REPLIES), r.get(T_ACTIVITY),
+                    viewer != null && (read == null || read < r.get(T_ACTIVITY)));
+        });
+    }
+
+    public int topicCount(Access access) {
+        return access.canRead() ? db.fetchCount(TOPICS, T_COMMUNITY.eq(access.community().id())) : 0;
+    }
+
+    /**
+     * One page of a topic. Marks what the signed-in viewer saw as read; posts newer than their
+     * previous visit carry an unread marker on this showing.
+     */
+    @Transactional
+    public Optional<TopicPage> topic(Access access, String topicId, Viewer viewer, int page) {
+        if (!access.canRead() || !RandomId.looksValid(topicId)) {
+            return Optional.empty();
+        }
+        var topic = db.select(T_ID, T_KIND, T_TITLE, T_REPLIES).from(TOPICS)
+                .where(T_ID.eq(topicId), T_COMMUNITY.eq(access.community().id())).fetchOne();
+        if (topic == null) {
+            return Optional.empty();
+        }
+        int replies = topic.get(T_REPLIES);
+        int pageCount = Math.max(1, (replies + POSTS_PER_PAGE) / POSTS_PER_PAGE);
+        int shown = Math.min(Math.max(1, page), pageCount);
+        var rows = db.select(P_ID, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_HTML, P_WARNING, P_CREATED, P_EDITED, P_DELETED)
+                .from(POSTS).where(P_TOPIC.eq(topicId))
+                .orderBy(P_OPENING.desc(), P_CREATED, P_ID)
+                .limit(POSTS_PER_PAGE).offset((shown - 1) * POSTS_PER_PAGE)
+                .fetch();
+        List<String> postIds = rows.getValues(P_ID);
+        Map<String, String> handles = members.handles(new HashSet<>(rows.getValues(P_AUTHOR)));
+        Map<String, Map<ReactionKind, Integer>> counts = reactionCounts(postIds);
+        Map<String, Set<ReactionKind>> mine = viewer == null ? Map.of() : reactionsOf(viewer, postIds);
+        Long readAt = viewer == null ? null : db.select(R_AT).from(READS)
+                .where(R_MEMBER.eq(viewer.memberId()), R_TOPIC.eq(topicId)).fetchOne(R_AT);
+        List<PostView> posts = new ArrayList<>(rows.size());
+        long newest = 0;
+        for (var r : rows) {
+            String author = r.get(P_AUTHOR);
+            boolean anonymous = Boolean.TRUE.equals(r.get(P_ANONYMOUS));
+            boolean moderatorView = access.moderates();
+            long created = r.get(P_CREATED);
+            newest = Math.max(newest, created);
+            posts.add(new PostView(r.get(P_ID),
+                    anonymous && !moderatorView ? null : author,
+                    authorLabel(author, anonymous, handles, access, viewer),
+                    anonymous, Boolean.TRUE.equals(r.get(P_OPENING)), r.get(P_HTML), r.get(P_WARNING), created,
+                    r.get(P_EDITED) != null, r.get(P_DELETED) != null,
+                    viewer != null && viewer.memberId().equals(author),
+                    viewer != null && readAt != null && created > readAt && !viewer.memberId().equals(author),
+                    counts.getOrDefault(r.get(P_ID), Map.of()), mine.getOrDefault(r.get(P_ID), Set.of())));
+        }
+        if (viewer != null && newest > 0) {
+            markRead(viewer.memberId(), topicId, newest);
+        }
+        return Optional.of(new TopicPage(topicId, TopicKind.valueOf(topic.get(T_KIND)), topic.get(T_TITLE),
+                replies, posts, shown, pageCount));
+    }
+
+    /** Earlier versions of a post, for moderators of its community only. */
+    public Optional<List<Revision>> revisions(Access access, String postId) {
+        if (!access.moderates() || postInCommunity(access, postId).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(db.select(V_TITLE, V_SOURCE, V_WARNING, V_WRITTEN, V_REPLACED).from(REVISIONS)
+                .where(V_POST.eq(postId)).orderBy(V_REPLACED.desc())
+                .fetch(r -> new Revision(r.get(V_TITLE), r.get(V_SOURCE), r.get(V_WARNING), r.get(V_WRITTEN), r.get(V_REPLACED))));
+    }
+
+    /** A member's own post, to fill the edit form; empty if it is not theirs or not in this community. */
+    public Optional<Draft> ownDraft(Access access, Viewer viewer, String postId) {
+        return postInCommunity(access, postId)
+                .filter(p -> viewer != null && viewer.memberId().equals(p.get(P_AUTHOR)) && p.get(P_DELETED) == null)
+                .map(p -> new Draft(TopicKind.valueOf(p.get(T_KIND)),
+                        Boolean.TRUE.equals(p.get(P_OPENING)) ? p.get(T_TITLE) : null,
+                        p.get(P_SOURCE), p.get(P_WARNING), Boolean.TRUE.equals(p.get(P_ANONYMOUS))));
+    }
+
+    /** The topic a post belongs to and the page it is on, to send a reader back to it. */
+    public Optional<Location> locate(Access access, String postId) {
+        return postInCommunity(access, postId).map(p -> {
+            int before = db.fetchCount(POSTS, P_TOPIC.eq(p.get(P_TOPIC)), P_OPENING.isFalse(),
+                    P_CREATED.lt(p.get(P_CREATED)).or(P_CREATED.eq(p.get(P_CREATED)).and(P_ID.lt(postId))));
+            int position = Boolean.TRUE.equals(p.get(P_OPENING)) ? 0 : before + 1;
+            return new Location(p.get(P_TOPIC), position / POSTS_PER_PAGE + 1, postId);
+        });
+    }
+
+    /** Where a post is: its topic, the page of that topic, and the post's own anchor. */
+    public record Location(String topicId, int page, String postId) {
+    }
+
+    // ---- writing ---------------------------------------------------------------------------
+
+    /** Starts a topic; returns its id, or empty when the viewer may not post here. */
+    @Transactional
+    public Optional<String> startTopic(Access access, Viewer viewer, Draft draft) {
+        if (!access.canPost()) {
+            return Optional.empty();
+        }
+        String topicId = RandomId.next();
+        long now = clock.millis();
+        db.insertInto(TOPICS).set(T_ID, topicId).set(T_COMMUNITY, access.community().id())
+                .set(T_KIND, draft.kind().name()).set(T_TITLE, draft.title().strip())
+                .set(T_CREATED, now).set(T_ACTIVITY, now).set(T_REPLIES, 0).execute();
+        insertPost(topicId, viewer, draft, true, now, access);
+        return Optional.of(topicId);
+    }
+
+    /** Replies to a topic; returns where the reply is, or empty when not allowed or no such topic. */
+    @Transactional
+    public Optional<Location> reply(Access access, Viewer viewer, String topicId, Draft draft) {
+        if (!access.canPost() || !RandomId.looksValid(topicId)
+                || !db.fetchExists(TOPICS, T_ID.eq(topicId), T_COMMUNITY.eq(access.community().id()))) {
+            return Optional.empty();
+        }
+        long now = clock.millis();
+        String postId = insertPost(topicId, viewer, draft, false, now, access);
+        db.update(TOPICS).set(T_REPLIES, T_REPLIES.plus(1)).set(T_ACTIVITY, greatest(T_ACTIVITY, org.jooq.impl.DSL.val(now)))
+                .where(T_ID.eq(topicId)).execute();
+        int replies = db.select(T_REPLIES).from(TOPICS).where(T_ID.eq(topicId)).fetchOne(T_REPLIES);
+        return Optional.of(new Location(topicId, replies / POSTS_PER_PAGE + 1, postId));
+    }
+
+    /** Edits the viewer's own post, keeping the previous version for moderators. */
+    @Transactional
+    public boolean edit(Access access, Viewer viewer, String postId, Draft draft) {
+        var post = postInCommunity(access, postId)
+                .filter(p -> access.canPost() && viewer.memberId().equals(p.get(P_AUTHOR)) && p.get(P_DELETED) == null);
+        if (post.isEmpty()) {
+            return false;
+        }
+        var p = post.get();
+        boolean opening = Boolean.TRUE.equals(p.get(P_OPENING));
+        long now = clock.millis();
+        db.insertInto(REVISIONS).set(V_ID, RandomId.next()).set(V_POST, postId)
+                .set(V_TITLE, opening ? p.get(T_TITLE) : null).set(V_SOURCE, p.get(P_SOURCE))
+                .set(V_WARNING, p.get(P_WARNING))
+                .set(V_WRITTEN, p.get(P_EDITED) == null ? p.get(P_CREATED) : p.get(P_EDITED))
+                .set(V_REPLACED, now).execute();
+        db.update(POSTS).set(P_SOURCE, draft.body()).set(P_HTML, markdown.toSafeHtml(draft.body()))
+                .set(P_WARNING, blankToNull(draft.contentWarning())).set(P_EDITED, now)
+                .where(P_ID.eq(postId)).execute();
+        if (opening && draft.title() != null && !draft.title().isBlank()) {
+            db.update(TOPICS).set(T_TITLE, draft.title().strip()).where(T_ID.eq(p.get(P_TOPIC))).execute();
+        }
+        return true;
+    }
+
+    /**
+     * Deletes the viewer's own post for real: its text, its earlier versions and its reactions
+     * are erased. A marker stays in its place so the replies around it still make sense.
+     */
+    @Transactional
+    public boolean delete(Access access, Viewer viewer, String postId) {
+        var post = postInCommunity(access, postId)
+                .filter(p -> viewer.memberId().equals(p.get(P_AUTHOR)) && p.get(P_DELETED) == null);
+        if (post.isEmpty()) {
+            return false;
+        }
+        db.deleteFrom(REVISIONS).where(V_POST.eq(postId)).execute();
+        db.deleteFrom(REACTIONS).where(X_POST.eq(postId)).execute();
+        db.update(POSTS).set(P_SOURCE, "").set(P_HTML, "").set(P_WARNING, (String) null)
+                .set(P_DELETED, clock.millis()).where(P_ID.eq(postId)).execute();
+        if (Boolean.TRUE.equals(post.get().get(P_OPENING))) {
+            db.update(TOPICS).set(T_TITLE, DELETED_TITLE).where(T_ID.eq(post.get().get(P_TOPIC))).execute();
+        }
+        return true;
+    }
+
+    /** Adds the reaction, or takes it back when the viewer had already given it. Members only. */
+    @Transactional
+    public boolean toggleReaction(Access access, Viewer viewer, String postId, ReactionKind kind) {
+        var post = postInCommunity(access, postId).filter(p -> access.canPost() && p.get(P_DELETED) == null);
+        if (post.isEmpty()) {
+            return false;
+        }
+        int removed = db.deleteFrom(REACTIONS)
+                .where(X_POST.eq(postId), X_MEMBER.eq(viewer.memberId()), X_KIND.eq(kind.name())).execute();
+        if (removed == 0) {
+            db.insertInto(REACTIONS).set(X_POST, postId).set(X_MEMBER, viewer.memberId()).set(X_KIND, kind.name())
+                    .onConflictDoNothing().execute();
+        }
+        return true;
+    }
+
+    // ---- helpers ---------------------------------------------------------------------------
+
+    private String insertPost(String topicId, Viewer viewer, Draft draft, boolean opening, long now, Access access) {
+        String postId = RandomId.next();
+        db.insertInto(POSTS).set(P_ID, postId).set(P_TOPIC, topicId).set(P_AUTHOR, viewer.memberId())
+                .set(P_ANONYMOUS, draft.anonymous() && access.community().allowAnonymous())
+                .set(P_OPENING, opening).set(P_SOURCE, draft.body()).set(P_HTML, markdown.toSafeHtml(draft.body()))
+                .set(P_WARNING, blankToNull(draft.contentWarning())).set(P_CREATED, now).execute();
+        markRead(viewer.memberId(), topicId, now);
+        return postId;
+    }
+
+    private void markRead(String memberId, String topicId, long at) {
+        db.insertInto(READS).set(R_MEMBER, memberId).set(R_TOPIC, topicId).set(R_AT, at)
+                .onConflict(R_MEMBER, R_TOPIC).doUpdate()
+                .set(R_AT, greatest(R_AT, org.jooq.impl.DSL.val(at)))
+                .execute();
+    }
+
+    private Optional<Record> postInCommunity(Access access, String postId) {
+        if (!access.canRead() || !RandomId.looksValid(postId)) {
+            return Optional.empty();
+        }
+        return db.select(P_ID, P_TOPIC, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_SOURCE, P_WARNING, P_CREATED, P_EDITED,
+                        P_DELETED, T_TITLE, T_KIND)
+                .from(POSTS).join(TOPICS).on(T_ID.eq(P_TOPIC))
+                .where(P_ID.eq(postId), T_COMMUNITY.eq(access.community().id()))
+                .fetchOptional().map(r -> (Record) r);
+    }
+
+    private Map<String, Map<ReactionKind, Integer>> reactionCounts(List<String> postIds) {
+        Map<String, Map<ReactionKind, Integer>> counts = new HashMap<>();
+        if (postIds.isEmpty()) {
+            return counts;
+        }
+        db.select(X_POST, X_KIND, count()).from(REACTIONS).where(X_POST.in(postIds)).groupBy(X_POST, X_KIND)
+                .forEach(r -> counts.computeIfAbsent(r.value1(), k -> new EnumMap<>(ReactionKind.class))
+                        .put(ReactionKind.valueOf(r.value2()), r.value3()));
+        return counts;
+    }
+
+    private Map<String, Set<ReactionKind>> reactionsOf(Viewer viewer, List<String> postIds) {
+        Map<String, Set<ReactionKind>> mine = new HashMap<>();
+        if (postIds.isEmpty()) {
+            return mine;
+        }
+        db.select(X_POST, X_KIND).from(REACTIONS).where(X_POST.in(postIds), X_MEMBER.eq(viewer.memberId()))
+                .forEach(r -> mine.computeIfAbsent(r.value1(), k -> EnumSet.noneOf(ReactionKind.class))
+                        .add(ReactionKind.valueOf(r.value2())));
+        return mine;
+    }
+
+    /** Members see "anonymous member"; moderators see who it is; the author sees it is theirs. */
+    private static String authorLabel(String authorId, boolean anonymous, Map<String, String> handles,
+            Access access, Viewer viewer) {
+        String handle = handles.getOrDefault(authorId, "former member");
+        if (!anonymous) {
+            return handle;
+        }
+        if (viewer != null && viewer.memberId().equals(authorId)) {
+            return "you, posting anonymously";
+        }
+        return access.moderates() ? "anonymous member (" + handle + ")" : "anonymous member";
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,33 @@
+package org.hearth.conversation;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A post as one viewer may see it. {@code authorId} is null when the post is anonymous and the
+ * viewer is not a moderator, so no page can link to the author.
+ */
+public record PostView(
+        String id,
+        String authorId,
+        String author,
+        boolean anonymous,
+        boolean opening,
+        String bodyHtml,
+        String contentWarning,
+        long createdAt,
+        boolean edited,
+        boolean deleted,
+        boolean mine,
+        boolean unread,
+        Map<ReactionKind, Integer> reactions,
+        Set<ReactionKind> myReactions) {
+
+    public int count(ReactionKind kind) {
+        return reactions.getOrDefault(kind, 0);
+    }
+
+    public boolean reacted(ReactionKind kind) {
+        return myReactions.contains(kind);
+    }
+}

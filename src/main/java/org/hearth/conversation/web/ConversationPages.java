@@ -1,0 +1,204 @@
+package org.hearth.conversation.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.hearth.community.Access;
+import org.hearth.community.Communities;
+import org.hearth.community.Visibility;
+import org.hearth.conversation.Conversations;
+import org.hearth.conversation.ReactionKind;
+import org.hearth.conversation.TopicKind;
+import org.hearth.platform.security.Viewer;
+import org.hearth.platform.web.FormErrors;
+import org.hearth.platform.web.NotFound;
+import org.hearth.platform.web.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The community page (its topics), topic pages, and writing: new topics, replies, edits,
+ * deletions and reactions. Anything the viewer may not see answers 404.
+ */
+@Controller
+class ConversationPages {
+
+    private static final String COMMUNITY = "org/hearth/conversation/web/community";
+    private static final String NEW_TOPIC = "org/hearth/conversation/web/new-topic";
+    private static final String TOPIC = "org/hearth/conversation/web/topic";
+    private static final String EDIT = "org/hearth/conversation/web/edit-post";
+
+    private final Communities communities;
+    private final Conversations conversations;
+
+    ConversationPages(Communities communities, Conversations conversations) {
+        this.communities = communities;
+        this.conversations = conversations;
+    }
+
+    @GetMapping("/c/{slug}")
+    String community(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Viewer viewer, Model model) {
+        Access access = visible(slug, viewer, model);
+        int topicCount = conversations.topicCount(access);
+        int pageCount = Math.max(1, (topicCount + Conversations.TOPICS_PER_PAGE - 1) / Conversations.TOPICS_PER_PAGE);
+        int shown = Math.min(Math.max(1, page), pageCount);
+        model.addAttribute("topics", conversations.topics(access, viewer, shown));
+        model.addAttribute("pageNumber", shown);
+        model.addAttribute("pageCount", pageCount);
+        return COMMUNITY;
+    }
+
+    @GetMapping("/c/{slug}/new")
+    String newTopic(@PathVariable String slug, Viewer viewer, Model model, RedirectAttributes redirect) {
+        Access access = visible(slug, viewer, model);
+        if (!access.canPost()) {
+            redirect.addFlashAttribute(Page.NOTICE, "Join this community to start a topic.");
+            return "redirect:/c/" + slug;
+        }
+        return topicForm(model, PostForms.NewTopic.empty(), FormErrors.NONE);
+    }
+
+    @PostMapping("/c/{slug}/topics")
+    String startTopic(@PathVariable String slug, @Valid @ModelAttribute("form") PostForms.NewTopic form,
+            BindingResult result, Viewer viewer, Model model, RedirectAttributes redirect) {
+        Access access = visible(slug, viewer, model);
+        if (!access.canPost()) {
+            redirect.addFlashAttribute(Page.NOTICE, "Join this community to start a topic.");
+            return "redirect:/c/" + slug;
+        }
+        if (result.hasErrors()) {
+            return topicForm(model, form, FormErrors.of(result));
+        }
+        String topicId = conversations.startTopic(access, viewer, form.draft()).orElseThrow(NotFound::new);
+        redirect.addFlashAttribute(Page.NOTICE, "Your topic is posted.");
+        return "redirect:/c/" + slug + "/t/" + topicId;
+    }
+
+    @GetMapping("/c/{slug}/t/{topicId}")
+    String topic(@PathVariable String slug, @PathVariable String topicId, @RequestParam(defaultValue = "1") int page,
+            Viewer viewer, Model model) {
+        Access access = visible(slug, viewer, model);
+        return showTopic(access, topicId, page, viewer, model, PostForms.Reply.empty(), FormErrors.NONE);
+    }
+
+    @PostMapping("/c/{slug}/t/{topicId}/replies")
+    String reply(@PathVariable String slug, @PathVariable String topicId,
+            @Valid @ModelAttribute("form") PostForms.Reply form, BindingResult result, Viewer viewer, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Access access = visible(slug, viewer, model);
+        if (result.hasErrors() || !access.canPost()) {
+            if (!access.canPost()) {
+                result.reject("not-member", "Join this community to reply.");
+            }
+            response.setStatus(422);
+            return showTopic(access, topicId, Integer.MAX_VALUE, viewer, model, form, FormErrors.of(result));
+        }
+        var location = conversations.reply(access, viewer, topicId, form.draft()).orElseThrow(NotFound::new);
+        return "redirect:/c/" + slug + "/t/" + topicId + "?page=" + location.page() + "#p-" + location.postId();
+    }
+
+    @GetMapping("/c/{slug}/p/{postId}/edit")
+    String editForm(@PathVariable String slug, @PathVariable String postId, Viewer viewer, Model model) {
+        Access access = visible(slug, viewer, model);
+        var draft = conversations.ownDraft(access, viewer, postId).orElseThrow(NotFound::new);
+        model.addAttribute("form", new PostForms.Edit(draft.title(), draft.body(),
+                draft.contentWarning() == null ? "" : draft.contentWarning()));
+        model.addAttribute("opening", draft.title() != null);
+        model.addAttribute("postId", postId);
+        model.addAttribute("errors", FormErrors.NONE);
+        return EDIT;
+    }
+
+    @PostMapping("/c/{slug}/p/{postId}/edit")
+    String edit(@PathVariable String slug, @PathVariable String postId, @Valid @ModelAttribute("form") PostForms.Edit form,
+            BindingResult result, Viewer viewer, Model model, RedirectAttributes redirect) {
+        Access access = visible(slug, viewer, model);
+        var draft = conversations.ownDraft(access, viewer, postId).orElseThrow(NotFound::new);
+        boolean opening = draft.title() != null;
+        if (opening && (form.title() == null || form.title().isBlank())) {
+            result.rejectValue("title", "blank", "A topic needs a title.");
+        }
+        if (result.hasErrors()) {
+            model.addAttribute("form", form);
+            model.addAttribute("opening", opening);
+            model.addAttribute("postId", postId);
+            model.addAttribute("errors", FormErrors.of(result));
+            return EDIT;
+        }
+        conversations.edit(access, viewer, postId, form.draft());
+        redirect.addFlashAttribute(Page.NOTICE, "Your changes are saved.");
+        return backTo(slug, access, postId);
+    }
+
+    @PostMapping("/c/{slug}/p/{postId}/delete")
+    String delete(@PathVariable String slug, @PathVariable String postId, Viewer viewer, Model model,
+            RedirectAttributes redirect) {
+        Access access = visible(slug, viewer, model);
+        String back = backTo(slug, access, postId);
+        if (!conversations.delete(access, viewer, postId)) {
+            throw new NotFound();
+        }
+        redirect.addFlashAttribute(Page.NOTICE, "Your post is deleted, with its earlier versions.");
+        return back;
+    }
+
+    @PostMapping("/c/{slug}/p/{postId}/reactions")
+    String react(@PathVariable String slug, @PathVariable String postId, @RequestParam ReactionKind kind,
+            Viewer viewer, Model model, RedirectAttributes redirect) {
+        Access access = visible(slug, viewer, model);
+        if (!conversations.toggleReaction(access, viewer, postId, kind)) {
+            if (access.canRead() && conversations.locate(access, postId).isPresent()) {
+                redirect.addFlashAttribute(Page.NOTICE, "Join this community to react to posts.");
+                return backTo(slug, access, postId);
+            }
+            throw new NotFound();
+        }
+        return backTo(slug, access, postId);
+    }
+
+    @GetMapping("/c/{slug}/p/{postId}/history")
+    String history(@PathVariable String slug, @PathVariable String postId, Viewer viewer, Model model) {
+        Access access = visible(slug, viewer, model);
+        model.addAttribute("revisions", conversations.revisions(access, postId).orElseThrow(NotFound::new));
+        model.addAttribute("location", conversations.locate(access, postId).orElseThrow(NotFound::new));
+        model.addAttribute(Page.NOINDEX, true);
+        return "org/hearth/conversation/web/history";
+    }
+
+    private String showTopic(Access access, String topicId, int page, Viewer viewer, Model model,
+            PostForms.Reply form, FormErrors errors) {
+        model.addAttribute("topic", conversations.topic(access, topicId, viewer, page).orElseThrow(NotFound::new));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("reactionKinds", ReactionKind.values());
+        return TOPIC;
+    }
+
+    private String topicForm(Model model, PostForms.NewTopic form, FormErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("kinds", TopicKind.values());
+        return NEW_TOPIC;
+    }
+
+    private String backTo(String slug, Access access, String postId) {
+        var location = conversations.locate(access, postId).orElseThrow(NotFound::new);
+        return "redirect:/c/" + slug + "/t/" + location.topicId() + "?page=" + location.page() + "#p-" + postId;
+    }
+
+    /** The community as this viewer may see it; adds it to the model, keeps non-public pages out of search engines. */
+    private Access visible(String slug, Viewer viewer, Model model) {
+        Access access = communities.visibleTo(slug, viewer).orElseThrow(NotFound::new);
+        model.addAttribute("access", access);
+        if (access.community().visibility() != Visibility.PUBLIC) {
+            model.addAttribute(Page.NOINDEX, true);
+        }
+        return access;
+    }
+}

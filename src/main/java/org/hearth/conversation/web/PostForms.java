@@ -1,0 +1,69 @@
+package org.hearth.conversation.web;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.hearth.conversation.Draft;
+import org.hearth.conversation.TopicKind;
+
+/** Forms for writing; the messages are shown next to the field, and what was typed stays. */
+public final class PostForms {
+
+    private PostForms() {
+    }
+
+    public static final int MAX_BODY = 20_000;
+
+    public record NewTopic(
+            @NotNull(message = "Choose what kind of topic this is.")
+            TopicKind kind,
+            @NotBlank(message = "Give your topic a title, so others can find it.")
+            @Size(max = 200, message = "Keep the title under 200 characters.")
+            String title,
+            @NotBlank(message = "Write something before you post.")
+            @Size(max = MAX_BODY, message = "This is too long: at most 20,000 characters. Split it into a topic and replies.")
+            String body,
+            @Size(max = 120, message = "Keep the content warning under 120 characters.")
+            String contentWarning,
+            boolean anonymous) {
+
+        static NewTopic empty() {
+            return new NewTopic(TopicKind.QUESTION, "", "", "", false);
+        }
+
+        Draft draft() {
+            return new Draft(kind, title, body, contentWarning, anonymous);
+        }
+    }
+
+    public record Reply(
+            @NotBlank(message = "Write something before you reply.")
+            @Size(max = MAX_BODY, message = "This is too long: at most 20,000 characters. Split it into several replies.")
+            String body,
+            @Size(max = 120, message = "Keep the content warning under 120 characters.")
+            String contentWarning,
+            boolean anonymous) {
+
+        static Reply empty() {
+            return new Reply("", "", false);
+        }
+
+        Draft draft() {
+            return new Draft(null, null, body, contentWarning, anonymous);
+        }
+    }
+
+    public record Edit(
+            @Size(max = 200, message = "Keep the title under 200 characters.")
+            String title,
+            @NotBlank(message = "A post cannot be empty. To remove it, use Delete instead.")
+            @Size(max = MAX_BODY, message = "This is too long: at most 20,000 characters.")
+            String body,
+            @Size(max = 120, message = "Keep the content warning under 120 characters.")
+            String contentWarning) {
+
+        Draft draft() {
+            return new Draft(null, title, body, contentWarning, false);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.hearth.identity;
+
+import static org.hearth.identity.Members.HANDLE;
+import static org.hearth.identity.Members.HANDLE_KEY;
+import static org.hearth.identity.Members.ID;
+import static org.hearth.identity.Members.MEMBERS;
+import static org.hearth.identity.Members.PASSWORD_HASH;
+import static org.hearth.identity.Members.SITE_ADMIN;
+
+import org.hearth.platform.security.SignedInMember;
+import org.hearth.platform.security.Viewer;
+import org.jooq.DSLContext;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Looks up a member by handle for Spring Security's password sign-in. */
+@Component
+class MemberAccounts implements UserDetailsService {
+
+    private final DSLContext db;
+
+    MemberAccounts(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String handle) {
+        return db.select(ID, HANDLE, PASSWORD_HASH, SITE_ADMIN).from(MEMBERS)
+                .where(HANDLE_KEY.eq(Members.handleKey(handle)))
+                .fetchOptional(r -> new SignedInMember(
+                        new Viewer(r.get(ID), r.get(HANDLE), Boolean.TRUE.equals(r.get(SITE_ADMIN))),
+                        r.get(PASSWORD_HASH)))
+                .orElseThrow(() -> new UsernameNotFoundException("no such handle"));
+    }
+}

@@ -1,0 +1,130 @@
+package org.hearth.identity;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.hearth.platform.RandomId;
+import org.hearth.platform.security.Viewer;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The members of this Hearth site: creating accounts and finding handles by member id. */
+@Service
+public class Members {
+
+    static final Table<Record> MEMBERS = table(name("members"));
+    static final Field<String> ID = field(name("members", "id"), String.class);
+    static final Field<String> HANDLE = field(name("members", "handle"), String.class);
+    static final Field<String> HANDLE_KEY = field(name("members", "handle_key"), String.class);
+    static final Field<String> PASSWORD_HASH = field(name("members", "password_hash"), String.class);
+    static final Field<String> EMAIL = field(name("members", "email"), String.class);
+    static final Field<Boolean> SITE_ADMIN = field(name("members", "site_admin"), Boolean.class);
+    static final Field<String> ABOUT = field(name("members", "about"), String.class);
+    static final Field<Long> CREATED_AT = field(name("members", "created_at"), Long.class);
+
+    /** Letters, digits, dot, dash and underscore; starts with a letter or digit. */
+    static final Pattern HANDLE_SHAPE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{2,29}");
+
+    private final DSLContext db;
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Members(DSLContext db, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
+        this.db = db;
+        this.passwords = passwords;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** Thrown when the handle is taken; the sign-up form says so next to the field. */
+    public static final class HandleTaken extends RuntimeException {
+        HandleTaken() {
+            super("handle taken", null, false, false);
+        }
+    }
+
+    /** Creates an account and returns who it is. Handles are unique without regard to case. */
+    @Transactional
+    public Viewer create(String handle, String password, String email, boolean siteAdmin) {
+        String id = RandomId.next();
+        try {
+            db.insertInto(MEMBERS)
+                    .set(ID, id)
+                    .set(HANDLE, handle)
+                    .set(HANDLE_KEY, handleKey(handle))
+                    .set(PASSWORD_HASH, passwords.encode(password))
+                    .set(EMAIL, email == null || email.isBlank() ? null : email.trim())
+                    .set(SITE_ADMIN, siteAdmin)
+                    .set(CREATED_AT, clock.millis())
+                    .execute();
+        } catch (DuplicateKeyException e) {
+            throw new HandleTaken();
+        } catch (org.jooq.exception.DataAccessException e) {
+            if (handleExists(handle)) {
+                throw new HandleTaken();
+            }
+            throw e;
+        }
+        if (siteAdmin) {
+            events.publishEvent(new SiteAdministratorCreated(id));
+        }
+        return new Viewer(id, handle, siteAdmin);
+    }
+
+    public boolean handleExists(String handle) {
+        return db.fetchExists(MEMBERS, HANDLE_KEY.eq(handleKey(handle)));
+    }
+
+    public boolean anySiteAdministrator() {
+        return db.fetchExists(MEMBERS, SITE_ADMIN.isTrue());
+    }
+
+    /** Handles of the given members, in one query. Unknown ids are simply absent. */
+    public Map<String, String> handles(Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        return db.select(ID, HANDLE).from(MEMBERS).where(ID.in(memberIds)).fetchMap(ID, HANDLE);
+    }
+
+    /** The member with this handle, for moderators inviting someone. */
+    public Optional<String> idOfHandle(String handle) {
+        return db.select(ID).from(MEMBERS).where(HANDLE_KEY.eq(handleKey(handle))).fetchOptional(ID);
+    }
+
+    public Optional<Profile> profile(String memberId) {
+        if (!RandomId.looksValid(memberId)) {
+            return Optional.empty();
+        }
+        return db.select(ID, HANDLE, ABOUT).from(MEMBERS).where(ID.eq(memberId))
+                .fetchOptional(r -> new Profile(r.get(ID), r.get(HANDLE), r.get(ABOUT)));
+    }
+
+    @Transactional
+    public void updateAbout(String memberId, String about) {
+        db.update(MEMBERS).set(ABOUT, about == null || about.isBlank() ? null : about.strip())
+                .where(ID.eq(memberId)).execute();
+    }
+
+    static String handleKey(String handle) {
+        return handle.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** What a profile page may show: the handle, and an "about" text only if the member wrote one. */
+    public record Profile(String id, String handle, String about) {
+    }
+}

@@ -1,0 +1,158 @@
+package org.hearth.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.hearth.identity.Members;
+import org.hearth.identity.SetupLink;
+import org.hearth.platform.security.SignIn;
+import org.hearth.platform.security.Viewer;
+import org.hearth.platform.web.FormErrors;
+import org.hearth.platform.web.NotFound;
+import org.hearth.platform.web.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Joining Hearth, signing in, the first administrator's setup link, and profiles. */
+@Controller
+class AccountPages {
+
+    private static final String SIGN_UP = "org/hearth/identity/web/sign-up";
+    private static final String SIGN_IN = "org/hearth/identity/web/sign-in";
+    private static final String SETUP = "org/hearth/identity/web/setup";
+
+    private final Members members;
+    private final SetupLink setupLink;
+    private final SignIn signIn;
+
+    AccountPages(Members members, SetupLink setupLink, SignIn signIn) {
+        this.members = members;
+        this.setupLink = setupLink;
+        this.signIn = signIn;
+    }
+
+    @GetMapping("/sign-up")
+    String signUpForm(Model model) {
+        model.addAttribute("form", AccountForms.SignUp.empty());
+        model.addAttribute("errors", FormErrors.NONE);
+        return SIGN_UP;
+    }
+
+    @PostMapping("/sign-up")
+    String signUp(@Valid @ModelAttribute("form") AccountForms.SignUp form, BindingResult result, Model model,
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        return createAccount(form, result, model, request, response, redirect, false, SIGN_UP);
+    }
+
+    @GetMapping("/sign-in")
+    String signInForm(@RequestParam(name = "signed-out", required = false) String signedOut, Model model) {
+        model.addAttribute("handle", "");
+        model.addAttribute("failed", false);
+        return SIGN_IN;
+    }
+
+    /** Spring Security forwards a failed sign-in here, so the typed handle stays in the field. */
+    @RequestMapping("/sign-in/failed")
+    String signInFailed(@RequestParam(name = "handle", required = false) String handle, Model model,
+            HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        model.addAttribute("handle", handle == null ? "" : handle);
+        model.addAttribute("failed", true);
+        return SIGN_IN;
+    }
+
+    @GetMapping("/setup/{token}")
+    String setupForm(@PathVariable String token, Model model) {
+        if (!setupLink.accepts(token)) {
+            throw new NotFound();
+        }
+        model.addAttribute("form", AccountForms.SignUp.empty());
+        model.addAttribute("errors", FormErrors.NONE);
+        model.addAttribute("token", token);
+        model.addAttribute(Page.NOINDEX, true);
+        return SETUP;
+    }
+
+    @PostMapping("/setup/{token}")
+    String setup(@PathVariable String token, @Valid @ModelAttribute("form") AccountForms.SignUp form,
+            BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (!setupLink.accepts(token)) {
+            throw new NotFound();
+        }
+        model.addAttribute("token", token);
+        model.addAttribute(Page.NOINDEX, true);
+        if (result.hasErrors()) {
+            return showForm(form, result, model, SETUP);
+        }
+        if (!setupLink.spend(token)) {
+            throw new NotFound();
+        }
+        return createAccount(form, result, model, request, response, redirect, true, SETUP);
+    }
+
+    private String createAccount(AccountForms.SignUp form, BindingResult result, Model model,
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect,
+            boolean siteAdmin, String formView) {
+        if (result.hasErrors()) {
+            return showForm(form, result, model, formView);
+        }
+        Viewer viewer;
+        try {
+            viewer = members.create(form.handleValue(), form.password(), form.email(), siteAdmin);
+        } catch (Members.HandleTaken taken) {
+            result.rejectValue("handle", "taken", "Someone already uses this handle. Try another one.");
+            return showForm(form, result, model, formView);
+        }
+        signIn.signIn(viewer, request, response);
+        redirect.addFlashAttribute(Page.NOTICE, siteAdmin
+                ? "Welcome, " + viewer.handle() + ". You are this site's administrator."
+                : "Welcome to Hearth, " + viewer.handle() + ". Pick a community to join.");
+        return "redirect:/";
+    }
+
+    private static String showForm(AccountForms.SignUp form, BindingResult result, Model model, String view) {
+        // The password is never sent back into the page; everything else stays as typed.
+        model.addAttribute("form", new AccountForms.SignUp(form.handle(), "", form.email()));
+        model.addAttribute("errors", FormErrors.of(result));
+        return view;
+    }
+
+    @GetMapping("/m/{memberId}")
+    String profile(@PathVariable String memberId, Model model) {
+        model.addAttribute("profile", members.profile(memberId).orElseThrow(NotFound::new));
+        model.addAttribute(Page.NOINDEX, true);
+        return "org/hearth/identity/web/profile";
+    }
+
+    @GetMapping("/me/profile")
+    String myProfile(Viewer viewer, Model model) {
+        var profile = members.profile(viewer.memberId()).orElseThrow(NotFound::new);
+        model.addAttribute("profile", profile);
+        model.addAttribute("about", profile.about() == null ? "" : profile.about());
+        model.addAttribute("errors", FormErrors.NONE);
+        return "org/hearth/identity/web/my-profile";
+    }
+
+    @PostMapping("/me/profile")
+    String saveProfile(Viewer viewer, @Valid @ModelAttribute("form") AccountForms.About form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            model.addAttribute("profile", members.profile(viewer.memberId()).orElseThrow(NotFound::new));
+            model.addAttribute("about", form.about() == null ? "" : form.about());
+            model.addAttribute("errors", FormErrors.of(result));
+            return "org/hearth/identity/web/my-profile";
+        }
+        members.updateAbout(viewer.memberId(), form.about());
+        redirect.addFlashAttribute(Page.NOTICE, "Your profile is saved.");
+        return "redirect:/me/profile";
+    }
+}

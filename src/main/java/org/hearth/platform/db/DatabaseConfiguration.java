@@ -1,0 +1,50 @@
+package org.hearth.platform.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * One DataSource for either engine. SQLite runs in WAL mode with {@code synchronous=FULL}, so a
+ * transaction that returned is on disk even if the machine loses power right after; writers
+ * take the lock when they begin ({@code BEGIN IMMEDIATE}) so two writers wait for each other
+ * instead of failing half-way.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    @Bean
+    DataSource dataSource(DatabaseProperties database, @Value("${hearth.data-dir:./data}") Path dataDir) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("hearth");
+        if (database.embedded()) {
+            config.setJdbcUrl(sqliteUrl(dataDir));
+            config.setMaximumPoolSize(Math.max(2, database.poolSize()));
+        } else {
+            config.setJdbcUrl(database.url());
+            config.setUsername(database.username());
+            config.setPassword(database.password());
+            config.setMaximumPoolSize(database.poolSize());
+        }
+        return new HikariDataSource(config);
+    }
+
+    static String sqliteUrl(Path dataDir) {
+        try {
+            Files.createDirectories(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
+        }
+        Path file = dataDir.resolve("hearth.db").toAbsolutePath();
+        return "jdbc:sqlite:" + file
+                + "?journal_mode=WAL&synchronous=FULL&foreign_keys=true&busy_timeout=10000"
+                + "&transaction_mode=IMMEDIATE";
+    }
+}

@@ -1,0 +1,77 @@
+package org.hearth.platform.security;
+
+import jakarta.servlet.DispatcherType;
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Who may reach what, and the headers every page carries. Pages that anyone may read are open
+ * here; whether a visitor may read a given community is decided by the community feature,
+ * which answers 404 rather than 403 so that hidden things stay unknown.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration implements WebMvcConfigurer {
+
+    /** No script, style, font, image or frame from anywhere but Hearth itself. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    @Bean
+    SecurityFilterChain hearthSecurity(HttpSecurity http, SecurityContextRepository contextRepository) throws Exception {
+        SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/sign-in/failed");
+        failure.setUseForward(true); // keeps the typed handle on the page that says what went wrong
+        http
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers("/admin/**").hasAuthority(SignedInMember.SITE_ADMIN)
+                        .requestMatchers("/me/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/sign-up", "/sign-in", "/setup/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/**").authenticated()
+                        .anyRequest().permitAll())
+                .securityContext(context -> context.securityContextRepository(contextRepository))
+                .formLogin(form -> form
+                        .loginPage("/sign-in")
+                        .loginProcessingUrl("/sign-in")
+                        .usernameParameter("handle")
+                        .passwordParameter("password")
+                        .failureHandler(failure)
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/?signed-out"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                        .permissionsPolicyHeader(permissions -> permissions.policy(
+                                "camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+        return http.build();
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    /** Argon2id at OWASP's minimum cost: 19 MiB of memory, 2 iterations, 1 lane. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new ViewerArgumentResolver());
+    }
+}

@@ -1,0 +1,48 @@
+package org.hearth.platform.security;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** What Spring Security keeps in the session for a signed-in member; the hash is erased after sign-in. */
+public final class SignedInMember implements UserDetails, CredentialsContainer {
+
+    public static final String SITE_ADMIN = "ROLE_SITE_ADMIN";
+
+    private final Viewer viewer;
+    private String passwordHash;
+
+    public SignedInMember(Viewer viewer, String passwordHash) {
+        this.viewer = viewer;
+        this.passwordHash = passwordHash;
+    }
+
+    public Viewer viewer() {
+        return viewer;
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return viewer.siteAdmin()
+                ? List.of(new SimpleGrantedAuthority("ROLE_MEMBER"), new SimpleGrantedAuthority(SITE_ADMIN))
+                : List.of(new SimpleGrantedAuthority("ROLE_MEMBER"));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return viewer.handle();
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+}

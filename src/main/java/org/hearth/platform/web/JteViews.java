@@ -1,0 +1,84 @@
+package org.hearth.platform.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.Utf8ByteOutput;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.hearth.platform.security.SignIn;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
+
+/**
+ * Renders jte templates that were compiled with the application (no compiler at run time).
+ * A view name is the template's path without ".jte", e.g. {@code org/hearth/community/web/directory};
+ * templates sit next to the controllers that use them.
+ */
+@Configuration(proxyBeanMethods = false)
+class JteViews {
+
+    @Bean
+    TemplateEngine templateEngine() {
+        return TemplateEngine.createPrecompiled(ContentType.Html);
+    }
+
+    @Bean
+    ViewResolver jteViewResolver(TemplateEngine engine) {
+        return new JteViewResolver(engine);
+    }
+
+    static final class JteViewResolver implements ViewResolver, Ordered {
+
+        private final TemplateEngine engine;
+
+        JteViewResolver(TemplateEngine engine) {
+            this.engine = engine;
+        }
+
+        @Override
+        public View resolveViewName(String viewName, Locale locale) {
+            if (viewName.startsWith("redirect:") || viewName.startsWith("forward:")) {
+                return null;
+            }
+            String template = viewName + ".jte";
+            return engine.hasTemplate(template) ? new JteView(engine, template) : null;
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+
+    record JteView(TemplateEngine engine, String template) implements View {
+
+        @Override
+        public String getContentType() {
+            return "text/html;charset=UTF-8";
+        }
+
+        @Override
+        public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response)
+                throws Exception {
+            Map<String, Object> params = new HashMap<>(model == null ? Map.of() : model);
+            CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+            Page page = Page.from(params, SignIn.currentViewer(), csrf, request.getRequestURI());
+            params.put("page", page);
+            Utf8ByteOutput output = new Utf8ByteOutput();
+            engine.render(template, params, output);
+            response.setContentType(getContentType());
+            if (page.noindex()) {
+                response.setHeader("X-Robots-Tag", "noindex, nofollow");
+            }
+            response.setContentLength(output.getContentLength());
+            output.writeTo(response.getOutputStream());
+        }
+    }
+}
