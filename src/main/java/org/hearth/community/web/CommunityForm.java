@@ -27,13 +27,13 @@ public record CommunityForm(
         Visibility visibility,
         @NotNull(message = "Choose how people join.")
         JoinPolicy joinPolicy,
-        boolean allowAnonymous) {
+        Boolean allowAnonymous) {
 
     static CommunityForm empty() {
         return new CommunityForm("", "", "", "", Visibility.MEMBERS_ONLY, JoinPolicy.APPROVAL, false);
     }
 
     NewCommunity toNewCommunity() {
-        return new NewCommunity(slug, name, description, conditionServed, visibility, joinPolicy, allowAnonymous);
+        return new NewCommunity(slug, name, description, conditionServed, visibility, joinPolicy, Boolean.TRUE.equals(allowAnonymous));
     }
 }

@@ -25,14 +25,14 @@ public final class PostForms {
             String body,
             @Size(max = 120, message = "Keep the content warning under 120 characters.")
             String contentWarning,
-            boolean anonymous) {
+            Boolean anonymous) {
 
         static NewTopic empty() {
             return new NewTopic(TopicKind.QUESTION, "", "", "", false);
         }
 
         Draft draft() {
-            return new Draft(kind, title, body, contentWarning, anonymous);
+            return new Draft(kind, title, body, contentWarning, Boolean.TRUE.equals(anonymous));
         }
     }
 
@@ -42,14 +42,14 @@ public final class PostForms {
             String body,
             @Size(max = 120, message = "Keep the content warning under 120 characters.")
             String contentWarning,
-            boolean anonymous) {
+            Boolean anonymous) {
 
         static Reply empty() {
             return new Reply("", "", false);
         }
 
         Draft draft() {
-            return new Draft(null, null, body, contentWarning, anonymous);
+            return new Draft(null, null, body, contentWarning, Boolean.TRUE.equals(anonymous));
         }
     }
 

@@ -1,0 +1,57 @@
+package org.hearth.testing;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hearth.community.Communities;
+import org.hearth.community.JoinPolicy;
+import org.hearth.community.Visibility;
+import org.hearth.identity.Members;
+import org.hearth.platform.security.Viewer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Base of tests that drive the running application. Every name a test makes is unique, so
+ * test classes can share one application (and one database) per engine.
+ */
+public abstract class HearthTest {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    public static final String PASSWORD = "correct horse battery staple";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Members members;
+
+    @Autowired
+    protected Communities communities;
+
+    protected Visitor visitor() {
+        return new Visitor(port);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + SEQUENCE.incrementAndGet() + Long.toString(System.nanoTime() % 100000, 36);
+    }
+
+    /** A new member, already signed in, in a browser of their own. */
+    protected Visitor member(String handle) {
+        Visitor visitor = visitor();
+        visitor.signUp(handle, PASSWORD);
+        return visitor;
+    }
+
+    /** Creates a member directly (no browser) and returns who they are. */
+    protected Viewer account(String handle) {
+        return members.create(handle, PASSWORD, null, false);
+    }
+
+    /** Creates a community owned by the given member. */
+    protected String community(Viewer owner, Visibility visibility, JoinPolicy policy, boolean anonymous) {
+        String slug = unique("c-").toLowerCase();
+        communities.create(new Communities.NewCommunity(slug, "Community " + slug, "About " + slug,
+                "Condition " + slug, visibility, policy, anonymous), owner.memberId());
+        return slug;
+    }
+}

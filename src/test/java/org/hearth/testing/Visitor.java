@@ -1,0 +1,137 @@
+package org.hearth.testing;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A person with a browser that has cookies but no JavaScript, talking to the running
+ * application over HTTP. Forms are posted with the CSRF token of the last page seen, the way a
+ * browser would post them.
+ */
+public final class Visitor {
+
+    private final String base;
+    private final HttpClient http;
+    private String csrfParameter = "_csrf";
+    private String csrfToken;
+
+    public Visitor(int port) {
+        this.base = "http://127.0.0.1:" + port;
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public record Response(int status, String body, java.net.http.HttpHeaders headers) {
+
+        public Document document() {
+            return Jsoup.parse(body);
+        }
+
+        public String location() {
+            return headers.firstValue("Location").orElse(null);
+        }
+
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String text() {
+            return document().text();
+        }
+    }
+
+    public Response get(String path) {
+        return remember(send(HttpRequest.newBuilder(uri(path)).GET()));
+    }
+
+    /** Follows redirects like a browser and returns the final page. */
+    public Response open(String path) {
+        Response response = get(path);
+        for (int hops = 0; hops < 5 && response.location() != null; hops++) {
+            response = get(response.location());
+        }
+        return response;
+    }
+
+    public Response post(String path, Map<String, String> fields) {
+        if (csrfToken == null) {
+            get("/sign-in");
+        }
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.putIfAbsent(csrfParameter, csrfToken);
+        return postRaw(path, all);
+    }
+
+    /** Posts exactly these fields: no CSRF token is added. */
+    public Response postRaw(String path, Map<String, String> fields) {
+        String form = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return remember(send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))));
+    }
+
+    /** Posts and then follows the redirect, as a browser would. */
+    public Response submit(String path, Map<String, String> fields) {
+        Response response = post(path, fields);
+        for (int hops = 0; hops < 5 && response.location() != null; hops++) {
+            response = get(response.location());
+        }
+        return response;
+    }
+
+    public Response signUp(String handle, String password) {
+        return submit("/sign-up", Map.of("handle", handle, "password", password, "email", ""));
+    }
+
+    public Response signIn(String handle, String password) {
+        return submit("/sign-in", Map.of("handle", handle, "password", password));
+    }
+
+    private Response remember(Response response) {
+        String type = response.header("Content-Type");
+        if (type != null && type.startsWith("text/html")) {
+            Element token = response.document().selectFirst("input[type=hidden][name=_csrf]");
+            if (token != null) {
+                csrfParameter = token.attr("name");
+                csrfToken = token.attr("value");
+            }
+        }
+        return response;
+    }
+
+    private URI uri(String path) {
+        return URI.create(path.startsWith("http") ? path : base + path);
+    }
+
+    private Response send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
