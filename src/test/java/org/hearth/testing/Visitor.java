@@ -25,13 +25,14 @@ public final class Visitor {
 
     private final String base;
     private final HttpClient http;
+    private final CookieManager cookies = new CookieManager();
     private String csrfParameter = "_csrf";
     private String csrfToken;
 
     public Visitor(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
+                .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
@@ -96,6 +97,12 @@ public final class Visitor {
             response = get(response.location());
         }
         return response;
+    }
+
+    /** The value of a cookie the site set, or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     public Response signUp(String handle, String password) {
