@@ -126,9 +126,9 @@ public class Conversations {
 
     /**
      * One page of a topic. Marks what the signed-in viewer saw as read; posts newer than their
-     * previous visit carry an unread marker on this showing.
+     * previous visit carry an unread marker on this showing. Not one transaction on purpose:
+     * on SQLite a transaction takes the write lock, and reading must not queue behind writers.
      */
-    @Transactional
     public Optional<TopicPage> topic(Access access, String topicId, Viewer viewer, int page) {
         if (!access.canRead() || !RandomId.looksValid(topicId)) {
             return Optional.empty();

@@ -56,6 +56,9 @@ class AccountPages {
     String signInForm(@RequestParam(name = "signed-out", required = false) String signedOut, Model model) {
         model.addAttribute("handle", "");
         model.addAttribute("failed", false);
+        if (signedOut != null) {
+            model.addAttribute(Page.NOTICE, "You are signed out. Anyone using this device after you cannot read your communities.");
+        }
         return SIGN_IN;
     }
 

@@ -69,7 +69,7 @@ class JteViews {
                 throws Exception {
             Map<String, Object> params = new HashMap<>(model == null ? Map.of() : model);
             CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-            Page page = Page.from(params, SignIn.currentViewer(), csrf, request.getRequestURI());
+            Page page = Page.from(params, SignIn.currentViewer(), csrf);
             params.put("page", page);
             Utf8ByteOutput output = new Utf8ByteOutput();
             engine.render(template, params, output);

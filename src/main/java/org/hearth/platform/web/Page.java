@@ -8,17 +8,17 @@ import org.springframework.security.web.csrf.CsrfToken;
  * What the layout of every page needs: who is looking, the form token, and whether search
  * engines must stay out. Handed to every template as {@code page}.
  */
-public record Page(Viewer viewer, CsrfToken csrf, boolean noindex, String notice, String path) {
+public record Page(Viewer viewer, CsrfToken csrf, boolean noindex, String notice) {
 
     /** Model attribute a controller sets to keep a page out of search engines. */
     public static final String NOINDEX = "noindex";
     /** Flash attribute with a one-line confirmation shown at the top of the next page. */
     public static final String NOTICE = "notice";
 
-    static Page from(Map<String, ?> model, Viewer viewer, CsrfToken csrf, String path) {
+    static Page from(Map<String, ?> model, Viewer viewer, CsrfToken csrf) {
         Object notice = model.get(NOTICE);
         return new Page(viewer, csrf, Boolean.TRUE.equals(model.get(NOINDEX)),
-                notice == null ? null : notice.toString(), path);
+                notice == null ? null : notice.toString());
     }
 
     public boolean signedIn() {
