@@ -22,8 +22,7 @@ abstract class MembershipContract extends HearthTest {
         assertThat(asked.text()).contains("Posts here are for members");
         assertThat(asker.get("/c/" + slug + "/new").location()).endsWith("/c/" + slug);
 
-        Visitor ownerBrowser = visitor();
-        ownerBrowser.signIn(owner.handle(), PASSWORD);
+        Visitor ownerBrowser = signedIn(owner);
         var list = ownerBrowser.get("/c/" + slug + "/members");
         assertThat(list.document().select("#requests-heading").text()).contains("(1)");
         String memberId = members.idOfHandle(handle).orElseThrow();
@@ -41,8 +40,7 @@ abstract class MembershipContract extends HearthTest {
         String handle = unique("declined");
         Visitor asker = member(handle);
         asker.submit("/c/" + slug + "/join", Map.of());
-        Visitor ownerBrowser = visitor();
-        ownerBrowser.signIn(owner.handle(), PASSWORD);
+        Visitor ownerBrowser = signedIn(owner);
         ownerBrowser.submit("/c/" + slug + "/requests/" + members.idOfHandle(handle).orElseThrow(), Map.of("decision", "decline"));
         assertThat(asker.get("/c/" + slug).text()).contains("Posts here are for members").contains("Ask to join");
     }
@@ -67,8 +65,7 @@ abstract class MembershipContract extends HearthTest {
         helper.submit("/c/" + slug + "/join", Map.of());
         assertThat(helper.get("/c/" + slug + "/members").status()).isEqualTo(404);
 
-        Visitor ownerBrowser = visitor();
-        ownerBrowser.signIn(owner.handle(), PASSWORD);
+        Visitor ownerBrowser = signedIn(owner);
         String helperId = members.idOfHandle(handle).orElseThrow();
         ownerBrowser.submit("/c/" + slug + "/members/" + helperId + "/role", Map.of("role", "MODERATOR"));
         assertThat(helper.get("/c/" + slug + "/members").status()).isEqualTo(200);

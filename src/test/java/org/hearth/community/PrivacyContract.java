@@ -27,12 +27,6 @@ abstract class PrivacyContract extends HearthTest {
         return page.document().selectFirst("form.composer").attr("action").replace("/replies", "");
     }
 
-    private Visitor signedIn(Viewer viewer) {
-        Visitor visitor = visitor();
-        visitor.signIn(viewer.handle(), PASSWORD);
-        return visitor;
-    }
-
     @Test
     void membersOnlyContentIsForMembersOnly() {
         Viewer owner = account(unique("own"));

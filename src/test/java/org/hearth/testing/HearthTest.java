@@ -42,6 +42,13 @@ public abstract class HearthTest {
         return visitor;
     }
 
+    /** A browser in which this existing member has signed in. */
+    protected Visitor signedIn(Viewer viewer) {
+        Visitor visitor = visitor();
+        visitor.signIn(viewer.handle(), PASSWORD);
+        return visitor;
+    }
+
     /** Creates a member directly (no browser) and returns who they are. */
     protected Viewer account(String handle) {
         return members.create(handle, PASSWORD, null, false);
