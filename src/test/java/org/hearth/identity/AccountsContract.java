@@ -151,4 +151,20 @@ abstract class AccountsContract extends HearthTest {
         assertThat(plain.get("/admin/communities/new").status()).isEqualTo(403);
         assertThat(plain.post("/admin/communities", Map.of("name", "x")).status()).isEqualTo(403);
     }
+
+    @Test
+    void weakPasswordsAreRefusedWithAReason() {
+        String handle = unique("maple");
+        Visitor visitor = visitor();
+        visitor.get("/sign-up");
+        for (String weak : new String[] {"password123", "qwertyuiop", handle + "2024!", "iloveyou1234"}) {
+            var page = visitor.post("/sign-up", Map.of("handle", handle, "password", weak, "email", ""));
+            assertThat(page.document().select("#password-error").text()).as(weak).isNotBlank();
+            assertThat(page.document().select("#handle").val()).isEqualTo(handle);
+        }
+        var reused = visitor.post("/sign-up", Map.of("handle", handle, "password", handle + "2024!", "email", ""));
+        assertThat(reused.document().select("#password-error").text()).contains("contains your handle");
+        assertThat(members.handleExists(handle)).isFalse();
+        assertThat(visitor.signUp(handle, "tundra violet kettle 93").text()).contains("Welcome to Hearth");
+    }
 }

@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 public abstract class HearthTest {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    public static final String PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "quiet lantern orbit 47 marmalade";
 
     @LocalServerPort
     protected int port;

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.hearth.identity.Members;
+import org.hearth.identity.PasswordPolicy;
 import org.hearth.identity.SetupLink;
 import org.hearth.platform.security.SignIn;
 import org.hearth.platform.security.Viewer;
@@ -32,11 +33,13 @@ class AccountPages {
     private final Members members;
     private final SetupLink setupLink;
     private final SignIn signIn;
+    private final PasswordPolicy passwordPolicy;
 
-    AccountPages(Members members, SetupLink setupLink, SignIn signIn) {
+    AccountPages(Members members, SetupLink setupLink, SignIn signIn, PasswordPolicy passwordPolicy) {
         this.members = members;
         this.setupLink = setupLink;
         this.signIn = signIn;
+        this.passwordPolicy = passwordPolicy;
     }
 
     @GetMapping("/sign-up")
@@ -49,6 +52,7 @@ class AccountPages {
     @PostMapping("/sign-up")
     String signUp(@Valid @ModelAttribute("form") AccountForms.SignUp form, BindingResult result, Model model,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        checkPassword(form, result);
         return createAccount(form, result, model, request, response, redirect, false, SIGN_UP);
     }
 
@@ -93,6 +97,7 @@ class AccountPages {
         }
         model.addAttribute("token", token);
         model.addAttribute(Page.NOINDEX, true);
+        checkPassword(form, result);
         if (result.hasErrors()) {
             return showForm(form, result, model, SETUP);
         }
@@ -120,6 +125,13 @@ class AccountPages {
                 ? "Welcome, " + viewer.handle() + ". You are this site's administrator."
                 : "Welcome to Hearth, " + viewer.handle() + ". Pick a community to join.");
         return "redirect:/";
+    }
+
+    private void checkPassword(AccountForms.SignUp form, BindingResult result) {
+        if (!result.hasFieldErrors("password")) {
+            passwordPolicy.weakness(form.password(), form.handleValue())
+                    .ifPresent(reason -> result.rejectValue("password", "weak", reason));
+        }
     }
 
     private static String showForm(AccountForms.SignUp form, BindingResult result, Model model, String view) {
