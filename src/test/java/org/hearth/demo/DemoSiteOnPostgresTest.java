@@ -1,0 +1,7 @@
+package org.hearth.demo;
+
+import org.hearth.testing.OnPostgres;
+
+@OnPostgres
+class DemoSiteOnPostgresTest extends DemoSiteContract {
+}

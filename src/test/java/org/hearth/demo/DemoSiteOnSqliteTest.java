@@ -1,0 +1,7 @@
+package org.hearth.demo;
+
+import org.hearth.testing.OnSqlite;
+
+@OnSqlite
+class DemoSiteOnSqliteTest extends DemoSiteContract {
+}
