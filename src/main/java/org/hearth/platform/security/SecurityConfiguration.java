@@ -10,6 +10,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -30,7 +31,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     @Bean
-    SecurityFilterChain hearthSecurity(HttpSecurity http, SecurityContextRepository contextRepository) throws Exception {
+    SecurityFilterChain hearthSecurity(HttpSecurity http, SecurityContextRepository contextRepository,
+            AttemptLimits limits) throws Exception {
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/sign-in/failed");
         failure.setUseForward(true); // keeps the typed handle on the page that says what went wrong
         http
@@ -41,6 +43,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/sign-up", "/sign-in", "/setup/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/**").authenticated()
                         .anyRequest().permitAll())
+                .addFilterBefore(new AttemptLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
                 .securityContext(context -> context.securityContextRepository(contextRepository))
                 .formLogin(form -> form
                         .loginPage("/sign-in")

@@ -3,6 +3,7 @@ package org.hearth.platform.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.hearth.platform.security.AttemptLimits;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,7 +20,11 @@ class ErrorPages implements ErrorController {
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("heading", heading(status));
-        model.addAttribute("explanation", explanation(status));
+        Object retryAfter = request.getAttribute(AttemptLimits.RETRY_AFTER);
+        model.addAttribute("explanation", retryAfter instanceof Long seconds
+                ? "You have tried this many times in a short while. For your safety, please wait "
+                        + waitInWords(seconds) + " and try again."
+                : explanation(status));
         model.addAttribute(Page.NOINDEX, true);
         return "org/hearth/platform/web/error";
     }
@@ -34,6 +39,14 @@ class ErrorPages implements ErrorController {
             case 429 -> "Please slow down a little";
             default -> status >= 500 ? "Something went wrong on our side" : "That did not work";
         };
+    }
+
+    static String waitInWords(long seconds) {
+        if (seconds < 90) {
+            return "about a minute";
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes < 90 ? "about " + minutes + " minutes" : "about " + ((minutes + 59) / 60) + " hours";
     }
 
     static String explanation(int status) {
