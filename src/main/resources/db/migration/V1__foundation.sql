@@ -66,6 +66,7 @@ CREATE TABLE posts (
     author_id       VARCHAR(16) NOT NULL REFERENCES members (id),
     anonymous       BOOLEAN     NOT NULL DEFAULT FALSE,
     opening         BOOLEAN     NOT NULL DEFAULT FALSE,
+    position        INTEGER     NOT NULL,
     body_source     TEXT        NOT NULL,
     body_html       TEXT        NOT NULL,
     content_warning VARCHAR(120),
@@ -73,7 +74,8 @@ CREATE TABLE posts (
     edited_at       BIGINT,
     deleted_at      BIGINT
 );
-CREATE INDEX posts_in_topic ON posts (topic_id, created_at);
+-- position: 0 for the opening post, then 1, 2, ... in the order replies were acknowledged
+CREATE UNIQUE INDEX posts_in_topic ON posts (topic_id, position);
 
 CREATE TABLE post_revisions (
     id              VARCHAR(16)  PRIMARY KEY,

@@ -54,6 +54,7 @@ public class Conversations {
     static final Field<String> P_AUTHOR = field(name("posts", "author_id"), String.class);
     static final Field<Boolean> P_ANONYMOUS = field(name("posts", "anonymous"), Boolean.class);
     static final Field<Boolean> P_OPENING = field(name("posts", "opening"), Boolean.class);
+    static final Field<Integer> P_POSITION = field(name("posts", "position"), Integer.class);
     static final Field<String> P_SOURCE = field(name("posts", "body_source"), String.class);
     static final Field<String> P_HTML = field(name("posts", "body_html"), String.class);
     static final Field<String> P_WARNING = field(name("posts", "content_warning"), String.class);
@@ -143,7 +144,7 @@ public class Conversations {
         int shown = Math.min(Math.max(1, page), pageCount);
         var rows = db.select(P_ID, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_HTML, P_WARNING, P_CREATED, P_EDITED, P_DELETED)
                 .from(POSTS).where(P_TOPIC.eq(topicId))
-                .orderBy(P_OPENING.desc(), P_CREATED, P_ID)
+                .orderBy(P_POSITION)
                 .limit(POSTS_PER_PAGE).offset((shown - 1) * POSTS_PER_PAGE)
                 .fetch();
         List<String> postIds = rows.getValues(P_ID);
@@ -197,12 +198,11 @@ public class Conversations {
 
     /** The topic a post belongs to and the page it is on, to send a reader back to it. */
     public Optional<Location> locate(Access access, String postId) {
-        return postInCommunity(access, postId).map(p -> {
-            int before = db.fetchCount(POSTS, P_TOPIC.eq(p.get(P_TOPIC)), P_OPENING.isFalse(),
-                    P_CREATED.lt(p.get(P_CREATED)).or(P_CREATED.eq(p.get(P_CREATED)).and(P_ID.lt(postId))));
-            int position = Boolean.TRUE.equals(p.get(P_OPENING)) ? 0 : before + 1;
-            return new Location(p.get(P_TOPIC), position / POSTS_PER_PAGE + 1, postId);
-        });
+        return postInCommunity(access, postId).map(p -> location(p.get(P_TOPIC), p.get(P_POSITION), postId));
+    }
+
+    private static Location location(String topicId, int position, String postId) {
+        return new Location(topicId, position / POSTS_PER_PAGE + 1, postId);
     }
 
     /** Where a post is: its topic, the page of that topic, and the post's own anchor. */
@@ -222,7 +222,7 @@ public class Conversations {
         db.insertInto(TOPICS).set(T_ID, topicId).set(T_COMMUNITY, access.community().id())
                 .set(T_KIND, draft.kind().name()).set(T_TITLE, draft.title().strip())
                 .set(T_CREATED, now).set(T_ACTIVITY, now).set(T_REPLIES, 0).execute();
-        insertPost(topicId, viewer, draft, true, now, access);
+        insertPost(topicId, 0, viewer, draft, now, access);
         return Optional.of(topicId);
     }
 
@@ -234,11 +234,12 @@ public class Conversations {
             return Optional.empty();
         }
         long now = clock.millis();
-        String postId = insertPost(topicId, viewer, draft, false, now, access);
-        db.update(TOPICS).set(T_REPLIES, T_REPLIES.plus(1)).set(T_ACTIVITY, greatest(T_ACTIVITY, org.jooq.impl.DSL.val(now)))
-                .where(T_ID.eq(topicId)).execute();
-        int replies = db.select(T_REPLIES).from(TOPICS).where(T_ID.eq(topicId)).fetchOne(T_REPLIES);
-        return Optional.of(new Location(topicId, replies / POSTS_PER_PAGE + 1, postId));
+        // Counting the reply first locks the topic's row, so concurrent replies get distinct positions.
+        int position = db.update(TOPICS).set(T_REPLIES, T_REPLIES.plus(1))
+                .set(T_ACTIVITY, greatest(T_ACTIVITY, org.jooq.impl.DSL.val(now)))
+                .where(T_ID.eq(topicId)).returningResult(T_REPLIES).fetchOne().value1();
+        String postId = insertPost(topicId, position, viewer, draft, now, access);
+        return Optional.of(location(topicId, position, postId));
     }
 
     /** Edits the viewer's own post, keeping the previous version for moderators. */
@@ -305,11 +306,11 @@ public class Conversations {
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    private String insertPost(String topicId, Viewer viewer, Draft draft, boolean opening, long now, Access access) {
+    private String insertPost(String topicId, int position, Viewer viewer, Draft draft, long now, Access access) {
         String postId = RandomId.next();
         db.insertInto(POSTS).set(P_ID, postId).set(P_TOPIC, topicId).set(P_AUTHOR, viewer.memberId())
                 .set(P_ANONYMOUS, draft.anonymous() && access.community().allowAnonymous())
-                .set(P_OPENING, opening).set(P_SOURCE, draft.body()).set(P_HTML, markdown.toSafeHtml(draft.body()))
+                .set(P_OPENING, position == 0).set(P_POSITION, position).set(P_SOURCE, draft.body()).set(P_HTML, markdown.toSafeHtml(draft.body()))
                 .set(P_WARNING, blankToNull(draft.contentWarning())).set(P_CREATED, now).execute();
         markRead(viewer.memberId(), topicId, now);
         return postId;
@@ -326,7 +327,7 @@ public class Conversations {
         if (!access.canRead() || !RandomId.looksValid(postId)) {
             return Optional.empty();
         }
-        return db.select(P_ID, P_TOPIC, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_SOURCE, P_WARNING, P_CREATED, P_EDITED,
+        return db.select(P_ID, P_TOPIC, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_POSITION, P_SOURCE, P_WARNING, P_CREATED, P_EDITED,
                         P_DELETED, T_TITLE, T_KIND)
                 .from(POSTS).join(TOPICS).on(T_ID.eq(P_TOPIC))
                 .where(P_ID.eq(postId), T_COMMUNITY.eq(access.community().id()))

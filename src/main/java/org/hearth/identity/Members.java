@@ -60,6 +60,9 @@ public class Members {
     /** Creates an account and returns who it is. Handles are unique without regard to case. */
     @Transactional
     public Viewer create(String handle, String password, String email, boolean siteAdmin) {
+        if (handleExists(handle)) {
+            throw new HandleTaken();
+        }
         String id = RandomId.next();
         try {
             db.insertInto(MEMBERS)
@@ -72,9 +75,10 @@ public class Members {
                     .set(CREATED_AT, clock.millis())
                     .execute();
         } catch (DuplicateKeyException e) {
-            throw new HandleTaken();
-        } catch (org.jooq.exception.DataAccessException e) {
-            if (handleExists(handle)) {
+            throw new HandleTaken(); // PostgreSQL: someone took it between the check and the insert
+        } catch (org.springframework.dao.DataAccessException e) {
+            // SQLite's driver reports the same race without a standard SQL state
+            if (String.valueOf(e.getMessage()).contains("UNIQUE constraint failed")) {
                 throw new HandleTaken();
             }
             throw e;
