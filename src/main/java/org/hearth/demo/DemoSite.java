@@ -1,7 +1,6 @@
 package org.hearth.demo;
 
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -49,15 +48,13 @@ class DemoSite {
     private final Communities communities;
     private final Conversations conversations;
     private final TransactionTemplate transactions;
-    private final Clock clock;
 
     DemoSite(Members members, Communities communities, Conversations conversations,
-            PlatformTransactionManager transactionManager, Clock clock) {
+            PlatformTransactionManager transactionManager) {
         this.members = members;
         this.communities = communities;
         this.conversations = conversations;
         this.transactions = new TransactionTemplate(transactionManager);
-        this.clock = clock;
     }
 
     /** What one seeding wrote, for the log line. */
@@ -99,7 +96,6 @@ class DemoSite {
         private int topics;
         private int replies;
         private int reactions;
-        private long lastWrittenAt;
 
         Seeded all() {
             for (String handle : DemoScript.handles()) {
@@ -130,11 +126,9 @@ class DemoSite {
         private void topic(Topic topic, int topicNumber, List<String> everyone, Map<String, Access> access) {
             Post opening = topic.opening();
             Access openerAccess = access.get(opening.author());
-            afterTheLastPost();
             String topicId = conversations.startTopic(openerAccess, person(opening.author()),
                     new Draft(topic.kind(), topic.title(), opening.body(), opening.contentWarning(), opening.anonymous()))
                     .orElseThrow();
-            lastWrittenAt = clock.millis();
             topics++;
             String openingId = conversations.topic(openerAccess, topicId, person(opening.author()), 1).orElseThrow()
                     .posts().getFirst().id();
@@ -143,12 +137,10 @@ class DemoSite {
             List<Post> script = topic.replies();
             for (int r = 0; r < script.size(); r++) {
                 Post post = script.get(r);
-                afterTheLastPost();
-                String postId = conversations.reply(access.get(post.author()), person(post.author()), topicId,
+                    String postId = conversations.reply(access.get(post.author()), person(post.author()), topicId,
                         new Draft(null, null, post.body(), post.contentWarning(), post.anonymous()))
                         .orElseThrow().postId();
-                lastWrittenAt = clock.millis();
-                replies++;
+                    replies++;
                 int position = r + 1;
                 react(postId, post, replyReaction(topic.kind(), post, position), (position + topicNumber) % 4,
                         position * 3 + topicNumber, everyone, access);
@@ -171,22 +163,6 @@ class DemoSite {
                 given++;
             }
             reactions += given;
-        }
-
-        /**
-         * Waits for the clock to pass the time of the last post, so posts keep the script's order:
-         * posts written in the same millisecond would be ordered by their random ids. The wait is
-         * bounded, in case the clock is not moving at all.
-         */
-        private void afterTheLastPost() {
-            for (int tries = 0; tries < 20 && clock.millis() <= lastWrittenAt; tries++) {
-                try {
-                    Thread.sleep(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
         }
 
         private Viewer person(String handle) {
