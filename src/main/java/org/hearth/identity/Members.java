@@ -124,6 +124,17 @@ public class Members {
                 .where(ID.eq(memberId)).execute();
     }
 
+    /** Replaces the password when the current one is given correctly. */
+    @Transactional
+    public boolean changePassword(String memberId, String currentPassword, String newPassword) {
+        String hash = db.select(PASSWORD_HASH).from(MEMBERS).where(ID.eq(memberId)).fetchOne(PASSWORD_HASH);
+        if (hash == null || currentPassword == null || !passwords.matches(currentPassword, hash)) {
+            return false;
+        }
+        db.update(MEMBERS).set(PASSWORD_HASH, passwords.encode(newPassword)).where(ID.eq(memberId)).execute();
+        return true;
+    }
+
     static String handleKey(String handle) {
         return handle.strip().toLowerCase(java.util.Locale.ROOT);
     }

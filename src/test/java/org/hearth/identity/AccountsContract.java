@@ -60,11 +60,11 @@ abstract class AccountsContract extends HearthTest {
         assertThat(unknown.document().select(".error-summary").text())
                 .as("the answer does not tell whether the handle exists").isEqualTo(wrongPassword);
 
-        String before = visitor.cookie("JSESSIONID");
+        String before = visitor.cookie("HEARTH_SESSION");
         assertThat(before).isNotNull();
         var signedIn = visitor.signIn(handle, PASSWORD);
         assertThat(signedIn.document().select("header.site").text()).contains(handle);
-        assertThat(visitor.cookie("JSESSIONID")).as("session fixation protection").isNotEqualTo(before);
+        assertThat(visitor.cookie("HEARTH_SESSION")).as("session fixation protection").isNotEqualTo(before);
 
         var out = visitor.submit("/sign-out", Map.of());
         assertThat(out.document().select("header.site").text()).doesNotContain(handle).contains("Sign in");

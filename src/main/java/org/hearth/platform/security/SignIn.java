@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignIn {
 
+    /** Session attribute naming the device a session was signed in on, in words ("Firefox on Android"). */
+    public static final String DEVICE = "hearth.device";
+
     private final SecurityContextRepository contextRepository;
 
     SignIn(SecurityContextRepository contextRepository) {
@@ -27,6 +30,31 @@ public class SignIn {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contextRepository.saveContext(context, request, response);
+        recordDevice(request);
+    }
+
+    static void recordDevice(HttpServletRequest request) {
+        request.getSession().setAttribute(DEVICE, deviceOf(request.getHeader("User-Agent")));
+    }
+
+    /** A rough name for a browser, enough for a member to recognise their own devices. */
+    static String deviceOf(String userAgent) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return "Unknown device";
+        }
+        String browser = userAgent.contains("Firefox/") ? "Firefox"
+                : userAgent.contains("Edg/") ? "Edge"
+                : userAgent.contains("OPR/") ? "Opera"
+                : userAgent.contains("Chrome/") || userAgent.contains("Chromium/") ? "Chrome"
+                : userAgent.contains("Safari/") ? "Safari" : "A browser";
+        String system = userAgent.contains("Android") ? "Android"
+                : userAgent.contains("iPhone") ? "iPhone"
+                : userAgent.contains("iPad") ? "iPad"
+                : userAgent.contains("Windows") ? "Windows"
+                : userAgent.contains("Mac OS X") ? "Mac"
+                : userAgent.contains("CrOS") ? "ChromeOS"
+                : userAgent.contains("Linux") ? "Linux" : "an unknown system";
+        return browser + " on " + system;
     }
 
     /** The viewer of the current request, or null for an anonymous visitor. */

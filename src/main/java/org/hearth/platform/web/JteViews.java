@@ -2,7 +2,8 @@ package org.hearth.platform.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.Utf8ByteOutput;
+import gg.jte.output.StringOutput;
+import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
@@ -71,14 +72,15 @@ class JteViews {
             CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
             Page page = Page.from(params, SignIn.currentViewer(), csrf);
             params.put("page", page);
-            Utf8ByteOutput output = new Utf8ByteOutput();
+            StringOutput output = new StringOutput(8192);
             engine.render(template, params, output);
+            byte[] body = output.toString().getBytes(StandardCharsets.UTF_8);
             response.setContentType(getContentType());
             if (page.noindex()) {
                 response.setHeader("X-Robots-Tag", "noindex, nofollow");
             }
-            response.setContentLength(output.getContentLength());
-            output.writeTo(response.getOutputStream());
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
         }
     }
 }

@@ -1,0 +1,95 @@
+package org.hearth.identity.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.constraints.NotBlank;
+import org.hearth.identity.MemberSessions;
+import org.hearth.identity.Members;
+import org.hearth.identity.PasswordPolicy;
+import org.hearth.platform.security.Viewer;
+import org.hearth.platform.web.FormErrors;
+import org.hearth.platform.web.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Where a member sees where they are signed in, ends sessions, and changes their password. */
+@Controller
+class AccountSecurityPages {
+
+    private static final String SESSIONS = "org/hearth/identity/web/sessions";
+    private static final String PASSWORD = "org/hearth/identity/web/password";
+
+    private final MemberSessions sessions;
+    private final Members members;
+    private final PasswordPolicy passwordPolicy;
+
+    AccountSecurityPages(MemberSessions sessions, Members members, PasswordPolicy passwordPolicy) {
+        this.sessions = sessions;
+        this.members = members;
+        this.passwordPolicy = passwordPolicy;
+    }
+
+    /** The password form: the current password proves it is really the member at the keyboard. */
+    public record PasswordChange(
+            @NotBlank(message = "Type your current password.") String currentPassword,
+            @NotBlank(message = "Choose a new password.") String newPassword) {
+    }
+
+    @GetMapping("/me/sessions")
+    String list(Viewer viewer, HttpServletRequest request, Model model) {
+        model.addAttribute("sessions", sessions.of(viewer, request.getSession().getId()));
+        model.addAttribute(Page.NOINDEX, true);
+        return SESSIONS;
+    }
+
+    @PostMapping("/me/sessions/{key}/end")
+    String end(@PathVariable String key, Viewer viewer, RedirectAttributes redirect) {
+        redirect.addFlashAttribute(Page.NOTICE, sessions.end(viewer, key)
+                ? "That device is signed out." : "That session had already ended.");
+        return "redirect:/me/sessions";
+    }
+
+    @PostMapping("/me/sessions/end-others")
+    String endOthers(Viewer viewer, HttpServletRequest request, RedirectAttributes redirect) {
+        int ended = sessions.endAllBut(viewer, request.getSession().getId());
+        redirect.addFlashAttribute(Page.NOTICE, ended == 0 ? "You were not signed in anywhere else."
+                : "Signed out everywhere else (" + ended + (ended == 1 ? " device)." : " devices)."));
+        return "redirect:/me/sessions";
+    }
+
+    @GetMapping("/me/password")
+    String passwordForm(Model model) {
+        model.addAttribute("errors", FormErrors.NONE);
+        model.addAttribute(Page.NOINDEX, true);
+        return PASSWORD;
+    }
+
+    @PostMapping("/me/password")
+    String changePassword(Viewer viewer, @Validated @ModelAttribute("form") PasswordChange form, BindingResult result,
+            HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        if (!result.hasFieldErrors("newPassword")) {
+            passwordPolicy.weakness(form.newPassword(), viewer.handle())
+                    .ifPresent(reason -> result.rejectValue("newPassword", "weak", reason));
+        }
+        if (!result.hasErrors() && !members.changePassword(viewer.memberId(), form.currentPassword(), form.newPassword())) {
+            result.rejectValue("currentPassword", "wrong", "That is not your current password.");
+        }
+        if (result.hasErrors()) {
+            model.addAttribute("errors", FormErrors.of(result));
+            model.addAttribute(Page.NOINDEX, true);
+            return PASSWORD;
+        }
+        // End the others first: the new id of this session reaches the database only after the request.
+        int ended = sessions.endAllBut(viewer, request.getSession().getId());
+        request.changeSessionId();
+        redirect.addFlashAttribute(Page.NOTICE, "Your password is changed."
+                + (ended > 0 ? " Every other device was signed out." : ""));
+        return "redirect:/me/sessions";
+    }
+}
