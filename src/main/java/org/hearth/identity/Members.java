@@ -33,6 +33,7 @@ public class Members {
     static final Field<String> EMAIL = field(name("members", "email"), String.class);
     static final Field<Boolean> SITE_ADMIN = field(name("members", "site_admin"), Boolean.class);
     static final Field<String> ABOUT = field(name("members", "about"), String.class);
+    static final Field<Long> EMAIL_VERIFIED_AT = field(name("members", "email_verified_at"), Long.class);
     static final Field<Long> CREATED_AT = field(name("members", "created_at"), Long.class);
 
     /** Letters, digits, dot, dash and underscore; starts with a letter or digit. */
@@ -127,12 +128,58 @@ public class Members {
     /** Replaces the password when the current one is given correctly. */
     @Transactional
     public boolean changePassword(String memberId, String currentPassword, String newPassword) {
-        String hash = db.select(PASSWORD_HASH).from(MEMBERS).where(ID.eq(memberId)).fetchOne(PASSWORD_HASH);
-        if (hash == null || currentPassword == null || !passwords.matches(currentPassword, hash)) {
+        if (!passwordMatches(memberId, currentPassword)) {
             return false;
         }
         db.update(MEMBERS).set(PASSWORD_HASH, passwords.encode(newPassword)).where(ID.eq(memberId)).execute();
         return true;
+    }
+
+    /** The member's address once they proved it is theirs; empty otherwise. */
+    public Optional<String> verifiedEmail(String memberId) {
+        return db.select(EMAIL).from(MEMBERS).where(ID.eq(memberId), EMAIL_VERIFIED_AT.isNotNull())
+                .fetchOptional(EMAIL);
+    }
+
+    /** The address on file (verified or not), for the member's own settings page. */
+    public Optional<String> email(String memberId) {
+        return db.select(EMAIL).from(MEMBERS).where(ID.eq(memberId)).fetchOptional(EMAIL);
+    }
+
+    /** Sets a new address, not yet verified. */
+    @Transactional
+    public void setEmail(String memberId, String email) {
+        db.update(MEMBERS).set(EMAIL, email).set(EMAIL_VERIFIED_AT, (Long) null).where(ID.eq(memberId)).execute();
+    }
+
+    /** Marks the address as verified, if it is still the one on file. */
+    @Transactional
+    public boolean markVerified(String memberId, String email) {
+        return db.update(MEMBERS).set(EMAIL_VERIFIED_AT, clock.millis())
+                .where(ID.eq(memberId), EMAIL.eq(email)).execute() == 1;
+    }
+
+    /** The member a forgotten-password request is about: by handle or by verified address. */
+    public Optional<String> idForRecovery(String handleOrEmail) {
+        String text = handleOrEmail.strip();
+        return db.select(ID).from(MEMBERS)
+                .where(HANDLE_KEY.eq(text.toLowerCase(java.util.Locale.ROOT))
+                        .or(EMAIL.equalIgnoreCase(text).and(EMAIL_VERIFIED_AT.isNotNull())))
+                .limit(1).fetchOptional(ID);
+    }
+
+    /** Sets a new password without the old one: only after a verified e-mail link. */
+    @Transactional
+    public Viewer resetPassword(String memberId, String newPassword) {
+        db.update(MEMBERS).set(PASSWORD_HASH, passwords.encode(newPassword)).where(ID.eq(memberId)).execute();
+        return db.select(ID, HANDLE, SITE_ADMIN).from(MEMBERS).where(ID.eq(memberId))
+                .fetchOne(r -> new Viewer(r.get(ID), r.get(HANDLE), Boolean.TRUE.equals(r.get(SITE_ADMIN))));
+    }
+
+    /** Whether this password is the member's current one: asked again before sensitive changes. */
+    public boolean passwordMatches(String memberId, String password) {
+        String hash = db.select(PASSWORD_HASH).from(MEMBERS).where(ID.eq(memberId)).fetchOne(PASSWORD_HASH);
+        return hash != null && password != null && passwords.matches(password, hash);
     }
 
     static String handleKey(String handle) {

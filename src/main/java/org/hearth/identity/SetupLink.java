@@ -47,11 +47,12 @@ public class SetupLink {
                 host, port, fresh);
     }
 
-    /** True when the token is the current one; compared in constant time. */
+    /** True when the token is the current one and still no administrator exists; compared in constant time. */
     public boolean accepts(String candidate) {
         String current = token.get();
         return current != null && candidate != null
-                && MessageDigest.isEqual(current.getBytes(), candidate.getBytes());
+                && MessageDigest.isEqual(current.getBytes(), candidate.getBytes())
+                && !members.anySiteAdministrator();
     }
 
     /** Spends the token: only the first caller with the right token gets true. */

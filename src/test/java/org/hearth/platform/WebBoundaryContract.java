@@ -6,9 +6,14 @@ import java.util.Map;
 import org.hearth.testing.HearthTest;
 import org.hearth.testing.Visitor;
 import org.junit.jupiter.api.Test;
+import org.hearth.platform.mail.Outbox;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Headers every page carries, and friendly answers to bad requests: never a stack trace. */
 abstract class WebBoundaryContract extends HearthTest {
+
+    @Autowired
+    Outbox outbox;
 
     @Test
     void everyPageForbidsOtherOriginsAndSendsNoReferrer() {
@@ -65,5 +70,19 @@ abstract class WebBoundaryContract extends HearthTest {
         var health = visitor().get("/actuator/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\":{\"status\":\"UP\"}");
+    }
+
+    @Test
+    void withoutAMailServerMailWaitsInTheOutboxWhichOnlyAdministratorsOpen() {
+        String handle = unique("outbox");
+        Visitor member = visitor();
+        member.submit("/sign-up", Map.of("handle", handle, "password", PASSWORD, "email", handle + "@example.org"));
+        assertThat(outbox.latest(50)).anySatisfy(message -> {
+            assertThat(message.recipient()).isEqualTo(handle + "@example.org");
+            assertThat(message.body()).contains("/email/verify/");
+            assertThat(message.sentAt()).isNull();
+        });
+        assertThat(member.get("/admin/outbox").status()).isEqualTo(403);
+        assertThat(visitor().get("/admin/outbox").status()).isEqualTo(302);
     }
 }

@@ -14,7 +14,8 @@ import org.springframework.test.context.ContextConfiguration;
 @ExtendWith(PostgresRequired.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // every test browser comes from 127.0.0.1: per-address limits would count them all as one person
-        "hearth.limits.sign-in-per-address.attempts=1000000", "hearth.limits.sign-up-per-address.attempts=1000000"})
+        "hearth.limits.sign-in-per-address.attempts=1000000", "hearth.limits.sign-up-per-address.attempts=1000000",
+        "hearth.limits.reset-per-address.attempts=1000000"})
 @ContextConfiguration(initializers = PostgresDatabase.class)
 public @interface OnPostgres {
 }

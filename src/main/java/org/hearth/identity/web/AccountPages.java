@@ -3,6 +3,7 @@ package org.hearth.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.hearth.identity.EmailLinks;
 import org.hearth.identity.Members;
 import org.hearth.identity.PasswordPolicy;
 import org.hearth.identity.SetupLink;
@@ -34,8 +35,11 @@ class AccountPages {
     private final SetupLink setupLink;
     private final SignIn signIn;
     private final PasswordPolicy passwordPolicy;
+    private final EmailLinks emailLinks;
 
-    AccountPages(Members members, SetupLink setupLink, SignIn signIn, PasswordPolicy passwordPolicy) {
+    AccountPages(Members members, SetupLink setupLink, SignIn signIn, PasswordPolicy passwordPolicy,
+            EmailLinks emailLinks) {
+        this.emailLinks = emailLinks;
         this.members = members;
         this.setupLink = setupLink;
         this.signIn = signIn;
@@ -119,6 +123,9 @@ class AccountPages {
         } catch (Members.HandleTaken taken) {
             result.rejectValue("handle", "taken", "Someone already uses this handle. Try another one.");
             return showForm(form, result, model, formView);
+        }
+        if (form.email() != null && !form.email().isBlank()) {
+            emailLinks.changeAddress(viewer, form.email().strip());
         }
         signIn.signIn(viewer, request, response);
         redirect.addFlashAttribute(Page.NOTICE, siteAdmin

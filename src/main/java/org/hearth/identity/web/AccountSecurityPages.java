@@ -5,6 +5,8 @@ import jakarta.validation.constraints.NotBlank;
 import org.hearth.identity.MemberSessions;
 import org.hearth.identity.Members;
 import org.hearth.identity.PasswordPolicy;
+import org.hearth.identity.SecurityEvent;
+import org.hearth.identity.SecurityLog;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.FormErrors;
 import org.hearth.platform.web.Page;
@@ -28,11 +30,21 @@ class AccountSecurityPages {
     private final MemberSessions sessions;
     private final Members members;
     private final PasswordPolicy passwordPolicy;
+    private final SecurityLog log;
 
-    AccountSecurityPages(MemberSessions sessions, Members members, PasswordPolicy passwordPolicy) {
+    AccountSecurityPages(MemberSessions sessions, Members members, PasswordPolicy passwordPolicy, SecurityLog log) {
         this.sessions = sessions;
         this.members = members;
         this.passwordPolicy = passwordPolicy;
+        this.log = log;
+    }
+
+    @GetMapping("/me/security")
+    String securityLog(Viewer viewer, Model model) {
+        model.addAttribute("entries", log.of(viewer.memberId()));
+        model.addAttribute("failed", log.failedSinceLastSignIn(viewer.memberId()));
+        model.addAttribute(Page.NOINDEX, true);
+        return "org/hearth/identity/web/security-log";
     }
 
     /** The password form: the current password proves it is really the member at the keyboard. */
@@ -50,14 +62,20 @@ class AccountSecurityPages {
 
     @PostMapping("/me/sessions/{key}/end")
     String end(@PathVariable String key, Viewer viewer, RedirectAttributes redirect) {
-        redirect.addFlashAttribute(Page.NOTICE, sessions.end(viewer, key)
-                ? "That device is signed out." : "That session had already ended.");
+        boolean ended = sessions.end(viewer, key);
+        if (ended) {
+            log.record(viewer.memberId(), SecurityEvent.SESSIONS_ENDED);
+        }
+        redirect.addFlashAttribute(Page.NOTICE, ended ? "That device is signed out." : "That session had already ended.");
         return "redirect:/me/sessions";
     }
 
     @PostMapping("/me/sessions/end-others")
     String endOthers(Viewer viewer, HttpServletRequest request, RedirectAttributes redirect) {
         int ended = sessions.endAllBut(viewer, request.getSession().getId());
+        if (ended > 0) {
+            log.record(viewer.memberId(), SecurityEvent.SESSIONS_ENDED);
+        }
         redirect.addFlashAttribute(Page.NOTICE, ended == 0 ? "You were not signed in anywhere else."
                 : "Signed out everywhere else (" + ended + (ended == 1 ? " device)." : " devices)."));
         return "redirect:/me/sessions";
@@ -88,6 +106,7 @@ class AccountSecurityPages {
         // End the others first: the new id of this session reaches the database only after the request.
         int ended = sessions.endAllBut(viewer, request.getSession().getId());
         request.changeSessionId();
+        log.record(viewer.memberId(), SecurityEvent.PASSWORD_CHANGED);
         redirect.addFlashAttribute(Page.NOTICE, "Your password is changed."
                 + (ended > 0 ? " Every other device was signed out." : ""));
         return "redirect:/me/sessions";

@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AttemptLimitProperties(
         @DefaultValue({"10", "15m"}) Limit signInPerAccount,
         @DefaultValue({"100", "15m"}) Limit signInPerAddress,
-        @DefaultValue({"10", "1h"}) Limit signUpPerAddress) {
+        @DefaultValue({"10", "1h"}) Limit signUpPerAddress,
+        @DefaultValue({"10", "1h"}) Limit resetPerAddress) {
 
     /** At most {@code attempts} in any window of {@code per}, refilled gradually. */
     public record Limit(int attempts, Duration per) {

@@ -43,7 +43,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/admin/**").hasAuthority(SignedInMember.SITE_ADMIN)
                         .requestMatchers("/me/**").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/sign-up", "/sign-in", "/setup/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/sign-up", "/sign-in", "/setup/**", "/password/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/**").authenticated()
                         .anyRequest().permitAll())
                 .addFilterBefore(new AttemptLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)

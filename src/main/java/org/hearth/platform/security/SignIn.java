@@ -38,7 +38,7 @@ public class SignIn {
     }
 
     /** A rough name for a browser, enough for a member to recognise their own devices. */
-    static String deviceOf(String userAgent) {
+    public static String deviceOf(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
             return "Unknown device";
         }

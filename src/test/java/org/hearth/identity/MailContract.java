@@ -1,0 +1,195 @@
+package org.hearth.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hearth.testing.HearthTest;
+import org.hearth.testing.Visitor;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * E-mail flows against a real SMTP server (GreenMail, in process): the test reads the mail that
+ * arrived and follows its link, as a member would.
+ */
+abstract class MailContract extends HearthTest {
+
+    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("hearth.mail.delivery-interval", () -> "200ms");
+    }
+
+    @Autowired
+    DSLContext db;
+
+    private static String address(String handle) {
+        return handle.toLowerCase() + "@example.org";
+    }
+
+    /** Waits for the next mail to this address whose subject contains the words, and returns its link. */
+    private static String linkIn(String recipient, String subjectWords, int nth) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            MimeMessage[] mails = Arrays.stream(SMTP.getReceivedMessages())
+                    .filter(m -> recipientIs(m, recipient) && subject(m).contains(subjectWords))
+                    .toArray(MimeMessage[]::new);
+            if (mails.length >= nth) {
+                Matcher link = Pattern.compile("http://\\S+").matcher(GreenMailUtil.getBody(mails[nth - 1]));
+                assertThat(link.find()).as("the mail holds a link").isTrue();
+                return link.group();
+            }
+            SMTP.waitForIncomingEmail(200, 1);
+        }
+        throw new AssertionError("no mail \"" + subjectWords + "\" reached the test's SMTP server");
+    }
+
+    private static int mailsTo(String recipient) {
+        return (int) Arrays.stream(SMTP.getReceivedMessages()).filter(m -> recipientIs(m, recipient)).count();
+    }
+
+    private static boolean recipientIs(MimeMessage message, String recipient) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(recipient));
+        } catch (jakarta.mail.MessagingException e) {
+            return false;
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    private String path(String link) {
+        return link.substring(link.indexOf('/', "http://".length()));
+    }
+
+    private Visitor signedUpWithAddress(String handle) {
+        Visitor visitor = visitor();
+        visitor.submit("/sign-up", Map.of("handle", handle, "password", PASSWORD, "email", address(handle)));
+        return visitor;
+    }
+
+    @Test
+    void anAddressIsConfirmedByTheLinkMailedToItAndTheLinkWorksOnce() {
+        String handle = unique("mail");
+        Visitor visitor = signedUpWithAddress(handle);
+        assertThat(visitor.get("/me/email").text()).contains("not confirmed yet");
+        String link = linkIn(address(handle), "Confirm your e-mail", 1);
+        assertThat(link).matches("http://127\\.0\\.0\\.1:\\d+/email/verify/[A-Za-z0-9_-]{43}");
+
+        assertThat(visitor.open(path(link)).text()).contains("your e-mail address is confirmed");
+        assertThat(visitor.get("/me/email").text()).contains("(confirmed)");
+        assertThat(visitor().open(path(link)).text()).contains("expired or was already used");
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        assertThat(db.fetchExists(EmailLinks.TOKENS, EmailLinks.HASH.eq(token))).as("tokens are stored hashed").isFalse();
+    }
+
+    @Test
+    void changingTheAddressAsksForThePasswordAgain() {
+        String handle = unique("change");
+        Visitor visitor = signedUpWithAddress(handle);
+        var refused = visitor.post("/me/email", Map.of("email", "new-" + address(handle), "password", "not my password 1"));
+        assertThat(refused.document().select("#password-error").text()).contains("not your password");
+        assertThat(refused.document().select("#email").val()).isEqualTo("new-" + address(handle));
+        visitor.submit("/me/email", Map.of("email", "new-" + address(handle), "password", PASSWORD));
+        assertThat(linkIn("new-" + address(handle), "Confirm your e-mail", 1)).contains("/email/verify/");
+    }
+
+    @Test
+    void aForgottenPasswordIsResetByLinkWhichSignsNoOneInAndEndsEverySession() {
+        String handle = unique("forgot");
+        Visitor old = signedUpWithAddress(handle);
+        old.open(path(linkIn(address(handle), "Confirm your e-mail", 1)));
+
+        Visitor visitor = visitor();
+        visitor.get("/password/forgotten");
+        String known = visitor.post("/password/forgotten", Map.of("account", handle)).document().select("main").text();
+        String unknown = visitor.post("/password/forgotten", Map.of("account", unique("nobody"))).document().select("main").text();
+        assertThat(known.replace(handle, "X")).as("no hint whether the account exists")
+                .isEqualTo(unknown.replaceAll("nobody\\w+", "X"));
+
+        String link = linkIn(address(handle), "Reset your Hearth password", 1);
+        var form = visitor.get(path(link));
+        assertThat(form.document().select("input[name=password]")).hasSize(1);
+        var weak = visitor.post(path(link), Map.of("password", "password1"));
+        assertThat(weak.document().select("#password-error").text()).isNotBlank();
+        var done = visitor.submit(path(link), Map.of("password", "willow harbour seven comet"));
+        assertThat(done.text()).contains("Your new password is set");
+        assertThat(done.document().select("header.site").text()).as("the link signs no one in").contains("Sign in");
+        assertThat(old.get("/me/profile").status()).as("every old session ended").isEqualTo(302);
+        assertThat(visitor().get(path(link)).text()).contains("expired or was already used");
+        assertThat(visitor().signIn(handle, "willow harbour seven comet").document().select("header.site").text()).contains(handle);
+        assertThat(linkIn(address(handle), "Password reset", 1)).contains("/me/security");
+    }
+
+    @Test
+    void anExpiredLinkNoLongerWorks() {
+        String handle = unique("late");
+        signedUpWithAddress(handle);
+        String link = linkIn(address(handle), "Confirm your e-mail", 1);
+        String memberId = members.idOfHandle(handle).orElseThrow();
+        db.update(EmailLinks.TOKENS).set(EmailLinks.EXPIRES, 0L).where(EmailLinks.MEMBER.eq(memberId)).execute();
+        assertThat(visitor().open(path(link)).text()).contains("expired or was already used");
+        assertThat(members.verifiedEmail(memberId)).isEmpty();
+    }
+
+    @Test
+    void membersWithoutAConfirmedAddressGetNoResetMail() {
+        String handle = unique("unconfirmed");
+        signedUpWithAddress(handle);
+        linkIn(address(handle), "Confirm your e-mail", 1);
+        int before = mailsTo(address(handle));
+        visitor().submit("/password/forgotten", Map.of("account", address(handle)));
+        visitor().submit("/password/forgotten", Map.of("account", handle));
+        SMTP.waitForIncomingEmail(1500, before + 1);
+        assertThat(mailsTo(address(handle))).isEqualTo(before);
+    }
+
+    @Test
+    void theSecurityLogListsWhatHappenedAndMailsWhatMatters() {
+        String handle = unique("log");
+        Visitor visitor = signedUpWithAddress(handle);
+        visitor.open(path(linkIn(address(handle), "Confirm your e-mail", 1)));
+        visitor().post("/sign-in", Map.of("handle", handle, "password", "wrong password 42"));
+        visitor.submit("/me/password", Map.of("currentPassword", PASSWORD, "newPassword", "copper valley nine lark"));
+        assertThat(linkIn(address(handle), "Password changed", 1)).endsWith("/me/security");
+
+        var log = visitor.get("/me/security").document();
+        assertThat(log.select("tbody td:nth-child(2)").eachText())
+                .contains("Password changed", "E-mail address verified", "E-mail address added, waiting for verification");
+        Visitor fresh = visitor();
+        fresh.signIn(handle, "copper valley nine lark");
+        assertThat(fresh.get("/me/security").document().select("tbody td:nth-child(2)").eachText()).contains("Signed in");
+        assertThat(visitor().get("/me/security").status()).isEqualTo(302);
+    }
+
+    @Test
+    void theOutboxPageIsGoneOnceMailLeavesTheServer() {
+        var admin = members.create(unique("adm"), PASSWORD, null, true);
+        assertThat(signedIn(admin).get("/admin/outbox").status()).isEqualTo(404);
+    }
+}
