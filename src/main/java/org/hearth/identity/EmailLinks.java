@@ -41,7 +41,7 @@ public class EmailLinks {
     static final Field<Long> EXPIRES = field(name("email_tokens", "expires_at"), Long.class);
     static final Field<Long> USED = field(name("email_tokens", "used_at"), Long.class);
 
-    enum Purpose { VERIFY_EMAIL, RESET_PASSWORD }
+    enum Purpose { VERIFY_EMAIL, RESET_PASSWORD, SIGN_IN }
 
     private final SecureRandom random = new SecureRandom();
     private final DSLContext db;
@@ -135,7 +135,7 @@ public class EmailLinks {
                         + "your security log: " + address.of("/me/security") + "\n"));
     }
 
-    private String issue(String memberId, Purpose purpose, String email) {
+    String issue(String memberId, Purpose purpose, String email) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -144,21 +144,21 @@ public class EmailLinks {
         return token;
     }
 
-    private Optional<Record> find(String token, Purpose purpose) {
+    Optional<Record> find(String token, Purpose purpose) {
         if (token == null || token.length() != 43) {
             return Optional.empty();
         }
-        return db.select(HASH, MEMBER, EMAIL).from(TOKENS)
+        return db.select(HASH, MEMBER, EMAIL, EXPIRES).from(TOKENS)
                 .where(HASH.eq(digest(token)), PURPOSE.eq(purpose.name()), USED.isNull(), EXPIRES.gt(clock.millis()))
                 .fetchOptional().map(r -> (Record) r);
     }
 
-    private Optional<Record> spend(String token, Purpose purpose) {
+    Optional<Record> spend(String token, Purpose purpose) {
         return find(token, purpose)
                 .filter(r -> db.update(TOKENS).set(USED, clock.millis()).where(HASH.eq(r.get(HASH)), USED.isNull()).execute() == 1);
     }
 
-    private long minutes() {
+    long minutes() {
         return validity.toMinutes();
     }
 

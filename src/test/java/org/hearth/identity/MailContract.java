@@ -192,4 +192,30 @@ abstract class MailContract extends HearthTest {
         var admin = members.create(unique("adm"), PASSWORD, null, true);
         assertThat(signedIn(admin).get("/admin/outbox").status()).isEqualTo(404);
     }
+
+    @Test
+    void aSignInLinkWorksOnceAndTheAnswerNeverTellsWhoExists() {
+        String handle = unique("link");
+        signedUpWithAddress(handle).open(path(linkIn(address(handle), "Confirm your e-mail", 1)));
+
+        Visitor visitor = visitor();
+        visitor.get("/sign-in/link");
+        String known = visitor.submit("/sign-in/link", Map.of("username", address(handle))).document().select("main").text();
+        String unknown = visitor.submit("/sign-in/link", Map.of("username", unique("ghost"))).document().select("main").text();
+        assertThat(known).isEqualTo(unknown).contains("a sign-in link is on its way");
+
+        String link = linkIn(address(handle), "Your Hearth sign-in link", 1);
+        assertThat(visitor.get(path(link)).document().select("header.site").text())
+                .as("opening the link alone signs no one in").doesNotContain(handle);
+        String token = link.substring(link.indexOf("token=") + 6);
+        var signedIn = visitor.submit("/sign-in/link/use", Map.of("token", token));
+        assertThat(signedIn.document().select("header.site").text()).contains(handle);
+
+        Visitor again = visitor();
+        again.get(path(link));
+        var reused = again.post("/sign-in/link/use", Map.of("token", token));
+        assertThat(reused.status()).isEqualTo(401);
+        assertThat(reused.text()).contains("expired or was already used");
+        assertThat(again.get("/me/profile").status()).isEqualTo(302);
+    }
 }

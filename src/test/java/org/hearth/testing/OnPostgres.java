@@ -15,7 +15,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         // every test browser comes from 127.0.0.1: per-address limits would count them all as one person
         "hearth.limits.sign-in-per-address.attempts=1000000", "hearth.limits.sign-up-per-address.attempts=1000000",
-        "hearth.limits.reset-per-address.attempts=1000000"})
+        "hearth.limits.mail-link-per-address.attempts=1000000"})
 @ContextConfiguration(initializers = PostgresDatabase.class)
 public @interface OnPostgres {
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -129,5 +130,30 @@ class EmailPages {
         }
         redirect.addFlashAttribute(Page.NOTICE, "Your new password is set and every device was signed out. Sign in with it now.");
         return "redirect:/sign-in";
+    }
+
+    @GetMapping("/sign-in/link")
+    String signInLinkForm(@RequestParam(required = false) String sent, Model model) {
+        model.addAttribute("sent", sent != null);
+        model.addAttribute(Page.NOINDEX, true);
+        return "org/hearth/identity/web/sign-in-link";
+    }
+
+    /** The link in the mail opens this page; its button posts the token (a GET alone never signs in). */
+    @GetMapping("/sign-in/link/use")
+    String useSignInLink(@RequestParam(defaultValue = "") String token, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("failed", false);
+        model.addAttribute(Page.NOINDEX, true);
+        return "org/hearth/identity/web/use-sign-in-link";
+    }
+
+    @RequestMapping("/sign-in/link/failed")
+    String signInLinkFailed(Model model, jakarta.servlet.http.HttpServletResponse response) {
+        response.setStatus(401);
+        model.addAttribute("token", "");
+        model.addAttribute("failed", true);
+        model.addAttribute(Page.NOINDEX, true);
+        return "org/hearth/identity/web/use-sign-in-link";
     }
 }

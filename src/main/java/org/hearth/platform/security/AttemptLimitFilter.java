@@ -35,8 +35,8 @@ final class AttemptLimitFilter extends OncePerRequestFilter {
                 }
             } else if (path.equals("/sign-up") || path.startsWith("/setup/")) {
                 wait = limits.tryAttempt(AttemptLimits.Kind.SIGN_UP_ADDRESS, address);
-            } else if (path.startsWith("/password/")) {
-                wait = limits.tryAttempt(AttemptLimits.Kind.RESET_ADDRESS, address);
+            } else if (path.startsWith("/password/") || path.equals("/sign-in/link")) {
+                wait = limits.tryAttempt(AttemptLimits.Kind.MAIL_LINK_ADDRESS, address);
             }
             if (wait.isPresent()) {
                 response.setHeader("Retry-After", Long.toString(wait.getAsLong()));

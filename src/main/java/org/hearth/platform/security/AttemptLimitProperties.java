@@ -13,7 +13,7 @@ public record AttemptLimitProperties(
         @DefaultValue({"10", "15m"}) Limit signInPerAccount,
         @DefaultValue({"100", "15m"}) Limit signInPerAddress,
         @DefaultValue({"10", "1h"}) Limit signUpPerAddress,
-        @DefaultValue({"10", "1h"}) Limit resetPerAddress) {
+        @DefaultValue({"10", "1h"}) Limit mailLinkPerAddress) {
 
     /** At most {@code attempts} in any window of {@code per}, refilled gradually. */
     public record Limit(int attempts, Duration per) {

@@ -6,11 +6,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.ott.OneTimeTokenService;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
@@ -35,7 +37,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain hearthSecurity(HttpSecurity http, SecurityContextRepository contextRepository,
-            AttemptLimits limits) throws Exception {
+            AttemptLimits limits, OneTimeTokenService signInLinks, OneTimeTokenGenerationSuccessHandler linkSent)
+            throws Exception {
+        SimpleUrlAuthenticationFailureHandler linkFailed = new SimpleUrlAuthenticationFailureHandler("/sign-in/link/failed");
+        linkFailed.setUseForward(true);
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/sign-in/failed");
         failure.setUseForward(true); // keeps the typed handle on the page that says what went wrong
         http
@@ -43,7 +48,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/admin/**").hasAuthority(SignedInMember.SITE_ADMIN)
                         .requestMatchers("/me/**").authenticated()
-                        .requestMatchers(HttpMethod.POST, "/sign-up", "/sign-in", "/setup/**", "/password/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/sign-up", "/sign-in", "/sign-in/link/**", "/setup/**", "/password/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/**").authenticated()
                         .anyRequest().permitAll())
                 .addFilterBefore(new AttemptLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
@@ -56,6 +61,16 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .passwordParameter("password")
                         .failureHandler(failure)
                         .permitAll())
+                // Sign-in links by e-mail: the token service and the mail come from the accounts feature.
+                .oneTimeTokenLogin(link -> link
+                        .tokenGeneratingUrl("/sign-in/link")
+                        .tokenService(signInLinks)
+                        .tokenGenerationSuccessHandler(linkSent)
+                        .loginProcessingUrl("/sign-in/link/use")
+                        .showDefaultSubmitPage(false)
+                        .loginPage("/sign-in")
+                        .successHandler(new DeviceRecordingSuccessHandler())
+                        .failureHandler(linkFailed))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
                         // over HTTPS, the browser also forgets cached pages and storage of this site
                         .addLogoutHandler(new HeaderWriterLogoutHandler(new ClearSiteDataHeaderWriter(
