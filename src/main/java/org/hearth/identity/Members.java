@@ -182,6 +182,22 @@ public class Members {
         return hash != null && password != null && passwords.matches(password, hash);
     }
 
+    /**
+     * Erases the account: other features erase what they hold first ({@link MemberLeaving}),
+     * then the member's own data goes. A row with no name, password or address stays, so that
+     * what others wrote in reply still hangs together; it can never sign in again.
+     */
+    @Transactional
+    public void erase(String memberId) {
+        events.publishEvent(new MemberLeaving(memberId));
+        db.deleteFrom(SecurityLog.EVENTS).where(SecurityLog.MEMBER.eq(memberId)).execute();
+        db.deleteFrom(EmailLinks.TOKENS).where(EmailLinks.MEMBER.eq(memberId)).execute();
+        db.update(MEMBERS).set(HANDLE, "former member").set(HANDLE_KEY, "~" + memberId)
+                .set(PASSWORD_HASH, (String) null).set(EMAIL, (String) null).set(EMAIL_VERIFIED_AT, (Long) null)
+                .set(ABOUT, (String) null).set(SITE_ADMIN, false)
+                .where(ID.eq(memberId)).execute();
+    }
+
     static String handleKey(String handle) {
         return handle.strip().toLowerCase(java.util.Locale.ROOT);
     }

@@ -2,6 +2,7 @@ package org.hearth.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
+import org.hearth.identity.AccountDeletionRefused;
 import org.hearth.identity.MemberSessions;
 import org.hearth.identity.Members;
 import org.hearth.identity.PasswordPolicy;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Where a member sees where they are signed in, ends sessions, and changes their password. */
@@ -26,6 +29,7 @@ class AccountSecurityPages {
 
     private static final String SESSIONS = "org/hearth/identity/web/sessions";
     private static final String PASSWORD = "org/hearth/identity/web/password";
+    private static final String DELETE = "org/hearth/identity/web/delete";
 
     private final MemberSessions sessions;
     private final Members members;
@@ -110,5 +114,36 @@ class AccountSecurityPages {
         redirect.addFlashAttribute(Page.NOTICE, "Your password is changed."
                 + (ended > 0 ? " Every other device was signed out." : ""));
         return "redirect:/me/sessions";
+    }
+
+    @GetMapping("/me/delete")
+    String deleteForm(Model model) {
+        model.addAttribute("error", null);
+        model.addAttribute(Page.NOINDEX, true);
+        return DELETE;
+    }
+
+    /**
+     * Deletes the account for real. Sessions end after the erasing transaction: Spring Session
+     * works in a transaction of its own, which on SQLite would wait for ours.
+     */
+    @PostMapping("/me/delete")
+    String delete(Viewer viewer, @RequestParam(defaultValue = "") String password, HttpServletRequest request,
+            Model model) {
+        model.addAttribute(Page.NOINDEX, true);
+        if (!members.passwordMatches(viewer.memberId(), password)) {
+            model.addAttribute("error", "That is not your password. Nothing was deleted.");
+            return DELETE;
+        }
+        try {
+            members.erase(viewer.memberId());
+        } catch (AccountDeletionRefused refused) {
+            model.addAttribute("error", refused.getMessage());
+            return DELETE;
+        }
+        sessions.endAllBut(viewer, request.getSession().getId());
+        request.getSession().invalidate();
+        SecurityContextHolder.clearContext();
+        return "org/hearth/identity/web/deleted";
     }
 }
