@@ -35,7 +35,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain hearthSecurity(HttpSecurity http, SecurityContextRepository contextRepository,
-            AttemptLimits limits) throws Exception {
+            AttemptLimits limits, PasskeySecurity passkeys) throws Exception {
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/sign-in/failed");
         failure.setUseForward(true); // keeps the typed handle on the page that says what went wrong
         http
@@ -66,6 +66,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(permissions -> permissions.policy(
                                 "camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+        passkeys.applyTo(http); // passkeys: registration and sign-in, see PasskeySecurity
         return http.build();
     }
 
