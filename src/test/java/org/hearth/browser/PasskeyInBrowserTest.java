@@ -58,7 +58,7 @@ class PasskeyInBrowserTest extends BrowserTest {
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         page.waitForURL(url -> url.contains("/sign-in?signed-out"));
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with a passkey")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use a passkey")).click();
         page.waitForURL(url -> !url.contains("/sign-in"));
 
         assertThat(page.locator("header.site nav a[href='/me/profile']")).hasText(handle);
@@ -72,8 +72,9 @@ class PasskeyInBrowserTest extends BrowserTest {
         Page page = context(new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(false))
                 .newPage();
         page.navigate("/sign-in");
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))).isVisible();
-        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in with a passkey")))
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in").setExact(true)))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use a passkey")))
                 .isHidden();
     }
 
