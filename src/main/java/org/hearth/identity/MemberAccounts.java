@@ -15,7 +15,11 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Looks up a member by handle for Spring Security's password sign-in. */
+/**
+ * Looks up a member by handle for Spring Security's password and passkey sign-in. An account
+ * that signs in with passkeys only has no password hash: it is handed over as null, and no
+ * password matches null, so such an account cannot be entered with any password.
+ */
 @Component
 class MemberAccounts implements UserDetailsService {
 

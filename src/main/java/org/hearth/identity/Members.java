@@ -198,6 +198,17 @@ public class Members {
                 .where(ID.eq(memberId)).execute();
     }
 
+    /** False for an account that signs in with passkeys only. */
+    public boolean hasPassword(String memberId) {
+        return db.fetchExists(MEMBERS, ID.eq(memberId).and(PASSWORD_HASH.isNotNull()));
+    }
+
+    /** Forgets the password hash: from now on no password signs in to this account. */
+    @Transactional
+    void removePassword(String memberId) {
+        db.update(MEMBERS).setNull(PASSWORD_HASH).where(ID.eq(memberId)).execute();
+    }
+
     static String handleKey(String handle) {
         return handle.strip().toLowerCase(java.util.Locale.ROOT);
     }

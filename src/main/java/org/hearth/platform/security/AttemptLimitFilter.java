@@ -33,6 +33,9 @@ final class AttemptLimitFilter extends OncePerRequestFilter {
                 if (wait.isEmpty() && handle != null && !handle.isBlank()) {
                     wait = limits.tryAttempt(AttemptLimits.Kind.SIGN_IN_ACCOUNT, handle.strip());
                 }
+            } else if (path.equals("/login/webauthn")) {
+                // a passkey names no account before it is checked: only the address is counted
+                wait = limits.tryAttempt(AttemptLimits.Kind.SIGN_IN_ADDRESS, address);
             } else if (path.equals("/sign-up") || path.startsWith("/setup/")) {
                 wait = limits.tryAttempt(AttemptLimits.Kind.SIGN_UP_ADDRESS, address);
             } else if (path.startsWith("/password/") || path.equals("/sign-in/link")) {

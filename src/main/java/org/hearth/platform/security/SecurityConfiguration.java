@@ -37,8 +37,8 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain hearthSecurity(HttpSecurity http, SecurityContextRepository contextRepository,
-            AttemptLimits limits, OneTimeTokenService signInLinks, OneTimeTokenGenerationSuccessHandler linkSent)
-            throws Exception {
+            AttemptLimits limits, OneTimeTokenService signInLinks, OneTimeTokenGenerationSuccessHandler linkSent,
+            PasskeySecurity passkeys) throws Exception {
         SimpleUrlAuthenticationFailureHandler linkFailed = new SimpleUrlAuthenticationFailureHandler("/sign-in/link/failed");
         linkFailed.setUseForward(true);
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/sign-in/failed");
@@ -81,6 +81,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
                         .permissionsPolicyHeader(permissions -> permissions.policy(
                                 "camera=(), microphone=(), geolocation=(), interest-cohort=()")));
+        passkeys.applyTo(http); // passkeys: registration and sign-in, see PasskeySecurity
         return http.build();
     }
 

@@ -1,0 +1,166 @@
+package org.hearth.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Set;
+import org.hearth.platform.security.Viewer;
+import org.hearth.testing.HearthTest;
+import org.hearth.testing.Visitor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.web.webauthn.api.AuthenticatorTransport;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.CredentialRecord;
+import org.springframework.security.web.webauthn.api.ImmutableCredentialRecord;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCose;
+import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+
+/**
+ * Passkeys are kept in the database and managed on /me/passkeys. Making a real passkey needs
+ * an authenticator (see the browser test); here they are stored directly, as Spring Security
+ * stores them after checking one.
+ */
+abstract class PasskeysContract extends HearthTest {
+
+    @Autowired
+    PublicKeyCredentialUserEntityRepository users;
+
+    @Autowired
+    UserCredentialRepository credentials;
+
+    @Test
+    void passkeysSurviveTheRoundTripThroughTheDatabase() {
+        Viewer member = account(unique("rt"));
+        PublicKeyCredentialUserEntity user = userOf(member);
+        assertThat(users.findByUsername(member.handle())).isEqualTo(user);
+        assertThat(users.findById(user.getId())).isEqualTo(user);
+
+        Instant added = Instant.parse("2026-03-01T10:15:30.123Z");
+        CredentialRecord record = passkey(user, "Phone", added);
+        credentials.save(record);
+        CredentialRecord read = credentials.findByCredentialId(record.getCredentialId());
+        assertThat(read).isNotNull();
+        assertThat(read.getUserEntityUserId()).isEqualTo(user.getId());
+        assertThat(read.getPublicKey().getBytes()).isEqualTo(record.getPublicKey().getBytes());
+        assertThat(read.getAttestationObject()).isEqualTo(record.getAttestationObject());
+        assertThat(read.getSignatureCount()).isEqualTo(7);
+        assertThat(read.isUvInitialized()).isTrue();
+        assertThat(read.isBackupEligible()).isTrue();
+        assertThat(read.isBackupState()).isFalse();
+        assertThat(read.getTransports()).containsExactlyInAnyOrder(AuthenticatorTransport.INTERNAL, AuthenticatorTransport.HYBRID);
+        assertThat(read.getCredentialType()).isEqualTo(PublicKeyCredentialType.PUBLIC_KEY);
+        assertThat(read.getLabel()).isEqualTo("Phone");
+        assertThat(read.getCreated()).isEqualTo(added);
+        assertThat(read.getLastUsed()).isEqualTo(added.plus(1, ChronoUnit.DAYS));
+
+        // a sign-in updates the record in place (signature count, last use)
+        credentials.save(ImmutableCredentialRecord.fromCredentialRecord(read).signatureCount(8).build());
+        assertThat(credentials.findByUserId(user.getId())).singleElement()
+                .satisfies(r -> assertThat(r.getSignatureCount()).isEqualTo(8));
+        credentials.delete(record.getCredentialId());
+        assertThat(credentials.findByCredentialId(record.getCredentialId())).isNull();
+    }
+
+    @Test
+    void aMemberSeesAndRemovesTheirPasskeysButNoOneElseCan() {
+        Viewer owner = account(unique("keys"));
+        PublicKeyCredentialUserEntity user = userOf(owner);
+        CredentialRecord phone = passkey(user, "Phone", Instant.parse("2026-01-01T00:00:00Z"));
+        CredentialRecord laptop = passkey(user, "Work laptop", Instant.parse("2026-02-01T00:00:00Z"));
+        credentials.save(phone);
+        credentials.save(laptop);
+
+        Visitor browser = signedIn(owner);
+        var page = browser.get("/me/passkeys").document();
+        assertThat(page.select("ul.passkeys li h2").eachText()).containsExactly("Phone", "Work laptop");
+        assertThat(browser.get("/me/profile").document().select("nav.account-nav a[href=/me/passkeys]")).hasSize(1);
+
+        String removePhone = "/me/passkeys/" + phone.getCredentialId().toBase64UrlString() + "/remove";
+        assertThat(page.select("form[action=" + removePhone + "]")).hasSize(1);
+        Visitor stranger = member(unique("stranger"));
+        assertThat(stranger.post(removePhone, Map.of()).status()).isEqualTo(404);
+        assertThat(stranger.post("/me/passkeys/not-base64!/remove", Map.of()).status()).isEqualTo(404);
+        assertThat(credentials.findByCredentialId(phone.getCredentialId())).isNotNull();
+
+        var removed = browser.submit(removePhone, Map.of());
+        assertThat(removed.text()).contains("The passkey is removed");
+        assertThat(removed.document().select("ul.passkeys li h2").eachText()).containsExactly("Work laptop");
+        assertThat(credentials.findByCredentialId(phone.getCredentialId())).isNull();
+    }
+
+    @Test
+    void anonymousVisitorsCannotReachPasskeys() {
+        Visitor anonymous = visitor();
+        var response = anonymous.get("/me/passkeys");
+        assertThat(response.status()).isEqualTo(302);
+        assertThat(response.location()).endsWith("/sign-in");
+        assertThat(anonymous.post("/me/passkeys/anything/remove", Map.of()).status()).isEqualTo(302);
+    }
+
+    @Test
+    void anAccountWithoutPasswordKeepsItsLastPasskeyAndTakesNoPassword() {
+        Viewer member = account(unique("nopw"));
+        Visitor browser = signedIn(member);
+        assertThat(browser.submit("/me/passkeys/stop-using-password", Map.of()).text())
+                .as("no passkey yet: the password stays").contains("Add a passkey first");
+        assertThat(members.hasPassword(member.memberId())).isTrue();
+
+        CredentialRecord only = passkey(userOf(member), "Security key", Instant.parse("2026-01-01T00:00:00Z"));
+        credentials.save(only);
+        assertThat(browser.submit("/me/passkeys/stop-using-password", Map.of()).text())
+                .contains("Your password is removed");
+        assertThat(members.hasPassword(member.memberId())).isFalse();
+        assertThat(visitor().signIn(member.handle(), PASSWORD).status()).isEqualTo(401);
+        assertThat(visitor().signIn(member.handle(), "").status()).isEqualTo(401);
+
+        String remove = "/me/passkeys/" + only.getCredentialId().toBase64UrlString() + "/remove";
+        assertThat(browser.submit(remove, Map.of()).text()).contains("would lock you out");
+        assertThat(credentials.findByCredentialId(only.getCredentialId())).isNotNull();
+    }
+
+    @Test
+    void springSecuritysOwnRemovalEndpointIsClosed() {
+        Viewer member = account(unique("del"));
+        CredentialRecord key = passkey(userOf(member), "Phone", Instant.parse("2026-01-01T00:00:00Z"));
+        credentials.save(key);
+        Visitor browser = signedIn(member);
+        browser.get("/me/passkeys");
+        var response = browser.delete("/webauthn/register/" + key.getCredentialId().toBase64UrlString());
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(credentials.findByCredentialId(key.getCredentialId())).isNotNull();
+    }
+
+    /** The WebAuthn user of a member, as Spring Security makes it when they add their first passkey. */
+    private PublicKeyCredentialUserEntity userOf(Viewer member) {
+        PublicKeyCredentialUserEntity user = ImmutablePublicKeyCredentialUserEntity.builder()
+                .id(Bytes.random()).name(member.handle()).displayName(member.handle()).build();
+        users.save(user);
+        return user;
+    }
+
+    private static CredentialRecord passkey(PublicKeyCredentialUserEntity user, String label, Instant added) {
+        return ImmutableCredentialRecord.builder()
+                .credentialId(Bytes.random())
+                .userEntityUserId(user.getId())
+                .publicKey(new ImmutablePublicKeyCose(Bytes.random().getBytes()))
+                .signatureCount(7)
+                .uvInitialized(true)
+                .backupEligible(true)
+                .backupState(false)
+                .transports(Set.of(AuthenticatorTransport.INTERNAL, AuthenticatorTransport.HYBRID))
+                .credentialType(PublicKeyCredentialType.PUBLIC_KEY)
+                .attestationObject(Bytes.random())
+                .attestationClientDataJSON(Bytes.random())
+                .created(added)
+                .lastUsed(added.plus(1, ChronoUnit.DAYS))
+                .label(label)
+                .build();
+    }
+}
