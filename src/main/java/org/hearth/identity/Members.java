@@ -124,6 +124,12 @@ public class Members {
                 .where(ID.eq(memberId)).execute();
     }
 
+    /** Whether this is the member's password: asked again before changing how they sign in. */
+    public boolean passwordMatches(String memberId, String password) {
+        String hash = db.select(PASSWORD_HASH).from(MEMBERS).where(ID.eq(memberId)).fetchOne(PASSWORD_HASH);
+        return hash != null && password != null && !password.isEmpty() && passwords.matches(password, hash);
+    }
+
     /** Replaces the password when the current one is given correctly. */
     @Transactional
     public boolean changePassword(String memberId, String currentPassword, String newPassword) {

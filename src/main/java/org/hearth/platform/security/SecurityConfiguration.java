@@ -35,12 +35,15 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Bean
     SecurityFilterChain hearthSecurity(HttpSecurity http, SecurityContextRepository contextRepository,
-            AttemptLimits limits) throws Exception {
+            AttemptLimits limits, SecondFactorRules secondFactor) throws Exception {
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/sign-in/failed");
         failure.setUseForward(true); // keeps the typed handle on the page that says what went wrong
         http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        // second factor: code still owed at sign-in, or an administrator without one
+                        .requestMatchers(secondFactor.unfinishedSignIn()).access(secondFactor.secondFactorRequired())
+                        .requestMatchers(secondFactor.administratorWithoutSecondFactor()).access(secondFactor.secondFactorRequired())
                         .requestMatchers("/admin/**").hasAuthority(SignedInMember.SITE_ADMIN)
                         .requestMatchers("/me/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/sign-up", "/sign-in", "/setup/**").permitAll()
@@ -48,6 +51,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .anyRequest().permitAll())
                 .addFilterBefore(new AttemptLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
                 .securityContext(context -> context.securityContextRepository(contextRepository))
+                // second factor: a missing FACTOR_TOTP leads to the code page or to setting one up
+                .exceptionHandling(exceptions -> exceptions.defaultDeniedHandlerForMissingAuthority(
+                        secondFactor.entryPoint(), SecondFactorRules.FACTOR))
                 .formLogin(form -> form
                         .loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")
