@@ -3,6 +3,7 @@
  * hidden) and a join policy (open, by approval, by invitation); memberships with roles
  * (member, moderator, owner), join requests and invitations; the directory; and the
  * cross-condition patient leaders community made on first start. Decides who may read and
- * who may post in a community ({@link org.hearth.community.Access}); depends on identity.
+ * who may post in a community ({@link org.hearth.community.Access}); depends on identity, and
+ * tells it that moderators and owners need a second factor before they act.
  */
 package org.hearth.community;

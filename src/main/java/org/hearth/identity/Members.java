@@ -125,6 +125,12 @@ public class Members {
                 .where(ID.eq(memberId)).execute();
     }
 
+    /** Whether this is the member's password: asked again before sensitive changes. */
+    public boolean passwordMatches(String memberId, String password) {
+        String hash = db.select(PASSWORD_HASH).from(MEMBERS).where(ID.eq(memberId)).fetchOne(PASSWORD_HASH);
+        return hash != null && password != null && !password.isEmpty() && passwords.matches(password, hash);
+    }
+
     /** Replaces the password when the current one is given correctly. */
     @Transactional
     public boolean changePassword(String memberId, String currentPassword, String newPassword) {
@@ -176,12 +182,6 @@ public class Members {
                 .fetchOne(r -> new Viewer(r.get(ID), r.get(HANDLE), Boolean.TRUE.equals(r.get(SITE_ADMIN))));
     }
 
-    /** Whether this password is the member's current one: asked again before sensitive changes. */
-    public boolean passwordMatches(String memberId, String password) {
-        String hash = db.select(PASSWORD_HASH).from(MEMBERS).where(ID.eq(memberId)).fetchOne(PASSWORD_HASH);
-        return hash != null && password != null && passwords.matches(password, hash);
-    }
-
     /**
      * Erases the account: other features erase what they hold first ({@link MemberLeaving}),
      * then the member's own data goes. A row with no name, password or address stays, so that
@@ -192,6 +192,8 @@ public class Members {
         events.publishEvent(new MemberLeaving(memberId));
         db.deleteFrom(SecurityLog.EVENTS).where(SecurityLog.MEMBER.eq(memberId)).execute();
         db.deleteFrom(EmailLinks.TOKENS).where(EmailLinks.MEMBER.eq(memberId)).execute();
+        db.deleteFrom(SecondFactors.CODES).where(SecondFactors.C_MEMBER.eq(memberId)).execute();
+        db.deleteFrom(SecondFactors.FACTORS).where(SecondFactors.F_MEMBER.eq(memberId)).execute();
         db.update(MEMBERS).set(HANDLE, "former member").set(HANDLE_KEY, "~" + memberId)
                 .set(PASSWORD_HASH, (String) null).set(EMAIL, (String) null).set(EMAIL_VERIFIED_AT, (Long) null)
                 .set(ABOUT, (String) null).set(SITE_ADMIN, false)

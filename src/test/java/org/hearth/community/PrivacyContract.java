@@ -31,7 +31,7 @@ abstract class PrivacyContract extends HearthTest {
     void membersOnlyContentIsForMembersOnly() {
         Viewer owner = account(unique("own"));
         String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.APPROVAL, false);
-        Visitor ownerBrowser = signedIn(owner);
+        Visitor ownerBrowser = moderating(owner);
         String topic = topicBy(ownerBrowser, slug, SECRET + " title", Map.of());
         String postId = ownerBrowser.get(topic).document().selectFirst("article.post").id().substring(2);
 
@@ -62,7 +62,7 @@ abstract class PrivacyContract extends HearthTest {
     void aHiddenCommunityDoesNotExistForThoseNotInIt() {
         Viewer owner = account(unique("own"));
         String slug = community(owner, Visibility.HIDDEN, JoinPolicy.INVITATION, false);
-        Visitor ownerBrowser = signedIn(owner);
+        Visitor ownerBrowser = moderating(owner);
         String topic = topicBy(ownerBrowser, slug, "hidden topic", Map.of());
 
         Visitor outsider = member(unique("out"));
@@ -91,7 +91,7 @@ abstract class PrivacyContract extends HearthTest {
     void invitingAnUnknownHandleSaysTheSameAsAKnownOne() {
         Viewer owner = account(unique("own"));
         String slug = community(owner, Visibility.HIDDEN, JoinPolicy.INVITATION, false);
-        Visitor ownerBrowser = signedIn(owner);
+        Visitor ownerBrowser = moderating(owner);
         Viewer known = account(unique("known"));
         String answerKnown = ownerBrowser.submit("/c/" + slug + "/invitations", Map.of("handle", known.handle()))
                 .document().select(".notice").text().replace(known.handle(), "X");
@@ -110,7 +110,7 @@ abstract class PrivacyContract extends HearthTest {
 
         assertThat(member.get("/c/" + slug + "/members").status()).isEqualTo(404);
         assertThat(visitor().get("/c/" + slug + "/members").status()).isEqualTo(404);
-        var list = signedIn(owner).get("/c/" + slug + "/members");
+        var list = moderating(owner).get("/c/" + slug + "/members");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.text()).contains(memberHandle).contains(owner.handle());
         // the public community page itself does not list members

@@ -134,7 +134,11 @@ abstract class AccountsContract extends HearthTest {
         assertThat(leaders.status()).isEqualTo(200);
         assertThat(leaders.text()).contains("Patient leaders").contains("Members and requests");
 
-        // and can create communities, private by default; others cannot
+        // and, once they have a second factor, can create communities, private by default; others cannot
+        var asked = admin.get("/admin/communities/new");
+        assertThat(asked.location()).endsWith("/me/second-factor?required");
+        assertThat(admin.open(asked.location()).text()).contains("because you are a site administrator");
+        org.hearth.testing.Authenticator.enrol(admin, PASSWORD);
         var form = admin.get("/admin/communities/new").document();
         assertThat(form.select("input[name=visibility][checked]").val()).isEqualTo("MEMBERS_ONLY");
         String slug = unique("new-c").toLowerCase();

@@ -190,7 +190,7 @@ abstract class MailContract extends HearthTest {
     @Test
     void theOutboxPageIsGoneOnceMailLeavesTheServer() {
         var admin = members.create(unique("adm"), PASSWORD, null, true);
-        assertThat(signedIn(admin).get("/admin/outbox").status()).isEqualTo(404);
+        assertThat(moderating(admin).get("/admin/outbox").status()).isEqualTo(404);
     }
 
     @Test

@@ -49,6 +49,16 @@ public abstract class HearthTest {
         return visitor;
     }
 
+    /**
+     * A browser in which this member has signed in and set up a second factor, as moderators,
+     * owners and administrators must before they act.
+     */
+    protected Visitor moderating(Viewer viewer) {
+        Visitor visitor = signedIn(viewer);
+        Authenticator.enrol(visitor, PASSWORD);
+        return visitor;
+    }
+
     /** Creates a member directly (no browser) and returns who they are. */
     protected Viewer account(String handle) {
         return members.create(handle, PASSWORD, null, false);

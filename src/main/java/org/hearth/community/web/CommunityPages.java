@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import org.hearth.community.Access;
 import org.hearth.community.Communities;
 import org.hearth.community.Role;
+import org.hearth.identity.SecondFactors;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.FormErrors;
 import org.hearth.platform.web.NotFound;
@@ -23,9 +24,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CommunityPages {
 
     private final Communities communities;
+    private final SecondFactors secondFactors;
 
-    CommunityPages(Communities communities) {
+    CommunityPages(Communities communities, SecondFactors secondFactors) {
         this.communities = communities;
+        this.secondFactors = secondFactors;
     }
 
     @GetMapping("/")
@@ -101,6 +104,7 @@ class CommunityPages {
 
     @GetMapping("/c/{slug}/members")
     String members(@PathVariable String slug, Viewer viewer, Model model) {
+        requireModerator(slug, viewer); // the member list is private: reading it is acting as a moderator
         var list = communities.members(slug, viewer).orElseThrow(NotFound::new);
         model.addAttribute("list", list);
         model.addAttribute("roles", Role.values());
@@ -143,7 +147,9 @@ class CommunityPages {
         return "redirect:/c/" + slug + "/members";
     }
 
+    /** Moderators act only with a second factor: a stolen password alone must not let anyone moderate. */
     private void requireModerator(String slug, Viewer viewer) {
         communities.visibleTo(slug, viewer).filter(Access::moderates).orElseThrow(NotFound::new);
+        secondFactors.require(viewer);
     }
 }

@@ -20,7 +20,7 @@ public class AttemptLimits {
     public static final String RETRY_AFTER = "hearth.retryAfterSeconds";
 
     /** What is being attempted, and by which key it is counted. */
-    public enum Kind { SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, SIGN_UP_ADDRESS, MAIL_LINK_ADDRESS }
+    public enum Kind { SIGN_IN_ACCOUNT, SIGN_IN_ADDRESS, SIGN_UP_ADDRESS, MAIL_LINK_ADDRESS, CODE_ENTRY_ACCOUNT }
 
     private final AttemptLimitProperties properties;
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
@@ -54,6 +54,7 @@ public class AttemptLimits {
             case SIGN_IN_ADDRESS -> properties.signInPerAddress();
             case SIGN_UP_ADDRESS -> properties.signUpPerAddress();
             case MAIL_LINK_ADDRESS -> properties.mailLinkPerAddress();
+            case CODE_ENTRY_ACCOUNT -> properties.codeEntryPerAccount();
         };
     }
 }

@@ -38,7 +38,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     SecurityFilterChain hearthSecurity(HttpSecurity http, SecurityContextRepository contextRepository,
             AttemptLimits limits, OneTimeTokenService signInLinks, OneTimeTokenGenerationSuccessHandler linkSent,
-            PasskeySecurity passkeys) throws Exception {
+            PasskeySecurity passkeys, SecondFactorRules secondFactor) throws Exception {
         SimpleUrlAuthenticationFailureHandler linkFailed = new SimpleUrlAuthenticationFailureHandler("/sign-in/link/failed");
         linkFailed.setUseForward(true);
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/sign-in/failed");
@@ -46,6 +46,9 @@ class SecurityConfiguration implements WebMvcConfigurer {
         http
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        // second factor: code still owed at sign-in, or an administrator without one
+                        .requestMatchers(secondFactor.unfinishedSignIn()).access(secondFactor.secondFactorRequired())
+                        .requestMatchers(secondFactor.administratorWithoutSecondFactor()).access(secondFactor.secondFactorRequired())
                         .requestMatchers("/admin/**").hasAuthority(SignedInMember.SITE_ADMIN)
                         .requestMatchers("/me/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/sign-up", "/sign-in", "/sign-in/link/**", "/setup/**", "/password/**").permitAll()
@@ -53,6 +56,10 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .anyRequest().permitAll())
                 .addFilterBefore(new AttemptLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
                 .securityContext(context -> context.securityContextRepository(contextRepository))
+                // second factor: a missing FACTOR_TOTP leads to the code page or to setting one up
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultDeniedHandlerForMissingAuthority(secondFactor.entryPoint(), SecondFactorRules.FACTOR)
+                        .defaultDeniedHandlerForMissingAuthority(secondFactor.entryPoint(), SecondFactorRules.PASSKEY_FACTOR))
                 .formLogin(form -> form
                         .loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")

@@ -1,0 +1,239 @@
+package org.hearth.identity;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.hearth.platform.RandomId;
+import org.hearth.platform.security.SecondFactorStatus;
+import org.hearth.platform.security.Viewer;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A member's second factor: an authenticator app that shows a new six-digit code every 30
+ * seconds, and ten single-use recovery codes for the day the phone is lost. Setting one up or
+ * removing it needs the password again, and a new authenticator counts only once the member
+ * has typed a code from it.
+ */
+@Service
+public class SecondFactors implements SecondFactorStatus {
+
+    static final Table<Record> FACTORS = table(name("second_factors"));
+    static final Field<String> F_MEMBER = field(name("second_factors", "member_id"), String.class);
+    static final Field<String> F_SECRET = field(name("second_factors", "secret"), String.class);
+    static final Field<Long> F_ENABLED = field(name("second_factors", "enabled_at"), Long.class);
+    static final Field<String> F_PENDING = field(name("second_factors", "pending_secret"), String.class);
+    static final Field<Long> F_PENDING_SINCE = field(name("second_factors", "pending_since"), Long.class);
+    static final Field<Long> F_LAST_STEP = field(name("second_factors", "last_step"), Long.class);
+
+    static final Table<Record> CODES = table(name("recovery_codes"));
+    static final Field<String> C_ID = field(name("recovery_codes", "id"), String.class);
+    static final Field<String> C_MEMBER = field(name("recovery_codes", "member_id"), String.class);
+    static final Field<String> C_HASH = field(name("recovery_codes", "code_hash"), String.class);
+    static final Field<Long> C_USED = field(name("recovery_codes", "used_at"), Long.class);
+
+    /** How long the secret shown for setting up stays usable after the password was given. */
+    static final Duration SETUP_TIME = Duration.ofMinutes(15);
+    static final int RECOVERY_CODES = 10;
+    /** Letters and digits that cannot be mistaken for one another when copied by hand. */
+    private static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DSLContext db;
+    private final Members members;
+    private final SecretBox box;
+    private final Clock clock;
+    private final ObjectProvider<Responsibilities> responsibilities;
+
+    SecondFactors(DSLContext db, Members members, SecretBox box, Clock clock,
+            ObjectProvider<Responsibilities> responsibilities) {
+        this.db = db;
+        this.members = members;
+        this.box = box;
+        this.clock = clock;
+        this.responsibilities = responsibilities;
+    }
+
+    /** What the account page shows: whether a factor is on, since when, and recovery codes left. */
+    public record State(boolean enrolled, Long enabledAt, int recoveryCodesLeft) {
+    }
+
+    /** What a member needs to add Hearth to their authenticator app. */
+    public record Setup(String secret, String uri) {
+    }
+
+    /** What a typed code turned out to be. */
+    public enum Outcome { CODE, RECOVERY_CODE, WRONG }
+
+    @Override
+    public boolean enrolled(String memberId) {
+        return db.fetchExists(FACTORS, F_MEMBER.eq(memberId), F_SECRET.isNotNull());
+    }
+
+    public State state(String memberId) {
+        Long enabledAt = db.select(F_ENABLED).from(FACTORS).where(F_MEMBER.eq(memberId), F_SECRET.isNotNull())
+                .fetchOptional(F_ENABLED).orElse(null);
+        int left = enabledAt == null ? 0 : db.fetchCount(CODES, C_MEMBER.eq(memberId), C_USED.isNull());
+        return new State(enabledAt != null, enabledAt, left);
+    }
+
+    /** Why this member must have a second factor ("you are a site administrator"), or empty. */
+    public Optional<String> requiredBecause(Viewer viewer) {
+        if (viewer.siteAdmin()) {
+            return Optional.of("you are a site administrator");
+        }
+        return responsibilities.orderedStream()
+                .map(r -> r.needingSecondFactor(viewer.memberId()))
+                .flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    /** Stops a member who acts in a role that needs a second factor and has none yet. */
+    public void require(Viewer viewer) {
+        if (!enrolled(viewer.memberId())) {
+            throw new SecondFactorRequired();
+        }
+    }
+
+    /** Makes a new secret to set up, once the password is given again. Returns false if it is wrong. */
+    @Transactional
+    public boolean start(Viewer viewer, String password) {
+        if (!members.passwordMatches(viewer.memberId(), password)) {
+            return false;
+        }
+        byte[] secret = new byte[20]; // 160 bits, as RFC 4226 recommends for HMAC-SHA1
+        RANDOM.nextBytes(secret);
+        String sealed = box.seal(secret, viewer.memberId());
+        long now = clock.millis();
+        int updated = db.update(FACTORS).set(F_PENDING, sealed).set(F_PENDING_SINCE, now)
+                .where(F_MEMBER.eq(viewer.memberId())).execute();
+        if (updated == 0) {
+            db.insertInto(FACTORS).set(F_MEMBER, viewer.memberId()).set(F_PENDING, sealed)
+                    .set(F_PENDING_SINCE, now).set(F_LAST_STEP, 0L).execute();
+        }
+        return true;
+    }
+
+    /** The secret being set up, while the time for it lasts. */
+    public Optional<Setup> pendingSetup(Viewer viewer) {
+        return pendingSecret(viewer.memberId()).map(secret -> {
+            String text = Totp.base32(secret).replaceAll("(.{4})(?!$)", "$1 ");
+            return new Setup(text, Totp.uri("Hearth", viewer.handle(), secret));
+        });
+    }
+
+    /**
+     * Turns the authenticator on when the code matches the secret being set up, replacing any
+     * earlier one. Returns the new recovery codes, in clear this once; empty when the code is wrong.
+     */
+    @Transactional
+    public Optional<List<String>> confirm(Viewer viewer, String code) {
+        String memberId = viewer.memberId();
+        Optional<byte[]> secret = pendingSecret(memberId);
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        OptionalLong step = Totp.matchingStep(secret.get(), code, clock);
+        if (step.isEmpty()) {
+            return Optional.empty();
+        }
+        String sealed = db.select(F_PENDING).from(FACTORS).where(F_MEMBER.eq(memberId)).fetchOne(F_PENDING);
+        int done = db.update(FACTORS).set(F_SECRET, sealed).set(F_ENABLED, clock.millis())
+                .set(F_PENDING, (String) null).set(F_PENDING_SINCE, (Long) null).set(F_LAST_STEP, step.getAsLong())
+                .where(F_MEMBER.eq(memberId), F_PENDING.eq(sealed)).execute();
+        if (done == 0) {
+            return Optional.empty(); // confirmed at the same moment in another tab
+        }
+        return Optional.of(replaceRecoveryCodes(memberId));
+    }
+
+    /**
+     * Checks a code at sign-in: a current code from the authenticator (each accepted once), or
+     * an unused recovery code, which is then spent.
+     */
+    @Transactional
+    public Outcome verify(String memberId, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Outcome.WRONG;
+        }
+        var row = db.select(F_SECRET).from(FACTORS).where(F_MEMBER.eq(memberId), F_SECRET.isNotNull()).fetchOne();
+        if (row == null) {
+            return Outcome.WRONG;
+        }
+        OptionalLong step = Totp.matchingStep(box.open(row.get(F_SECRET), memberId), typed, clock);
+        if (step.isPresent()) {
+            // a code someone saw over the member's shoulder, already used, does not work again
+            return db.update(FACTORS).set(F_LAST_STEP, step.getAsLong())
+                    .where(F_MEMBER.eq(memberId), F_LAST_STEP.lt(step.getAsLong())).execute() == 1
+                    ? Outcome.CODE : Outcome.WRONG;
+        }
+        int spent = db.update(CODES).set(C_USED, clock.millis())
+                .where(C_MEMBER.eq(memberId), C_HASH.eq(hash(typed)), C_USED.isNull()).execute();
+        return spent == 1 ? Outcome.RECOVERY_CODE : Outcome.WRONG;
+    }
+
+    /** Turns the second factor off when the password is right. Returns false if it is wrong. */
+    @Transactional
+    public boolean remove(Viewer viewer, String password) {
+        if (!members.passwordMatches(viewer.memberId(), password)) {
+            return false;
+        }
+        db.deleteFrom(CODES).where(C_MEMBER.eq(viewer.memberId())).execute();
+        db.deleteFrom(FACTORS).where(F_MEMBER.eq(viewer.memberId())).execute();
+        return true;
+    }
+
+    private Optional<byte[]> pendingSecret(String memberId) {
+        long oldest = clock.millis() - SETUP_TIME.toMillis();
+        return db.select(F_PENDING).from(FACTORS)
+                .where(F_MEMBER.eq(memberId), F_PENDING.isNotNull(), F_PENDING_SINCE.ge(oldest))
+                .fetchOptional(F_PENDING)
+                .map(sealed -> box.open(sealed, memberId));
+    }
+
+    private List<String> replaceRecoveryCodes(String memberId) {
+        db.deleteFrom(CODES).where(C_MEMBER.eq(memberId)).execute();
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < RECOVERY_CODES; i++) {
+            StringBuilder code = new StringBuilder();
+            for (int c = 0; c < 10; c++) {
+                if (c == 5) {
+                    code.append('-');
+                }
+                code.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
+            }
+            codes.add(code.toString());
+            db.insertInto(CODES).set(C_ID, RandomId.next()).set(C_MEMBER, memberId)
+                    .set(C_HASH, hash(code.toString())).execute();
+        }
+        return codes;
+    }
+
+    /** Recovery codes are random, so a plain SHA-256 of the code as typed (without spaces or dashes) is enough. */
+    static String hash(String code) {
+        String normal = code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.hearth.identity;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Encrypts second-factor secrets (AES-256-GCM) with a key kept outside the database, so that a
+ * copy of the database alone does not let anyone make a member's codes. The key comes from
+ * {@code hearth.secrets.key}, or else from {@code secrets.key} in the data directory, made on
+ * first use. Each secret is bound to its member: moved to another row, it no longer decrypts.
+ */
+@Component
+class SecretBox {
+
+    private static final String VERSION = "v1:";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SecretKey key;
+
+    SecretBox(@Value("${hearth.secrets.key:}") String configuredKey, @Value("${hearth.data-dir:./data}") String dataDir) {
+        this.key = new SecretKeySpec(configuredKey.isBlank() ? keyFile(Path.of(dataDir)) : decode(configuredKey), "AES");
+    }
+
+    String seal(byte[] secret, String memberId) {
+        try {
+            byte[] iv = new byte[12];
+            RANDOM.nextBytes(iv);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
+            cipher.updateAAD(memberId.getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(secret);
+            byte[] out = new byte[iv.length + sealed.length];
+            System.arraycopy(iv, 0, out, 0, iv.length);
+            System.arraycopy(sealed, 0, out, iv.length, sealed.length);
+            return VERSION + Base64.getEncoder().encodeToString(out);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    byte[] open(String sealed, String memberId) {
+        try {
+            byte[] in = Base64.getDecoder().decode(sealed.substring(VERSION.length()));
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, 12));
+            cipher.updateAAD(memberId.getBytes(StandardCharsets.UTF_8));
+            return cipher.doFinal(in, 12, in.length - 12);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("a second-factor secret does not open with this key", e);
+        }
+    }
+
+    private static byte[] decode(String configured) {
+        byte[] bytes = Base64.getDecoder().decode(configured.strip());
+        if (bytes.length != 32) {
+            throw new IllegalStateException("hearth.secrets.key must be 32 bytes in base64 (openssl rand -base64 32)");
+        }
+        return bytes;
+    }
+
+    private static byte[] keyFile(Path dataDir) {
+        Path file = dataDir.resolve("secrets.key");
+        try {
+            if (Files.notExists(file)) {
+                Files.createDirectories(dataDir);
+                byte[] fresh = new byte[32];
+                RANDOM.nextBytes(fresh);
+                Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n");
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the file keeps the data directory's permissions
+                }
+            }
+            return decode(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or create " + file, e);
+        }
+    }
+}
