@@ -218,4 +218,22 @@ abstract class MailContract extends HearthTest {
         assertThat(reused.text()).contains("expired or was already used");
         assertThat(again.get("/me/profile").status()).isEqualTo(302);
     }
+
+    @Test
+    void aSignInLinkIsOneFactorAndNeverSkipsTheSecond() {
+        String handle = unique("twofa");
+        Visitor first = signedUpWithAddress(handle);
+        first.open(path(linkIn(address(handle), "Confirm your e-mail", 1)));
+        org.hearth.testing.Authenticator.enrol(first, PASSWORD);
+
+        Visitor visitor = visitor();
+        visitor.get("/sign-in/link");
+        visitor.submit("/sign-in/link", Map.of("username", handle));
+        String link = linkIn(address(handle), "Your Hearth sign-in link", 1);
+        visitor.get(path(link));
+        visitor.post("/sign-in/link/use", Map.of("token", link.substring(link.indexOf("token=") + 6)));
+        var profile = visitor.get("/me/profile");
+        assertThat(profile.status()).isEqualTo(302);
+        assertThat(profile.location()).endsWith("/sign-in/second-factor");
+    }
 }
