@@ -23,8 +23,11 @@ public class Passkeys {
     private final PublicKeyCredentialUserEntityRepository users;
     private final UserCredentialRepository credentials;
     private final Members members;
+    private final SecurityLog log;
 
-    Passkeys(PublicKeyCredentialUserEntityRepository users, UserCredentialRepository credentials, Members members) {
+    Passkeys(PublicKeyCredentialUserEntityRepository users, UserCredentialRepository credentials, Members members,
+            SecurityLog log) {
+        this.log = log;
         this.users = users;
         this.credentials = credentials;
         this.members = members;
@@ -78,6 +81,7 @@ public class Passkeys {
             return Removal.LAST_WAY_IN;
         }
         credentials.delete(record.getCredentialId());
+        log.record(viewer.memberId(), SecurityEvent.FACTOR_REMOVED);
         return Removal.REMOVED;
     }
 

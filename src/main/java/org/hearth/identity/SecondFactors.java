@@ -57,6 +57,7 @@ public class SecondFactors implements SecondFactorStatus {
     private static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final SecurityLog log;
     private final DSLContext db;
     private final Members members;
     private final SecretBox box;
@@ -64,7 +65,8 @@ public class SecondFactors implements SecondFactorStatus {
     private final ObjectProvider<Responsibilities> responsibilities;
 
     SecondFactors(DSLContext db, Members members, SecretBox box, Clock clock,
-            ObjectProvider<Responsibilities> responsibilities) {
+            ObjectProvider<Responsibilities> responsibilities, SecurityLog log) {
+        this.log = log;
         this.db = db;
         this.members = members;
         this.box = box;
@@ -162,6 +164,7 @@ public class SecondFactors implements SecondFactorStatus {
         if (done == 0) {
             return Optional.empty(); // confirmed at the same moment in another tab
         }
+        log.record(memberId, SecurityEvent.FACTOR_ADDED);
         return Optional.of(replaceRecoveryCodes(memberId));
     }
 
@@ -198,6 +201,7 @@ public class SecondFactors implements SecondFactorStatus {
         }
         db.deleteFrom(CODES).where(C_MEMBER.eq(viewer.memberId())).execute();
         db.deleteFrom(FACTORS).where(F_MEMBER.eq(viewer.memberId())).execute();
+        log.record(viewer.memberId(), SecurityEvent.FACTOR_REMOVED);
         return true;
     }
 

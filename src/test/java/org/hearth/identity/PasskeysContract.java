@@ -93,6 +93,9 @@ abstract class PasskeysContract extends HearthTest {
         assertThat(removed.text()).contains("The passkey is removed");
         assertThat(removed.document().select("ul.passkeys li h2").eachText()).containsExactly("Work laptop");
         assertThat(credentials.findByCredentialId(phone.getCredentialId())).isNull();
+        assertThat(browser.get("/me/security").document().select("tbody td:nth-child(2)").eachText())
+                .as("two passkeys added, one removed")
+                .containsSubsequence("Sign-in method removed", "Sign-in method added", "Sign-in method added");
     }
 
     @Test

@@ -143,6 +143,8 @@ abstract class SecondFactorContract extends HearthTest {
         assertThat(off.text()).contains("The second factor is off").contains("Every other device was signed out");
         assertThat(laptop.get("/me/sessions").status()).isEqualTo(302);
         assertThat(signedIn(member).get("/me/profile").status()).as("the password alone again").isEqualTo(200);
+        assertThat(here.get("/me/security").document().select("tbody td:nth-child(2)").eachText())
+                .contains("Sign-in method added", "Sign-in method removed");
     }
 
     @Test
