@@ -4,7 +4,7 @@
 CREATE TABLE members (
     id            VARCHAR(16)  PRIMARY KEY,
     handle        VARCHAR(30)  NOT NULL,
-    handle_key    VARCHAR(30)  NOT NULL UNIQUE,
+    handle_key    VARCHAR(120) NOT NULL UNIQUE, -- lower case can be longer than the handle
     password_hash VARCHAR(200),
     email         VARCHAR(254),
     site_admin    BOOLEAN      NOT NULL DEFAULT FALSE,

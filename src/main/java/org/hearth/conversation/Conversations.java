@@ -19,6 +19,7 @@ import java.util.Set;
 import org.hearth.community.Access;
 import org.hearth.identity.Members;
 import org.hearth.platform.RandomId;
+import org.hearth.platform.security.SecondFactorRules;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.text.Markdown;
 import org.jooq.DSLContext;
@@ -158,7 +159,7 @@ public class Conversations {
         for (var r : rows) {
             String author = r.get(P_AUTHOR);
             boolean anonymous = Boolean.TRUE.equals(r.get(P_ANONYMOUS));
-            boolean moderatorView = access.moderates();
+            boolean moderatorView = seesAnonymousAuthors(access);
             long created = r.get(P_CREATED);
             newest = Math.max(newest, created);
             posts.add(new PostView(r.get(P_ID),
@@ -179,7 +180,7 @@ public class Conversations {
 
     /** Earlier versions of a post, for moderators of its community only. */
     public Optional<List<Revision>> revisions(Access access, String postId) {
-        if (!access.moderates() || postInCommunity(access, postId).isEmpty()) {
+        if (!seesAnonymousAuthors(access) || postInCommunity(access, postId).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(db.select(V_TITLE, V_SOURCE, V_WARNING, V_WRITTEN, V_REPLACED).from(REVISIONS)
@@ -366,7 +367,15 @@ public class Conversations {
         if (viewer != null && viewer.memberId().equals(authorId)) {
             return "you, posting anonymously";
         }
-        return access.moderates() ? "anonymous member (" + handle + ")" : "anonymous member";
+        return seesAnonymousAuthors(access) ? "anonymous member (" + handle + ")" : "anonymous member";
+    }
+
+    /**
+     * Who wrote an anonymous post is shown to moderators only once they signed in with a second
+     * factor: a stolen password alone must not unmask anyone.
+     */
+    private static boolean seesAnonymousAuthors(Access access) {
+        return access.moderates() && SecondFactorRules.hasSecondFactor();
     }
 
     private static String blankToNull(String text) {

@@ -105,9 +105,18 @@ public class EmailLinks {
         }));
     }
 
-    /** Whether a reset link is still good, to decide between the form and an "expired" page. */
-    public boolean resetLinkWorks(String token) {
-        return find(token, Purpose.RESET_PASSWORD).isPresent();
+    /** The handle a reset link is for while it still works, so the new password is checked against it. */
+    public Optional<String> handleOfResetLink(String token) {
+        return handleOf(token, Purpose.RESET_PASSWORD);
+    }
+
+    /** The handle a sign-in link opens, shown before signing in so no one signs in to another's account unawares. */
+    public Optional<String> handleOfSignInLink(String token) {
+        return handleOf(token, Purpose.SIGN_IN);
+    }
+
+    private Optional<String> handleOf(String token, Purpose purpose) {
+        return find(token, purpose).map(r -> members.handles(java.util.List.of(r.get(MEMBER))).get(r.get(MEMBER)));
     }
 
     /**

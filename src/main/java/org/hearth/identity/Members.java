@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.hearth.platform.RandomId;
+import org.hearth.platform.mail.Outbox;
 import org.hearth.platform.security.Viewer;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -43,8 +44,10 @@ public class Members {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Outbox outbox;
 
-    Members(DSLContext db, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
+    Members(DSLContext db, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock, Outbox outbox) {
+        this.outbox = outbox;
         this.db = db;
         this.passwords = passwords;
         this.events = events;
@@ -190,6 +193,7 @@ public class Members {
     @Transactional
     public void erase(String memberId) {
         events.publishEvent(new MemberLeaving(memberId));
+        email(memberId).ifPresent(outbox::forget);
         db.deleteFrom(SecurityLog.EVENTS).where(SecurityLog.MEMBER.eq(memberId)).execute();
         db.deleteFrom(EmailLinks.TOKENS).where(EmailLinks.MEMBER.eq(memberId)).execute();
         db.deleteFrom(SecondFactors.CODES).where(SecondFactors.C_MEMBER.eq(memberId)).execute();

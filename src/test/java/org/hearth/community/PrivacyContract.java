@@ -136,7 +136,10 @@ abstract class PrivacyContract extends HearthTest {
         assertThat(seen.body()).doesNotContain(authorId);
         assertThat(reader.get("/c/" + slug).body()).doesNotContain(authorHandle).contains("anonymous member");
 
-        var moderatorView = signedIn(owner).get(topic);
+        assertThat(signedIn(owner).get(topic).text())
+                .as("a moderator signed in with the password alone does not unmask anyone")
+                .contains("anonymous member").doesNotContain(authorHandle);
+        var moderatorView = moderating(owner).get(topic);
         assertThat(moderatorView.text()).contains("anonymous member (" + authorHandle + ")");
     }
 

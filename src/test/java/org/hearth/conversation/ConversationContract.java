@@ -118,7 +118,7 @@ abstract class ConversationContract extends HearthTest {
         assertThat(edited.document().select("h1").text()).isEqualTo("Better title");
         assertThat(edited.text()).contains("second words").contains("edited").doesNotContain("first words");
 
-        Visitor moderator = signedIn(owner);
+        Visitor moderator = moderating(owner);
         var history = moderator.get("/c/" + slug + "/p/" + postId + "/history");
         assertThat(history.status()).isEqualTo(200);
         assertThat(history.text()).contains("first words").contains("First title");

@@ -16,6 +16,11 @@ import org.hearth.platform.security.Viewer;
 import org.hearth.testing.HearthTest;
 import org.hearth.testing.Visitor;
 import org.jsoup.nodes.Document;
+import org.hearth.platform.security.SecondFactorRules;
+import org.hearth.platform.security.SignedInMember;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -104,9 +109,18 @@ abstract class DemoSiteContract extends HearthTest {
 
         Viewer moderator = demoMember(place.moderator());
         Access moderation = communities.visibleTo(place.community().slug(), moderator).orElseThrow();
-        PostView opening = conversations.topic(moderation, topicId(place, anonymous), moderator, 1).orElseThrow()
-                .posts().getFirst();
-        assertThat(opening.author()).isEqualTo("anonymous member (" + anonymous.opening().author() + ")");
+        // the moderator as signed in with a second factor: only then is an anonymous author shown
+        var signedIn = SecurityContextHolder.createEmptyContext();
+        signedIn.setAuthentication(UsernamePasswordAuthenticationToken
+                .authenticated(new SignedInMember(moderator, null), null, List.of(FactorGrantedAuthority.fromAuthority(SecondFactorRules.FACTOR))));
+        SecurityContextHolder.setContext(signedIn);
+        try {
+            PostView opening = conversations.topic(moderation, topicId(place, anonymous), moderator, 1).orElseThrow()
+                    .posts().getFirst();
+            assertThat(opening.author()).isEqualTo("anonymous member (" + anonymous.opening().author() + ")");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test

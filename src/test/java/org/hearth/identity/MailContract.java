@@ -136,6 +136,8 @@ abstract class MailContract extends HearthTest {
         var form = visitor.get(path(link));
         assertThat(form.document().select("input[name=password]")).hasSize(1);
         var weak = visitor.post(path(link), Map.of("password", "password1"));
+        var derived = visitor.post(path(link), Map.of("password", handle + "-2026-!"));
+        assertThat(derived.document().select("#password-error").text()).contains("contains your handle");
         assertThat(weak.document().select("#password-error").text()).isNotBlank();
         var done = visitor.submit(path(link), Map.of("password", "willow harbour seven comet"));
         assertThat(done.text()).contains("Your new password is set");
@@ -205,8 +207,9 @@ abstract class MailContract extends HearthTest {
         assertThat(known).isEqualTo(unknown).contains("a sign-in link is on its way");
 
         String link = linkIn(address(handle), "Your Hearth sign-in link", 1);
-        assertThat(visitor.get(path(link)).document().select("header.site").text())
-                .as("opening the link alone signs no one in").doesNotContain(handle);
+        var confirm = visitor.get(path(link)).document();
+        assertThat(confirm.select("header.site").text()).as("opening the link alone signs no one in").doesNotContain(handle);
+        assertThat(confirm.select("main").text()).contains("signs you in as " + handle);
         String token = link.substring(link.indexOf("token=") + 6);
         var signedIn = visitor.submit("/sign-in/link/use", Map.of("token", token));
         assertThat(signedIn.document().select("header.site").text()).contains(handle);

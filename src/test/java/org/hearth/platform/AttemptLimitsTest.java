@@ -13,7 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
 /** Password guessing and bulk sign-ups are slowed down, and the person is told when to try again. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "hearth.limits.sign-in-per-account.attempts=3", "hearth.limits.sign-in-per-account.per=15m",
-        "hearth.limits.sign-up-per-address.attempts=4", "hearth.limits.sign-up-per-address.per=1h"})
+        "hearth.limits.sign-up-per-address.attempts=4", "hearth.limits.sign-up-per-address.per=1h",
+        "hearth.limits.mail-link-per-address.attempts=2", "hearth.limits.mail-link-per-address.per=1h"})
 @ContextConfiguration(initializers = SqliteDatabase.class)
 class AttemptLimitsTest extends HearthTest {
 
@@ -55,5 +56,17 @@ class AttemptLimitsTest extends HearthTest {
         }
         assertThat(limitedAt).as("the fifth sign-up within the hour is refused").isEqualTo(4);
         assertThat(created).isEqualTo(4);
+    }
+
+    @Test
+    void askingForMailedLinksIsSlowedDownToo() {
+        Visitor visitor = visitor();
+        visitor.get("/sign-in/link");
+        String handle = unique("mailbomb");
+        account(handle);
+        assertThat(visitor.post("/sign-in/link", Map.of("username", handle)).status()).isEqualTo(302);
+        assertThat(visitor.post("/password/forgotten", Map.of("account", handle)).status()).isEqualTo(200);
+        assertThat(visitor.post("/sign-in/link", Map.of("username", handle)).status()).isEqualTo(429);
+        assertThat(visitor.post("/password/forgotten", Map.of("account", handle)).status()).isEqualTo(429);
     }
 }

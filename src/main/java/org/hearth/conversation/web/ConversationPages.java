@@ -8,6 +8,7 @@ import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.TopicKind;
+import org.hearth.identity.SecondFactors;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.FormErrors;
 import org.hearth.platform.web.NotFound;
@@ -36,10 +37,12 @@ class ConversationPages {
 
     private final Communities communities;
     private final Conversations conversations;
+    private final SecondFactors secondFactors;
 
-    ConversationPages(Communities communities, Conversations conversations) {
+    ConversationPages(Communities communities, Conversations conversations, SecondFactors secondFactors) {
         this.communities = communities;
         this.conversations = conversations;
+        this.secondFactors = secondFactors;
     }
 
     @GetMapping("/c/{slug}")
@@ -131,7 +134,9 @@ class ConversationPages {
             model.addAttribute("errors", FormErrors.of(result));
             return EDIT;
         }
-        conversations.edit(access, viewer, postId, form.draft());
+        if (!conversations.edit(access, viewer, postId, form.draft())) {
+            throw new NotFound();
+        }
         redirect.addFlashAttribute(Page.NOTICE, "Your changes are saved.");
         return backTo(slug, access, postId);
     }
@@ -165,6 +170,9 @@ class ConversationPages {
     @GetMapping("/c/{slug}/p/{postId}/history")
     String history(@PathVariable String slug, @PathVariable String postId, Viewer viewer, Model model) {
         Access access = visible(slug, viewer, model);
+        if (access.moderates()) {
+            secondFactors.require(viewer);
+        }
         model.addAttribute("revisions", conversations.revisions(access, postId).orElseThrow(NotFound::new));
         model.addAttribute("location", conversations.locate(access, postId).orElseThrow(NotFound::new));
         model.addAttribute(Page.NOINDEX, true);

@@ -111,7 +111,7 @@ class EmailPages {
     @GetMapping("/password/reset/{token}")
     String resetForm(@PathVariable String token, Model model) {
         model.addAttribute("token", token);
-        model.addAttribute("works", links.resetLinkWorks(token));
+        model.addAttribute("works", links.handleOfResetLink(token).isPresent());
         model.addAttribute("errors", FormErrors.NONE);
         model.addAttribute(Page.NOINDEX, true);
         return RESET;
@@ -120,10 +120,11 @@ class EmailPages {
     @PostMapping("/password/reset/{token}")
     String reset(@PathVariable String token, @RequestParam(defaultValue = "") String password, Model model,
             RedirectAttributes redirect) {
-        var weakness = passwordPolicy.weakness(password, null);
+        var handle = links.handleOfResetLink(token);
+        var weakness = passwordPolicy.weakness(password, handle.orElse(null));
         if (weakness.isPresent() || !links.reset(token, password)) {
             model.addAttribute("token", token);
-            model.addAttribute("works", weakness.isPresent() && links.resetLinkWorks(token));
+            model.addAttribute("works", weakness.isPresent() && handle.isPresent());
             model.addAttribute("errors", weakness.map(w -> FormErrors.of("password", w)).orElse(FormErrors.NONE));
             model.addAttribute(Page.NOINDEX, true);
             return RESET;
@@ -142,8 +143,10 @@ class EmailPages {
     /** The link in the mail opens this page; its button posts the token (a GET alone never signs in). */
     @GetMapping("/sign-in/link/use")
     String useSignInLink(@RequestParam(defaultValue = "") String token, Model model) {
+        var handle = links.handleOfSignInLink(token);
         model.addAttribute("token", token);
-        model.addAttribute("failed", false);
+        model.addAttribute("handle", handle.orElse(null));
+        model.addAttribute("failed", handle.isEmpty());
         model.addAttribute(Page.NOINDEX, true);
         return "org/hearth/identity/web/use-sign-in-link";
     }
@@ -152,6 +155,7 @@ class EmailPages {
     String signInLinkFailed(Model model, jakarta.servlet.http.HttpServletResponse response) {
         response.setStatus(401);
         model.addAttribute("token", "");
+        model.addAttribute("handle", null);
         model.addAttribute("failed", true);
         model.addAttribute(Page.NOINDEX, true);
         return "org/hearth/identity/web/use-sign-in-link";

@@ -66,6 +66,11 @@ public class Outbox {
                 .set(BODY, body).set(CREATED, clock.millis()).set(ATTEMPTS, 0).execute();
     }
 
+    /** Forgets every message to this address: its owner deleted their account. */
+    public void forget(String recipient) {
+        db.deleteFrom(OUTBOX).where(RECIPIENT.equalIgnoreCase(recipient)).execute();
+    }
+
     /** Whether mail leaves this server; when not, the outbox page is where it can be read. */
     public boolean delivers() {
         return smtp.getIfAvailable() != null;

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -42,12 +43,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class PasskeySecurity {
 
+    private final AuthenticationEventPublisher events;
     private final WebAuthnRelyingPartyOperations relyingParty;
     private final UserDetailsService members;
     private final SecurityContextRepository contextRepository;
 
     PasskeySecurity(WebAuthnRelyingPartyOperations relyingParty, UserDetailsService members,
-            SecurityContextRepository contextRepository) {
+            SecurityContextRepository contextRepository, AuthenticationEventPublisher events) {
+        this.events = events;
         this.relyingParty = relyingParty;
         this.members = members;
         this.contextRepository = contextRepository;
@@ -91,7 +94,9 @@ public class PasskeySecurity {
      * for the script that asked.
      */
     private void signInLikeAPassword(WebAuthnAuthenticationFilter filter) {
-        filter.setAuthenticationManager(new ProviderManager(new PasskeySignInProvider(relyingParty, members)));
+        ProviderManager manager = new ProviderManager(new PasskeySignInProvider(relyingParty, members));
+        manager.setAuthenticationEventPublisher(events); // passkey sign-ins reach the security log too
+        filter.setAuthenticationManager(manager);
         filter.setSessionAuthenticationStrategy(new CompositeSessionAuthenticationStrategy(List.of(
                 new ChangeSessionIdAuthenticationStrategy(),
                 new CsrfAuthenticationStrategy(new HttpSessionCsrfTokenRepository()))));

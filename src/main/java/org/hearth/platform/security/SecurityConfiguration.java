@@ -11,7 +11,7 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.ott.GenerateOneTimeTokenFilter;
 import org.springframework.security.web.authentication.ott.OneTimeTokenGenerationSuccessHandler;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -54,7 +54,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers(HttpMethod.POST, "/sign-up", "/sign-in", "/sign-in/link/**", "/setup/**", "/password/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/**").authenticated()
                         .anyRequest().permitAll())
-                .addFilterBefore(new AttemptLimitFilter(limits), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new AttemptLimitFilter(limits), GenerateOneTimeTokenFilter.class) // the first of the sign-in filters
                 .securityContext(context -> context.securityContextRepository(contextRepository))
                 // second factor: a missing FACTOR_TOTP leads to the code page or to setting one up
                 .exceptionHandling(exceptions -> exceptions
