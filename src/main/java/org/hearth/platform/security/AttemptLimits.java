@@ -3,15 +3,28 @@ package org.hearth.platform.security;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import javax.sql.DataSource;
+import org.hearth.platform.db.DatabaseProperties;
+import org.springframework.scheduling.annotation.Scheduled;
 import io.github.bucket4j.ConsumptionProbe;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Locale;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts attempts per account and per client address with Bucket4j token buckets, kept in
- * memory on this node (a node restart forgets them). Keys are never logged.
+ * Counts attempts per account and per client address with Bucket4j token buckets. On the
+ * embedded SQLite site they are kept in memory (a restart forgets them); on PostgreSQL they live
+ * in the database, so several nodes share one count. Keys are never logged.
  */
 @Component
 public class AttemptLimits {
@@ -27,9 +40,26 @@ public class AttemptLimits {
             .maximumSize(200_000)
             .expireAfterAccess(Duration.ofHours(2))
             .build();
+    /** Present when the counters are shared through PostgreSQL. */
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> shared;
 
-    AttemptLimits(AttemptLimitProperties properties) {
+    AttemptLimits(AttemptLimitProperties properties, DatabaseProperties database, DataSource dataSource) {
         this.properties = properties;
+        this.shared = database.embedded() ? null : Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("attempt_buckets").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
+                .build();
+    }
+
+    /** Forgets shared counters that have refilled completely. */
+    @Scheduled(fixedDelayString = "10m", initialDelayString = "1m")
+    void removeFullBuckets() {
+        if (shared != null) {
+            while (shared.removeExpired(1000) == 1000) {
+                // more to remove
+            }
+        }
     }
 
     /**
@@ -38,14 +68,28 @@ public class AttemptLimits {
      */
     public OptionalLong tryAttempt(Kind kind, String key) {
         AttemptLimitProperties.Limit limit = limit(kind);
-        Bucket bucket = buckets.get(kind + ":" + key.toLowerCase(Locale.ROOT), k -> Bucket.builder()
+        BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.per()))
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+                .build();
+        String id = kind + ":" + digest(key.toLowerCase(Locale.ROOT));
+        ConsumptionProbe probe = (shared != null
+                ? shared.builder().build(id, () -> configuration)
+                : buckets.get(id, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build()))
+                .tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return OptionalLong.empty();
         }
         return OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
+    }
+
+    /** Handles and client addresses are counted under a one-way digest, never stored as they are. */
+    private static String digest(String key) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private AttemptLimitProperties.Limit limit(Kind kind) {
