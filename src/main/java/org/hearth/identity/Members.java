@@ -128,6 +128,24 @@ public class Members {
                 .where(ID.eq(memberId)).execute();
     }
 
+    /**
+     * Gives the member a new handle. Their passkeys and open sessions are known by handle, so
+     * they follow in the same transaction. Throws {@link HandleTaken} when someone else has it.
+     */
+    @Transactional
+    public Viewer rename(Viewer viewer, String newHandle) {
+        String handle = newHandle.strip();
+        if (!handleKey(handle).equals(handleKey(viewer.handle())) && handleExists(handle)) {
+            throw new HandleTaken();
+        }
+        db.update(MEMBERS).set(HANDLE, handle).set(HANDLE_KEY, handleKey(handle)).where(ID.eq(viewer.memberId())).execute();
+        db.update(table(name("user_entities"))).set(field(name("name"), String.class), handle)
+                .where(field(name("name"), String.class).eq(viewer.handle())).execute();
+        db.update(table(name("spring_session"))).set(field(name("principal_name"), String.class), handle)
+                .where(field(name("principal_name"), String.class).eq(viewer.handle())).execute();
+        return new Viewer(viewer.memberId(), handle, viewer.siteAdmin());
+    }
+
     /** Whether this is the member's password: asked again before sensitive changes. */
     public boolean passwordMatches(String memberId, String password) {
         String hash = db.select(PASSWORD_HASH).from(MEMBERS).where(ID.eq(memberId)).fetchOne(PASSWORD_HASH);

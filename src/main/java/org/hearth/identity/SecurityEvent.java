@@ -5,6 +5,7 @@ public enum SecurityEvent {
     SIGNED_IN("Signed in", false),
     SIGN_IN_FAILED("Failed sign-in attempt (wrong password)", false),
     PASSWORD_CHANGED("Password changed", true),
+    HANDLE_CHANGED("Handle changed", true),
     PASSWORD_RESET("Password reset through an e-mailed link", true),
     SESSIONS_ENDED("Signed out on other devices", false),
     EMAIL_ADDED("E-mail address added, waiting for verification", false),

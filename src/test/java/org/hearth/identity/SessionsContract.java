@@ -79,4 +79,28 @@ abstract class SessionsContract extends HearthTest {
         visitor.signIn(member.handle(), password);
         return visitor;
     }
+
+    @Test
+    void aNewHandleShowsEverywhereAndTheOldOneNoLongerSignsIn() {
+        Viewer member = account(unique("old"));
+        Visitor here = signedIn(member);
+        Visitor elsewhere = signedIn(member);
+        Viewer other = account(unique("taken"));
+
+        var taken = here.post("/me/handle", Map.of("handle", other.handle().toUpperCase(), "password", PASSWORD));
+        assertThat(taken.document().select("#handle-error").text()).contains("already uses this handle");
+        var wrong = here.post("/me/handle", Map.of("handle", "brand-new-name", "password", "not my password 7"));
+        assertThat(wrong.document().select("#password-error").text()).contains("not your password");
+        assertThat(wrong.document().select("#handle").val()).isEqualTo("brand-new-name");
+
+        String renamed = unique("new");
+        var done = here.submit("/me/handle", Map.of("handle", renamed, "password", PASSWORD));
+        assertThat(done.document().select("header.site").text()).contains(renamed).doesNotContain(member.handle());
+        assertThat(done.text()).contains("Your handle is now " + renamed);
+        assertThat(visitor().get("/m/" + member.memberId()).document().select("h1").text()).isEqualTo(renamed);
+        assertThat(signedIn(elsewhere)).as("other devices sign in again").isFalse();
+        assertThat(here.get("/me/sessions").document().select("ul.cards li")).hasSize(1);
+        assertThat(visitor().signIn(member.handle(), PASSWORD).status()).isEqualTo(401);
+        assertThat(visitor().signIn(renamed, PASSWORD).document().select("header.site").text()).contains(renamed);
+    }
 }

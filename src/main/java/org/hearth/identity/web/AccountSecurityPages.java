@@ -8,6 +8,7 @@ import org.hearth.identity.Members;
 import org.hearth.identity.PasswordPolicy;
 import org.hearth.identity.SecurityEvent;
 import org.hearth.identity.SecurityLog;
+import org.hearth.platform.security.SignIn;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.FormErrors;
 import org.hearth.platform.web.Page;
@@ -30,13 +31,17 @@ class AccountSecurityPages {
     private static final String SESSIONS = "org/hearth/identity/web/sessions";
     private static final String PASSWORD = "org/hearth/identity/web/password";
     private static final String DELETE = "org/hearth/identity/web/delete";
+    private static final String HANDLE = "org/hearth/identity/web/handle";
 
     private final MemberSessions sessions;
     private final Members members;
     private final PasswordPolicy passwordPolicy;
     private final SecurityLog log;
+    private final SignIn signIn;
 
-    AccountSecurityPages(MemberSessions sessions, Members members, PasswordPolicy passwordPolicy, SecurityLog log) {
+    AccountSecurityPages(MemberSessions sessions, Members members, PasswordPolicy passwordPolicy, SecurityLog log,
+            SignIn signIn) {
+        this.signIn = signIn;
         this.sessions = sessions;
         this.members = members;
         this.passwordPolicy = passwordPolicy;
@@ -114,6 +119,48 @@ class AccountSecurityPages {
         redirect.addFlashAttribute(Page.NOTICE, "Your password is changed."
                 + (ended > 0 ? " Every other device was signed out." : ""));
         return "redirect:/me/sessions";
+    }
+
+    @GetMapping("/me/handle")
+    String handleForm(Viewer viewer, Model model) {
+        model.addAttribute("typed", viewer.handle());
+        model.addAttribute("errors", FormErrors.NONE);
+        model.addAttribute(Page.NOINDEX, true);
+        return HANDLE;
+    }
+
+    /** A new handle, with the password asked again; old posts show the new name. */
+    @PostMapping("/me/handle")
+    String changeHandle(Viewer viewer, @RequestParam(defaultValue = "") String handle,
+            @RequestParam(defaultValue = "") String password, HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        String wanted = handle.strip();
+        FormErrors errors = FormErrors.NONE;
+        if (!wanted.matches(AccountForms.HANDLE_RULE)) {
+            errors = FormErrors.of("handle", "A handle is 3 to 30 letters or digits; it may also use . _ or - after the first character.");
+        } else if (!members.passwordMatches(viewer.memberId(), password)) {
+            errors = FormErrors.of("password", "That is not your password.");
+        }
+        if (errors.any()) {
+            model.addAttribute("typed", handle);
+            model.addAttribute("errors", errors);
+            model.addAttribute(Page.NOINDEX, true);
+            return HANDLE;
+        }
+        try {
+            Viewer renamed = members.rename(viewer, wanted);
+            signIn.renamed(renamed, request, response);
+            // other devices still carry the old name: they sign in again
+            sessions.endAllBut(renamed, request.getSession().getId());
+            log.record(viewer.memberId(), SecurityEvent.HANDLE_CHANGED);
+        } catch (Members.HandleTaken taken) {
+            model.addAttribute("typed", handle);
+            model.addAttribute("errors", FormErrors.of("handle", "Someone already uses this handle. Try another one."));
+            model.addAttribute(Page.NOINDEX, true);
+            return HANDLE;
+        }
+        redirect.addFlashAttribute(Page.NOTICE, "Your handle is now " + wanted + ". Your posts show it too.");
+        return "redirect:/me/profile";
     }
 
     @GetMapping("/me/delete")

@@ -3,6 +3,7 @@ package org.hearth.platform.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -31,6 +32,22 @@ public class SignIn {
         SecurityContextHolder.setContext(context);
         contextRepository.saveContext(context, request, response);
         recordDevice(request);
+    }
+
+    /**
+     * Puts the member's new name into the current sign-in, keeping every factor already given,
+     * so a changed handle shows at once without signing in again.
+     */
+    public void renamed(Viewer renamed, HttpServletRequest request, HttpServletResponse response) {
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (current == null) {
+            return;
+        }
+        Authentication next = current.toBuilder().principal(new SignedInMember(renamed, null)).build();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(next);
+        SecurityContextHolder.setContext(context);
+        contextRepository.saveContext(context, request, response);
     }
 
     static void recordDevice(HttpServletRequest request) {
