@@ -1,11 +1,8 @@
 package org.hearth.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
+import org.hearth.platform.Sha256;
 import org.hearth.platform.security.SignIn;
 import org.hearth.platform.security.Viewer;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -67,11 +64,6 @@ public class MemberSessions {
     }
 
     static String key(String sessionId) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(sessionId).substring(0, 24);
     }
 }

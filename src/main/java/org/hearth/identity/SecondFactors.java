@@ -4,19 +4,16 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.hearth.platform.RandomId;
+import org.hearth.platform.Sha256;
 import org.hearth.platform.security.SecondFactorStatus;
 import org.hearth.platform.security.Viewer;
 import org.jooq.DSLContext;
@@ -233,11 +230,6 @@ public class SecondFactors implements SecondFactorStatus {
 
     /** Recovery codes are random, so a plain SHA-256 of the code as typed (without spaces or dashes) is enough. */
     static String hash(String code) {
-        String normal = code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(normal.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(code.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT));
     }
 }

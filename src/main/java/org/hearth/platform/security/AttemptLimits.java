@@ -4,21 +4,18 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
-import javax.sql.DataSource;
-import org.hearth.platform.db.DatabaseProperties;
-import org.springframework.scheduling.annotation.Scheduled;
-import io.github.bucket4j.ConsumptionProbe;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.OptionalLong;
+import javax.sql.DataSource;
+import org.hearth.platform.Sha256;
+import org.hearth.platform.db.DatabaseProperties;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,7 +68,8 @@ public class AttemptLimits {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(l -> l.capacity(limit.attempts()).refillGreedy(limit.attempts(), limit.per()))
                 .build();
-        String id = kind + ":" + digest(key.toLowerCase(Locale.ROOT));
+        // handles and client addresses are counted under a one-way digest, never stored as they are
+        String id = kind + ":" + Sha256.hex(key.toLowerCase(Locale.ROOT));
         ConsumptionProbe probe = (shared != null
                 ? shared.builder().build(id, () -> configuration)
                 : buckets.get(id, k -> Bucket.builder().addLimit(configuration.getBandwidths()[0]).build()))
@@ -80,16 +78,6 @@ public class AttemptLimits {
             return OptionalLong.empty();
         }
         return OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
-    }
-
-    /** Handles and client addresses are counted under a one-way digest, never stored as they are. */
-    private static String digest(String key) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private AttemptLimitProperties.Limit limit(Kind kind) {
