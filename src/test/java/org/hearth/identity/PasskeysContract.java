@@ -166,4 +166,19 @@ abstract class PasskeysContract extends HearthTest {
                 .label(label)
                 .build();
     }
+
+    @Test
+    void addingAPasskeyNeedsTheMemberToHaveProvedItIsThemMinutesAgo() {
+        Viewer member = account(unique("confirm"));
+        Visitor browser = signedIn(member);
+        assertThat(browser.post("/webauthn/register/options", Map.of()).status())
+                .as("a sign-in a moment ago is proof enough").isEqualTo(200);
+        assertThat(visitor().post("/webauthn/register/options", Map.of()).status())
+                .as("no one signed in: nothing to add to").isNotEqualTo(200);
+
+        var wrong = browser.post("/me/passkeys/confirm", Map.of("password", "not the password 1"));
+        assertThat(wrong.document().select("#password-error").text()).isEqualTo("That is not your password.");
+        var confirmed = browser.open(browser.post("/me/passkeys/confirm", Map.of("password", PASSWORD)).location());
+        assertThat(confirmed.document().select("form#add-passkey")).hasSize(1);
+    }
 }

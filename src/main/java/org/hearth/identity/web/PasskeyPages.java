@@ -2,6 +2,9 @@ package org.hearth.identity.web;
 
 import org.hearth.identity.Members;
 import org.hearth.identity.Passkeys;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import org.hearth.platform.security.SignIn;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.NotFound;
 import org.hearth.platform.web.Page;
@@ -10,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -24,18 +28,37 @@ class PasskeyPages {
 
     private final Passkeys passkeys;
     private final Members members;
+    private final Clock clock;
 
-    PasskeyPages(Passkeys passkeys, Members members) {
+    PasskeyPages(Passkeys passkeys, Members members, Clock clock) {
         this.passkeys = passkeys;
         this.members = members;
+        this.clock = clock;
     }
 
     @GetMapping("/me/passkeys")
-    String list(Viewer viewer, Model model) {
+    String list(Viewer viewer, HttpServletRequest request, Model model) {
+        return page(viewer, request, model, null);
+    }
+
+    private String page(Viewer viewer, HttpServletRequest request, Model model, String confirmError) {
         model.addAttribute("passkeys", passkeys.of(viewer));
         model.addAttribute("hasPassword", members.hasPassword(viewer.memberId()));
+        model.addAttribute("confirmed", SignIn.confirmedRecently(request, clock.millis()));
+        model.addAttribute("confirmError", confirmError);
         model.addAttribute(Page.NOINDEX, true);
         return PASSKEYS;
+    }
+
+    /** Adding a way into the account, or dropping the password, first asks for the password again. */
+    @PostMapping("/me/passkeys/confirm")
+    String confirm(Viewer viewer, @RequestParam(defaultValue = "") String password, HttpServletRequest request,
+            Model model) {
+        if (!members.passwordMatches(viewer.memberId(), password)) {
+            return page(viewer, request, model, "That is not your password.");
+        }
+        SignIn.confirmed(request, clock.millis());
+        return "redirect:/me/passkeys";
     }
 
     /** Reached only when the browser could not run the script that makes a passkey. */
@@ -59,7 +82,11 @@ class PasskeyPages {
     }
 
     @PostMapping("/me/passkeys/stop-using-password")
-    String stopUsingPassword(Viewer viewer, RedirectAttributes redirect) {
+    String stopUsingPassword(Viewer viewer, HttpServletRequest request, RedirectAttributes redirect) {
+        if (!SignIn.confirmedRecently(request, clock.millis())) {
+            redirect.addFlashAttribute(Page.NOTICE, "Type your password again first, then remove it.");
+            return "redirect:/me/passkeys";
+        }
         redirect.addFlashAttribute(Page.NOTICE, passkeys.stopUsingPassword(viewer)
                 ? "Your password is removed. From now on you sign in with a passkey."
                 : "Add a passkey first: without one, you could not sign in any more.");

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
@@ -44,13 +45,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class PasskeySecurity {
 
     private final AuthenticationEventPublisher events;
+    private final Clock clock;
     private final WebAuthnRelyingPartyOperations relyingParty;
     private final UserDetailsService members;
     private final SecurityContextRepository contextRepository;
 
     PasskeySecurity(WebAuthnRelyingPartyOperations relyingParty, UserDetailsService members,
-            SecurityContextRepository contextRepository, AuthenticationEventPublisher events) {
+            SecurityContextRepository contextRepository, AuthenticationEventPublisher events, Clock clock) {
         this.events = events;
+        this.clock = clock;
         this.relyingParty = relyingParty;
         this.members = members;
         this.contextRepository = contextRepository;
@@ -86,6 +89,7 @@ public class PasskeySecurity {
                     }
                 }));
         http.addFilterBefore(new NoRemovalByScript(), AuthorizationFilter.class);
+        http.addFilterBefore(new ConfirmedBeforeAdding(clock), AuthorizationFilter.class);
     }
 
     /**
@@ -103,9 +107,38 @@ public class PasskeySecurity {
         filter.setSecurityContextRepository(contextRepository);
         var json = new HttpMessageConverterAuthenticationSuccessHandler();
         filter.setAuthenticationSuccessHandler((request, response, authentication) -> {
-            SignIn.recordDevice(request);
+            SignIn.recordSignIn(request, clock.millis());
             json.onAuthenticationSuccess(request, response, authentication);
         });
+    }
+
+    /**
+     * Adding a passkey adds a way into the account, so it needs the member to have proved it is
+     * them a few minutes ago: whoever finds a device signed in cannot plant their own passkey.
+     */
+    private static final class ConfirmedBeforeAdding extends OncePerRequestFilter {
+
+        private static final RequestMatcher ADDING = PathPatternRequestMatcher.withDefaults()
+                .matcher(HttpMethod.POST, "/webauthn/register/**");
+        private static final RequestMatcher ADDING_ITSELF = PathPatternRequestMatcher.withDefaults()
+                .matcher(HttpMethod.POST, "/webauthn/register");
+
+        private final Clock clock;
+
+        ConfirmedBeforeAdding(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            if ((ADDING.matches(request) || ADDING_ITSELF.matches(request))
+                    && !SignIn.confirmedRecently(request, clock.millis())) {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                return;
+            }
+            chain.doFilter(request, response);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.hearth.platform.security;
 
 import jakarta.servlet.DispatcherType;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,7 +39,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
     @Bean
     SecurityFilterChain hearthSecurity(HttpSecurity http, SecurityContextRepository contextRepository,
             AttemptLimits limits, OneTimeTokenService signInLinks, OneTimeTokenGenerationSuccessHandler linkSent,
-            PasskeySecurity passkeys, SecondFactorRules secondFactor) throws Exception {
+            PasskeySecurity passkeys, SecondFactorRules secondFactor, Clock clock) throws Exception {
         SimpleUrlAuthenticationFailureHandler linkFailed = new SimpleUrlAuthenticationFailureHandler("/sign-in/link/failed");
         linkFailed.setUseForward(true);
         SimpleUrlAuthenticationFailureHandler failure = new SimpleUrlAuthenticationFailureHandler("/sign-in/failed");
@@ -64,7 +65,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .loginPage("/sign-in")
                         .loginProcessingUrl("/sign-in")
                         .usernameParameter("handle")
-                        .successHandler(new DeviceRecordingSuccessHandler())
+                        .successHandler(new DeviceRecordingSuccessHandler(clock))
                         .passwordParameter("password")
                         .failureHandler(failure)
                         .permitAll())
@@ -76,7 +77,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .loginProcessingUrl("/sign-in/link/use")
                         .showDefaultSubmitPage(false)
                         .loginPage("/sign-in")
-                        .successHandler(new DeviceRecordingSuccessHandler())
+                        .successHandler(new DeviceRecordingSuccessHandler(clock))
                         .failureHandler(linkFailed))
                 .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/sign-in?signed-out")
                         // over HTTPS, the browser also forgets cached pages and storage of this site

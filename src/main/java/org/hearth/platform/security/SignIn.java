@@ -2,6 +2,7 @@ package org.hearth.platform.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -13,13 +14,20 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignIn {
 
+    /** Session attribute: when the member last proved it is them (signed in, or typed their password again). */
+    public static final String CONFIRMED_AT = "hearth.confirmedAt";
+    /** How long such proof lets a member change how they sign in. */
+    public static final long CONFIRMATION_MILLIS = 5 * 60_000;
+
     /** Session attribute naming the device a session was signed in on, in words ("Firefox on Android"). */
     public static final String DEVICE = "hearth.device";
 
     private final SecurityContextRepository contextRepository;
+    private final Clock clock;
 
-    SignIn(SecurityContextRepository contextRepository) {
+    SignIn(SecurityContextRepository contextRepository, Clock clock) {
         this.contextRepository = contextRepository;
+        this.clock = clock;
     }
 
     public void signIn(Viewer viewer, HttpServletRequest request, HttpServletResponse response) {
@@ -31,7 +39,7 @@ public class SignIn {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(member, null, member.getAuthorities()));
         SecurityContextHolder.setContext(context);
         contextRepository.saveContext(context, request, response);
-        recordDevice(request);
+        recordSignIn(request, clock.millis());
     }
 
     /**
@@ -50,8 +58,22 @@ public class SignIn {
         contextRepository.saveContext(context, request, response);
     }
 
-    static void recordDevice(HttpServletRequest request) {
+    /** After any sign-in: which device the session is on, and that the member just proved it is them. */
+    static void recordSignIn(HttpServletRequest request, long nowMillis) {
         request.getSession().setAttribute(DEVICE, deviceOf(request.getHeader("User-Agent")));
+        confirmed(request, nowMillis);
+    }
+
+    /** Notes that the member just proved it is them (a fresh sign-in or their password typed again). */
+    public static void confirmed(HttpServletRequest request, long nowMillis) {
+        request.getSession().setAttribute(CONFIRMED_AT, nowMillis);
+    }
+
+    /** Whether the member proved it is them within the last few minutes. */
+    public static boolean confirmedRecently(HttpServletRequest request, long nowMillis) {
+        var session = request.getSession(false);
+        return session != null && session.getAttribute(CONFIRMED_AT) instanceof Long at
+                && nowMillis - at <= CONFIRMATION_MILLIS;
     }
 
     /** A rough name for a browser, enough for a member to recognise their own devices. */
