@@ -89,7 +89,7 @@ public class Communities {
         if (slug == null || slug.length() > 60) {
             return Optional.empty();
         }
-        return db.selectFrom(COMMUNITIES).where(SLUG.eq(slug)).fetchOptional(Communities::community)
+        return bySlug(slug)
                 .map(community -> access(community, viewer))
                 .filter(Access::canSee);
     }

@@ -171,8 +171,8 @@ public class Conversations {
                     viewer != null && readAt != null && created > readAt && !viewer.memberId().equals(author),
                     counts.getOrDefault(r.get(P_ID), Map.of()), mine.getOrDefault(r.get(P_ID), Set.of())));
         }
-        if (viewer != null && newest > 0) {
-            markRead(viewer.memberId(), topicId, newest);
+        if (viewer != null && newest > 0 && (readAt == null || readAt < newest)) {
+            markRead(viewer.memberId(), topicId, newest); // only when something new was read: no write per visit
         }
         return Optional.of(new TopicPage(topicId, TopicKind.valueOf(topic.get(T_KIND)), topic.get(T_TITLE),
                 replies, posts, shown, pageCount));

@@ -113,7 +113,7 @@ public class EmailLinks {
     }
 
     private Optional<String> handleOf(String token, Purpose purpose) {
-        return find(token, purpose).map(r -> members.handles(java.util.List.of(r.get(MEMBER))).get(r.get(MEMBER)));
+        return find(token, purpose).flatMap(r -> members.handleOf(r.get(MEMBER)));
     }
 
     /**

@@ -109,6 +109,11 @@ public class Members {
         return db.select(ID, HANDLE).from(MEMBERS).where(ID.in(memberIds)).fetchMap(ID, HANDLE);
     }
 
+    /** The handle of one member, or empty for an unknown id. */
+    public Optional<String> handleOf(String memberId) {
+        return db.select(HANDLE).from(MEMBERS).where(ID.eq(memberId)).fetchOptional(HANDLE);
+    }
+
     /** The member with this handle, for moderators inviting someone. */
     public Optional<String> idOfHandle(String handle) {
         return db.select(ID).from(MEMBERS).where(HANDLE_KEY.eq(handleKey(handle))).fetchOptional(ID);

@@ -48,8 +48,7 @@ public class Passkeys {
     /** A deleted account's passkeys go with it (its credentials are removed with the user entity). */
     @EventListener
     void forget(MemberLeaving leaving) {
-        String handle = members.handles(List.of(leaving.memberId())).get(leaving.memberId());
-        PublicKeyCredentialUserEntity user = handle == null ? null : users.findByUsername(handle);
+        PublicKeyCredentialUserEntity user = members.handleOf(leaving.memberId()).map(users::findByUsername).orElse(null);
         if (user != null) {
             users.delete(user.getId());
         }

@@ -54,7 +54,7 @@ class SignInLinks implements OneTimeTokenService, OneTimeTokenGenerationSuccessH
             return null;
         }
         String token = links.issue(memberId.get(), EmailLinks.Purpose.SIGN_IN, email.get());
-        String handle = members.handles(java.util.List.of(memberId.get())).get(memberId.get());
+        String handle = members.handleOf(memberId.get()).orElseThrow();
         outbox.queue(email.get(), "Your Hearth sign-in link",
                 "Open this link within " + links.minutes() + " minutes to sign in to Hearth as " + handle + ":\n\n"
                         + address.of("/sign-in/link/use?token=" + token)
@@ -67,8 +67,7 @@ class SignInLinks implements OneTimeTokenService, OneTimeTokenGenerationSuccessH
     public OneTimeToken consume(OneTimeTokenAuthenticationToken authentication) {
         String token = authentication.getTokenValue();
         return links.spend(token, EmailLinks.Purpose.SIGN_IN)
-                .map(r -> new DefaultOneTimeToken(token,
-                        members.handles(java.util.List.of(r.get(EmailLinks.MEMBER))).get(r.get(EmailLinks.MEMBER)),
+                .map(r -> new DefaultOneTimeToken(token, members.handleOf(r.get(EmailLinks.MEMBER)).orElseThrow(),
                         Instant.ofEpochMilli(r.get(EmailLinks.EXPIRES))))
                 .orElse(null);
     }
