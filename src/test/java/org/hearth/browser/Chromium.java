@@ -12,9 +12,9 @@ import java.util.Map;
  * here, and the browser is told not to reach out to anything by itself (updates, sync,
  * background requests), so the only traffic is the test's.
  */
-final class Chromium {
+public final class Chromium {
 
-    static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+    public static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
 
     private static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
@@ -23,12 +23,12 @@ final class Chromium {
     private Chromium() {
     }
 
-    static Playwright playwright() {
+    public static Playwright playwright() {
         return Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 
-    static Browser launch(Playwright playwright) {
+    public static Browser launch(Playwright playwright) {
         return playwright.chromium().launch(new BrowserType.LaunchOptions()
                 .setExecutablePath(EXECUTABLE)
                 .setHeadless(true)

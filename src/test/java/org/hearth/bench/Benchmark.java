@@ -1,0 +1,381 @@
+package org.hearth.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The whole benchmark: for each engine, generate a site, start Hearth in its own JVM, sign the
+ * readers in, run each load scenario with wrk, measure memory, start time, database size and a
+ * browser's first load, and write everything to a Markdown report.
+ *
+ * <pre>java -cp ... org.hearth.bench.Benchmark --scale M --engines sqlite,postgres --jar target/hearth.jar</pre>
+ *
+ * Run it through {@code bench/run}, which builds Hearth and finds the class path.
+ */
+public final class Benchmark {
+
+    /** What a run is told; every field has a default so a bare run works. */
+    record Options(Scale scale, List<String> engines, int warmupSeconds, int seconds, int connections,
+            List<String> launch, List<String> jvmOptions, Path work, Path report, String postgresAdminUrl,
+            List<Integer> liveReaders, boolean firstLoad, long seed) {
+    }
+
+    /** Everything measured on one engine. */
+    record EngineRun(String engine, SiteGenerator.Site site, long databaseBytes, long startMillis,
+            HearthProcess.Memory afterStart, HearthProcess.Memory afterWarmup, long rssUnderLoadMib,
+            List<Wrk.Result> scenarios, long repliesStored, List<LiveUpdate> live, FirstLoad.Bytes firstLoad) {
+
+        Wrk.Result scenario(String name) {
+            return scenarios.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+        }
+    }
+
+    record LiveUpdate(int readers, int received, int errors, double p50Millis, double p90Millis, double p99Millis,
+            double maxMillis) {
+    }
+
+    static final String STATIC = "static asset";
+    static final String TOPIC_ANONYMOUS = "topic page, anonymous";
+    static final String TOPIC_SIGNED_IN = "topic page, signed in";
+    static final String COMMUNITY_SIGNED_IN = "community page, signed in";
+    static final String REPLY = "post a reply";
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final int PORT = 18_080;
+
+    private final Options options;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    Benchmark(Options options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        Options options = BenchmarkArguments.parse(args);
+        List<EngineRun> runs = new Benchmark(options).run();
+        Path written = new BenchmarkReport(options, runs).write();
+        System.out.println("Report written to " + written);
+    }
+
+    List<EngineRun> run() throws Exception {
+        if (!Wrk.installed()) {
+            throw new IllegalStateException("wrk is not installed (Debian: apt-get install wrk)");
+        }
+        List<EngineRun> runs = new ArrayList<>();
+        for (String engine : options.engines()) {
+            runs.add(runEngine(engine));
+        }
+        return runs;
+    }
+
+    private EngineRun runEngine(String engine) throws Exception {
+        boolean postgres = engine.equals("postgres");
+        Path engineDir = options.work().resolve(engine);
+        deleteRecursively(engineDir);
+        Files.createDirectories(engineDir);
+        Database database = postgres ? Database.postgres(options.postgresAdminUrl(), "hearth_bench")
+                : Database.sqlite(engineDir.resolve("data"));
+        try {
+            say(engine, "generating scale " + options.scale() + " (seed " + options.seed() + ")");
+            Flyway.configure().dataSource(database.url(), null, null).locations("classpath:db/migration").load()
+                    .migrate();
+            SiteGenerator.Site site;
+            try (Connection connection = database.connect()) {
+                site = new SiteGenerator(options.scale(), options.seed()).generate(connection, postgres);
+            }
+            say(engine, "%d posts, %d topics, %d members, %d reactions in %.1f s".formatted(site.posts(), site.topics(),
+                    site.members(), site.reactions(), site.generationMillis() / 1000.0));
+            long databaseBytes = database.settledSize();
+            return measure(engine, database, site, databaseBytes, engineDir);
+        } finally {
+            database.drop();
+        }
+    }
+
+    private EngineRun measure(String engine, Database database, SiteGenerator.Site site, long databaseBytes,
+            Path engineDir) throws Exception {
+        String hearthCores = pinning() ? "0" : null;
+        String loadCores = pinning() ? "1" : null;
+        try (HearthProcess hearth = HearthProcess.start(options.launch(), options.jvmOptions(), hearthCores, PORT,
+                database.settings(), engineDir.resolve("hearth.log"))) {
+            say(engine, "healthy after " + hearth.startMillis + " ms");
+            HearthProcess.Memory afterStart = hearth.memory();
+            List<Reader> readers = signIn(hearth.base, site);
+            String cookies = readers.getFirst().cookie();
+            check(hearth.base, Wrk.Request.get(site.readTopicPath()), 200, null);
+            check(hearth.base, new Wrk.Request("GET", site.readTopicPath(), cookies, ""), 200,
+                    site.readerHandles().getFirst());
+            check(hearth.base, new Wrk.Request("GET", site.memberCommunityPath(), cookies, ""), 200,
+                    site.readerHandles().getFirst());
+
+            Wrk wrk = new Wrk(engineDir.resolve("wrk"), loadCores, options.connections());
+            List<Wrk.Request> staticAsset = List.of(Wrk.Request.get("/css/hearth.css"));
+            List<Wrk.Request> topicAnonymous = List.of(Wrk.Request.get(site.readTopicPath()));
+            List<Wrk.Request> topicSignedIn = readers.stream()
+                    .map(r -> new Wrk.Request("GET", site.readTopicPath(), r.cookie(), "")).toList();
+            List<Wrk.Request> communitySignedIn = readers.stream()
+                    .map(r -> new Wrk.Request("GET", site.memberCommunityPath(), r.cookie(), "")).toList();
+            List<Wrk.Request> replies = new ArrayList<>();
+            for (int i = 0; i < readers.size(); i++) {
+                Reader r = readers.get(i);
+                String topic = site.replyTopicPaths().get(i % site.replyTopicPaths().size());
+                replies.add(new Wrk.Request("POST", topic + "/replies", r.cookie(), "_csrf=" + encode(r.csrf())
+                        + "&body=" + encode("Thank you for telling us how it went; it helps me decide.")
+                        + "&contentWarning="));
+            }
+            check(hearth.base, replies.getFirst(), 302, site.replyTopicPaths().getFirst());
+
+            // Warm every path up first, so that the memory reading is of a warmed-up server.
+            say(engine, "warming up");
+            for (List<Wrk.Request> requests : List.of(staticAsset, topicAnonymous, topicSignedIn, communitySignedIn)) {
+                wrk.warmUp(hearth.base, requests, options.warmupSeconds());
+            }
+            HearthProcess.Memory afterWarmup = hearth.memory();
+
+            AtomicLong peakUnderLoad = new AtomicLong();
+            Thread sampler = Thread.ofVirtual().start(() -> sampleMemory(hearth, peakUnderLoad));
+            List<Wrk.Result> results = new ArrayList<>();
+            try {
+                results.add(scenario(engine, wrk, hearth.base, STATIC, staticAsset, 0));
+                results.add(scenario(engine, wrk, hearth.base, TOPIC_ANONYMOUS, topicAnonymous, 0));
+                results.add(scenario(engine, wrk, hearth.base, TOPIC_SIGNED_IN, topicSignedIn, 0));
+                results.add(scenario(engine, wrk, hearth.base, COMMUNITY_SIGNED_IN, communitySignedIn, 0));
+                long before = database.count("posts");
+                results.add(scenario(engine, wrk, hearth.base, REPLY, replies, options.warmupSeconds()));
+                long stored = database.count("posts") - before;
+                Wrk.Result reply = results.getLast();
+                say(engine, "%d replies stored for %d acknowledged (warm-up included)".formatted(stored,
+                        wrk.lastAcknowledged()));
+                if (stored < wrk.lastAcknowledged() - reply.errors()) {
+                    throw new IllegalStateException("acknowledged replies are missing from the database: "
+                            + stored + " stored, " + wrk.lastAcknowledged() + " acknowledged");
+                }
+                List<LiveUpdate> live = new ArrayList<>();
+                long underLoad = peakUnderLoad.get();
+                FirstLoad.Bytes firstLoad = null;
+                if (options.firstLoad() && FirstLoad.available()) {
+                    firstLoad = FirstLoad.measure(hearth.base.resolve(site.readTopicPath()));
+                    say(engine, "first load of a topic page: %d bytes in %d responses".formatted(firstLoad.bytes(),
+                            firstLoad.responses()));
+                }
+                return new EngineRun(engine, site, databaseBytes, hearth.startMillis, afterStart, afterWarmup,
+                        underLoad, results, stored, live, firstLoad);
+            } finally {
+                sampler.interrupt();
+            }
+        }
+    }
+
+    private Wrk.Result scenario(String engine, Wrk wrk, URI base, String name, List<Wrk.Request> requests,
+            int warmupSeconds) throws IOException, InterruptedException {
+        say(engine, name + " ...");
+        Wrk.Result result = wrk.run(name, base, requests, warmupSeconds, options.seconds());
+        say(engine, String.format(Locale.ROOT, "%s: %.0f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors",
+                name, result.perSecond(), result.p50Millis(), result.p99Millis(), result.maxMillis(), result.errors()));
+        return result;
+    }
+
+    private static void sampleMemory(HearthProcess hearth, AtomicLong peak) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                peak.accumulateAndGet(hearth.memory().rssMib(), Math::max);
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException | IOException stop) {
+            // the run is over
+        }
+    }
+
+    private boolean pinning() {
+        return Runtime.getRuntime().availableProcessors() >= 2 && Files.isExecutable(Path.of("/usr/bin/taskset"));
+    }
+
+    /** A signed-in member: the session cookie and the CSRF token of that session. */
+    record Reader(String cookie, String csrf) {
+    }
+
+    private List<Reader> signIn(URI base, SiteGenerator.Site site) throws IOException, InterruptedException {
+        List<Reader> readers = new ArrayList<>();
+        for (String handle : site.readerHandles()) {
+            HttpResponse<String> form = http.send(HttpRequest.newBuilder(base.resolve("/sign-in")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String cookie = sessionCookie(form, null);
+            HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(base.resolve("/sign-in"))
+                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf(form.body())) + "&handle="
+                            + encode(handle) + "&password=" + encode(SiteGenerator.PASSWORD)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            String location = signedIn.headers().firstValue("Location").orElse("");
+            if (signedIn.statusCode() != 302 || location.contains("error")) {
+                throw new IllegalStateException("could not sign in " + handle + ": " + signedIn.statusCode() + " "
+                        + location);
+            }
+            cookie = sessionCookie(signedIn, cookie);
+            HttpResponse<String> topic = http.send(HttpRequest.newBuilder(base.resolve(site.readTopicPath()))
+                    .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+            readers.add(new Reader(cookie, csrf(topic.body())));
+        }
+        return readers;
+    }
+
+    private static String sessionCookie(HttpResponse<?> response, String previous) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("HEARTH_SESSION="))
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .reduce((a, b) -> b).orElse(previous);
+    }
+
+    private static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the page");
+        }
+        return m.group(1);
+    }
+
+    /**
+     * One request before the load, so a scenario that only measures error pages cannot pass unseen:
+     * a page must contain the text, a redirect must lead to it.
+     */
+    private void check(URI base, Wrk.Request request, int status, String mustContain)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(request.path()));
+        if (!request.cookie().isEmpty()) {
+            builder.header("Cookie", request.cookie());
+        }
+        if (request.method().equals("POST")) {
+            builder.header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(request.body()));
+        }
+        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        String shown = status / 100 == 3 ? response.headers().firstValue("Location").orElse("") : response.body();
+        if (response.statusCode() != status || (mustContain != null && !shown.contains(mustContain))) {
+            throw new IllegalStateException(request.method() + " " + request.path() + " answered "
+                    + response.statusCode() + (mustContain == null ? "" : " without " + mustContain)
+                    + " before the load started");
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static void say(String engine, String message) {
+        System.out.println("[" + engine + "] " + message);
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** The database one engine's run uses: a fresh SQLite file, or a fresh PostgreSQL database. */
+    record Database(String url, boolean postgres, Path sqliteDir, String adminUrl, String name) {
+
+        static Database sqlite(Path dir) throws IOException {
+            Files.createDirectories(dir);
+            return new Database("jdbc:sqlite:" + dir.resolve("hearth.db"), false, dir, null, null);
+        }
+
+        static Database postgres(String adminUrl, String name) throws SQLException {
+            try (Connection admin = DriverManager.getConnection(adminUrl); Statement s = admin.createStatement()) {
+                s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                s.execute("CREATE DATABASE " + name);
+            }
+            URI admin = URI.create(adminUrl.substring("jdbc:".length()));
+            String url = "jdbc:postgresql://" + admin.getRawAuthority() + "/" + name
+                    + (admin.getRawQuery() == null ? "" : "?" + admin.getRawQuery());
+            return new Database(url, true, null, adminUrl, name);
+        }
+
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(url);
+        }
+
+        /** Settings that point Hearth at this database. */
+        List<String> settings() {
+            if (!postgres) {
+                return List.of("--hearth.data-dir=" + sqliteDir, "--hearth.database.url=");
+            }
+            URI u = URI.create(url.substring("jdbc:".length()));
+            String user = "postgres";
+            String password = "";
+            for (String pair : u.getRawQuery() == null ? new String[0] : u.getRawQuery().split("&")) {
+                if (pair.startsWith("user=")) {
+                    user = pair.substring(5);
+                } else if (pair.startsWith("password=")) {
+                    password = pair.substring(9);
+                }
+            }
+            return List.of("--hearth.database.url=jdbc:postgresql://" + u.getRawAuthority() + "/" + name,
+                    "--hearth.database.username=" + user, "--hearth.database.password=" + password);
+        }
+
+        long count(String table) throws SQLException {
+            try (Connection c = connect(); Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+
+        /** Bytes on disk once the load has settled: the SQLite file after a checkpoint, or pg_database_size. */
+        long settledSize() throws SQLException, IOException {
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                if (postgres) {
+                    s.execute("VACUUM ANALYZE");
+                    try (ResultSet r = s.executeQuery("SELECT pg_database_size(current_database())")) {
+                        r.next();
+                        return r.getLong(1);
+                    }
+                }
+                s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            long bytes = 0;
+            try (Stream<Path> files = Files.list(sqliteDir)) {
+                for (Path f : files.toList()) {
+                    bytes += Files.size(f);
+                }
+            }
+            return bytes;
+        }
+
+        void drop() throws SQLException {
+            if (postgres) {
+                try (Connection admin = DriverManager.getConnection(adminUrl); Statement s = admin.createStatement()) {
+                    s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                }
+            }
+        }
+    }
+}

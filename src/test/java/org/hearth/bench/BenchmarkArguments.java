@@ -1,0 +1,115 @@
+package org.hearth.bench;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** The command line of {@link Benchmark}; {@code --help} prints it. */
+final class BenchmarkArguments {
+
+    /** What the budget is measured with; README says the same for small machines. */
+    static final String DEFAULT_JVM = "-Xms64m -Xmx256m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED";
+
+    static final String USAGE = """
+            Options (all optional):
+              --scale S|M|L          site size: 10k, 200k or 1M posts (default S)
+              --engines LIST         sqlite,postgres (default both)
+              --warmup SECONDS       warm-up before each scenario (default 10)
+              --duration SECONDS     measured time of each scenario (default 30)
+              --connections N        concurrent connections wrk keeps open (default 32)
+              --live LIST            live-update readers, e.g. 1000,10000 (default 1000,10000; none to skip)
+              --jar FILE             run Hearth from this jar (default: this class path)
+              --jvm "OPTIONS"        Hearth's JVM options (default "%s")
+              --postgres-url URL     an administrator's JDBC URL; a database hearth_bench is made and dropped
+                                     (default $HEARTH_BENCH_POSTGRES_URL, $HEARTH_TEST_POSTGRES_URL or
+                                     jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres)
+              --no-first-load        skip the browser measurement
+              --seed N               data generator seed (default 2026)
+              --work DIR             scratch directory (default target/bench)
+              --report FILE          Markdown report (default docs/benchmarks.md)
+            """.formatted(DEFAULT_JVM);
+
+    private BenchmarkArguments() {
+    }
+
+    static Benchmark.Options parse(String... args) {
+        Scale scale = Scale.S;
+        List<String> engines = List.of("sqlite", "postgres");
+        int warmup = 10;
+        int duration = 30;
+        int connections = 32;
+        List<Integer> live = List.of(1_000, 10_000);
+        List<String> launch = null;
+        String jvm = DEFAULT_JVM;
+        String postgres = firstSet(System.getenv("HEARTH_BENCH_POSTGRES_URL"), System.getenv("HEARTH_TEST_POSTGRES_URL"),
+                "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+        boolean firstLoad = true;
+        long seed = 2026;
+        Path work = Path.of("target", "bench");
+        Path report = Path.of("docs", "benchmarks.md");
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--help")) {
+                System.out.println(USAGE);
+                System.exit(0);
+            }
+            if (name.equals("--no-first-load")) {
+                firstLoad = false;
+                continue;
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(name + " needs a value\n" + USAGE);
+            }
+            String value = args[++i];
+            switch (name) {
+                case "--scale" -> scale = Scale.valueOf(value.toUpperCase(Locale.ROOT));
+                case "--engines" -> engines = Arrays.stream(value.split(",")).map(String::strip).map(e -> {
+                    if (!e.equals("sqlite") && !e.equals("postgres")) {
+                        throw new IllegalArgumentException("unknown engine " + e + ": sqlite or postgres");
+                    }
+                    return e;
+                }).toList();
+                case "--warmup" -> warmup = Integer.parseInt(value);
+                case "--duration" -> duration = Integer.parseInt(value);
+                case "--connections" -> connections = Integer.parseInt(value);
+                case "--live" -> live = value.equals("none") ? List.of()
+                        : Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
+                case "--jar" -> launch = List.of("-jar", Path.of(value).toAbsolutePath().toString());
+                case "--jvm" -> jvm = value;
+                case "--postgres-url" -> postgres = value;
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--work" -> work = Path.of(value);
+                case "--report" -> report = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
+            }
+        }
+        if (launch == null) {
+            launch = List.of("-cp", applicationClassPath(), "org.hearth.HearthApplication");
+        }
+        List<String> jvmOptions = new ArrayList<>(Arrays.asList(jvm.strip().split("\\s+")));
+        jvmOptions.removeIf(String::isEmpty);
+        return new Benchmark.Options(scale, engines, warmup, duration, connections, launch, List.copyOf(jvmOptions),
+                work.toAbsolutePath(), report, postgres, live, firstLoad, seed);
+    }
+
+    /** This JVM's class path without the test classes, so Hearth starts as it would from its jar. */
+    static String applicationClassPath() {
+        // under Maven's test runner java.class.path is a single manifest jar; it names the real path here
+        String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return Arrays.stream(path.split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("test-classes/"))
+                .reduce((a, b) -> a + File.pathSeparator + b).orElseThrow();
+    }
+
+    private static String firstSet(String... values) {
+        for (String v : values) {
+            if (v != null && !v.isBlank()) {
+                return v;
+            }
+        }
+        throw new IllegalStateException("no value");
+    }
+}

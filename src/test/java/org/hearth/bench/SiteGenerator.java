@@ -1,0 +1,285 @@
+package org.hearth.bench;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+/**
+ * Writes a deterministic site straight into an empty, migrated database: the same scale and seed
+ * give the same communities, members, topics, posts and reactions on either engine.
+ *
+ * <p>Shape: community sizes fall off like 1/rank; each member belongs to one to four
+ * communities; replies per topic follow a Pareto tail (most topics have a few replies, a few have
+ * hundreds, at most 900); about half the posts carry reactions. Evidence notes are not generated
+ * because Hearth has none yet.
+ *
+ * <p>The first community is public and open and holds the fixtures the load scenarios use: a
+ * topic with exactly {@value #READ_TOPIC_REPLIES} replies and the topics replies are posted to.
+ * The second is members-only. The first {@value #READERS} members belong to both and sign in
+ * with {@link #PASSWORD}.
+ */
+final class SiteGenerator {
+
+    static final String PASSWORD = "bench-walnut-orchard-lantern";
+    static final int READERS = 32;
+    static final int READ_TOPIC_REPLIES = 50;
+    static final int REPLY_TOPICS = 20;
+    private static final int MAX_REPLIES = 900;
+    private static final int FLUSH_EVERY = 5_000;
+    private static final long START = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
+    private static final long DAY = 86_400_000L;
+    private static final String[] KINDS = {"QUESTION", "STORY", "DISCUSSION", "DECISION"};
+    private static final String[] REACTIONS = {"HELPFUL", "ME_TOO", "HUG"};
+    private static final String[] WORDS = ("treatment dose morning tired doctor appointment scan results "
+            + "side effects nausea sleep walking family support week months diagnosis question "
+            + "experience helped waiting nurse clinic pain better worse again today tomorrow "
+            + "medication changed started stopped feel felt hope worried calm trial option "
+            + "choice surgery recovery energy food water friends work rest breathing exercise "
+            + "kidney heart blood pressure levels test infusion therapy plan specialist advice "
+            + "careful small steps slowly thank you everyone here shared story").split(" ");
+    private static final Argon2PasswordEncoder ENCODER = new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+
+    /** What the load scenarios need to know about the generated site. */
+    record Site(Scale scale, int members, int communities, int topics, long posts, long reactions,
+            long memberships, String readTopicPath, String memberCommunityPath, List<String> replyTopicPaths,
+            List<String> readerHandles, long generationMillis) {
+    }
+
+    private final Scale scale;
+    private final SplittableRandom random;
+
+    SiteGenerator(Scale scale, long seed) {
+        this.scale = scale;
+        this.random = new SplittableRandom(seed);
+    }
+
+    Site generate(Connection connection, boolean postgres) throws SQLException {
+        long started = System.nanoTime();
+        boolean autoCommit = connection.getAutoCommit();
+        if (!postgres) {
+            try (Statement s = connection.createStatement()) {
+                // Loading only: the file is thrown away if this fails, so no fsync per batch.
+                s.execute("PRAGMA synchronous=OFF");
+            }
+        }
+        connection.setAutoCommit(false);
+        Rows members = new Rows("members", "id", "handle", "handle_key", "password_hash", "site_admin",
+                "created_at");
+        Rows communities = new Rows("communities", "id", "slug", "name", "description", "condition_served",
+                "visibility", "join_policy", "allow_anonymous", "created_at");
+        Rows memberships = new Rows("memberships", "community_id", "member_id", "role", "joined_at");
+        Rows topics = new Rows("topics", "id", "community_id", "kind", "title", "created_at",
+                "last_activity_at", "reply_count");
+        Rows posts = new Rows("posts", "id", "topic_id", "author_id", "anonymous", "opening", "position",
+                "body_source", "body_html", "content_warning", "created_at");
+        Rows reactions = new Rows("reactions", "post_id", "member_id", "kind");
+
+        String passwordHash = ENCODER.encode(PASSWORD);
+        int memberCount = scale.members();
+        String[] memberIds = new String[memberCount];
+        List<String> readerHandles = new ArrayList<>();
+        for (int i = 0; i < memberCount; i++) {
+            memberIds[i] = id();
+            String handle = "member-%06d".formatted(i + 1);
+            if (i < READERS) {
+                readerHandles.add(handle);
+            }
+            members.add(memberIds[i], handle, handle, passwordHash, i == 0, START + i * 60_000L);
+        }
+        members.flush(connection, postgres);
+
+        int communityCount = scale.communities;
+        String[] communityIds = new String[communityCount];
+        String[] slugs = new String[communityCount];
+        boolean[] anonymousAllowed = new boolean[communityCount];
+        double[] weight = new double[communityCount];
+        double totalWeight = 0;
+        for (int c = 0; c < communityCount; c++) {
+            communityIds[c] = id();
+            slugs[c] = "community-%02d".formatted(c + 1);
+            weight[c] = 1.0 / (c + 1);
+            totalWeight += weight[c];
+            String visibility = c == 0 ? "PUBLIC" : c == 1 ? "MEMBERS_ONLY" : switch (c % 10) {
+                case 0, 3, 6, 8 -> "PUBLIC";
+                case 9 -> "HIDDEN";
+                default -> "MEMBERS_ONLY";
+            };
+            String policy = visibility.equals("HIDDEN") ? "INVITATION" : c % 3 == 2 ? "APPROVAL" : "OPEN";
+            anonymousAllowed[c] = c % 2 == 1;
+            communities.add(communityIds[c], slugs[c], "Community %d".formatted(c + 1),
+                    "A place for people living with condition %d and those close to them.".formatted(c + 1),
+                    "Condition %d".formatted(c + 1), visibility, policy, anonymousAllowed[c], START);
+        }
+        communities.flush(connection, postgres);
+
+        // Members of each community, as indexes into memberIds; readers are in the first two.
+        List<List<Integer>> communityMembers = new ArrayList<>();
+        for (int c = 0; c < communityCount; c++) {
+            communityMembers.add(new ArrayList<>());
+        }
+        for (int m = 0; m < memberCount; m++) {
+            boolean[] joined = new boolean[communityCount];
+            if (m < READERS) {
+                joined[0] = true;
+                joined[1] = true;
+            }
+            int extra = 1 + (random.nextDouble() < 0.4 ? 1 : 0) + (random.nextDouble() < 0.15 ? 1 : 0);
+            for (int k = 0; k < extra; k++) {
+                joined[pick(weight, totalWeight)] = true;
+            }
+            for (int c = 0; c < communityCount; c++) {
+                if (joined[c]) {
+                    List<Integer> list = communityMembers.get(c);
+                    String role = list.isEmpty() ? "OWNER" : list.size() < 3 ? "MODERATOR" : "MEMBER";
+                    list.add(m);
+                    memberships.add(communityIds[c], memberIds[m], role, START + m * 60_000L);
+                }
+            }
+            if (memberships.pending() >= FLUSH_EVERY) {
+                memberships.flush(connection, postgres);
+            }
+        }
+        memberships.flush(connection, postgres);
+        connection.commit();
+
+        String readTopicPath = null;
+        List<String> replyTopicPaths = new ArrayList<>();
+        int topicCount = 0;
+        for (int c = 0; c < communityCount; c++) {
+            long budget = Math.round(scale.posts * weight[c] / totalWeight);
+            List<Integer> people = communityMembers.get(c);
+            long written = 0;
+            while (written < budget || (c == 0 && replyTopicPaths.size() < REPLY_TOPICS)) {
+                int replies;
+                if (c == 0 && readTopicPath == null) {
+                    replies = READ_TOPIC_REPLIES;
+                } else {
+                    replies = (int) Math.min(MAX_REPLIES, Math.floor(2 * (Math.pow(1 - random.nextDouble(), -1 / 1.3) - 1)));
+                    replies = (int) Math.min(replies, Math.max(0, budget - written - 1));
+                }
+                String topicId = id();
+                long created = START + (long) (random.nextDouble() * 600 * DAY);
+                long at = created;
+                for (int p = 0; p <= replies; p++) {
+                    String postId = id();
+                    int author = people.get(random.nextInt(people.size()));
+                    boolean anonymous = anonymousAllowed[c] && random.nextDouble() < 0.05;
+                    String body = body();
+                    String warning = random.nextDouble() < 0.03 ? "Talks about " + word() : null;
+                    posts.add(postId, topicId, memberIds[author], anonymous, p == 0, p, body, html(body), warning, at);
+                    int reacting = reactionCount(people.size());
+                    // consecutive slots from one random start: distinct members, as reactionCount
+                    // stays below the community's size
+                    int first = random.nextInt(people.size());
+                    for (int r = 0; r < reacting; r++) {
+                        int who = people.get((first + r) % people.size());
+                        reactions.add(postId, memberIds[who], REACTIONS[(p + r) % REACTIONS.length]);
+                    }
+                    at += 60_000L + (long) (random.nextDouble() * DAY / 4);
+                }
+                String path = "/c/" + slugs[c] + "/t/" + topicId;
+                if (c == 0 && readTopicPath == null) {
+                    readTopicPath = path;
+                } else if (c == 0 && replyTopicPaths.size() < REPLY_TOPICS) {
+                    replyTopicPaths.add(path);
+                }
+                topics.add(topicId, communityIds[c], KINDS[random.nextInt(KINDS.length)], title(), created,
+                        at - 60_000L, replies);
+                topicCount++;
+                written += replies + 1;
+                if (posts.pending() >= FLUSH_EVERY) {
+                    flushContent(connection, postgres, topics, posts, reactions);
+                }
+            }
+        }
+        flushContent(connection, postgres, topics, posts, reactions);
+        connection.setAutoCommit(autoCommit);
+        return new Site(scale, memberCount, communityCount, topicCount, posts.written(), reactions.written(),
+                memberships.written(), readTopicPath, "/c/" + slugs[1], List.copyOf(replyTopicPaths),
+                List.copyOf(readerHandles), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void flushContent(Connection connection, boolean postgres, Rows topics, Rows posts, Rows reactions)
+            throws SQLException {
+        topics.flush(connection, postgres);
+        posts.flush(connection, postgres);
+        reactions.flush(connection, postgres);
+        connection.commit();
+    }
+
+    /** Most posts get none, a few get many: 0 (50 %), then a tail up to 25, never more than the community. */
+    private int reactionCount(int communitySize) {
+        if (random.nextDouble() < 0.5) {
+            return 0;
+        }
+        int n = (int) Math.min(25, Math.floor(Math.pow(1 - random.nextDouble(), -1 / 1.5)));
+        return Math.min(n, communitySize - 1);
+    }
+
+    private int pick(double[] weight, double total) {
+        double x = random.nextDouble() * total;
+        for (int i = 0; i < weight.length; i++) {
+            x -= weight[i];
+            if (x <= 0) {
+                return i;
+            }
+        }
+        return weight.length - 1;
+    }
+
+    private String title() {
+        StringBuilder title = new StringBuilder();
+        int words = 4 + random.nextInt(8);
+        for (int i = 0; i < words; i++) {
+            title.append(i == 0 ? capitalised(word()) : word()).append(i + 1 < words ? " " : "?");
+        }
+        return title.toString();
+    }
+
+    /** One to five paragraphs of 12 to 70 words, as the Markdown a member would type. */
+    private String body() {
+        StringBuilder body = new StringBuilder();
+        int paragraphs = 1 + (int) Math.min(4, Math.floor(Math.pow(1 - random.nextDouble(), -1 / 1.8) - 1));
+        for (int p = 0; p < paragraphs; p++) {
+            if (p > 0) {
+                body.append("\n\n");
+            }
+            int words = 12 + random.nextInt(58);
+            for (int w = 0; w < words; w++) {
+                body.append(w == 0 ? capitalised(word()) : word()).append(w + 1 < words ? " " : ".");
+            }
+        }
+        return body.toString();
+    }
+
+    /** What the Markdown renderer makes of such plain paragraphs. */
+    private static String html(String body) {
+        return "<p>" + body.replace("\n\n", "</p>\n<p>") + "</p>\n";
+    }
+
+    private String word() {
+        return WORDS[random.nextInt(WORDS.length)];
+    }
+
+    private static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    /** The same shape as Hearth's own ids (16 base32 characters), drawn from the seeded generator. */
+    private String id() {
+        char[] alphabet = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
+        long high = random.nextLong();
+        long low = random.nextLong();
+        char[] out = new char[16];
+        for (int i = 0; i < 16; i++) {
+            long source = i < 12 ? high >>> (i * 5) : low >>> ((i - 12) * 5);
+            out[i] = alphabet[(int) (source & 31)];
+        }
+        return new String(out);
+    }
+}
