@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jooq.autoconfigure.DefaultConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,6 +35,17 @@ class DatabaseConfiguration {
             config.setMaximumPoolSize(database.poolSize());
         }
         return new HikariDataSource(config);
+    }
+
+    /**
+     * jOOQ without the per-query work Hearth does not use: its debug logger (asked on every
+     * query even when off) and fetching JDBC warnings after every statement.
+     */
+    @Bean
+    DefaultConfigurationCustomizer leanQueries() {
+        return configuration -> configuration.settings()
+                .withExecuteLogging(false)
+                .withFetchWarnings(false);
     }
 
     static String sqliteUrl(Path dataDir) {

@@ -9,10 +9,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.hearth.platform.db.DatabaseProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.config.SessionRepositoryCustomizer;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
@@ -25,6 +28,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
+
+    /**
+     * On SQLite, a session's last-access time is written at most once a minute. Spring Session
+     * rewrites it on every request, and on SQLite every write waits for the single writer and
+     * an fsync: that was most of a signed-in page's time under load. The condition keeps every
+     * real change (new id at sign-in, new principal, new timeout); idle timeouts become exact to
+     * the minute. SQLite's numbered parameters let the condition reuse the values being set.
+     */
+    static final String SQLITE_UPDATE_SESSION = """
+            UPDATE %TABLE_NAME%
+            SET SESSION_ID = ?1, LAST_ACCESS_TIME = ?2, MAX_INACTIVE_INTERVAL = ?3, EXPIRY_TIME = ?4, PRINCIPAL_NAME = ?5
+            WHERE PRIMARY_ID = ?6
+            AND (SESSION_ID <> ?1 OR MAX_INACTIVE_INTERVAL <> ?3 OR PRINCIPAL_NAME IS NOT ?5
+                 OR LAST_ACCESS_TIME < ?2 - 60000 OR LAST_ACCESS_TIME > ?2)
+            """;
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> lastAccessOncePerMinuteOnSqlite(
+            DatabaseProperties database) {
+        return repository -> {
+            if (database.embedded()) {
+                repository.setUpdateSessionQuery(SQLITE_UPDATE_SESSION);
+            }
+        };
+    }
 
     @Bean
     CookieSerializer cookieSerializer() {

@@ -2,8 +2,7 @@ package org.hearth.platform.web;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
-import java.nio.charset.StandardCharsets;
+import gg.jte.output.Utf8ByteOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
@@ -72,9 +71,13 @@ class JteViews {
             CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
             Page page = Page.from(params, SignIn.currentViewer(), csrf);
             params.put("page", page);
-            StringOutput output = new StringOutput(8192);
+            // Templates are compiled with their static parts already in UTF-8 (binaryStaticContent),
+            // so a page is copied out as bytes, never built as a String and encoded again: that
+            // encoding was a quarter of a topic page's CPU time. The page goes out in one write,
+            // not chunk by chunk through every response wrapper.
+            Utf8ByteOutput output = new Utf8ByteOutput();
             engine.render(template, params, output);
-            byte[] body = output.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] body = output.toByteArray();
             response.setContentType(getContentType());
             if (page.noindex()) {
                 response.setHeader("X-Robots-Tag", "noindex, nofollow");
