@@ -82,7 +82,9 @@ public final class Authenticator {
         if (key.isBlank()) {
             throw new IllegalStateException("no key shown: " + setup.text());
         }
-        long step = Instant.now().getEpochSecond() / 30 - 1;
+        // the current step: should the server's clock pass into the next step meanwhile, this one
+        // is still accepted (one step either side), where the step before would not be
+        long step = Instant.now().getEpochSecond() / 30;
         var done = visitor.post("/me/second-factor/setup/confirm", java.util.Map.of("code", currentCode(key, step)));
         List<String> codes = done.document().select(".recovery-codes code").eachText();
         if (codes.size() != 10) {
