@@ -89,8 +89,21 @@ public class Communities {
         if (slug == null || slug.length() > 60) {
             return Optional.empty();
         }
-        return bySlug(slug)
-                .map(community -> access(community, viewer))
+        if (viewer == null) {
+            return bySlug(slug).map(community -> access(community, null)).filter(Access::canSee);
+        }
+        // One query for the community and the viewer's standing in it: this runs on every page.
+        String me = viewer.memberId();
+        Field<String> role = field(select(M_ROLE).from(MEMBERSHIPS).where(M_COMMUNITY.eq(ID), M_MEMBER.eq(me)))
+                .as("viewer_role");
+        Field<Boolean> requested = org.jooq.impl.DSL.exists(select(R_MEMBER).from(REQUESTS)
+                .where(R_COMMUNITY.eq(ID), R_MEMBER.eq(me))).as("requested");
+        Field<Boolean> invited = org.jooq.impl.DSL.exists(select(I_MEMBER).from(INVITATIONS)
+                .where(I_COMMUNITY.eq(ID), I_MEMBER.eq(me))).as("invited");
+        return db.select(COMMUNITIES.asterisk(), role, requested, invited).from(COMMUNITIES).where(SLUG.eq(slug))
+                .fetchOptional(r -> new Access(community(r), roleOf(r.get(role)),
+                        r.get(role) == null && Boolean.TRUE.equals(r.get(requested)),
+                        r.get(role) == null && Boolean.TRUE.equals(r.get(invited)), true))
                 .filter(Access::canSee);
     }
 

@@ -135,7 +135,10 @@ public class Conversations {
         if (!access.canRead() || !RandomId.looksValid(topicId)) {
             return Optional.empty();
         }
-        var topic = db.select(T_ID, T_KIND, T_TITLE, T_REPLIES).from(TOPICS)
+        Field<Long> lastRead = viewer == null ? org.jooq.impl.DSL.inline((Long) null, Long.class).as("last_read")
+                : field(org.jooq.impl.DSL.select(R_AT).from(READS)
+                        .where(R_MEMBER.eq(viewer.memberId()), R_TOPIC.eq(T_ID))).as("last_read");
+        var topic = db.select(T_ID, T_KIND, T_TITLE, T_REPLIES, lastRead).from(TOPICS)
                 .where(T_ID.eq(topicId), T_COMMUNITY.eq(access.community().id())).fetchOne();
         if (topic == null) {
             return Optional.empty();
@@ -150,10 +153,10 @@ public class Conversations {
                 .fetch();
         List<String> postIds = rows.getValues(P_ID);
         Map<String, String> handles = members.handles(new HashSet<>(rows.getValues(P_AUTHOR)));
-        Map<String, Map<ReactionKind, Integer>> counts = reactionCounts(postIds);
-        Map<String, Set<ReactionKind>> mine = viewer == null ? Map.of() : reactionsOf(viewer, postIds);
-        Long readAt = viewer == null ? null : db.select(R_AT).from(READS)
-                .where(R_MEMBER.eq(viewer.memberId()), R_TOPIC.eq(topicId)).fetchOne(R_AT);
+        Map<String, Map<ReactionKind, Integer>> counts = new HashMap<>();
+        Map<String, Set<ReactionKind>> mine = new HashMap<>();
+        reactions(postIds, viewer, counts, mine);
+        Long readAt = topic.get(lastRead);
         List<PostView> posts = new ArrayList<>(rows.size());
         long newest = 0;
         for (var r : rows) {
@@ -335,26 +338,22 @@ public class Conversations {
                 .fetchOptional().map(r -> (Record) r);
     }
 
-    private Map<String, Map<ReactionKind, Integer>> reactionCounts(List<String> postIds) {
-        Map<String, Map<ReactionKind, Integer>> counts = new HashMap<>();
+    /** Reaction counts per post and kind, and which of them are the viewer's own, in one query. */
+    private void reactions(List<String> postIds, Viewer viewer, Map<String, Map<ReactionKind, Integer>> counts,
+            Map<String, Set<ReactionKind>> mine) {
         if (postIds.isEmpty()) {
-            return counts;
+            return;
         }
-        db.select(X_POST, X_KIND, count()).from(REACTIONS).where(X_POST.in(postIds)).groupBy(X_POST, X_KIND)
-                .forEach(r -> counts.computeIfAbsent(r.value1(), k -> new EnumMap<>(ReactionKind.class))
-                        .put(ReactionKind.valueOf(r.value2()), r.value3()));
-        return counts;
-    }
-
-    private Map<String, Set<ReactionKind>> reactionsOf(Viewer viewer, List<String> postIds) {
-        Map<String, Set<ReactionKind>> mine = new HashMap<>();
-        if (postIds.isEmpty()) {
-            return mine;
-        }
-        db.select(X_POST, X_KIND).from(REACTIONS).where(X_POST.in(postIds), X_MEMBER.eq(viewer.memberId()))
-                .forEach(r -> mine.computeIfAbsent(r.value1(), k -> EnumSet.noneOf(ReactionKind.class))
-                        .add(ReactionKind.valueOf(r.value2())));
-        return mine;
+        Field<Integer> own = viewer == null ? org.jooq.impl.DSL.inline(0)
+                : org.jooq.impl.DSL.max(org.jooq.impl.DSL.when(X_MEMBER.eq(viewer.memberId()), 1).else_(0));
+        db.select(X_POST, X_KIND, count(), own).from(REACTIONS).where(X_POST.in(postIds)).groupBy(X_POST, X_KIND)
+                .forEach(r -> {
+                    ReactionKind kind = ReactionKind.valueOf(r.value2());
+                    counts.computeIfAbsent(r.value1(), k -> new EnumMap<>(ReactionKind.class)).put(kind, r.value3());
+                    if (r.value4() != null && r.value4() == 1) {
+                        mine.computeIfAbsent(r.value1(), k -> EnumSet.noneOf(ReactionKind.class)).add(kind);
+                    }
+                });
     }
 
     /** Members see "anonymous member"; moderators see who it is; the author sees it is theirs. */

@@ -32,7 +32,7 @@ import org.springframework.test.context.ContextConfiguration;
 class TopicPageQueriesTest extends HearthTest {
 
     static final AtomicInteger QUERIES = new AtomicInteger();
-    static final int AT_MOST = 12;
+    static final int AT_MOST = 8;
 
     @TestConfiguration
     static class CountingQueries {
