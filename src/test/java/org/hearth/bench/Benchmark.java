@@ -39,11 +39,11 @@ public final class Benchmark {
     /** What a run is told; every field has a default so a bare run works. */
     record Options(Scale scale, List<String> engines, int warmupSeconds, int seconds, int connections,
             List<String> launch, List<String> jvmOptions, Path work, Path report, String postgresAdminUrl,
-            List<Integer> liveReaders, boolean firstLoad, long seed) {
+            List<Integer> liveReaders, boolean firstLoad, long seed, boolean aot, List<String> plainLaunch) {
     }
 
     /** Everything measured on one engine. */
-    record EngineRun(String engine, SiteGenerator.Site site, long databaseBytes, long startMillis,
+    record EngineRun(String engine, SiteGenerator.Site site, long databaseBytes, long startMillis, long plainStartMillis,
             HearthProcess.Memory afterStart, HearthProcess.Memory afterWarmup, long rssUnderLoadMib,
             List<Wrk.Result> scenarios, long repliesStored, List<LiveUpdate> live, FirstLoad.Bytes firstLoad) {
 
@@ -65,11 +65,18 @@ public final class Benchmark {
     private static final int PORT = 18_080;
 
     private final Options options;
+    private List<String> jvmOptions;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
     Benchmark(Options options) {
         this.options = options;
+        this.jvmOptions = options.jvmOptions();
+    }
+
+    /** The JVM options Hearth was started with, the cache included when one was trained. */
+    List<String> jvmOptions() {
+        return jvmOptions;
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,11 +92,40 @@ public final class Benchmark {
         if (!Wrk.installed()) {
             throw new IllegalStateException("wrk is not installed (Debian: apt-get install wrk)");
         }
+        if (options.aot()) {
+            jvmOptions = trainAheadOfTimeCache();
+        }
         List<EngineRun> runs = new ArrayList<>();
         for (String engine : options.engines()) {
             runs.add(runEngine(engine));
         }
         return runs;
+    }
+
+    /**
+     * One start of Hearth that stops once its context is ready (Spring's training mode), with
+     * the JVM recording the classes it loaded; later starts map them instead of loading them.
+     */
+    private List<String> trainAheadOfTimeCache() throws IOException, InterruptedException {
+        Path cache = options.work().resolve("hearth.aot");
+        Path training = options.work().resolve("aot-training");
+        deleteRecursively(training);
+        Files.createDirectories(training);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options.jvmOptions());
+        command.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-Dspring.context.exit=onRefresh"));
+        command.addAll(options.launch());
+        command.addAll(List.of("--hearth.data-dir=" + training, "--server.port=0"));
+        say("aot", "training the ahead-of-time cache");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(training.resolve("training.log").toFile()).start();
+        if (p.waitFor() != 0 || !Files.exists(cache)) {
+            throw new IllegalStateException("the training start failed; see " + training.resolve("training.log"));
+        }
+        List<String> withCache = new ArrayList<>(options.jvmOptions());
+        withCache.add("-XX:AOTCache=" + cache);
+        return List.copyOf(withCache);
     }
 
     private EngineRun runEngine(String engine) throws Exception {
@@ -120,7 +156,15 @@ public final class Benchmark {
             Path engineDir) throws Exception {
         String hearthCores = pinning() ? "0" : null;
         String loadCores = pinning() ? "1" : null;
-        try (HearthProcess hearth = HearthProcess.start(options.launch(), options.jvmOptions(), hearthCores, PORT,
+        long plainStart = -1;
+        if (options.plainLaunch() != null) {
+            try (HearthProcess plain = HearthProcess.start(options.plainLaunch(), options.jvmOptions(), hearthCores,
+                    PORT, database.settings(), engineDir.resolve("hearth-plain.log"))) {
+                plainStart = plain.startMillis;
+                say(engine, "plain jar healthy after " + plainStart + " ms");
+            }
+        }
+        try (HearthProcess hearth = HearthProcess.start(options.launch(), jvmOptions, hearthCores, PORT,
                 database.settings(), engineDir.resolve("hearth.log"))) {
             say(engine, "healthy after " + hearth.startMillis + " ms");
             HearthProcess.Memory afterStart = hearth.memory();
@@ -182,7 +226,7 @@ public final class Benchmark {
                     say(engine, "first load of a topic page: %d bytes in %d responses".formatted(firstLoad.bytes(),
                             firstLoad.responses()));
                 }
-                return new EngineRun(engine, site, databaseBytes, hearth.startMillis, afterStart, afterWarmup,
+                return new EngineRun(engine, site, databaseBytes, hearth.startMillis, plainStart, afterStart, afterWarmup,
                         underLoad, results, stored, live, firstLoad);
             } finally {
                 sampler.interrupt();

@@ -11,7 +11,7 @@ import java.util.Locale;
 final class BenchmarkArguments {
 
     /** What the budget is measured with; README says the same for small machines. */
-    static final String DEFAULT_JVM = "-Xms64m -Xmx256m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED";
+    static final String DEFAULT_JVM = "-Xms64m -Xmx128m -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED";
 
     static final String USAGE = """
             Options (all optional):
@@ -22,6 +22,8 @@ final class BenchmarkArguments {
               --connections N        concurrent connections wrk keeps open (default 32)
               --live LIST            live-update readers, e.g. 1000,10000 (default 1000,10000; none to skip)
               --jar FILE             run Hearth from this jar (default: this class path)
+              --aot                  train an ahead-of-time cache with one start of that jar and use it
+              --plain-jar FILE       also time one start of this jar without the cache
               --jvm "OPTIONS"        Hearth's JVM options (default "%s")
               --postgres-url URL     an administrator's JDBC URL; a database hearth_bench is made and dropped
                                      (default $HEARTH_BENCH_POSTGRES_URL, $HEARTH_TEST_POSTGRES_URL or
@@ -47,6 +49,8 @@ final class BenchmarkArguments {
         String postgres = firstSet(System.getenv("HEARTH_BENCH_POSTGRES_URL"), System.getenv("HEARTH_TEST_POSTGRES_URL"),
                 "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
         boolean firstLoad = true;
+        boolean aot = false;
+        List<String> plainLaunch = null;
         long seed = 2026;
         Path work = Path.of("target", "bench");
         Path report = Path.of("docs", "benchmarks.md");
@@ -58,6 +62,10 @@ final class BenchmarkArguments {
             }
             if (name.equals("--no-first-load")) {
                 firstLoad = false;
+                continue;
+            }
+            if (name.equals("--aot")) {
+                aot = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -78,6 +86,7 @@ final class BenchmarkArguments {
                 case "--live" -> live = value.equals("none") ? List.of()
                         : Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
                 case "--jar" -> launch = List.of("-jar", Path.of(value).toAbsolutePath().toString());
+                case "--plain-jar" -> plainLaunch = List.of("-jar", Path.of(value).toAbsolutePath().toString());
                 case "--jvm" -> jvm = value;
                 case "--postgres-url" -> postgres = value;
                 case "--seed" -> seed = Long.parseLong(value);
@@ -92,7 +101,7 @@ final class BenchmarkArguments {
         List<String> jvmOptions = new ArrayList<>(Arrays.asList(jvm.strip().split("\\s+")));
         jvmOptions.removeIf(String::isEmpty);
         return new Benchmark.Options(scale, engines, warmup, duration, connections, launch, List.copyOf(jvmOptions),
-                work.toAbsolutePath(), report, postgres, live, firstLoad, seed);
+                work.toAbsolutePath(), report, postgres, live, firstLoad, seed, aot, plainLaunch);
     }
 
     /** This JVM's class path without the test classes, so Hearth starts as it would from its jar. */
