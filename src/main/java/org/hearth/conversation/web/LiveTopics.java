@@ -27,6 +27,8 @@ import org.hearth.conversation.ReplyPosted;
 import org.hearth.platform.live.LiveBus;
 import org.hearth.platform.live.LiveSignal;
 import org.hearth.platform.web.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -59,6 +61,10 @@ class LiveTopics implements SmartLifecycle {
     private static final Set<DataWithMediaType> HEARTBEAT = Set.of(new DataWithMediaType(":\n\n", EVENT_TEXT));
     /** Nothing of any viewer: no form token, no name; the rendering every reader may see. */
     private static final Page NEUTRAL_PAGE = new Page(null, null, false, null);
+    /** Heap one open stream holds, mostly Tomcat's buffers for its connection (measured: about 114 KB). */
+    private static final long STREAM_BYTES = 120 * 1024;
+    private static final long HEAP_FOR_EVERYTHING_ELSE = 256L * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(LiveTopics.class);
 
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final AtomicInteger open = new AtomicInteger();
@@ -74,12 +80,13 @@ class LiveTopics implements SmartLifecycle {
 
     LiveTopics(Conversations conversations, TemplateEngine templates, LiveBus bus, MeterRegistry meters,
             @Value("${hearth.live.stream-timeout:15m}") Duration streamTimeout,
-            @Value("${hearth.live.max-streams:10000}") int maxStreams) {
+            @Value("${hearth.live.max-streams:0}") int maxStreams) {
         this.conversations = conversations;
         this.templates = templates;
         this.bus = bus;
         this.streamTimeout = streamTimeout;
-        this.maxStreams = maxStreams;
+        this.maxStreams = maxStreams > 0 ? maxStreams : streamsThatFit(Runtime.getRuntime().maxMemory());
+        log.info("Live updates: up to {} open streams on this node", this.maxStreams);
         this.renders = Counter.builder("hearth.live.renders")
                 .description("posts rendered for live readers (once per post and node, whatever the number of readers)")
                 .register(meters);
@@ -102,11 +109,17 @@ class LiveTopics implements SmartLifecycle {
 
     /**
      * Whether another stream fits. Each open stream holds its connection's buffers in the server
-     * (about 100 KB of heap with Tomcat), so their number is capped: past it, pages simply stay
-     * as they were loaded, instead of the node running out of memory.
+     * (over 100 KB of heap with Tomcat), so their number is capped, by default to what the heap
+     * holds: past it, pages simply stay as they were loaded, instead of the node running out of
+     * memory.
      */
     boolean hasRoom() {
         return open.get() < maxStreams;
+    }
+
+    /** As many streams as fit in the heap beside the rest of Hearth, between 100 and 10 000. */
+    static int streamsThatFit(long maxHeap) {
+        return (int) Math.max(100, Math.min(10_000, (maxHeap - HEAP_FOR_EVERYTHING_ELSE) / STREAM_BYTES));
     }
 
     /**
