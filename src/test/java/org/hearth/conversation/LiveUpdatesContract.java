@@ -19,6 +19,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -266,6 +267,26 @@ abstract class LiveUpdatesContract extends HearthTest {
             streams.forEach(EventStream::close);
         }
         awaitOpenStreams(0);
+    }
+
+    @Autowired
+    ConfigurableApplicationContext node;
+
+    @Test
+    void aNodeStoppedAndStartedAgainStillSendsReplies() {
+        // Spring pauses test contexts it is not using and resumes them later; a node can be too
+        node.stop();
+        node.start();
+        port = Integer.parseInt(node.getEnvironment().getProperty("local.server.port")); // a new one
+        String slug = community(account(unique("owner")), Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Visitor author = joined(slug);
+        String topic = start(author, slug, "After a pause");
+        try (EventStream reader = following(visitor(), topic)) {
+            reply(author, topic, "Still here.");
+            var event = reader.next(WAIT);
+            assertThat(event).as("a reply after the restart").isNotNull();
+            assertThat(post(event).select(".body").text()).isEqualTo("Still here.");
+        }
     }
 
     void awaitOpenStreams(int expected) {

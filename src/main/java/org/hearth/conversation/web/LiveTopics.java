@@ -5,6 +5,7 @@ import gg.jte.output.StringOutput;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -239,7 +240,11 @@ class LiveTopics implements SmartLifecycle {
         running = true;
     }
 
-    /** Ends every stream before the server stops, so browsers reconnect to another node at once. */
+    /**
+     * Ends every stream before the server stops, so browsers reconnect to another node at once.
+     * The node may be started again (Spring pauses and resumes idle contexts), so nothing is
+     * shut down here.
+     */
     @Override
     public void stop() {
         running = false;
@@ -253,6 +258,10 @@ class LiveTopics implements SmartLifecycle {
                 }
             }
         }
+    }
+
+    @PreDestroy
+    void close() {
         sending.shutdown();
     }
 

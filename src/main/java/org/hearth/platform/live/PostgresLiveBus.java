@@ -27,7 +27,7 @@ import org.springframework.context.SmartLifecycle;
  * that connection breaks it is opened again, and listeners are told they may have missed
  * signals, so they can look for what is new.
  */
-final class PostgresLiveBus implements LiveBus, SmartLifecycle {
+final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
 
     static final String CHANNEL = "hearth_live";
     private static final Logger log = LoggerFactory.getLogger(PostgresLiveBus.class);
@@ -40,6 +40,8 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle {
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
+    /** Counts starts, so a listening thread left over from before a restart knows to end. */
+    private volatile int generation;
     private volatile Connection listening;
     private Thread listener;
 
@@ -81,7 +83,9 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle {
             log.warn("Live updates cannot listen to PostgreSQL yet ({}); trying again in the background", e.getSQLState());
         }
         Connection connection = first;
-        listener = Thread.ofPlatform().daemon().name("hearth-live-listener").start(() -> listenUntilStopped(connection));
+        int mine = ++generation;
+        listener = Thread.ofPlatform().daemon().name("hearth-live-listener")
+                .start(() -> listenUntilStopped(connection, mine));
     }
 
     private Connection listen() throws SQLException {
@@ -107,11 +111,11 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle {
         return connection;
     }
 
-    private void listenUntilStopped(Connection first) {
+    private void listenUntilStopped(Connection first, int mine) {
         Connection connection = first;
         Duration backoff = Duration.ofMillis(500);
         boolean missed = false;
-        while (running) {
+        while (listening(mine)) {
             try {
                 if (connection == null) {
                     connection = listen();
@@ -122,9 +126,9 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle {
                     backoff = Duration.ofMillis(500);
                     work.execute(this::tellMissed);
                 }
-                receive(connection);
+                receive(connection, mine);
             } catch (SQLException e) {
-                if (!running) {
+                if (!listening(mine)) {
                     break;
                 }
                 log.warn("Live updates lost their PostgreSQL connection ({}); listening again in {} ms",
@@ -140,9 +144,9 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle {
     }
 
     /** Hands notifications to the listeners until the connection fails or the bus stops. */
-    private void receive(Connection connection) throws SQLException {
+    private void receive(Connection connection, int mine) throws SQLException {
         PGConnection postgres = connection.unwrap(PGConnection.class);
-        while (running) {
+        while (listening(mine)) {
             PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
             if (notifications == null || notifications.length == 0) {
                 try (Statement check = connection.createStatement()) {
@@ -157,6 +161,10 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle {
                 }
             }
         }
+    }
+
+    private boolean listening(int mine) {
+        return running && generation == mine;
     }
 
     private void tellMissed() {
@@ -187,6 +195,11 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** After the last stop: the node may be stopped and started again before (Spring pauses idle contexts). */
+    @Override
+    public void close() {
         work.shutdown();
         try {
             work.awaitTermination(5, TimeUnit.SECONDS);
