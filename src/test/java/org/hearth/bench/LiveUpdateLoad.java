@@ -45,6 +45,12 @@ import java.util.regex.Pattern;
  * file descriptors in this process (and as many in the server's), so run the server in another
  * process. Streams are opened in batches, and lines are handled as they arrive on a few threads,
  * with no thread per stream.
+ *
+ * <p>The server caps open streams ({@code hearth.live.max-streams}; by default what its heap
+ * holds, e.g. 10 000 from -Xmx1536m, about 6 500 with -Xmx1g) and answers 503 past it, which
+ * counts here as errors. It notices readers who hung up only when a heartbeat to them fails, up
+ * to two heartbeats later ({@code hearth.live.heartbeat}, 25 s): wait about a minute between
+ * runs against the same server, or the last run's readers still count against the cap.
  */
 public final class LiveUpdateLoad {
 
