@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.hearth.community.Access;
 import org.hearth.identity.Members;
@@ -26,6 +27,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -88,12 +90,14 @@ public class Conversations {
     private final Members members;
     private final Markdown markdown;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Conversations(DSLContext db, Members members, Markdown markdown, Clock clock) {
+    Conversations(DSLContext db, Members members, Markdown markdown, Clock clock, ApplicationEventPublisher events) {
         this.db = db;
         this.members = members;
         this.markdown = markdown;
         this.clock = clock;
+        this.events = events;
     }
 
     // ---- reading ---------------------------------------------------------------------------
@@ -132,21 +136,17 @@ public class Conversations {
      * on SQLite a transaction takes the write lock, and reading must not queue behind writers.
      */
     public Optional<TopicPage> topic(Access access, String topicId, Viewer viewer, int page) {
-        if (!access.canRead() || !RandomId.looksValid(topicId)) {
-            return Optional.empty();
-        }
         Field<Long> lastRead = viewer == null ? org.jooq.impl.DSL.inline((Long) null, Long.class).as("last_read")
                 : field(org.jooq.impl.DSL.select(R_AT).from(READS)
                         .where(R_MEMBER.eq(viewer.memberId()), R_TOPIC.eq(T_ID))).as("last_read");
-        var topic = db.select(T_ID, T_KIND, T_TITLE, T_REPLIES, lastRead).from(TOPICS)
-                .where(T_ID.eq(topicId), T_COMMUNITY.eq(access.community().id())).fetchOne();
+        var topic = readableTopic(access, topicId, T_ID, T_KIND, T_TITLE, T_REPLIES, lastRead);
         if (topic == null) {
             return Optional.empty();
         }
         int replies = topic.get(T_REPLIES);
         int pageCount = Math.max(1, (replies + POSTS_PER_PAGE) / POSTS_PER_PAGE);
         int shown = Math.min(Math.max(1, page), pageCount);
-        var rows = db.select(P_ID, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_HTML, P_WARNING, P_CREATED, P_EDITED, P_DELETED)
+        var rows = db.select(P_ID, P_POSITION, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_HTML, P_WARNING, P_CREATED, P_EDITED, P_DELETED)
                 .from(POSTS).where(P_TOPIC.eq(topicId))
                 .orderBy(P_POSITION)
                 .limit(POSTS_PER_PAGE).offset((shown - 1) * POSTS_PER_PAGE)
@@ -165,7 +165,7 @@ public class Conversations {
             boolean moderatorView = seesAnonymousAuthors(access);
             long created = r.get(P_CREATED);
             newest = Math.max(newest, created);
-            posts.add(new PostView(r.get(P_ID),
+            posts.add(new PostView(r.get(P_ID), r.get(P_POSITION),
                     anonymous && !moderatorView ? null : author,
                     authorLabel(author, anonymous, handles, access, viewer),
                     anonymous, Boolean.TRUE.equals(r.get(P_OPENING)), r.get(P_HTML), r.get(P_WARNING), created,
@@ -179,6 +179,50 @@ public class Conversations {
         }
         return Optional.of(new TopicPage(topicId, TopicKind.valueOf(topic.get(T_KIND)), topic.get(T_TITLE),
                 replies, posts, shown, pageCount));
+    }
+
+    /**
+     * The position of the topic's latest post, if the viewer may read the topic: the same check
+     * as the topic page, for whatever follows the topic live.
+     */
+    public OptionalInt latestPosition(Access access, String topicId) {
+        var topic = readableTopic(access, topicId, T_REPLIES);
+        return topic == null ? OptionalInt.empty() : OptionalInt.of(topic.get(T_REPLIES));
+    }
+
+    /**
+     * The newest posts after a position (at most {@code limit}, oldest first), as every reader of
+     * the topic sees them: no viewer's own marks, and anonymous authors hidden from everyone,
+     * moderators included. One rendering of these serves all of the topic's live readers; the
+     * access given is that of one of them, so the topic must be readable by it.
+     */
+    public List<PostView> postsForEveryone(Access access, String topicId, int after, int limit) {
+        if (readableTopic(access, topicId, T_ID) == null) {
+            return List.of();
+        }
+        var rows = db.select(P_ID, P_POSITION, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_HTML, P_WARNING, P_CREATED, P_EDITED, P_DELETED)
+                .from(POSTS).where(P_TOPIC.eq(topicId), P_POSITION.gt(after))
+                .orderBy(P_POSITION.desc()).limit(limit)
+                .fetch();
+        Set<String> authors = new HashSet<>();
+        rows.forEach(r -> {
+            if (!Boolean.TRUE.equals(r.get(P_ANONYMOUS))) {
+                authors.add(r.get(P_AUTHOR));
+            }
+        });
+        Map<String, String> handles = members.handles(authors);
+        Map<String, Map<ReactionKind, Integer>> counts = reactionCounts(rows.getValues(P_ID));
+        List<PostView> posts = new ArrayList<>(rows.size());
+        for (var r : rows.reversed()) {
+            boolean anonymous = Boolean.TRUE.equals(r.get(P_ANONYMOUS));
+            String author = anonymous ? null : r.get(P_AUTHOR);
+            posts.add(new PostView(r.get(P_ID), r.get(P_POSITION), author,
+                    anonymous ? "anonymous member" : handles.getOrDefault(author, "former member"),
+                    anonymous, Boolean.TRUE.equals(r.get(P_OPENING)), r.get(P_HTML), r.get(P_WARNING), r.get(P_CREATED),
+                    r.get(P_EDITED) != null, r.get(P_DELETED) != null, false, false,
+                    counts.getOrDefault(r.get(P_ID), Map.of()), Set.of()));
+        }
+        return posts;
     }
 
     /** Earlier versions of a post, for moderators of its community only. */
@@ -243,6 +287,7 @@ public class Conversations {
                 .set(T_ACTIVITY, greatest(T_ACTIVITY, org.jooq.impl.DSL.val(now)))
                 .where(T_ID.eq(topicId)).returningResult(T_REPLIES).fetchOne().value1();
         String postId = insertPost(topicId, position, viewer, draft, now, access);
+        events.publishEvent(new ReplyPosted(topicId, postId, position));
         return Optional.of(location(topicId, position, postId));
     }
 
@@ -325,6 +370,15 @@ public class Conversations {
                 .onConflict(R_MEMBER, R_TOPIC).doUpdate()
                 .set(R_AT, greatest(R_AT, org.jooq.impl.DSL.val(at)))
                 .execute();
+    }
+
+    /** The topic's row if the viewer may read it: readable community, well-formed id, topic of that community. */
+    private Record readableTopic(Access access, String topicId, Field<?>... fields) {
+        if (!access.canRead() || !RandomId.looksValid(topicId)) {
+            return null;
+        }
+        return db.select(fields).from(TOPICS)
+                .where(T_ID.eq(topicId), T_COMMUNITY.eq(access.community().id())).fetchOne();
     }
 
     private Optional<Record> postInCommunity(Access access, String postId) {

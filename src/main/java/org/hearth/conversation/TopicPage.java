@@ -13,4 +13,14 @@ public record TopicPage(String id, TopicKind kind, String title, int replyCount,
     public boolean hasNext() {
         return page < pageCount;
     }
+
+    /** Only the last page follows the topic live: on earlier pages, new replies belong to later ones. */
+    public boolean last() {
+        return page == pageCount;
+    }
+
+    /** The first position on the next page: new posts from there on are not this page's. */
+    public int endPosition() {
+        return page * Conversations.POSTS_PER_PAGE;
+    }
 }

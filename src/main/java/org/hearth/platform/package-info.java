@@ -1,7 +1,8 @@
 /**
  * Shared infrastructure that every feature uses and that uses no feature: the database
  * (one schema, SQLite or PostgreSQL), security configuration, the page layout and view
- * rendering, error pages, Markdown rendering and random identifiers.
+ * rendering, error pages, Markdown rendering, random identifiers, and the live-update bus
+ * that tells every node about new things.
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package org.hearth.platform;

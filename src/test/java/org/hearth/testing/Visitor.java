@@ -98,6 +98,31 @@ public final class Visitor {
         return send(HttpRequest.newBuilder(uri(path)).header("X-CSRF-TOKEN", csrfToken).DELETE());
     }
 
+    /**
+     * Opens a live event stream as a browser's EventSource does, with this visitor's cookies;
+     * {@code lastEventId} is what a reconnecting browser sends (null on a first connection).
+     * Close it to hang up.
+     */
+    public EventStream events(String path, String lastEventId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).version(HttpClient.Version.HTTP_1_1)
+                .header("Accept", "text/event-stream").header("Cache-Control", "no-cache").GET();
+        if (lastEventId != null) {
+            request.header("Last-Event-ID", lastEventId);
+        }
+        try {
+            return new EventStream(http.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public EventStream events(String path) {
+        return events(path, null);
+    }
+
     /** Posts and then follows the redirect, as a browser would. */
     public Response submit(String path, Map<String, String> fields) {
         Response response = post(path, fields);

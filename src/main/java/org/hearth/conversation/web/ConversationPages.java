@@ -2,6 +2,7 @@ package org.hearth.conversation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.OptionalInt;
 import org.hearth.community.Access;
 import org.hearth.community.Communities;
 import org.hearth.community.Visibility;
@@ -13,6 +14,7 @@ import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.FormErrors;
 import org.hearth.platform.web.NotFound;
 import org.hearth.platform.web.Page;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -20,12 +22,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The community page (its topics), topic pages, and writing: new topics, replies, edits,
- * deletions and reactions. Anything the viewer may not see answers 404.
+ * The community page (its topics), topic pages and their live replies, and writing: new topics,
+ * replies, edits, deletions and reactions. Anything the viewer may not see answers 404.
  */
 @Controller
 class ConversationPages {
@@ -38,11 +43,13 @@ class ConversationPages {
     private final Communities communities;
     private final Conversations conversations;
     private final SecondFactors secondFactors;
+    private final LiveTopics live;
 
-    ConversationPages(Communities communities, Conversations conversations, SecondFactors secondFactors) {
+    ConversationPages(Communities communities, Conversations conversations, SecondFactors secondFactors, LiveTopics live) {
         this.communities = communities;
         this.conversations = conversations;
         this.secondFactors = secondFactors;
+        this.live = live;
     }
 
     @GetMapping("/c/{slug}")
@@ -88,6 +95,39 @@ class ConversationPages {
             Viewer viewer, Model model) {
         Access access = visible(slug, viewer, model);
         return showTopic(access, topicId, page, viewer, model, PostForms.Reply.empty(), FormErrors.NONE);
+    }
+
+    /**
+     * New posts of a topic as server-sent events, for /js/live.js on the topic's last page. Who
+     * may follow it is decided as for the page itself. {@code after} is the last position the
+     * page shows; a reconnecting browser says what it has with {@code Last-Event-ID} instead.
+     */
+    @GetMapping("/c/{slug}/t/{topicId}/live")
+    SseEmitter live(@PathVariable String slug, @PathVariable String topicId, @RequestParam(required = false) String after,
+            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, Viewer viewer, Model model,
+            HttpServletResponse response) {
+        Access access = visible(slug, viewer, model);
+        OptionalInt latest = conversations.latestPosition(access, topicId);
+        if (latest.isEmpty()) {
+            throw new NotFound();
+        }
+        if (!live.hasRoom()) {
+            throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE); // the browser stops asking
+        }
+        response.setHeader("X-Accel-Buffering", "no"); // a proxy must pass events on as they come
+        Integer known = position(lastEventId);
+        return live.open(access, topicId, latest.getAsInt(), known != null ? known : position(after));
+    }
+
+    private static Integer position(String text) {
+        if (text == null || text.isBlank() || text.length() > 9) {
+            return null;
+        }
+        try {
+            return Math.max(-1, Integer.parseInt(text.strip()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     @PostMapping("/c/{slug}/t/{topicId}/replies")

@@ -1,0 +1,335 @@
+package org.hearth.conversation.web;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+import org.hearth.community.Access;
+import org.hearth.conversation.Conversations;
+import org.hearth.conversation.PostView;
+import org.hearth.conversation.ReactionKind;
+import org.hearth.conversation.ReplyPosted;
+import org.hearth.platform.live.LiveBus;
+import org.hearth.platform.live.LiveSignal;
+import org.hearth.platform.web.Page;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open event streams of topic pages, by topic. Whether a reader may follow a topic is
+ * decided once, when the stream opens, exactly as for the page; streams end after a while
+ * ({@code hearth.live.stream-timeout}) so that the browser reconnects and is checked again.
+ *
+ * <p>A new reply is announced on the {@link LiveBus} after its transaction commits. Each node
+ * that has readers of the topic then loads it once and renders it once, in the form every reader
+ * may see (no one's own controls, anonymous authors hidden), and sends those same bytes to each
+ * of its streams. Each event's id is the post's position, so a browser that reconnects with
+ * {@code Last-Event-ID} is sent what it missed. A stream never receives a position twice or out
+ * of order.
+ */
+@Component
+class LiveTopics implements SmartLifecycle {
+
+    private static final String SUBJECT = "topic:";
+    private static final String POST = "org/hearth/conversation/web/post";
+    /** Never more than a page of posts at once: a reader far behind is on an earlier page anyway. */
+    private static final int MAX_POSTS_PER_CATCH_UP = Conversations.POSTS_PER_PAGE;
+    private static final MediaType EVENT_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+    private static final Set<DataWithMediaType> HEARTBEAT = Set.of(new DataWithMediaType(":\n\n", EVENT_TEXT));
+    /** Nothing of any viewer: no form token, no name; the rendering every reader may see. */
+    private static final Page NEUTRAL_PAGE = new Page(null, null, false, null);
+    /** Heap one open stream holds, mostly Tomcat's buffers for its connection (measured: about 114 KB). */
+    private static final long STREAM_BYTES = 120 * 1024;
+    private static final long HEAP_FOR_EVERYTHING_ELSE = 256L * 1024 * 1024;
+    private static final Logger log = LoggerFactory.getLogger(LiveTopics.class);
+
+    private final Map<String, Topic> topics = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
+    // one virtual thread per stream and event: a slow reader never holds up the others
+    private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
+    private final Conversations conversations;
+    private final TemplateEngine templates;
+    private final LiveBus bus;
+    private final Duration streamTimeout;
+    private final int maxStreams;
+    private final Counter renders;
+    private volatile boolean running = true;
+
+    LiveTopics(Conversations conversations, TemplateEngine templates, LiveBus bus, MeterRegistry meters,
+            @Value("${hearth.live.stream-timeout:15m}") Duration streamTimeout,
+            @Value("${hearth.live.max-streams:0}") int maxStreams) {
+        this.conversations = conversations;
+        this.templates = templates;
+        this.bus = bus;
+        this.streamTimeout = streamTimeout;
+        this.maxStreams = maxStreams > 0 ? maxStreams : streamsThatFit(Runtime.getRuntime().maxMemory());
+        log.info("Live updates: up to {} open streams on this node", this.maxStreams);
+        this.renders = Counter.builder("hearth.live.renders")
+                .description("posts rendered for live readers (once per post and node, whatever the number of readers)")
+                .register(meters);
+        Gauge.builder("hearth.live.streams", open, AtomicInteger::get)
+                .description("open live event streams of topic pages").register(meters);
+        bus.subscribe(new LiveBus.Listener() {
+            @Override
+            public void signal(LiveSignal signal) {
+                if (signal.subject().startsWith(SUBJECT)) {
+                    news(signal.subject().substring(SUBJECT.length()), signal.position());
+                }
+            }
+
+            @Override
+            public void mayHaveMissedSignals() {
+                topics.keySet().forEach(topicId -> news(topicId, Long.MAX_VALUE));
+            }
+        });
+    }
+
+    /**
+     * Whether another stream fits. Each open stream holds its connection's buffers in the server
+     * (over 100 KB of heap with Tomcat), so their number is capped, by default to what the heap
+     * holds: past it, pages simply stay as they were loaded, instead of the node running out of
+     * memory.
+     */
+    boolean hasRoom() {
+        return open.get() < maxStreams;
+    }
+
+    /** As many streams as fit in the heap beside the rest of Hearth, between 100 and 10 000. */
+    static int streamsThatFit(long maxHeap) {
+        return (int) Math.max(100, Math.min(10_000, (maxHeap - HEAP_FOR_EVERYTHING_ELSE) / STREAM_BYTES));
+    }
+
+    /**
+     * Opens a stream of the topic's new posts for a reader whose access was checked. It starts
+     * after {@code after} (the last position the reader has), or after the topic's latest post
+     * when the reader has nothing yet.
+     */
+    SseEmitter open(Access access, String topicId, int latest, Integer after) {
+        long lifetime = streamTimeout.toMillis() - ThreadLocalRandom.current().nextLong(streamTimeout.toMillis() / 5 + 1);
+        SseEmitter emitter = new SseEmitter(lifetime); // spread out, so readers do not all reconnect at once
+        Stream stream = new Stream(topicId, emitter, after == null ? latest : after);
+        emitter.onCompletion(() -> remove(stream));
+        emitter.onError(error -> remove(stream));
+        emitter.onTimeout(() -> {
+            remove(stream);
+            emitter.complete(); // a normal end: the browser reconnects and is checked again
+        });
+        // the browser's reconnection delay, spread out too; the comment lets a client know it is connected
+        long retry = 2000 + ThreadLocalRandom.current().nextLong(6000);
+        stream.send(Set.of(new DataWithMediaType("retry:" + retry + "\n:ok\n\n", EVENT_TEXT)));
+        topics.compute(topicId, (id, topic) -> {
+            Topic t = topic == null ? new Topic(access) : topic;
+            t.streams.add(stream);
+            return t;
+        });
+        open.incrementAndGet();
+        if (!running) {
+            remove(stream);
+            emitter.complete();
+            return emitter;
+        }
+        // what was posted between the page and this stream; also closes the gap between reading
+        // "latest" and registering, because a stream never gets a position twice
+        List<Frame> missed = frames(access, topicId, stream.last);
+        if (!missed.isEmpty()) {
+            stream.deliver(missed);
+        }
+        return emitter;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void replyPosted(ReplyPosted reply) {
+        bus.publish(new LiveSignal(SUBJECT + reply.topicId(), reply.position()));
+    }
+
+    /** Something new at this position of the topic: loaded and rendered once, sent to every stream here. */
+    private void news(String topicId, long position) {
+        Topic topic = topics.get(topicId);
+        if (topic == null || !running) {
+            return;
+        }
+        int from = Integer.MAX_VALUE;
+        for (Stream stream : topic.streams) {
+            from = Math.min(from, stream.last);
+        }
+        if (from == Integer.MAX_VALUE || position <= from) {
+            return;
+        }
+        List<Frame> frames = frames(topic.access, topicId, from);
+        if (frames.isEmpty()) {
+            return;
+        }
+        for (Stream stream : topic.streams) {
+            sending.execute(() -> stream.deliver(frames));
+        }
+    }
+
+    /** Keeps idle streams open through proxies, and finds the readers who left. */
+    @Scheduled(fixedDelayString = "${hearth.live.heartbeat:25s}", initialDelayString = "${hearth.live.heartbeat:25s}")
+    void heartbeat() {
+        if (!running) {
+            return;
+        }
+        for (Topic topic : topics.values()) {
+            for (Stream stream : topic.streams) {
+                sending.execute(() -> stream.send(HEARTBEAT));
+            }
+        }
+    }
+
+    private List<Frame> frames(Access access, String topicId, int after) {
+        List<PostView> posts = conversations.postsForEveryone(access, topicId, after, MAX_POSTS_PER_CATCH_UP);
+        List<Frame> frames = new ArrayList<>(posts.size());
+        Access neutral = new Access(access.community(), null, false, false, false);
+        for (PostView post : posts) {
+            frames.add(frame(neutral, post));
+        }
+        return frames;
+    }
+
+    private Frame frame(Access neutral, PostView post) {
+        StringOutput html = new StringOutput(4096);
+        templates.render(POST + ".jte", Map.of("page", NEUTRAL_PAGE, "access", neutral, "post", post,
+                "reactionKinds", ReactionKind.values()), html);
+        renders.increment();
+        StringBuilder event = new StringBuilder(html.toString().length() + 64)
+                .append("id:").append(post.position()).append("\nevent:reply\n");
+        for (String line : html.toString().strip().split("\r\n|\r|\n")) {
+            event.append("data:").append(line).append('\n');
+        }
+        event.append('\n');
+        return new Frame(post.position(), Set.of(new DataWithMediaType(event.toString(), EVENT_TEXT)));
+    }
+
+    private void remove(Stream stream) {
+        if (stream.removed.compareAndSet(false, true)) {
+            open.decrementAndGet();
+            topics.computeIfPresent(stream.topicId, (id, topic) -> {
+                topic.streams.remove(stream);
+                return topic.streams.isEmpty() ? null : topic;
+            });
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every stream before the server stops, so browsers reconnect to another node at once.
+     * The node may be started again (Spring pauses and resumes idle contexts), so nothing is
+     * shut down here.
+     */
+    @Override
+    public void stop() {
+        running = false;
+        for (Topic topic : topics.values()) {
+            for (Stream stream : topic.streams) {
+                remove(stream);
+                try {
+                    stream.emitter.complete();
+                } catch (RuntimeException e) {
+                    // already ended
+                }
+            }
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        sending.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The readers of one topic on this node, and the access one of them had (all were checked). */
+    private static final class Topic {
+
+        final Access access;
+        final Set<Stream> streams = ConcurrentHashMap.newKeySet();
+
+        Topic(Access access) {
+            this.access = access;
+        }
+    }
+
+    private record Frame(int position, Set<DataWithMediaType> event) {
+    }
+
+    private final class Stream {
+
+        final String topicId;
+        final SseEmitter emitter;
+        final ReentrantLock lock = new ReentrantLock();
+        final AtomicBoolean removed = new AtomicBoolean();
+        /** The latest position sent, or known to the reader. */
+        volatile int last;
+
+        Stream(String topicId, SseEmitter emitter, int last) {
+            this.topicId = topicId;
+            this.emitter = emitter;
+            this.last = last;
+        }
+
+        /** Sends the frames this reader does not have yet, in order. */
+        void deliver(List<Frame> frames) {
+            lock.lock();
+            try {
+                for (Frame frame : frames) {
+                    if (frame.position > last && !removed.get()) {
+                        emitter.send(frame.event);
+                        last = frame.position;
+                    }
+                }
+            } catch (IOException | IllegalStateException e) {
+                gone();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        void send(Set<DataWithMediaType> data) {
+            lock.lock();
+            try {
+                emitter.send(data);
+            } catch (IOException | IllegalStateException e) {
+                gone();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /** The reader left (or the stream already ended): forget it; the container ends the request. */
+        private void gone() {
+            remove(this);
+        }
+    }
+}
