@@ -211,7 +211,8 @@ public class Conversations {
             }
         });
         Map<String, String> handles = members.handles(authors);
-        Map<String, Map<ReactionKind, Integer>> counts = reactionCounts(rows.getValues(P_ID));
+        Map<String, Map<ReactionKind, Integer>> counts = new HashMap<>();
+        reactions(rows.getValues(P_ID), null, counts, new HashMap<>());
         List<PostView> posts = new ArrayList<>(rows.size());
         for (var r : rows.reversed()) {
             boolean anonymous = Boolean.TRUE.equals(r.get(P_ANONYMOUS));
