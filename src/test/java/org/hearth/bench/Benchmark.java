@@ -53,8 +53,13 @@ public final class Benchmark {
     }
 
     record LiveUpdate(int readers, int received, int errors, double p50Millis, double p90Millis, double p99Millis,
-            double maxMillis) {
+            double maxMillis, long rssMib) {
     }
+
+    /** Each open live stream holds about 114 KB of Tomcat's buffers, so the live runs get a bigger heap. */
+    static final String LIVE_HEAP = "-Xmx1536m";
+    private static final int LIVE_WARMUP_READERS = 200;
+    private static final int LIVE_WARMUP_ROUNDS = 5;
 
     static final String STATIC = "static asset";
     static final String TOPIC_ANONYMOUS = "topic page, anonymous";
@@ -218,7 +223,6 @@ public final class Benchmark {
                     throw new IllegalStateException("acknowledged replies are missing from the database: "
                             + stored + " stored, " + wrk.lastAcknowledged() + " acknowledged");
                 }
-                List<LiveUpdate> live = new ArrayList<>();
                 long underLoad = peakUnderLoad.get();
                 FirstLoad.Bytes firstLoad = null;
                 if (options.firstLoad() && FirstLoad.available()) {
@@ -226,11 +230,43 @@ public final class Benchmark {
                     say(engine, "first load of a topic page: %d bytes in %d responses".formatted(firstLoad.bytes(),
                             firstLoad.responses()));
                 }
+                hearth.close();
+                List<LiveUpdate> live = new ArrayList<>();
+                for (int n : options.liveReaders()) {
+                    live.add(liveUpdate(engine, database, site, readers.getFirst(), n, engineDir));
+                }
                 return new EngineRun(engine, site, databaseBytes, hearth.startMillis, plainStart, afterStart, afterWarmup,
                         underLoad, results, stored, live, firstLoad);
             } finally {
                 sampler.interrupt();
             }
+        }
+    }
+
+    /**
+     * A fresh Hearth for each live run (streams of a finished run linger until a heartbeat finds
+     * them gone), N anonymous readers on the read topic, one reply posted by a signed-in reader.
+     */
+    private LiveUpdate liveUpdate(String engine, Database database, SiteGenerator.Site site, Reader poster, int readers,
+            Path engineDir) throws Exception {
+        List<String> jvm = new ArrayList<>(jvmOptions);
+        jvm.removeIf(o -> o.startsWith("-Xmx") || o.startsWith("-Xms"));
+        jvm.add(LIVE_HEAP);
+        List<String> settings = new ArrayList<>(database.settings());
+        // room for the warm-up's readers too, who linger until a heartbeat finds them gone
+        settings.add("--hearth.live.max-streams=" + (readers + LIVE_WARMUP_READERS * LIVE_WARMUP_ROUNDS + 100));
+        try (HearthProcess hearth = HearthProcess.start(options.launch(), jvm, pinning() ? "0" : null, PORT,
+                settings, engineDir.resolve("hearth-live-" + readers + ".log"))) {
+            say(engine, "live update to " + readers + " readers (after " + LIVE_WARMUP_ROUNDS + " warm-up rounds) ...");
+            for (int round = 0; round < LIVE_WARMUP_ROUNDS; round++) {
+                LiveUpdateLoad.run(hearth.base, site.readTopicPath(), LIVE_WARMUP_READERS, poster.cookie(),
+                        poster.csrf(), Duration.ofSeconds(30));
+            }
+            LiveUpdateLoad.Result r = LiveUpdateLoad.run(hearth.base, site.readTopicPath(), readers, poster.cookie(),
+                    poster.csrf(), Duration.ofSeconds(60));
+            long rss = hearth.memory().rssMib();
+            say(engine, r.line() + " rss_mib=" + rss);
+            return new LiveUpdate(readers, r.received(), r.errors(), r.p50Ms(), r.p90Ms(), r.p99Ms(), r.maxMs(), rss);
         }
     }
 

@@ -25,7 +25,7 @@ class BenchmarkSmokeTest {
         }
         assumeTrue(Wrk.installed(), "wrk is not installed");
         List<String> args = new ArrayList<>(List.of("--scale", "S", "--warmup", "1", "--duration", "2",
-                "--connections", "4", "--live", "none", "--work", work.resolve("run").toString(),
+                "--connections", "4", "--live", "20", "--work", work.resolve("run").toString(),
                 "--report", work.resolve("report.md").toString()));
         String postgres = System.getenv("HEARTH_TEST_POSTGRES_URL");
         boolean withPostgres = postgres != null && !postgres.isBlank();
@@ -54,6 +54,10 @@ class BenchmarkSmokeTest {
                 assertThat(scenario.p99Millis()).as(run.engine() + " " + scenario.name()).isPositive();
             }
             assertThat(run.repliesStored()).isPositive();
+            assertThat(run.live()).singleElement().satisfies(live -> {
+                assertThat(live.received()).as(run.engine() + " live readers who got the reply").isEqualTo(20);
+                assertThat(live.maxMillis()).isPositive();
+            });
         }
         String markdown = Files.readString(report);
         assertThat(markdown).contains("## Load", "| sqlite | topic page, signed in |", "## Budget");

@@ -99,8 +99,12 @@ final class HearthProcess implements AutoCloseable {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
     }
 
+    /** Stops Hearth; closing twice is harmless. */
     @Override
     public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
