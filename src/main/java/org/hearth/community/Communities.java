@@ -94,16 +94,19 @@ public class Communities {
         }
         // One query for the community and the viewer's standing in it: this runs on every page.
         String me = viewer.memberId();
-        Field<String> role = field(select(M_ROLE).from(MEMBERSHIPS).where(M_COMMUNITY.eq(ID), M_MEMBER.eq(me)))
-                .as("viewer_role");
+        Field<String> role = field(select(M_ROLE).from(MEMBERSHIPS).where(M_COMMUNITY.eq(ID), M_MEMBER.eq(me)));
         Field<Boolean> requested = org.jooq.impl.DSL.exists(select(R_MEMBER).from(REQUESTS)
                 .where(R_COMMUNITY.eq(ID), R_MEMBER.eq(me))).as("requested");
         Field<Boolean> invited = org.jooq.impl.DSL.exists(select(I_MEMBER).from(INVITATIONS)
                 .where(I_COMMUNITY.eq(ID), I_MEMBER.eq(me))).as("invited");
-        return db.select(COMMUNITIES.asterisk(), role, requested, invited).from(COMMUNITIES).where(SLUG.eq(slug))
-                .fetchOptional(r -> new Access(community(r), roleOf(r.get(role)),
-                        r.get(role) == null && Boolean.TRUE.equals(r.get(requested)),
-                        r.get(role) == null && Boolean.TRUE.equals(r.get(invited)), true))
+        return db.select(COMMUNITIES.asterisk(), role.as("role"), requested, invited).from(COMMUNITIES)
+                .where(SLUG.eq(slug))
+                .fetchOptional(r -> {
+                    Role viewerRole = roleOf(r.get("role", String.class));
+                    return new Access(community(r), viewerRole,
+                            viewerRole == null && Boolean.TRUE.equals(r.get("requested", Boolean.class)),
+                            viewerRole == null && Boolean.TRUE.equals(r.get("invited", Boolean.class)), true);
+                })
                 .filter(Access::canSee);
     }
 

@@ -29,7 +29,9 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Topics, replies and reactions. Each method takes the viewer's {@link Access} to the community
@@ -91,13 +93,16 @@ public class Conversations {
     private final Markdown markdown;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
 
-    Conversations(DSLContext db, Members members, Markdown markdown, Clock clock, ApplicationEventPublisher events) {
+    Conversations(DSLContext db, Members members, Markdown markdown, Clock clock, ApplicationEventPublisher events,
+            PlatformTransactionManager transactionManager) {
         this.db = db;
         this.members = members;
         this.markdown = markdown;
         this.clock = clock;
         this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     // ---- reading ---------------------------------------------------------------------------
@@ -271,25 +276,30 @@ public class Conversations {
         db.insertInto(TOPICS).set(T_ID, topicId).set(T_COMMUNITY, access.community().id())
                 .set(T_KIND, draft.kind().name()).set(T_TITLE, draft.title().strip())
                 .set(T_CREATED, now).set(T_ACTIVITY, now).set(T_REPLIES, 0).execute();
-        insertPost(topicId, 0, viewer, draft, now, access);
+        insertPost(topicId, 0, viewer, draft, markdown.toSafeHtml(draft.body()), now, access);
         return Optional.of(topicId);
     }
 
     /** Replies to a topic; returns where the reply is, or empty when not allowed or no such topic. */
-    @Transactional
     public Optional<Location> reply(Access access, Viewer viewer, String topicId, Draft draft) {
-        if (!access.canPost() || !RandomId.looksValid(topicId)
-                || !db.fetchExists(TOPICS, T_ID.eq(topicId), T_COMMUNITY.eq(access.community().id()))) {
+        if (!access.canPost() || !RandomId.looksValid(topicId)) {
             return Optional.empty();
         }
-        long now = clock.millis();
-        // Counting the reply first locks the topic's row, so concurrent replies get distinct positions.
-        int position = db.update(TOPICS).set(T_REPLIES, T_REPLIES.plus(1))
-                .set(T_ACTIVITY, greatest(T_ACTIVITY, org.jooq.impl.DSL.val(now)))
-                .where(T_ID.eq(topicId)).returningResult(T_REPLIES).fetchOne().value1();
-        String postId = insertPost(topicId, position, viewer, draft, now, access);
-        events.publishEvent(new ReplyPosted(topicId, postId, position));
-        return Optional.of(location(topicId, position, postId));
+        // Rendered before the transaction: on SQLite the transaction holds the one write lock.
+        String html = markdown.toSafeHtml(draft.body());
+        return transactions.execute(status -> {
+            if (!db.fetchExists(TOPICS, T_ID.eq(topicId), T_COMMUNITY.eq(access.community().id()))) {
+                return Optional.<Location>empty();
+            }
+            long now = clock.millis();
+            // Counting the reply first locks the topic's row, so concurrent replies get distinct positions.
+            int position = db.update(TOPICS).set(T_REPLIES, T_REPLIES.plus(1))
+                    .set(T_ACTIVITY, greatest(T_ACTIVITY, org.jooq.impl.DSL.val(now)))
+                    .where(T_ID.eq(topicId)).returningResult(T_REPLIES).fetchOne().value1();
+            String postId = insertPost(topicId, position, viewer, draft, html, now, access);
+            events.publishEvent(new ReplyPosted(topicId, postId, position));
+            return Optional.of(location(topicId, position, postId));
+        });
     }
 
     /** Edits the viewer's own post, keeping the previous version for moderators. */
@@ -356,11 +366,12 @@ public class Conversations {
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    private String insertPost(String topicId, int position, Viewer viewer, Draft draft, long now, Access access) {
+    private String insertPost(String topicId, int position, Viewer viewer, Draft draft, String html, long now,
+            Access access) {
         String postId = RandomId.next();
         db.insertInto(POSTS).set(P_ID, postId).set(P_TOPIC, topicId).set(P_AUTHOR, viewer.memberId())
                 .set(P_ANONYMOUS, draft.anonymous() && access.community().allowAnonymous())
-                .set(P_OPENING, position == 0).set(P_POSITION, position).set(P_SOURCE, draft.body()).set(P_HTML, markdown.toSafeHtml(draft.body()))
+                .set(P_OPENING, position == 0).set(P_POSITION, position).set(P_SOURCE, draft.body()).set(P_HTML, html)
                 .set(P_WARNING, blankToNull(draft.contentWarning())).set(P_CREATED, now).execute();
         markRead(viewer.memberId(), topicId, now);
         return postId;
