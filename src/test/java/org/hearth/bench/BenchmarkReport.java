@@ -50,7 +50,7 @@ final class BenchmarkReport {
         row("date", ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE) + " (UTC)");
         row("commit", command("git", "rev-parse", "--short", "HEAD")
                 + (command("git", "status", "--porcelain").isBlank() ? "" : " with uncommitted changes"));
-        row("machine", cpu() + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+        row("machine", cpu() + ", " + Benchmark.machineCores() + " cores, "
                 + memory() + " memory, Linux " + command("uname", "-r"));
         row("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         if (options.engines().contains("postgres")) {
@@ -58,7 +58,7 @@ final class BenchmarkReport {
         }
         row("load tool", command("wrk", "--version").lines().findFirst().orElse("wrk").replaceAll("Copyright.*", "")
                 .strip() + ", 1 thread, " + options.connections() + " connections, closed loop, `Accept-Encoding: gzip`");
-        row("pinning", Runtime.getRuntime().availableProcessors() >= 2
+        row("pinning", Benchmark.machineCores() >= 2
                 ? "Hearth on core 0, wrk on core 1 (`taskset`)" : "none (one core)");
         row("Hearth JVM", "`" + String.join(" ", options.jvmOptions()) + "`" + (options.aot()
                 ? ", jar extracted and started with an ahead-of-time cache from one training start (`-XX:AOTCache`)"
