@@ -1,6 +1,7 @@
 package org.hearth.platform;
 
 import java.security.SecureRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Identifiers that reveal nothing: 80 random bits written in lowercase base32 (16 characters).
@@ -15,8 +16,13 @@ public final class RandomId {
     }
 
     public static String next() {
+        return next(RANDOM);
+    }
+
+    /** An identifier drawn from the given generator: a seeded one gives the same ids every time. */
+    public static String next(RandomGenerator random) {
         byte[] bytes = new byte[10];
-        RANDOM.nextBytes(bytes);
+        random.nextBytes(bytes);
         StringBuilder out = new StringBuilder(16);
         int buffer = 0;
         int bits = 0;

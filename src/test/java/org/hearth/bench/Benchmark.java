@@ -347,7 +347,8 @@ public final class Benchmark {
                 .reduce((a, b) -> b).orElse(previous);
     }
 
-    private static String csrf(String html) {
+    /** The form token on a page: the session's CSRF token, masked afresh on each page. */
+    static String csrf(String html) {
         Matcher m = CSRF.matcher(html);
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token on the page");

@@ -20,8 +20,6 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Load client for live topic pages: opens {@code readers} event streams on one topic (as
@@ -57,7 +55,6 @@ public final class LiveUpdateLoad {
     private static final int BATCH = 250;
     private static final int READERS_PER_CLIENT = 1000;
     private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private LiveUpdateLoad() {
     }
@@ -150,12 +147,11 @@ public final class LiveUpdateLoad {
 
     private static String csrfFrom(URI page, String cookie) {
         HttpResponse<String> response = send(HttpRequest.newBuilder(page).header("Cookie", cookie).GET().build());
-        Matcher token = CSRF.matcher(response.body());
-        if (response.statusCode() != 200 || !token.find()) {
+        if (response.statusCode() != 200 || !response.body().contains("name=\"_csrf\"")) {
             throw new IllegalStateException("No form token on " + page + " (HTTP " + response.statusCode()
                     + "): is the session cookie signed in, and a member of the community?");
         }
-        return token.group(1);
+        return Benchmark.csrf(response.body());
     }
 
     private static void post(URI replies, String cookie, String token, String body) {

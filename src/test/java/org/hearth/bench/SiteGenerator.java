@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.hearth.platform.RandomId;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
@@ -270,16 +271,8 @@ final class SiteGenerator {
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
-    /** The same shape as Hearth's own ids (16 base32 characters), drawn from the seeded generator. */
+    /** Hearth's own id shape, drawn from the seeded generator. */
     private String id() {
-        char[] alphabet = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
-        long high = random.nextLong();
-        long low = random.nextLong();
-        char[] out = new char[16];
-        for (int i = 0; i < 16; i++) {
-            long source = i < 12 ? high >>> (i * 5) : low >>> ((i - 12) * 5);
-            out[i] = alphabet[(int) (source & 31)];
-        }
-        return new String(out);
+        return RandomId.next(random);
     }
 }
