@@ -1,10 +1,13 @@
 package org.hearth.community;
 
+import static org.hearth.community.schema.Tables.COMMUNITIES;
+import static org.hearth.community.schema.Tables.INVITATIONS;
+import static org.hearth.community.schema.Tables.JOIN_REQUESTS;
+import static org.hearth.community.schema.Tables.MEMBERSHIPS;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
-import static org.jooq.impl.DSL.table;
 
 import java.time.Clock;
 import java.util.List;
@@ -17,7 +20,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,34 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Communities {
-
-    static final Table<Record> COMMUNITIES = table(name("communities"));
-    static final Field<String> ID = field(name("communities", "id"), String.class);
-    static final Field<String> SLUG = field(name("communities", "slug"), String.class);
-    static final Field<String> NAME = field(name("communities", "name"), String.class);
-    static final Field<String> DESCRIPTION = field(name("communities", "description"), String.class);
-    static final Field<String> CONDITION = field(name("communities", "condition_served"), String.class);
-    static final Field<String> VISIBILITY = field(name("communities", "visibility"), String.class);
-    static final Field<String> JOIN_POLICY = field(name("communities", "join_policy"), String.class);
-    static final Field<Boolean> ALLOW_ANONYMOUS = field(name("communities", "allow_anonymous"), Boolean.class);
-    static final Field<Long> CREATED_AT = field(name("communities", "created_at"), Long.class);
-
-    static final Table<Record> MEMBERSHIPS = table(name("memberships"));
-    static final Field<String> M_COMMUNITY = field(name("memberships", "community_id"), String.class);
-    static final Field<String> M_MEMBER = field(name("memberships", "member_id"), String.class);
-    static final Field<String> M_ROLE = field(name("memberships", "role"), String.class);
-    static final Field<Long> M_JOINED = field(name("memberships", "joined_at"), Long.class);
-
-    static final Table<Record> REQUESTS = table(name("join_requests"));
-    static final Field<String> R_COMMUNITY = field(name("join_requests", "community_id"), String.class);
-    static final Field<String> R_MEMBER = field(name("join_requests", "member_id"), String.class);
-    static final Field<Long> R_AT = field(name("join_requests", "requested_at"), Long.class);
-
-    static final Table<Record> INVITATIONS = table(name("invitations"));
-    static final Field<String> I_COMMUNITY = field(name("invitations", "community_id"), String.class);
-    static final Field<String> I_MEMBER = field(name("invitations", "member_id"), String.class);
-    static final Field<String> I_BY = field(name("invitations", "invited_by"), String.class);
-    static final Field<Long> I_AT = field(name("invitations", "invited_at"), Long.class);
 
     private final DSLContext db;
     private final Members members;
@@ -94,13 +68,13 @@ public class Communities {
         }
         // One query for the community and the viewer's standing in it: this runs on every page.
         String me = viewer.memberId();
-        Field<String> role = field(select(M_ROLE).from(MEMBERSHIPS).where(M_COMMUNITY.eq(ID), M_MEMBER.eq(me)));
-        Field<Boolean> requested = org.jooq.impl.DSL.exists(select(R_MEMBER).from(REQUESTS)
-                .where(R_COMMUNITY.eq(ID), R_MEMBER.eq(me))).as("requested");
-        Field<Boolean> invited = org.jooq.impl.DSL.exists(select(I_MEMBER).from(INVITATIONS)
-                .where(I_COMMUNITY.eq(ID), I_MEMBER.eq(me))).as("invited");
+        Field<String> role = field(select(MEMBERSHIPS.ROLE).from(MEMBERSHIPS).where(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID), MEMBERSHIPS.MEMBER_ID.eq(me)));
+        Field<Boolean> requested = org.jooq.impl.DSL.exists(select(JOIN_REQUESTS.MEMBER_ID).from(JOIN_REQUESTS)
+                .where(JOIN_REQUESTS.COMMUNITY_ID.eq(COMMUNITIES.ID), JOIN_REQUESTS.MEMBER_ID.eq(me))).as("requested");
+        Field<Boolean> invited = org.jooq.impl.DSL.exists(select(INVITATIONS.MEMBER_ID).from(INVITATIONS)
+                .where(INVITATIONS.COMMUNITY_ID.eq(COMMUNITIES.ID), INVITATIONS.MEMBER_ID.eq(me))).as("invited");
         return db.select(COMMUNITIES.asterisk(), role.as("role"), requested, invited).from(COMMUNITIES)
-                .where(SLUG.eq(slug))
+                .where(COMMUNITIES.SLUG.eq(slug))
                 .fetchOptional(r -> {
                     Role viewerRole = roleOf(r.get("role", String.class));
                     return new Access(community(r), viewerRole,
@@ -112,27 +86,27 @@ public class Communities {
 
     /** Listed communities and, for a signed-in viewer, the hidden ones they belong to. */
     public List<Listed> directory(Viewer viewer) {
-        Condition shown = VISIBILITY.ne(Visibility.HIDDEN.name());
+        Condition shown = COMMUNITIES.VISIBILITY.ne(Visibility.HIDDEN.name());
         if (viewer != null) {
-            shown = shown.or(ID.in(select(M_COMMUNITY).from(MEMBERSHIPS).where(M_MEMBER.eq(viewer.memberId()))));
+            shown = shown.or(COMMUNITIES.ID.in(select(MEMBERSHIPS.COMMUNITY_ID).from(MEMBERSHIPS).where(MEMBERSHIPS.MEMBER_ID.eq(viewer.memberId()))));
         }
-        Field<Integer> memberCount = field(select(count()).from(MEMBERSHIPS).where(M_COMMUNITY.eq(ID)));
+        Field<Integer> memberCount = field(select(count()).from(MEMBERSHIPS).where(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID)));
         return db.select(COMMUNITIES.asterisk(), memberCount.as("member_count")).from(COMMUNITIES).where(shown)
-                .orderBy(NAME)
+                .orderBy(COMMUNITIES.NAME)
                 .fetch(r -> new Listed(community(r), r.get("member_count", Integer.class)));
     }
 
     /** The communities the viewer belongs to, and the ones they are invited to or asked to join. */
     public List<Access> mine(Viewer viewer) {
         String me = viewer.memberId();
-        Field<String> role = field(select(M_ROLE).from(MEMBERSHIPS).where(M_COMMUNITY.eq(ID), M_MEMBER.eq(me)));
-        Field<Boolean> requested = org.jooq.impl.DSL.exists(select(R_MEMBER).from(REQUESTS).where(R_COMMUNITY.eq(ID), R_MEMBER.eq(me))).as("requested");
-        Field<Boolean> invited = org.jooq.impl.DSL.exists(select(I_MEMBER).from(INVITATIONS).where(I_COMMUNITY.eq(ID), I_MEMBER.eq(me))).as("invited");
+        Field<String> role = field(select(MEMBERSHIPS.ROLE).from(MEMBERSHIPS).where(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID), MEMBERSHIPS.MEMBER_ID.eq(me)));
+        Field<Boolean> requested = org.jooq.impl.DSL.exists(select(JOIN_REQUESTS.MEMBER_ID).from(JOIN_REQUESTS).where(JOIN_REQUESTS.COMMUNITY_ID.eq(COMMUNITIES.ID), JOIN_REQUESTS.MEMBER_ID.eq(me))).as("requested");
+        Field<Boolean> invited = org.jooq.impl.DSL.exists(select(INVITATIONS.MEMBER_ID).from(INVITATIONS).where(INVITATIONS.COMMUNITY_ID.eq(COMMUNITIES.ID), INVITATIONS.MEMBER_ID.eq(me))).as("invited");
         return db.select(COMMUNITIES.asterisk(), role.as("role"), requested, invited).from(COMMUNITIES)
-                .where(ID.in(select(M_COMMUNITY).from(MEMBERSHIPS).where(M_MEMBER.eq(me)))
-                        .or(ID.in(select(R_COMMUNITY).from(REQUESTS).where(R_MEMBER.eq(me))))
-                        .or(ID.in(select(I_COMMUNITY).from(INVITATIONS).where(I_MEMBER.eq(me)))))
-                .orderBy(NAME)
+                .where(COMMUNITIES.ID.in(select(MEMBERSHIPS.COMMUNITY_ID).from(MEMBERSHIPS).where(MEMBERSHIPS.MEMBER_ID.eq(me)))
+                        .or(COMMUNITIES.ID.in(select(JOIN_REQUESTS.COMMUNITY_ID).from(JOIN_REQUESTS).where(JOIN_REQUESTS.MEMBER_ID.eq(me))))
+                        .or(COMMUNITIES.ID.in(select(INVITATIONS.COMMUNITY_ID).from(INVITATIONS).where(INVITATIONS.MEMBER_ID.eq(me)))))
+                .orderBy(COMMUNITIES.NAME)
                 .fetch(r -> new Access(community(r), roleOf(r.get("role", String.class)),
                         Boolean.TRUE.equals(r.get("requested", Boolean.class)),
                         Boolean.TRUE.equals(r.get("invited", Boolean.class)), true));
@@ -145,16 +119,16 @@ public class Communities {
             return Optional.empty();
         }
         String communityId = access.get().community().id();
-        var rows = db.select(M_MEMBER, M_ROLE, M_JOINED).from(MEMBERSHIPS).where(M_COMMUNITY.eq(communityId))
-                .orderBy(M_JOINED).fetch();
-        var requestRows = db.select(R_MEMBER, R_AT).from(REQUESTS).where(R_COMMUNITY.eq(communityId))
-                .orderBy(R_AT).fetch();
-        var ids = new java.util.HashSet<String>(rows.getValues(M_MEMBER));
-        ids.addAll(requestRows.getValues(R_MEMBER));
+        var rows = db.select(MEMBERSHIPS.MEMBER_ID, MEMBERSHIPS.ROLE, MEMBERSHIPS.JOINED_AT).from(MEMBERSHIPS).where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId))
+                .orderBy(MEMBERSHIPS.JOINED_AT).fetch();
+        var requestRows = db.select(JOIN_REQUESTS.MEMBER_ID, JOIN_REQUESTS.REQUESTED_AT).from(JOIN_REQUESTS).where(JOIN_REQUESTS.COMMUNITY_ID.eq(communityId))
+                .orderBy(JOIN_REQUESTS.REQUESTED_AT).fetch();
+        var ids = new java.util.HashSet<String>(rows.getValues(MEMBERSHIPS.MEMBER_ID));
+        ids.addAll(requestRows.getValues(JOIN_REQUESTS.MEMBER_ID));
         Map<String, String> handles = members.handles(ids);
         return Optional.of(new MemberList(access.get(),
-                rows.map(r -> new Membership(r.get(M_MEMBER), handles.get(r.get(M_MEMBER)), Role.valueOf(r.get(M_ROLE)), r.get(M_JOINED))),
-                requestRows.map(r -> new JoinRequest(r.get(R_MEMBER), handles.get(r.get(R_MEMBER)), r.get(R_AT)))));
+                rows.map(r -> new Membership(r.get(MEMBERSHIPS.MEMBER_ID), handles.get(r.get(MEMBERSHIPS.MEMBER_ID)), Role.valueOf(r.get(MEMBERSHIPS.ROLE)), r.get(MEMBERSHIPS.JOINED_AT))),
+                requestRows.map(r -> new JoinRequest(r.get(JOIN_REQUESTS.MEMBER_ID), handles.get(r.get(JOIN_REQUESTS.MEMBER_ID)), r.get(JOIN_REQUESTS.REQUESTED_AT)))));
     }
 
     /** The member list a moderator sees. */
@@ -162,7 +136,7 @@ public class Communities {
     }
 
     public int memberCount(String communityId) {
-        return db.fetchCount(MEMBERSHIPS, M_COMMUNITY.eq(communityId));
+        return db.fetchCount(MEMBERSHIPS, MEMBERSHIPS.COMMUNITY_ID.eq(communityId));
     }
 
     // ---- changing --------------------------------------------------------------------------
@@ -182,16 +156,16 @@ public class Communities {
     /** Creates a community; its creator (when given) becomes its first owner. */
     @Transactional
     public Community create(NewCommunity form, String ownerId) {
-        if (db.fetchExists(COMMUNITIES, SLUG.eq(form.slug()))) {
+        if (db.fetchExists(COMMUNITIES, COMMUNITIES.SLUG.eq(form.slug()))) {
             throw new SlugTaken();
         }
         String id = RandomId.next();
         long now = clock.millis();
         db.insertInto(COMMUNITIES)
-                .set(ID, id).set(SLUG, form.slug()).set(NAME, form.name().strip())
-                .set(DESCRIPTION, form.description().strip()).set(CONDITION, form.conditionServed().strip())
-                .set(VISIBILITY, form.visibility().name()).set(JOIN_POLICY, form.joinPolicy().name())
-                .set(ALLOW_ANONYMOUS, form.allowAnonymous()).set(CREATED_AT, now)
+                .set(COMMUNITIES.ID, id).set(COMMUNITIES.SLUG, form.slug()).set(COMMUNITIES.NAME, form.name().strip())
+                .set(COMMUNITIES.DESCRIPTION, form.description().strip()).set(COMMUNITIES.CONDITION_SERVED, form.conditionServed().strip())
+                .set(COMMUNITIES.VISIBILITY, form.visibility().name()).set(COMMUNITIES.JOIN_POLICY, form.joinPolicy().name())
+                .set(COMMUNITIES.ALLOW_ANONYMOUS, form.allowAnonymous()).set(COMMUNITIES.CREATED_AT, now)
                 .execute();
         if (ownerId != null) {
             addMember(id, ownerId, Role.OWNER);
@@ -214,8 +188,8 @@ public class Communities {
             return JoinOutcome.JOINED;
         }
         if (access.canRequest()) {
-            db.insertInto(REQUESTS).set(R_COMMUNITY, communityId).set(R_MEMBER, viewer.memberId())
-                    .set(R_AT, clock.millis()).onConflictDoNothing().execute();
+            db.insertInto(JOIN_REQUESTS).set(JOIN_REQUESTS.COMMUNITY_ID, communityId).set(JOIN_REQUESTS.MEMBER_ID, viewer.memberId())
+                    .set(JOIN_REQUESTS.REQUESTED_AT, clock.millis()).onConflictDoNothing().execute();
             return JoinOutcome.REQUESTED;
         }
         return access.member() ? JoinOutcome.JOINED : JoinOutcome.NOT_ALLOWED;
@@ -225,8 +199,8 @@ public class Communities {
     @Transactional
     public void withdraw(String slug, Viewer viewer) {
         visibleTo(slug, viewer).ifPresent(access -> {
-            db.deleteFrom(REQUESTS).where(R_COMMUNITY.eq(access.community().id()), R_MEMBER.eq(viewer.memberId())).execute();
-            db.deleteFrom(INVITATIONS).where(I_COMMUNITY.eq(access.community().id()), I_MEMBER.eq(viewer.memberId())).execute();
+            db.deleteFrom(JOIN_REQUESTS).where(JOIN_REQUESTS.COMMUNITY_ID.eq(access.community().id()), JOIN_REQUESTS.MEMBER_ID.eq(viewer.memberId())).execute();
+            db.deleteFrom(INVITATIONS).where(INVITATIONS.COMMUNITY_ID.eq(access.community().id()), INVITATIONS.MEMBER_ID.eq(viewer.memberId())).execute();
         });
     }
 
@@ -238,10 +212,10 @@ public class Communities {
             return false;
         }
         String communityId = access.get().community().id();
-        if (access.get().owns() && db.fetchCount(MEMBERSHIPS, M_COMMUNITY.eq(communityId), M_ROLE.eq(Role.OWNER.name())) == 1) {
+        if (access.get().owns() && db.fetchCount(MEMBERSHIPS, MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.ROLE.eq(Role.OWNER.name())) == 1) {
             return false;
         }
-        db.deleteFrom(MEMBERSHIPS).where(M_COMMUNITY.eq(communityId), M_MEMBER.eq(viewer.memberId())).execute();
+        db.deleteFrom(MEMBERSHIPS).where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.MEMBER_ID.eq(viewer.memberId())).execute();
         return true;
     }
 
@@ -253,7 +227,7 @@ public class Communities {
             return false;
         }
         String communityId = access.get().community().id();
-        int removed = db.deleteFrom(REQUESTS).where(R_COMMUNITY.eq(communityId), R_MEMBER.eq(memberId)).execute();
+        int removed = db.deleteFrom(JOIN_REQUESTS).where(JOIN_REQUESTS.COMMUNITY_ID.eq(communityId), JOIN_REQUESTS.MEMBER_ID.eq(memberId)).execute();
         if (removed == 1 && approve) {
             addMember(communityId, memberId, Role.MEMBER);
         }
@@ -272,9 +246,9 @@ public class Communities {
         }
         String communityId = access.get().community().id();
         members.idOfHandle(handle)
-                .filter(id -> !db.fetchExists(MEMBERSHIPS, M_COMMUNITY.eq(communityId), M_MEMBER.eq(id)))
-                .ifPresent(id -> db.insertInto(INVITATIONS).set(I_COMMUNITY, communityId).set(I_MEMBER, id)
-                        .set(I_BY, moderator.memberId()).set(I_AT, clock.millis()).onConflictDoNothing().execute());
+                .filter(id -> !db.fetchExists(MEMBERSHIPS, MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.MEMBER_ID.eq(id)))
+                .ifPresent(id -> db.insertInto(INVITATIONS).set(INVITATIONS.COMMUNITY_ID, communityId).set(INVITATIONS.MEMBER_ID, id)
+                        .set(INVITATIONS.INVITED_BY, moderator.memberId()).set(INVITATIONS.INVITED_AT, clock.millis()).onConflictDoNothing().execute());
         return true;
     }
 
@@ -285,25 +259,25 @@ public class Communities {
         if (access.isEmpty() || owner.memberId().equals(memberId) || !RandomId.looksValid(memberId)) {
             return false;
         }
-        return db.update(MEMBERSHIPS).set(M_ROLE, role.name())
-                .where(M_COMMUNITY.eq(access.get().community().id()), M_MEMBER.eq(memberId)).execute() == 1;
+        return db.update(MEMBERSHIPS).set(MEMBERSHIPS.ROLE, role.name())
+                .where(MEMBERSHIPS.COMMUNITY_ID.eq(access.get().community().id()), MEMBERSHIPS.MEMBER_ID.eq(memberId)).execute() == 1;
     }
 
     /** Adds or raises a membership; used by joining, approving and first start. */
     @Transactional
     public void addMember(String communityId, String memberId, Role role) {
         long now = clock.millis();
-        db.insertInto(MEMBERSHIPS).set(M_COMMUNITY, communityId).set(M_MEMBER, memberId)
-                .set(M_ROLE, role.name()).set(M_JOINED, now)
-                .onConflict(M_COMMUNITY, M_MEMBER)
-                .doUpdate().set(M_ROLE, role.name())
+        db.insertInto(MEMBERSHIPS).set(MEMBERSHIPS.COMMUNITY_ID, communityId).set(MEMBERSHIPS.MEMBER_ID, memberId)
+                .set(MEMBERSHIPS.ROLE, role.name()).set(MEMBERSHIPS.JOINED_AT, now)
+                .onConflict(MEMBERSHIPS.COMMUNITY_ID, MEMBERSHIPS.MEMBER_ID)
+                .doUpdate().set(MEMBERSHIPS.ROLE, role.name())
                 .execute();
-        db.deleteFrom(REQUESTS).where(R_COMMUNITY.eq(communityId), R_MEMBER.eq(memberId)).execute();
-        db.deleteFrom(INVITATIONS).where(I_COMMUNITY.eq(communityId), I_MEMBER.eq(memberId)).execute();
+        db.deleteFrom(JOIN_REQUESTS).where(JOIN_REQUESTS.COMMUNITY_ID.eq(communityId), JOIN_REQUESTS.MEMBER_ID.eq(memberId)).execute();
+        db.deleteFrom(INVITATIONS).where(INVITATIONS.COMMUNITY_ID.eq(communityId), INVITATIONS.MEMBER_ID.eq(memberId)).execute();
     }
 
     Optional<Community> bySlug(String slug) {
-        return db.selectFrom(COMMUNITIES).where(SLUG.eq(slug)).fetchOptional(Communities::community);
+        return db.selectFrom(COMMUNITIES).where(COMMUNITIES.SLUG.eq(slug)).fetchOptional(Communities::community);
     }
 
     // ---- mapping ---------------------------------------------------------------------------
@@ -313,13 +287,13 @@ public class Communities {
             return new Access(community, null, false, false, false);
         }
         String me = viewer.memberId();
-        String role = db.select(M_ROLE).from(MEMBERSHIPS).where(M_COMMUNITY.eq(community.id()), M_MEMBER.eq(me))
-                .fetchOne(M_ROLE);
+        String role = db.select(MEMBERSHIPS.ROLE).from(MEMBERSHIPS).where(MEMBERSHIPS.COMMUNITY_ID.eq(community.id()), MEMBERSHIPS.MEMBER_ID.eq(me))
+                .fetchOne(MEMBERSHIPS.ROLE);
         if (role != null) {
             return new Access(community, Role.valueOf(role), false, false, true);
         }
-        boolean requested = db.fetchExists(REQUESTS, R_COMMUNITY.eq(community.id()), R_MEMBER.eq(me));
-        boolean invited = db.fetchExists(INVITATIONS, I_COMMUNITY.eq(community.id()), I_MEMBER.eq(me));
+        boolean requested = db.fetchExists(JOIN_REQUESTS, JOIN_REQUESTS.COMMUNITY_ID.eq(community.id()), JOIN_REQUESTS.MEMBER_ID.eq(me));
+        boolean invited = db.fetchExists(INVITATIONS, INVITATIONS.COMMUNITY_ID.eq(community.id()), INVITATIONS.MEMBER_ID.eq(me));
         return new Access(community, null, requested, invited, true);
     }
 
@@ -328,8 +302,8 @@ public class Communities {
     }
 
     private static Community community(Record r) {
-        return new Community(r.get(ID), r.get(SLUG), r.get(NAME), r.get(DESCRIPTION), r.get(CONDITION),
-                Visibility.valueOf(r.get(VISIBILITY)), JoinPolicy.valueOf(r.get(JOIN_POLICY)),
-                Boolean.TRUE.equals(r.get(ALLOW_ANONYMOUS)));
+        return new Community(r.get(COMMUNITIES.ID), r.get(COMMUNITIES.SLUG), r.get(COMMUNITIES.NAME), r.get(COMMUNITIES.DESCRIPTION), r.get(COMMUNITIES.CONDITION_SERVED),
+                Visibility.valueOf(r.get(COMMUNITIES.VISIBILITY)), JoinPolicy.valueOf(r.get(COMMUNITIES.JOIN_POLICY)),
+                Boolean.TRUE.equals(r.get(COMMUNITIES.ALLOW_ANONYMOUS)));
     }
 }

@@ -1,13 +1,8 @@
 package org.hearth.community;
 
-import static org.hearth.community.Communities.COMMUNITIES;
-import static org.hearth.community.Communities.ID;
-import static org.hearth.community.Communities.MEMBERSHIPS;
-import static org.hearth.community.Communities.M_COMMUNITY;
-import static org.hearth.community.Communities.M_MEMBER;
-import static org.hearth.community.Communities.M_ROLE;
-import static org.hearth.community.Communities.NAME;
 
+import static org.hearth.community.schema.Tables.COMMUNITIES;
+import static org.hearth.community.schema.Tables.MEMBERSHIPS;
 import java.util.Optional;
 import org.hearth.identity.Responsibilities;
 import org.jooq.DSLContext;
@@ -28,10 +23,10 @@ class ModerationDuties implements Responsibilities {
 
     @Override
     public Optional<String> needingSecondFactor(String memberId) {
-        return db.select(NAME, M_ROLE).from(MEMBERSHIPS).join(COMMUNITIES).on(ID.eq(M_COMMUNITY))
-                .where(M_MEMBER.eq(memberId), M_ROLE.in(Role.MODERATOR.name(), Role.OWNER.name()))
-                .orderBy(NAME).limit(1)
-                .fetchOptional(r -> "you " + (Role.OWNER.name().equals(r.get(M_ROLE)) ? "own" : "moderate")
-                        + " the community " + r.get(NAME));
+        return db.select(COMMUNITIES.NAME, MEMBERSHIPS.ROLE).from(MEMBERSHIPS).join(COMMUNITIES).on(COMMUNITIES.ID.eq(MEMBERSHIPS.COMMUNITY_ID))
+                .where(MEMBERSHIPS.MEMBER_ID.eq(memberId), MEMBERSHIPS.ROLE.in(Role.MODERATOR.name(), Role.OWNER.name()))
+                .orderBy(COMMUNITIES.NAME).limit(1)
+                .fetchOptional(r -> "you " + (Role.OWNER.name().equals(r.get(MEMBERSHIPS.ROLE)) ? "own" : "moderate")
+                        + " the community " + r.get(COMMUNITIES.NAME));
     }
 }

@@ -1,10 +1,14 @@
 package org.hearth.conversation;
 
+import static org.hearth.conversation.schema.Tables.POSTS;
+import static org.hearth.conversation.schema.Tables.POST_REVISIONS;
+import static org.hearth.conversation.schema.Tables.REACTIONS;
+import static org.hearth.conversation.schema.Tables.TOPICS;
+import static org.hearth.conversation.schema.Tables.TOPIC_READS;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,7 +30,6 @@ import org.hearth.platform.text.Markdown;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -43,48 +46,6 @@ public class Conversations {
 
     public static final int POSTS_PER_PAGE = 25;
     public static final int TOPICS_PER_PAGE = 30;
-
-    static final Table<Record> TOPICS = table(name("topics"));
-    static final Field<String> T_ID = field(name("topics", "id"), String.class);
-    static final Field<String> T_COMMUNITY = field(name("topics", "community_id"), String.class);
-    static final Field<String> T_KIND = field(name("topics", "kind"), String.class);
-    static final Field<String> T_TITLE = field(name("topics", "title"), String.class);
-    static final Field<Long> T_CREATED = field(name("topics", "created_at"), Long.class);
-    static final Field<Long> T_ACTIVITY = field(name("topics", "last_activity_at"), Long.class);
-    static final Field<Integer> T_REPLIES = field(name("topics", "reply_count"), Integer.class);
-
-    static final Table<Record> POSTS = table(name("posts"));
-    static final Field<String> P_ID = field(name("posts", "id"), String.class);
-    static final Field<String> P_TOPIC = field(name("posts", "topic_id"), String.class);
-    static final Field<String> P_AUTHOR = field(name("posts", "author_id"), String.class);
-    static final Field<Boolean> P_ANONYMOUS = field(name("posts", "anonymous"), Boolean.class);
-    static final Field<Boolean> P_OPENING = field(name("posts", "opening"), Boolean.class);
-    static final Field<Integer> P_POSITION = field(name("posts", "position"), Integer.class);
-    static final Field<String> P_SOURCE = field(name("posts", "body_source"), String.class);
-    static final Field<String> P_HTML = field(name("posts", "body_html"), String.class);
-    static final Field<String> P_WARNING = field(name("posts", "content_warning"), String.class);
-    static final Field<Long> P_CREATED = field(name("posts", "created_at"), Long.class);
-    static final Field<Long> P_EDITED = field(name("posts", "edited_at"), Long.class);
-    static final Field<Long> P_DELETED = field(name("posts", "deleted_at"), Long.class);
-
-    static final Table<Record> REVISIONS = table(name("post_revisions"));
-    static final Field<String> V_ID = field(name("post_revisions", "id"), String.class);
-    static final Field<String> V_POST = field(name("post_revisions", "post_id"), String.class);
-    static final Field<String> V_TITLE = field(name("post_revisions", "title"), String.class);
-    static final Field<String> V_SOURCE = field(name("post_revisions", "body_source"), String.class);
-    static final Field<String> V_WARNING = field(name("post_revisions", "content_warning"), String.class);
-    static final Field<Long> V_WRITTEN = field(name("post_revisions", "written_at"), Long.class);
-    static final Field<Long> V_REPLACED = field(name("post_revisions", "replaced_at"), Long.class);
-
-    static final Table<Record> REACTIONS = table(name("reactions"));
-    static final Field<String> X_POST = field(name("reactions", "post_id"), String.class);
-    static final Field<String> X_MEMBER = field(name("reactions", "member_id"), String.class);
-    static final Field<String> X_KIND = field(name("reactions", "kind"), String.class);
-
-    static final Table<Record> READS = table(name("topic_reads"));
-    static final Field<String> R_MEMBER = field(name("topic_reads", "member_id"), String.class);
-    static final Field<String> R_TOPIC = field(name("topic_reads", "topic_id"), String.class);
-    static final Field<Long> R_AT = field(name("topic_reads", "read_at"), Long.class);
 
     static final String DELETED_TITLE = "Topic removed by its author";
 
@@ -113,26 +74,26 @@ public class Conversations {
             return List.of();
         }
         Field<Long> readAt = viewer == null ? field("null", Long.class).as("read_at")
-                : field(org.jooq.impl.DSL.select(R_AT).from(READS)
-                        .where(R_TOPIC.eq(T_ID), R_MEMBER.eq(viewer.memberId()))).as("read_at");
-        var rows = db.select(T_ID, T_KIND, T_TITLE, T_REPLIES, T_ACTIVITY, P_AUTHOR, P_ANONYMOUS, readAt)
-                .from(TOPICS).join(POSTS).on(P_TOPIC.eq(T_ID), P_OPENING.isTrue())
-                .where(T_COMMUNITY.eq(access.community().id()))
-                .orderBy(T_ACTIVITY.desc(), T_ID)
+                : field(org.jooq.impl.DSL.select(TOPIC_READS.READ_AT).from(TOPIC_READS)
+                        .where(TOPIC_READS.TOPIC_ID.eq(TOPICS.ID), TOPIC_READS.MEMBER_ID.eq(viewer.memberId()))).as("read_at");
+        var rows = db.select(TOPICS.ID, TOPICS.KIND, TOPICS.TITLE, TOPICS.REPLY_COUNT, TOPICS.LAST_ACTIVITY_AT, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, readAt)
+                .from(TOPICS).join(POSTS).on(POSTS.TOPIC_ID.eq(TOPICS.ID), POSTS.OPENING.isTrue())
+                .where(TOPICS.COMMUNITY_ID.eq(access.community().id()))
+                .orderBy(TOPICS.LAST_ACTIVITY_AT.desc(), TOPICS.ID)
                 .limit(TOPICS_PER_PAGE).offset(Math.max(0, page - 1) * TOPICS_PER_PAGE)
                 .fetch();
-        Map<String, String> handles = members.handles(new HashSet<>(rows.getValues(P_AUTHOR)));
+        Map<String, String> handles = members.handles(new HashSet<>(rows.getValues(POSTS.AUTHOR_ID)));
         return rows.map(r -> {
             Long read = r.get("read_at", Long.class);
-            return new TopicSummary(r.get(T_ID), TopicKind.valueOf(r.get(T_KIND)), r.get(T_TITLE),
-                    authorLabel(r.get(P_AUTHOR), Boolean.TRUE.equals(r.get(P_ANONYMOUS)), handles, access, viewer),
-                    r.get(T_REPLIES), r.get(T_ACTIVITY),
-                    viewer != null && (read == null || read < r.get(T_ACTIVITY)));
+            return new TopicSummary(r.get(TOPICS.ID), TopicKind.valueOf(r.get(TOPICS.KIND)), r.get(TOPICS.TITLE),
+                    authorLabel(r.get(POSTS.AUTHOR_ID), Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS)), handles, access, viewer),
+                    r.get(TOPICS.REPLY_COUNT), r.get(TOPICS.LAST_ACTIVITY_AT),
+                    viewer != null && (read == null || read < r.get(TOPICS.LAST_ACTIVITY_AT)));
         });
     }
 
     public int topicCount(Access access) {
-        return access.canRead() ? db.fetchCount(TOPICS, T_COMMUNITY.eq(access.community().id())) : 0;
+        return access.canRead() ? db.fetchCount(TOPICS, TOPICS.COMMUNITY_ID.eq(access.community().id())) : 0;
     }
 
     /**
@@ -142,22 +103,22 @@ public class Conversations {
      */
     public Optional<TopicPage> topic(Access access, String topicId, Viewer viewer, int page) {
         Field<Long> lastRead = viewer == null ? org.jooq.impl.DSL.inline((Long) null, Long.class).as("last_read")
-                : field(org.jooq.impl.DSL.select(R_AT).from(READS)
-                        .where(R_MEMBER.eq(viewer.memberId()), R_TOPIC.eq(T_ID))).as("last_read");
-        var topic = readableTopic(access, topicId, T_ID, T_KIND, T_TITLE, T_REPLIES, lastRead);
+                : field(org.jooq.impl.DSL.select(TOPIC_READS.READ_AT).from(TOPIC_READS)
+                        .where(TOPIC_READS.MEMBER_ID.eq(viewer.memberId()), TOPIC_READS.TOPIC_ID.eq(TOPICS.ID))).as("last_read");
+        var topic = readableTopic(access, topicId, TOPICS.ID, TOPICS.KIND, TOPICS.TITLE, TOPICS.REPLY_COUNT, lastRead);
         if (topic == null) {
             return Optional.empty();
         }
-        int replies = topic.get(T_REPLIES);
+        int replies = topic.get(TOPICS.REPLY_COUNT);
         int pageCount = Math.max(1, (replies + POSTS_PER_PAGE) / POSTS_PER_PAGE);
         int shown = Math.min(Math.max(1, page), pageCount);
-        var rows = db.select(P_ID, P_POSITION, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_HTML, P_WARNING, P_CREATED, P_EDITED, P_DELETED)
-                .from(POSTS).where(P_TOPIC.eq(topicId))
-                .orderBy(P_POSITION)
+        var rows = db.select(POSTS.ID, POSTS.POSITION, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.OPENING, POSTS.BODY_HTML, POSTS.CONTENT_WARNING, POSTS.CREATED_AT, POSTS.EDITED_AT, POSTS.DELETED_AT)
+                .from(POSTS).where(POSTS.TOPIC_ID.eq(topicId))
+                .orderBy(POSTS.POSITION)
                 .limit(POSTS_PER_PAGE).offset((shown - 1) * POSTS_PER_PAGE)
                 .fetch();
-        List<String> postIds = rows.getValues(P_ID);
-        Map<String, String> handles = members.handles(new HashSet<>(rows.getValues(P_AUTHOR)));
+        List<String> postIds = rows.getValues(POSTS.ID);
+        Map<String, String> handles = members.handles(new HashSet<>(rows.getValues(POSTS.AUTHOR_ID)));
         Map<String, Map<ReactionKind, Integer>> counts = new HashMap<>();
         Map<String, Set<ReactionKind>> mine = new HashMap<>();
         reactions(postIds, viewer, counts, mine);
@@ -165,24 +126,24 @@ public class Conversations {
         List<PostView> posts = new ArrayList<>(rows.size());
         long newest = 0;
         for (var r : rows) {
-            String author = r.get(P_AUTHOR);
-            boolean anonymous = Boolean.TRUE.equals(r.get(P_ANONYMOUS));
+            String author = r.get(POSTS.AUTHOR_ID);
+            boolean anonymous = Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS));
             boolean moderatorView = seesAnonymousAuthors(access);
-            long created = r.get(P_CREATED);
+            long created = r.get(POSTS.CREATED_AT);
             newest = Math.max(newest, created);
-            posts.add(new PostView(r.get(P_ID), r.get(P_POSITION),
+            posts.add(new PostView(r.get(POSTS.ID), r.get(POSTS.POSITION),
                     anonymous && !moderatorView ? null : author,
                     authorLabel(author, anonymous, handles, access, viewer),
-                    anonymous, Boolean.TRUE.equals(r.get(P_OPENING)), r.get(P_HTML), r.get(P_WARNING), created,
-                    r.get(P_EDITED) != null, r.get(P_DELETED) != null,
+                    anonymous, Boolean.TRUE.equals(r.get(POSTS.OPENING)), r.get(POSTS.BODY_HTML), r.get(POSTS.CONTENT_WARNING), created,
+                    r.get(POSTS.EDITED_AT) != null, r.get(POSTS.DELETED_AT) != null,
                     viewer != null && viewer.memberId().equals(author),
                     viewer != null && readAt != null && created > readAt && !viewer.memberId().equals(author),
-                    counts.getOrDefault(r.get(P_ID), Map.of()), mine.getOrDefault(r.get(P_ID), Set.of())));
+                    counts.getOrDefault(r.get(POSTS.ID), Map.of()), mine.getOrDefault(r.get(POSTS.ID), Set.of())));
         }
         if (viewer != null && newest > 0 && (readAt == null || readAt < newest)) {
             markRead(viewer.memberId(), topicId, newest); // only when something new was read: no write per visit
         }
-        return Optional.of(new TopicPage(topicId, TopicKind.valueOf(topic.get(T_KIND)), topic.get(T_TITLE),
+        return Optional.of(new TopicPage(topicId, TopicKind.valueOf(topic.get(TOPICS.KIND)), topic.get(TOPICS.TITLE),
                 replies, posts, shown, pageCount));
     }
 
@@ -191,8 +152,8 @@ public class Conversations {
      * as the topic page, for whatever follows the topic live.
      */
     public OptionalInt latestPosition(Access access, String topicId) {
-        var topic = readableTopic(access, topicId, T_REPLIES);
-        return topic == null ? OptionalInt.empty() : OptionalInt.of(topic.get(T_REPLIES));
+        var topic = readableTopic(access, topicId, TOPICS.REPLY_COUNT);
+        return topic == null ? OptionalInt.empty() : OptionalInt.of(topic.get(TOPICS.REPLY_COUNT));
     }
 
     /**
@@ -202,31 +163,31 @@ public class Conversations {
      * access given is that of one of them, so the topic must be readable by it.
      */
     public List<PostView> postsForEveryone(Access access, String topicId, int after, int limit) {
-        if (readableTopic(access, topicId, T_ID) == null) {
+        if (readableTopic(access, topicId, TOPICS.ID) == null) {
             return List.of();
         }
-        var rows = db.select(P_ID, P_POSITION, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_HTML, P_WARNING, P_CREATED, P_EDITED, P_DELETED)
-                .from(POSTS).where(P_TOPIC.eq(topicId), P_POSITION.gt(after))
-                .orderBy(P_POSITION.desc()).limit(limit)
+        var rows = db.select(POSTS.ID, POSTS.POSITION, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.OPENING, POSTS.BODY_HTML, POSTS.CONTENT_WARNING, POSTS.CREATED_AT, POSTS.EDITED_AT, POSTS.DELETED_AT)
+                .from(POSTS).where(POSTS.TOPIC_ID.eq(topicId), POSTS.POSITION.gt(after))
+                .orderBy(POSTS.POSITION.desc()).limit(limit)
                 .fetch();
         Set<String> authors = new HashSet<>();
         rows.forEach(r -> {
-            if (!Boolean.TRUE.equals(r.get(P_ANONYMOUS))) {
-                authors.add(r.get(P_AUTHOR));
+            if (!Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS))) {
+                authors.add(r.get(POSTS.AUTHOR_ID));
             }
         });
         Map<String, String> handles = members.handles(authors);
         Map<String, Map<ReactionKind, Integer>> counts = new HashMap<>();
-        reactions(rows.getValues(P_ID), null, counts, new HashMap<>());
+        reactions(rows.getValues(POSTS.ID), null, counts, new HashMap<>());
         List<PostView> posts = new ArrayList<>(rows.size());
         for (var r : rows.reversed()) {
-            boolean anonymous = Boolean.TRUE.equals(r.get(P_ANONYMOUS));
-            String author = anonymous ? null : r.get(P_AUTHOR);
-            posts.add(new PostView(r.get(P_ID), r.get(P_POSITION), author,
+            boolean anonymous = Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS));
+            String author = anonymous ? null : r.get(POSTS.AUTHOR_ID);
+            posts.add(new PostView(r.get(POSTS.ID), r.get(POSTS.POSITION), author,
                     anonymous ? "anonymous member" : handles.getOrDefault(author, "former member"),
-                    anonymous, Boolean.TRUE.equals(r.get(P_OPENING)), r.get(P_HTML), r.get(P_WARNING), r.get(P_CREATED),
-                    r.get(P_EDITED) != null, r.get(P_DELETED) != null, false, false,
-                    counts.getOrDefault(r.get(P_ID), Map.of()), Set.of()));
+                    anonymous, Boolean.TRUE.equals(r.get(POSTS.OPENING)), r.get(POSTS.BODY_HTML), r.get(POSTS.CONTENT_WARNING), r.get(POSTS.CREATED_AT),
+                    r.get(POSTS.EDITED_AT) != null, r.get(POSTS.DELETED_AT) != null, false, false,
+                    counts.getOrDefault(r.get(POSTS.ID), Map.of()), Set.of()));
         }
         return posts;
     }
@@ -236,23 +197,23 @@ public class Conversations {
         if (!seesAnonymousAuthors(access) || postInCommunity(access, postId).isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(db.select(V_TITLE, V_SOURCE, V_WARNING, V_WRITTEN, V_REPLACED).from(REVISIONS)
-                .where(V_POST.eq(postId)).orderBy(V_REPLACED.desc())
-                .fetch(r -> new Revision(r.get(V_TITLE), r.get(V_SOURCE), r.get(V_WARNING), r.get(V_WRITTEN), r.get(V_REPLACED))));
+        return Optional.of(db.select(POST_REVISIONS.TITLE, POST_REVISIONS.BODY_SOURCE, POST_REVISIONS.CONTENT_WARNING, POST_REVISIONS.WRITTEN_AT, POST_REVISIONS.REPLACED_AT).from(POST_REVISIONS)
+                .where(POST_REVISIONS.POST_ID.eq(postId)).orderBy(POST_REVISIONS.REPLACED_AT.desc())
+                .fetch(r -> new Revision(r.get(POST_REVISIONS.TITLE), r.get(POST_REVISIONS.BODY_SOURCE), r.get(POST_REVISIONS.CONTENT_WARNING), r.get(POST_REVISIONS.WRITTEN_AT), r.get(POST_REVISIONS.REPLACED_AT))));
     }
 
     /** A member's own post, to fill the edit form; empty if it is not theirs or not in this community. */
     public Optional<Draft> ownDraft(Access access, Viewer viewer, String postId) {
         return postInCommunity(access, postId)
-                .filter(p -> viewer != null && viewer.memberId().equals(p.get(P_AUTHOR)) && p.get(P_DELETED) == null)
-                .map(p -> new Draft(TopicKind.valueOf(p.get(T_KIND)),
-                        Boolean.TRUE.equals(p.get(P_OPENING)) ? p.get(T_TITLE) : null,
-                        p.get(P_SOURCE), p.get(P_WARNING), Boolean.TRUE.equals(p.get(P_ANONYMOUS))));
+                .filter(p -> viewer != null && viewer.memberId().equals(p.get(POSTS.AUTHOR_ID)) && p.get(POSTS.DELETED_AT) == null)
+                .map(p -> new Draft(TopicKind.valueOf(p.get(TOPICS.KIND)),
+                        Boolean.TRUE.equals(p.get(POSTS.OPENING)) ? p.get(TOPICS.TITLE) : null,
+                        p.get(POSTS.BODY_SOURCE), p.get(POSTS.CONTENT_WARNING), Boolean.TRUE.equals(p.get(POSTS.ANONYMOUS))));
     }
 
     /** The topic a post belongs to and the page it is on, to send a reader back to it. */
     public Optional<Location> locate(Access access, String postId) {
-        return postInCommunity(access, postId).map(p -> location(p.get(P_TOPIC), p.get(P_POSITION), postId));
+        return postInCommunity(access, postId).map(p -> location(p.get(POSTS.TOPIC_ID), p.get(POSTS.POSITION), postId));
     }
 
     private static Location location(String topicId, int position, String postId) {
@@ -273,9 +234,9 @@ public class Conversations {
         }
         String topicId = RandomId.next();
         long now = clock.millis();
-        db.insertInto(TOPICS).set(T_ID, topicId).set(T_COMMUNITY, access.community().id())
-                .set(T_KIND, draft.kind().name()).set(T_TITLE, draft.title().strip())
-                .set(T_CREATED, now).set(T_ACTIVITY, now).set(T_REPLIES, 0).execute();
+        db.insertInto(TOPICS).set(TOPICS.ID, topicId).set(TOPICS.COMMUNITY_ID, access.community().id())
+                .set(TOPICS.KIND, draft.kind().name()).set(TOPICS.TITLE, draft.title().strip())
+                .set(TOPICS.CREATED_AT, now).set(TOPICS.LAST_ACTIVITY_AT, now).set(TOPICS.REPLY_COUNT, 0).execute();
         insertPost(topicId, 0, viewer, draft, markdown.toSafeHtml(draft.body()), now, access);
         return Optional.of(topicId);
     }
@@ -288,14 +249,14 @@ public class Conversations {
         // Rendered before the transaction: on SQLite the transaction holds the one write lock.
         String html = markdown.toSafeHtml(draft.body());
         return transactions.execute(status -> {
-            if (!db.fetchExists(TOPICS, T_ID.eq(topicId), T_COMMUNITY.eq(access.community().id()))) {
+            if (!db.fetchExists(TOPICS, TOPICS.ID.eq(topicId), TOPICS.COMMUNITY_ID.eq(access.community().id()))) {
                 return Optional.<Location>empty();
             }
             long now = clock.millis();
             // Counting the reply first locks the topic's row, so concurrent replies get distinct positions.
-            int position = db.update(TOPICS).set(T_REPLIES, T_REPLIES.plus(1))
-                    .set(T_ACTIVITY, greatest(T_ACTIVITY, org.jooq.impl.DSL.val(now)))
-                    .where(T_ID.eq(topicId)).returningResult(T_REPLIES).fetchOne().value1();
+            int position = db.update(TOPICS).set(TOPICS.REPLY_COUNT, TOPICS.REPLY_COUNT.plus(1))
+                    .set(TOPICS.LAST_ACTIVITY_AT, greatest(TOPICS.LAST_ACTIVITY_AT, org.jooq.impl.DSL.val(now)))
+                    .where(TOPICS.ID.eq(topicId)).returningResult(TOPICS.REPLY_COUNT).fetchOne().value1();
             String postId = insertPost(topicId, position, viewer, draft, html, now, access);
             events.publishEvent(new ReplyPosted(topicId, postId, position));
             return Optional.of(location(topicId, position, postId));
@@ -306,23 +267,23 @@ public class Conversations {
     @Transactional
     public boolean edit(Access access, Viewer viewer, String postId, Draft draft) {
         var post = postInCommunity(access, postId)
-                .filter(p -> access.canPost() && viewer.memberId().equals(p.get(P_AUTHOR)) && p.get(P_DELETED) == null);
+                .filter(p -> access.canPost() && viewer.memberId().equals(p.get(POSTS.AUTHOR_ID)) && p.get(POSTS.DELETED_AT) == null);
         if (post.isEmpty()) {
             return false;
         }
         var p = post.get();
-        boolean opening = Boolean.TRUE.equals(p.get(P_OPENING));
+        boolean opening = Boolean.TRUE.equals(p.get(POSTS.OPENING));
         long now = clock.millis();
-        db.insertInto(REVISIONS).set(V_ID, RandomId.next()).set(V_POST, postId)
-                .set(V_TITLE, opening ? p.get(T_TITLE) : null).set(V_SOURCE, p.get(P_SOURCE))
-                .set(V_WARNING, p.get(P_WARNING))
-                .set(V_WRITTEN, p.get(P_EDITED) == null ? p.get(P_CREATED) : p.get(P_EDITED))
-                .set(V_REPLACED, now).execute();
-        db.update(POSTS).set(P_SOURCE, draft.body()).set(P_HTML, markdown.toSafeHtml(draft.body()))
-                .set(P_WARNING, blankToNull(draft.contentWarning())).set(P_EDITED, now)
-                .where(P_ID.eq(postId)).execute();
+        db.insertInto(POST_REVISIONS).set(POST_REVISIONS.ID, RandomId.next()).set(POST_REVISIONS.POST_ID, postId)
+                .set(POST_REVISIONS.TITLE, opening ? p.get(TOPICS.TITLE) : null).set(POST_REVISIONS.BODY_SOURCE, p.get(POSTS.BODY_SOURCE))
+                .set(POST_REVISIONS.CONTENT_WARNING, p.get(POSTS.CONTENT_WARNING))
+                .set(POST_REVISIONS.WRITTEN_AT, p.get(POSTS.EDITED_AT) == null ? p.get(POSTS.CREATED_AT) : p.get(POSTS.EDITED_AT))
+                .set(POST_REVISIONS.REPLACED_AT, now).execute();
+        db.update(POSTS).set(POSTS.BODY_SOURCE, draft.body()).set(POSTS.BODY_HTML, markdown.toSafeHtml(draft.body()))
+                .set(POSTS.CONTENT_WARNING, blankToNull(draft.contentWarning())).set(POSTS.EDITED_AT, now)
+                .where(POSTS.ID.eq(postId)).execute();
         if (opening && draft.title() != null && !draft.title().isBlank()) {
-            db.update(TOPICS).set(T_TITLE, draft.title().strip()).where(T_ID.eq(p.get(P_TOPIC))).execute();
+            db.update(TOPICS).set(TOPICS.TITLE, draft.title().strip()).where(TOPICS.ID.eq(p.get(POSTS.TOPIC_ID))).execute();
         }
         return true;
     }
@@ -334,16 +295,16 @@ public class Conversations {
     @Transactional
     public boolean delete(Access access, Viewer viewer, String postId) {
         var post = postInCommunity(access, postId)
-                .filter(p -> viewer.memberId().equals(p.get(P_AUTHOR)) && p.get(P_DELETED) == null);
+                .filter(p -> viewer.memberId().equals(p.get(POSTS.AUTHOR_ID)) && p.get(POSTS.DELETED_AT) == null);
         if (post.isEmpty()) {
             return false;
         }
-        db.deleteFrom(REVISIONS).where(V_POST.eq(postId)).execute();
-        db.deleteFrom(REACTIONS).where(X_POST.eq(postId)).execute();
-        db.update(POSTS).set(P_SOURCE, "").set(P_HTML, "").set(P_WARNING, (String) null)
-                .set(P_DELETED, clock.millis()).where(P_ID.eq(postId)).execute();
-        if (Boolean.TRUE.equals(post.get().get(P_OPENING))) {
-            db.update(TOPICS).set(T_TITLE, DELETED_TITLE).where(T_ID.eq(post.get().get(P_TOPIC))).execute();
+        db.deleteFrom(POST_REVISIONS).where(POST_REVISIONS.POST_ID.eq(postId)).execute();
+        db.deleteFrom(REACTIONS).where(REACTIONS.POST_ID.eq(postId)).execute();
+        db.update(POSTS).set(POSTS.BODY_SOURCE, "").set(POSTS.BODY_HTML, "").set(POSTS.CONTENT_WARNING, (String) null)
+                .set(POSTS.DELETED_AT, clock.millis()).where(POSTS.ID.eq(postId)).execute();
+        if (Boolean.TRUE.equals(post.get().get(POSTS.OPENING))) {
+            db.update(TOPICS).set(TOPICS.TITLE, DELETED_TITLE).where(TOPICS.ID.eq(post.get().get(POSTS.TOPIC_ID))).execute();
         }
         return true;
     }
@@ -351,14 +312,14 @@ public class Conversations {
     /** Adds the reaction, or takes it back when the viewer had already given it. Members only. */
     @Transactional
     public boolean toggleReaction(Access access, Viewer viewer, String postId, ReactionKind kind) {
-        var post = postInCommunity(access, postId).filter(p -> access.canPost() && p.get(P_DELETED) == null);
+        var post = postInCommunity(access, postId).filter(p -> access.canPost() && p.get(POSTS.DELETED_AT) == null);
         if (post.isEmpty()) {
             return false;
         }
         int removed = db.deleteFrom(REACTIONS)
-                .where(X_POST.eq(postId), X_MEMBER.eq(viewer.memberId()), X_KIND.eq(kind.name())).execute();
+                .where(REACTIONS.POST_ID.eq(postId), REACTIONS.MEMBER_ID.eq(viewer.memberId()), REACTIONS.KIND.eq(kind.name())).execute();
         if (removed == 0) {
-            db.insertInto(REACTIONS).set(X_POST, postId).set(X_MEMBER, viewer.memberId()).set(X_KIND, kind.name())
+            db.insertInto(REACTIONS).set(REACTIONS.POST_ID, postId).set(REACTIONS.MEMBER_ID, viewer.memberId()).set(REACTIONS.KIND, kind.name())
                     .onConflictDoNothing().execute();
         }
         return true;
@@ -369,18 +330,18 @@ public class Conversations {
     private String insertPost(String topicId, int position, Viewer viewer, Draft draft, String html, long now,
             Access access) {
         String postId = RandomId.next();
-        db.insertInto(POSTS).set(P_ID, postId).set(P_TOPIC, topicId).set(P_AUTHOR, viewer.memberId())
-                .set(P_ANONYMOUS, draft.anonymous() && access.community().allowAnonymous())
-                .set(P_OPENING, position == 0).set(P_POSITION, position).set(P_SOURCE, draft.body()).set(P_HTML, html)
-                .set(P_WARNING, blankToNull(draft.contentWarning())).set(P_CREATED, now).execute();
+        db.insertInto(POSTS).set(POSTS.ID, postId).set(POSTS.TOPIC_ID, topicId).set(POSTS.AUTHOR_ID, viewer.memberId())
+                .set(POSTS.ANONYMOUS, draft.anonymous() && access.community().allowAnonymous())
+                .set(POSTS.OPENING, position == 0).set(POSTS.POSITION, position).set(POSTS.BODY_SOURCE, draft.body()).set(POSTS.BODY_HTML, html)
+                .set(POSTS.CONTENT_WARNING, blankToNull(draft.contentWarning())).set(POSTS.CREATED_AT, now).execute();
         markRead(viewer.memberId(), topicId, now);
         return postId;
     }
 
     private void markRead(String memberId, String topicId, long at) {
-        db.insertInto(READS).set(R_MEMBER, memberId).set(R_TOPIC, topicId).set(R_AT, at)
-                .onConflict(R_MEMBER, R_TOPIC).doUpdate()
-                .set(R_AT, greatest(R_AT, org.jooq.impl.DSL.val(at)))
+        db.insertInto(TOPIC_READS).set(TOPIC_READS.MEMBER_ID, memberId).set(TOPIC_READS.TOPIC_ID, topicId).set(TOPIC_READS.READ_AT, at)
+                .onConflict(TOPIC_READS.MEMBER_ID, TOPIC_READS.TOPIC_ID).doUpdate()
+                .set(TOPIC_READS.READ_AT, greatest(TOPIC_READS.READ_AT, org.jooq.impl.DSL.val(at)))
                 .execute();
     }
 
@@ -390,17 +351,17 @@ public class Conversations {
             return null;
         }
         return db.select(fields).from(TOPICS)
-                .where(T_ID.eq(topicId), T_COMMUNITY.eq(access.community().id())).fetchOne();
+                .where(TOPICS.ID.eq(topicId), TOPICS.COMMUNITY_ID.eq(access.community().id())).fetchOne();
     }
 
     private Optional<Record> postInCommunity(Access access, String postId) {
         if (!access.canRead() || !RandomId.looksValid(postId)) {
             return Optional.empty();
         }
-        return db.select(P_ID, P_TOPIC, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_POSITION, P_SOURCE, P_WARNING, P_CREATED, P_EDITED,
-                        P_DELETED, T_TITLE, T_KIND)
-                .from(POSTS).join(TOPICS).on(T_ID.eq(P_TOPIC))
-                .where(P_ID.eq(postId), T_COMMUNITY.eq(access.community().id()))
+        return db.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.OPENING, POSTS.POSITION, POSTS.BODY_SOURCE, POSTS.CONTENT_WARNING, POSTS.CREATED_AT, POSTS.EDITED_AT,
+                        POSTS.DELETED_AT, TOPICS.TITLE, TOPICS.KIND)
+                .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
+                .where(POSTS.ID.eq(postId), TOPICS.COMMUNITY_ID.eq(access.community().id()))
                 .fetchOptional().map(r -> (Record) r);
     }
 
@@ -411,8 +372,8 @@ public class Conversations {
             return;
         }
         Field<Integer> own = viewer == null ? org.jooq.impl.DSL.inline(0)
-                : org.jooq.impl.DSL.max(org.jooq.impl.DSL.when(X_MEMBER.eq(viewer.memberId()), 1).else_(0));
-        db.select(X_POST, X_KIND, count(), own).from(REACTIONS).where(X_POST.in(postIds)).groupBy(X_POST, X_KIND)
+                : org.jooq.impl.DSL.max(org.jooq.impl.DSL.when(REACTIONS.MEMBER_ID.eq(viewer.memberId()), 1).else_(0));
+        db.select(REACTIONS.POST_ID, REACTIONS.KIND, count(), own).from(REACTIONS).where(REACTIONS.POST_ID.in(postIds)).groupBy(REACTIONS.POST_ID, REACTIONS.KIND)
                 .forEach(r -> {
                     ReactionKind kind = ReactionKind.valueOf(r.value2());
                     counts.computeIfAbsent(r.value1(), k -> new EnumMap<>(ReactionKind.class)).put(kind, r.value3());

@@ -1,25 +1,11 @@
 package org.hearth.conversation;
 
+import static org.hearth.conversation.schema.Tables.POSTS;
+import static org.hearth.conversation.schema.Tables.POST_REVISIONS;
+import static org.hearth.conversation.schema.Tables.REACTIONS;
+import static org.hearth.conversation.schema.Tables.TOPICS;
+import static org.hearth.conversation.schema.Tables.TOPIC_READS;
 import static org.hearth.conversation.Conversations.DELETED_TITLE;
-import static org.hearth.conversation.Conversations.POSTS;
-import static org.hearth.conversation.Conversations.P_AUTHOR;
-import static org.hearth.conversation.Conversations.P_DELETED;
-import static org.hearth.conversation.Conversations.P_HTML;
-import static org.hearth.conversation.Conversations.P_ID;
-import static org.hearth.conversation.Conversations.P_OPENING;
-import static org.hearth.conversation.Conversations.P_SOURCE;
-import static org.hearth.conversation.Conversations.P_TOPIC;
-import static org.hearth.conversation.Conversations.P_WARNING;
-import static org.hearth.conversation.Conversations.REACTIONS;
-import static org.hearth.conversation.Conversations.READS;
-import static org.hearth.conversation.Conversations.REVISIONS;
-import static org.hearth.conversation.Conversations.R_MEMBER;
-import static org.hearth.conversation.Conversations.TOPICS;
-import static org.hearth.conversation.Conversations.T_ID;
-import static org.hearth.conversation.Conversations.T_TITLE;
-import static org.hearth.conversation.Conversations.V_POST;
-import static org.hearth.conversation.Conversations.X_MEMBER;
-import static org.hearth.conversation.Conversations.X_POST;
 import static org.jooq.impl.DSL.select;
 
 import java.time.Clock;
@@ -47,15 +33,15 @@ class PostsOfLeavingMembers {
     @EventListener
     void erase(MemberLeaving leaving) {
         String member = leaving.memberId();
-        var theirPosts = select(P_ID).from(POSTS).where(P_AUTHOR.eq(member));
-        db.deleteFrom(REVISIONS).where(V_POST.in(theirPosts)).execute();
-        db.deleteFrom(REACTIONS).where(X_POST.in(theirPosts).or(X_MEMBER.eq(member))).execute();
-        db.update(TOPICS).set(T_TITLE, DELETED_TITLE)
-                .where(T_ID.in(select(P_TOPIC).from(POSTS).where(P_AUTHOR.eq(member), P_OPENING.isTrue())))
+        var theirPosts = select(POSTS.ID).from(POSTS).where(POSTS.AUTHOR_ID.eq(member));
+        db.deleteFrom(POST_REVISIONS).where(POST_REVISIONS.POST_ID.in(theirPosts)).execute();
+        db.deleteFrom(REACTIONS).where(REACTIONS.POST_ID.in(theirPosts).or(REACTIONS.MEMBER_ID.eq(member))).execute();
+        db.update(TOPICS).set(TOPICS.TITLE, DELETED_TITLE)
+                .where(TOPICS.ID.in(select(POSTS.TOPIC_ID).from(POSTS).where(POSTS.AUTHOR_ID.eq(member), POSTS.OPENING.isTrue())))
                 .execute();
-        db.update(POSTS).set(P_SOURCE, "").set(P_HTML, "").set(P_WARNING, (String) null)
-                .set(P_DELETED, clock.millis())
-                .where(P_AUTHOR.eq(member), P_DELETED.isNull()).execute();
-        db.deleteFrom(READS).where(R_MEMBER.eq(member)).execute();
+        db.update(POSTS).set(POSTS.BODY_SOURCE, "").set(POSTS.BODY_HTML, "").set(POSTS.CONTENT_WARNING, (String) null)
+                .set(POSTS.DELETED_AT, clock.millis())
+                .where(POSTS.AUTHOR_ID.eq(member), POSTS.DELETED_AT.isNull()).execute();
+        db.deleteFrom(TOPIC_READS).where(TOPIC_READS.MEMBER_ID.eq(member)).execute();
     }
 }

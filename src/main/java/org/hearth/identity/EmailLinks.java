@@ -1,8 +1,7 @@
 package org.hearth.identity;
 
-import static org.jooq.impl.DSL.field;
+import static org.hearth.identity.schema.Tables.EMAIL_TOKENS;
 import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,9 +13,7 @@ import org.hearth.platform.mail.Outbox;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.PublicAddress;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
@@ -29,14 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class EmailLinks {
-
-    static final Table<Record> TOKENS = table(name("email_tokens"));
-    static final Field<String> HASH = field(name("email_tokens", "token_hash"), String.class);
-    static final Field<String> MEMBER = field(name("email_tokens", "member_id"), String.class);
-    static final Field<String> PURPOSE = field(name("email_tokens", "purpose"), String.class);
-    static final Field<String> EMAIL = field(name("email_tokens", "email"), String.class);
-    static final Field<Long> EXPIRES = field(name("email_tokens", "expires_at"), Long.class);
-    static final Field<Long> USED = field(name("email_tokens", "used_at"), Long.class);
 
     enum Purpose { VERIFY_EMAIL, RESET_PASSWORD, SIGN_IN }
 
@@ -78,9 +67,9 @@ public class EmailLinks {
     @Transactional
     public boolean verify(String token) {
         return spend(token, Purpose.VERIFY_EMAIL)
-                .filter(r -> members.markVerified(r.get(MEMBER), r.get(EMAIL)))
+                .filter(r -> members.markVerified(r.get(EMAIL_TOKENS.MEMBER_ID), r.get(EMAIL_TOKENS.EMAIL)))
                 .map(r -> {
-                    log.record(r.get(MEMBER), SecurityEvent.EMAIL_VERIFIED);
+                    log.record(r.get(EMAIL_TOKENS.MEMBER_ID), SecurityEvent.EMAIL_VERIFIED);
                     return true;
                 })
                 .orElse(false);
@@ -113,7 +102,7 @@ public class EmailLinks {
     }
 
     private Optional<String> handleOf(String token, Purpose purpose) {
-        return find(token, purpose).flatMap(r -> members.handleOf(r.get(MEMBER)));
+        return find(token, purpose).flatMap(r -> members.handleOf(r.get(EMAIL_TOKENS.MEMBER_ID)));
     }
 
     /**
@@ -124,7 +113,7 @@ public class EmailLinks {
     public boolean reset(String token, String newPassword) {
         Optional<Record> spent = spend(token, Purpose.RESET_PASSWORD);
         spent.ifPresent(r -> {
-            Viewer viewer = members.resetPassword(r.get(MEMBER), newPassword);
+            Viewer viewer = members.resetPassword(r.get(EMAIL_TOKENS.MEMBER_ID), newPassword);
             sessions.endAllBut(viewer, null);
             log.record(viewer.memberId(), SecurityEvent.PASSWORD_RESET);
         });
@@ -145,8 +134,8 @@ public class EmailLinks {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        db.insertInto(TOKENS).set(HASH, digest(token)).set(MEMBER, memberId).set(PURPOSE, purpose.name())
-                .set(EMAIL, email).set(EXPIRES, clock.millis() + validity.toMillis()).execute();
+        db.insertInto(EMAIL_TOKENS).set(EMAIL_TOKENS.TOKEN_HASH, digest(token)).set(EMAIL_TOKENS.MEMBER_ID, memberId).set(EMAIL_TOKENS.PURPOSE, purpose.name())
+                .set(EMAIL_TOKENS.EMAIL, email).set(EMAIL_TOKENS.EXPIRES_AT, clock.millis() + validity.toMillis()).execute();
         return token;
     }
 
@@ -154,14 +143,14 @@ public class EmailLinks {
         if (token == null || token.length() != 43) {
             return Optional.empty();
         }
-        return db.select(HASH, MEMBER, EMAIL, EXPIRES).from(TOKENS)
-                .where(HASH.eq(digest(token)), PURPOSE.eq(purpose.name()), USED.isNull(), EXPIRES.gt(clock.millis()))
+        return db.select(EMAIL_TOKENS.TOKEN_HASH, EMAIL_TOKENS.MEMBER_ID, EMAIL_TOKENS.EMAIL, EMAIL_TOKENS.EXPIRES_AT).from(EMAIL_TOKENS)
+                .where(EMAIL_TOKENS.TOKEN_HASH.eq(digest(token)), EMAIL_TOKENS.PURPOSE.eq(purpose.name()), EMAIL_TOKENS.USED_AT.isNull(), EMAIL_TOKENS.EXPIRES_AT.gt(clock.millis()))
                 .fetchOptional().map(r -> (Record) r);
     }
 
     Optional<Record> spend(String token, Purpose purpose) {
         return find(token, purpose)
-                .filter(r -> db.update(TOKENS).set(USED, clock.millis()).where(HASH.eq(r.get(HASH)), USED.isNull()).execute() == 1);
+                .filter(r -> db.update(EMAIL_TOKENS).set(EMAIL_TOKENS.USED_AT, clock.millis()).where(EMAIL_TOKENS.TOKEN_HASH.eq(r.get(EMAIL_TOKENS.TOKEN_HASH)), EMAIL_TOKENS.USED_AT.isNull()).execute() == 1);
     }
 
     long minutes() {

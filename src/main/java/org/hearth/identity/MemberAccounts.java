@@ -1,12 +1,7 @@
 package org.hearth.identity;
 
-import static org.hearth.identity.Members.HANDLE;
-import static org.hearth.identity.Members.HANDLE_KEY;
-import static org.hearth.identity.Members.ID;
-import static org.hearth.identity.Members.MEMBERS;
-import static org.hearth.identity.Members.PASSWORD_HASH;
-import static org.hearth.identity.Members.SITE_ADMIN;
 
+import static org.hearth.identity.schema.Tables.MEMBERS;
 import org.hearth.platform.security.SignedInMember;
 import org.hearth.platform.security.Viewer;
 import org.jooq.DSLContext;
@@ -31,11 +26,11 @@ class MemberAccounts implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String handle) {
-        return db.select(ID, HANDLE, PASSWORD_HASH, SITE_ADMIN).from(MEMBERS)
-                .where(HANDLE_KEY.eq(Members.handleKey(handle)))
+        return db.select(MEMBERS.ID, MEMBERS.HANDLE, MEMBERS.PASSWORD_HASH, MEMBERS.SITE_ADMIN).from(MEMBERS)
+                .where(MEMBERS.HANDLE_KEY.eq(Members.handleKey(handle)))
                 .fetchOptional(r -> new SignedInMember(
-                        new Viewer(r.get(ID), r.get(HANDLE), Boolean.TRUE.equals(r.get(SITE_ADMIN))),
-                        r.get(PASSWORD_HASH)))
+                        new Viewer(r.get(MEMBERS.ID), r.get(MEMBERS.HANDLE), Boolean.TRUE.equals(r.get(MEMBERS.SITE_ADMIN))),
+                        r.get(MEMBERS.PASSWORD_HASH)))
                 .orElseThrow(() -> new UsernameNotFoundException("no such handle"));
     }
 }

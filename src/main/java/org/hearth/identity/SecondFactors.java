@@ -1,8 +1,7 @@
 package org.hearth.identity;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
+import static org.hearth.identity.schema.Tables.RECOVERY_CODES;
+import static org.hearth.identity.schema.Tables.SECOND_FACTORS;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -17,9 +16,6 @@ import org.hearth.platform.Sha256;
 import org.hearth.platform.security.SecondFactorStatus;
 import org.hearth.platform.security.Viewer;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,23 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SecondFactors implements SecondFactorStatus {
 
-    static final Table<Record> FACTORS = table(name("second_factors"));
-    static final Field<String> F_MEMBER = field(name("second_factors", "member_id"), String.class);
-    static final Field<String> F_SECRET = field(name("second_factors", "secret"), String.class);
-    static final Field<Long> F_ENABLED = field(name("second_factors", "enabled_at"), Long.class);
-    static final Field<String> F_PENDING = field(name("second_factors", "pending_secret"), String.class);
-    static final Field<Long> F_PENDING_SINCE = field(name("second_factors", "pending_since"), Long.class);
-    static final Field<Long> F_LAST_STEP = field(name("second_factors", "last_step"), Long.class);
-
-    static final Table<Record> CODES = table(name("recovery_codes"));
-    static final Field<String> C_ID = field(name("recovery_codes", "id"), String.class);
-    static final Field<String> C_MEMBER = field(name("recovery_codes", "member_id"), String.class);
-    static final Field<String> C_HASH = field(name("recovery_codes", "code_hash"), String.class);
-    static final Field<Long> C_USED = field(name("recovery_codes", "used_at"), Long.class);
-
     /** How long the secret shown for setting up stays usable after the password was given. */
     static final Duration SETUP_TIME = Duration.ofMinutes(15);
-    static final int RECOVERY_CODES = 10;
+    static final int RECOVERY_CODE_COUNT = 10;
     /** Letters and digits that cannot be mistaken for one another when copied by hand. */
     private static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -84,13 +66,13 @@ public class SecondFactors implements SecondFactorStatus {
 
     @Override
     public boolean enrolled(String memberId) {
-        return db.fetchExists(FACTORS, F_MEMBER.eq(memberId), F_SECRET.isNotNull());
+        return db.fetchExists(SECOND_FACTORS, SECOND_FACTORS.MEMBER_ID.eq(memberId), SECOND_FACTORS.SECRET.isNotNull());
     }
 
     public State state(String memberId) {
-        Long enabledAt = db.select(F_ENABLED).from(FACTORS).where(F_MEMBER.eq(memberId), F_SECRET.isNotNull())
-                .fetchOptional(F_ENABLED).orElse(null);
-        int left = enabledAt == null ? 0 : db.fetchCount(CODES, C_MEMBER.eq(memberId), C_USED.isNull());
+        Long enabledAt = db.select(SECOND_FACTORS.ENABLED_AT).from(SECOND_FACTORS).where(SECOND_FACTORS.MEMBER_ID.eq(memberId), SECOND_FACTORS.SECRET.isNotNull())
+                .fetchOptional(SECOND_FACTORS.ENABLED_AT).orElse(null);
+        int left = enabledAt == null ? 0 : db.fetchCount(RECOVERY_CODES, RECOVERY_CODES.MEMBER_ID.eq(memberId), RECOVERY_CODES.USED_AT.isNull());
         return new State(enabledAt != null, enabledAt, left);
     }
 
@@ -122,11 +104,11 @@ public class SecondFactors implements SecondFactorStatus {
         RANDOM.nextBytes(secret);
         String sealed = box.seal(secret, viewer.memberId());
         long now = clock.millis();
-        int updated = db.update(FACTORS).set(F_PENDING, sealed).set(F_PENDING_SINCE, now)
-                .where(F_MEMBER.eq(viewer.memberId())).execute();
+        int updated = db.update(SECOND_FACTORS).set(SECOND_FACTORS.PENDING_SECRET, sealed).set(SECOND_FACTORS.PENDING_SINCE, now)
+                .where(SECOND_FACTORS.MEMBER_ID.eq(viewer.memberId())).execute();
         if (updated == 0) {
-            db.insertInto(FACTORS).set(F_MEMBER, viewer.memberId()).set(F_PENDING, sealed)
-                    .set(F_PENDING_SINCE, now).set(F_LAST_STEP, 0L).execute();
+            db.insertInto(SECOND_FACTORS).set(SECOND_FACTORS.MEMBER_ID, viewer.memberId()).set(SECOND_FACTORS.PENDING_SECRET, sealed)
+                    .set(SECOND_FACTORS.PENDING_SINCE, now).set(SECOND_FACTORS.LAST_STEP, 0L).execute();
         }
         return true;
     }
@@ -154,10 +136,10 @@ public class SecondFactors implements SecondFactorStatus {
         if (step.isEmpty()) {
             return Optional.empty();
         }
-        String sealed = db.select(F_PENDING).from(FACTORS).where(F_MEMBER.eq(memberId)).fetchOne(F_PENDING);
-        int done = db.update(FACTORS).set(F_SECRET, sealed).set(F_ENABLED, clock.millis())
-                .set(F_PENDING, (String) null).set(F_PENDING_SINCE, (Long) null).set(F_LAST_STEP, step.getAsLong())
-                .where(F_MEMBER.eq(memberId), F_PENDING.eq(sealed)).execute();
+        String sealed = db.select(SECOND_FACTORS.PENDING_SECRET).from(SECOND_FACTORS).where(SECOND_FACTORS.MEMBER_ID.eq(memberId)).fetchOne(SECOND_FACTORS.PENDING_SECRET);
+        int done = db.update(SECOND_FACTORS).set(SECOND_FACTORS.SECRET, sealed).set(SECOND_FACTORS.ENABLED_AT, clock.millis())
+                .set(SECOND_FACTORS.PENDING_SECRET, (String) null).set(SECOND_FACTORS.PENDING_SINCE, (Long) null).set(SECOND_FACTORS.LAST_STEP, step.getAsLong())
+                .where(SECOND_FACTORS.MEMBER_ID.eq(memberId), SECOND_FACTORS.PENDING_SECRET.eq(sealed)).execute();
         if (done == 0) {
             return Optional.empty(); // confirmed at the same moment in another tab
         }
@@ -174,19 +156,19 @@ public class SecondFactors implements SecondFactorStatus {
         if (typed == null || typed.isBlank()) {
             return Outcome.WRONG;
         }
-        var row = db.select(F_SECRET).from(FACTORS).where(F_MEMBER.eq(memberId), F_SECRET.isNotNull()).fetchOne();
+        var row = db.select(SECOND_FACTORS.SECRET).from(SECOND_FACTORS).where(SECOND_FACTORS.MEMBER_ID.eq(memberId), SECOND_FACTORS.SECRET.isNotNull()).fetchOne();
         if (row == null) {
             return Outcome.WRONG;
         }
-        OptionalLong step = Totp.matchingStep(box.open(row.get(F_SECRET), memberId), typed, clock);
+        OptionalLong step = Totp.matchingStep(box.open(row.get(SECOND_FACTORS.SECRET), memberId), typed, clock);
         if (step.isPresent()) {
             // a code someone saw over the member's shoulder, already used, does not work again
-            return db.update(FACTORS).set(F_LAST_STEP, step.getAsLong())
-                    .where(F_MEMBER.eq(memberId), F_LAST_STEP.lt(step.getAsLong())).execute() == 1
+            return db.update(SECOND_FACTORS).set(SECOND_FACTORS.LAST_STEP, step.getAsLong())
+                    .where(SECOND_FACTORS.MEMBER_ID.eq(memberId), SECOND_FACTORS.LAST_STEP.lt(step.getAsLong())).execute() == 1
                     ? Outcome.CODE : Outcome.WRONG;
         }
-        int spent = db.update(CODES).set(C_USED, clock.millis())
-                .where(C_MEMBER.eq(memberId), C_HASH.eq(hash(typed)), C_USED.isNull()).execute();
+        int spent = db.update(RECOVERY_CODES).set(RECOVERY_CODES.USED_AT, clock.millis())
+                .where(RECOVERY_CODES.MEMBER_ID.eq(memberId), RECOVERY_CODES.CODE_HASH.eq(hash(typed)), RECOVERY_CODES.USED_AT.isNull()).execute();
         return spent == 1 ? Outcome.RECOVERY_CODE : Outcome.WRONG;
     }
 
@@ -196,24 +178,24 @@ public class SecondFactors implements SecondFactorStatus {
         if (!members.passwordMatches(viewer.memberId(), password)) {
             return false;
         }
-        db.deleteFrom(CODES).where(C_MEMBER.eq(viewer.memberId())).execute();
-        db.deleteFrom(FACTORS).where(F_MEMBER.eq(viewer.memberId())).execute();
+        db.deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(viewer.memberId())).execute();
+        db.deleteFrom(SECOND_FACTORS).where(SECOND_FACTORS.MEMBER_ID.eq(viewer.memberId())).execute();
         log.record(viewer.memberId(), SecurityEvent.FACTOR_REMOVED);
         return true;
     }
 
     private Optional<byte[]> pendingSecret(String memberId) {
         long oldest = clock.millis() - SETUP_TIME.toMillis();
-        return db.select(F_PENDING).from(FACTORS)
-                .where(F_MEMBER.eq(memberId), F_PENDING.isNotNull(), F_PENDING_SINCE.ge(oldest))
-                .fetchOptional(F_PENDING)
+        return db.select(SECOND_FACTORS.PENDING_SECRET).from(SECOND_FACTORS)
+                .where(SECOND_FACTORS.MEMBER_ID.eq(memberId), SECOND_FACTORS.PENDING_SECRET.isNotNull(), SECOND_FACTORS.PENDING_SINCE.ge(oldest))
+                .fetchOptional(SECOND_FACTORS.PENDING_SECRET)
                 .map(sealed -> box.open(sealed, memberId));
     }
 
     private List<String> replaceRecoveryCodes(String memberId) {
-        db.deleteFrom(CODES).where(C_MEMBER.eq(memberId)).execute();
+        db.deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(memberId)).execute();
         List<String> codes = new ArrayList<>();
-        for (int i = 0; i < RECOVERY_CODES; i++) {
+        for (int i = 0; i < RECOVERY_CODE_COUNT; i++) {
             StringBuilder code = new StringBuilder();
             for (int c = 0; c < 10; c++) {
                 if (c == 5) {
@@ -222,8 +204,8 @@ public class SecondFactors implements SecondFactorStatus {
                 code.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
             }
             codes.add(code.toString());
-            db.insertInto(CODES).set(C_ID, RandomId.next()).set(C_MEMBER, memberId)
-                    .set(C_HASH, hash(code.toString())).execute();
+            db.insertInto(RECOVERY_CODES).set(RECOVERY_CODES.ID, RandomId.next()).set(RECOVERY_CODES.MEMBER_ID, memberId)
+                    .set(RECOVERY_CODES.CODE_HASH, hash(code.toString())).execute();
         }
         return codes;
     }

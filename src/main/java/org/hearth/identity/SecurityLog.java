@@ -1,8 +1,7 @@
 package org.hearth.identity;
 
-import static org.jooq.impl.DSL.field;
+import static org.hearth.identity.schema.Tables.SECURITY_EVENTS;
 import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 import java.time.Clock;
 import java.util.List;
@@ -10,9 +9,6 @@ import org.hearth.platform.RandomId;
 import org.hearth.platform.security.SignIn;
 import org.hearth.platform.security.SignedInMember;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
@@ -28,13 +24,6 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 @Service
 public class SecurityLog {
-
-    static final Table<Record> EVENTS = table(name("security_events"));
-    static final Field<String> ID = field(name("security_events", "id"), String.class);
-    static final Field<String> MEMBER = field(name("security_events", "member_id"), String.class);
-    static final Field<String> KIND = field(name("security_events", "kind"), String.class);
-    static final Field<String> DEVICE = field(name("security_events", "device"), String.class);
-    static final Field<Long> AT = field(name("security_events", "at"), Long.class);
 
     public static final int SHOWN = 100;
 
@@ -72,8 +61,8 @@ public class SecurityLog {
 
     public void record(String memberId, SecurityEvent event, String device) {
         long now = clock.millis();
-        db.insertInto(EVENTS).set(ID, RandomId.next()).set(MEMBER, memberId).set(KIND, event.name())
-                .set(DEVICE, device).set(AT, now).execute();
+        db.insertInto(SECURITY_EVENTS).set(SECURITY_EVENTS.ID, RandomId.next()).set(SECURITY_EVENTS.MEMBER_ID, memberId).set(SECURITY_EVENTS.KIND, event.name())
+                .set(SECURITY_EVENTS.DEVICE, device).set(SECURITY_EVENTS.AT, now).execute();
         if (event.worthAnEmail()) {
             events.publishEvent(new Recorded(memberId, event, now));
         }
@@ -81,17 +70,17 @@ public class SecurityLog {
 
     /** The member's latest events, newest first. */
     public List<Entry> of(String memberId) {
-        return db.select(KIND, DEVICE, AT).from(EVENTS).where(MEMBER.eq(memberId)).orderBy(AT.desc(), ID)
+        return db.select(SECURITY_EVENTS.KIND, SECURITY_EVENTS.DEVICE, SECURITY_EVENTS.AT).from(SECURITY_EVENTS).where(SECURITY_EVENTS.MEMBER_ID.eq(memberId)).orderBy(SECURITY_EVENTS.AT.desc(), SECURITY_EVENTS.ID)
                 .limit(SHOWN)
-                .fetch(r -> new Entry(SecurityEvent.valueOf(r.get(KIND)), r.get(DEVICE), r.get(AT)));
+                .fetch(r -> new Entry(SecurityEvent.valueOf(r.get(SECURITY_EVENTS.KIND)), r.get(SECURITY_EVENTS.DEVICE), r.get(SECURITY_EVENTS.AT)));
     }
 
     /** Failed attempts since the member last signed in: shown at the top of the log. */
     public int failedSinceLastSignIn(String memberId) {
-        Long lastSignIn = db.select(org.jooq.impl.DSL.max(AT)).from(EVENTS)
-                .where(MEMBER.eq(memberId), KIND.eq(SecurityEvent.SIGNED_IN.name())).fetchOne().value1();
-        return db.fetchCount(EVENTS, MEMBER.eq(memberId), KIND.eq(SecurityEvent.SIGN_IN_FAILED.name()),
-                AT.gt(lastSignIn == null ? 0L : lastSignIn));
+        Long lastSignIn = db.select(org.jooq.impl.DSL.max(SECURITY_EVENTS.AT)).from(SECURITY_EVENTS)
+                .where(SECURITY_EVENTS.MEMBER_ID.eq(memberId), SECURITY_EVENTS.KIND.eq(SecurityEvent.SIGNED_IN.name())).fetchOne().value1();
+        return db.fetchCount(SECURITY_EVENTS, SECURITY_EVENTS.MEMBER_ID.eq(memberId), SECURITY_EVENTS.KIND.eq(SecurityEvent.SIGN_IN_FAILED.name()),
+                SECURITY_EVENTS.AT.gt(lastSignIn == null ? 0L : lastSignIn));
     }
 
     @EventListener

@@ -1,5 +1,7 @@
 package org.hearth.identity;
 
+import static org.hearth.identity.schema.Tables.EMAIL_TOKENS;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -67,8 +69,8 @@ class SignInLinks implements OneTimeTokenService, OneTimeTokenGenerationSuccessH
     public OneTimeToken consume(OneTimeTokenAuthenticationToken authentication) {
         String token = authentication.getTokenValue();
         return links.spend(token, EmailLinks.Purpose.SIGN_IN)
-                .map(r -> new DefaultOneTimeToken(token, members.handleOf(r.get(EmailLinks.MEMBER)).orElseThrow(),
-                        Instant.ofEpochMilli(r.get(EmailLinks.EXPIRES))))
+                .map(r -> new DefaultOneTimeToken(token, members.handleOf(r.get(EMAIL_TOKENS.MEMBER_ID)).orElseThrow(),
+                        Instant.ofEpochMilli(r.get(EMAIL_TOKENS.EXPIRES_AT))))
                 .orElse(null);
     }
 

@@ -142,8 +142,9 @@ public final class Benchmark {
                 : Database.sqlite(engineDir.resolve("data"));
         try {
             say(engine, "generating scale " + options.scale() + " (seed " + options.seed() + ")");
-            Flyway.configure().dataSource(database.url(), null, null).locations("classpath:db/migration").load()
-                    .migrate();
+            Flyway.configure().dataSource(database.url(), null, null)
+                    .locations("classpath:db/migration/common", "classpath:db/migration/" + (postgres ? "postgresql" : "sqlite"))
+                    .load().migrate();
             SiteGenerator.Site site;
             try (Connection connection = database.connect()) {
                 site = new SiteGenerator(options.scale(), options.seed()).generate(connection, postgres);

@@ -1,5 +1,6 @@
 package org.hearth.identity;
 
+import static org.hearth.identity.schema.Tables.MEMBERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -84,8 +85,8 @@ abstract class AccountsContract extends HearthTest {
     void passwordsAreStoredAsArgon2idAtOwaspMinimumCost() {
         String handle = unique("hash");
         member(handle);
-        String hash = db.select(Members.PASSWORD_HASH).from(Members.MEMBERS)
-                .where(Members.HANDLE_KEY.eq(handle.toLowerCase())).fetchOne(Members.PASSWORD_HASH);
+        String hash = db.select(MEMBERS.PASSWORD_HASH).from(MEMBERS)
+                .where(MEMBERS.HANDLE_KEY.eq(handle.toLowerCase())).fetchOne(MEMBERS.PASSWORD_HASH);
         assertThat(hash).startsWith("$argon2id$").contains("m=19456,t=2,p=1").doesNotContain(PASSWORD);
     }
 

@@ -1,5 +1,6 @@
 package org.hearth.identity;
 
+import static org.hearth.identity.schema.Tables.EMAIL_TOKENS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -105,7 +106,7 @@ abstract class MailContract extends HearthTest {
         assertThat(visitor.get("/me/email").text()).contains("(confirmed)");
         assertThat(visitor().open(path(link)).text()).contains("expired or was already used");
         String token = link.substring(link.lastIndexOf('/') + 1);
-        assertThat(db.fetchExists(EmailLinks.TOKENS, EmailLinks.HASH.eq(token))).as("tokens are stored hashed").isFalse();
+        assertThat(db.fetchExists(EMAIL_TOKENS, EMAIL_TOKENS.TOKEN_HASH.eq(token))).as("tokens are stored hashed").isFalse();
     }
 
     @Test
@@ -154,7 +155,7 @@ abstract class MailContract extends HearthTest {
         signedUpWithAddress(handle);
         String link = linkIn(address(handle), "Confirm your e-mail", 1);
         String memberId = members.idOfHandle(handle).orElseThrow();
-        db.update(EmailLinks.TOKENS).set(EmailLinks.EXPIRES, 0L).where(EmailLinks.MEMBER.eq(memberId)).execute();
+        db.update(EMAIL_TOKENS).set(EMAIL_TOKENS.EXPIRES_AT, 0L).where(EMAIL_TOKENS.MEMBER_ID.eq(memberId)).execute();
         assertThat(visitor().open(path(link)).text()).contains("expired or was already used");
         assertThat(members.verifiedEmail(memberId)).isEmpty();
     }

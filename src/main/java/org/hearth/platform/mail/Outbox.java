@@ -1,16 +1,12 @@
 package org.hearth.platform.mail;
 
-import static org.jooq.impl.DSL.field;
+import static org.hearth.platform.schema.Tables.MAIL_OUTBOX;
 import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 import java.time.Clock;
 import java.util.List;
 import org.hearth.platform.RandomId;
 import org.jooq.DSLContext;
-import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,16 +25,6 @@ import org.springframework.stereotype.Service;
 public class Outbox {
 
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
-
-    static final Table<Record> OUTBOX = table(name("mail_outbox"));
-    static final Field<String> ID = field(name("mail_outbox", "id"), String.class);
-    static final Field<String> RECIPIENT = field(name("mail_outbox", "recipient"), String.class);
-    static final Field<String> SUBJECT = field(name("mail_outbox", "subject"), String.class);
-    static final Field<String> BODY = field(name("mail_outbox", "body"), String.class);
-    static final Field<Long> CREATED = field(name("mail_outbox", "created_at"), Long.class);
-    static final Field<Long> CLAIMED = field(name("mail_outbox", "claimed_at"), Long.class);
-    static final Field<Long> SENT = field(name("mail_outbox", "sent_at"), Long.class);
-    static final Field<Integer> ATTEMPTS = field(name("mail_outbox", "attempts"), Integer.class);
 
     /** A claim older than this is taken to belong to a node that stopped while sending. */
     private static final long CLAIM_MILLIS = 120_000;
@@ -62,13 +48,13 @@ public class Outbox {
     }
 
     public void queue(String recipient, String subject, String body) {
-        db.insertInto(OUTBOX).set(ID, RandomId.next()).set(RECIPIENT, recipient).set(SUBJECT, subject)
-                .set(BODY, body).set(CREATED, clock.millis()).set(ATTEMPTS, 0).execute();
+        db.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.ID, RandomId.next()).set(MAIL_OUTBOX.RECIPIENT, recipient).set(MAIL_OUTBOX.SUBJECT, subject)
+                .set(MAIL_OUTBOX.BODY, body).set(MAIL_OUTBOX.CREATED_AT, clock.millis()).set(MAIL_OUTBOX.ATTEMPTS, 0).execute();
     }
 
     /** Forgets every message to this address: its owner deleted their account. */
     public void forget(String recipient) {
-        db.deleteFrom(OUTBOX).where(RECIPIENT.equalIgnoreCase(recipient)).execute();
+        db.deleteFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.RECIPIENT.equalIgnoreCase(recipient)).execute();
     }
 
     /** Whether mail leaves this server; when not, the outbox page is where it can be read. */
@@ -78,8 +64,8 @@ public class Outbox {
 
     /** The latest messages, newest first, for the outbox page. */
     public List<Message> latest(int count) {
-        return db.select(RECIPIENT, SUBJECT, BODY, CREATED, SENT).from(OUTBOX).orderBy(CREATED.desc(), ID).limit(count)
-                .fetch(r -> new Message(r.get(RECIPIENT), r.get(SUBJECT), r.get(BODY), r.get(CREATED), r.get(SENT)));
+        return db.select(MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.SUBJECT, MAIL_OUTBOX.BODY, MAIL_OUTBOX.CREATED_AT, MAIL_OUTBOX.SENT_AT).from(MAIL_OUTBOX).orderBy(MAIL_OUTBOX.CREATED_AT.desc(), MAIL_OUTBOX.ID).limit(count)
+                .fetch(r -> new Message(r.get(MAIL_OUTBOX.RECIPIENT), r.get(MAIL_OUTBOX.SUBJECT), r.get(MAIL_OUTBOX.BODY), r.get(MAIL_OUTBOX.CREATED_AT), r.get(MAIL_OUTBOX.SENT_AT)));
     }
 
     @Scheduled(fixedDelayString = "${hearth.mail.delivery-interval:5s}")
@@ -89,27 +75,27 @@ public class Outbox {
             return;
         }
         long now = clock.millis();
-        var waiting = db.select(ID, RECIPIENT, SUBJECT, BODY).from(OUTBOX)
-                .where(SENT.isNull(), ATTEMPTS.lt(MAX_ATTEMPTS), CLAIMED.isNull().or(CLAIMED.lt(now - CLAIM_MILLIS)))
-                .orderBy(CREATED).limit(50).fetch();
+        var waiting = db.select(MAIL_OUTBOX.ID, MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.SUBJECT, MAIL_OUTBOX.BODY).from(MAIL_OUTBOX)
+                .where(MAIL_OUTBOX.SENT_AT.isNull(), MAIL_OUTBOX.ATTEMPTS.lt(MAX_ATTEMPTS), MAIL_OUTBOX.CLAIMED_AT.isNull().or(MAIL_OUTBOX.CLAIMED_AT.lt(now - CLAIM_MILLIS)))
+                .orderBy(MAIL_OUTBOX.CREATED_AT).limit(50).fetch();
         for (var message : waiting) {
-            String id = message.get(ID);
+            String id = message.get(MAIL_OUTBOX.ID);
             // Claim first, so two nodes never send the same message.
-            int claimed = db.update(OUTBOX).set(CLAIMED, now).set(ATTEMPTS, ATTEMPTS.plus(1))
-                    .where(ID.eq(id), SENT.isNull(), CLAIMED.isNull().or(CLAIMED.lt(now - CLAIM_MILLIS))).execute();
+            int claimed = db.update(MAIL_OUTBOX).set(MAIL_OUTBOX.CLAIMED_AT, now).set(MAIL_OUTBOX.ATTEMPTS, MAIL_OUTBOX.ATTEMPTS.plus(1))
+                    .where(MAIL_OUTBOX.ID.eq(id), MAIL_OUTBOX.SENT_AT.isNull(), MAIL_OUTBOX.CLAIMED_AT.isNull().or(MAIL_OUTBOX.CLAIMED_AT.lt(now - CLAIM_MILLIS))).execute();
             if (claimed == 0) {
                 continue;
             }
             try {
                 SimpleMailMessage mail = new SimpleMailMessage();
                 mail.setFrom(from);
-                mail.setTo(message.get(RECIPIENT));
-                mail.setSubject(message.get(SUBJECT));
-                mail.setText(message.get(BODY));
+                mail.setTo(message.get(MAIL_OUTBOX.RECIPIENT));
+                mail.setSubject(message.get(MAIL_OUTBOX.SUBJECT));
+                mail.setText(message.get(MAIL_OUTBOX.BODY));
                 sender.send(mail);
-                db.update(OUTBOX).set(SENT, clock.millis()).where(ID.eq(id)).execute();
+                db.update(MAIL_OUTBOX).set(MAIL_OUTBOX.SENT_AT, clock.millis()).where(MAIL_OUTBOX.ID.eq(id)).execute();
             } catch (RuntimeException e) {
-                db.update(OUTBOX).set(CLAIMED, (Long) null).where(ID.eq(id)).execute();
+                db.update(MAIL_OUTBOX).set(MAIL_OUTBOX.CLAIMED_AT, (Long) null).where(MAIL_OUTBOX.ID.eq(id)).execute();
                 log.warn("Could not deliver mail {} yet: {}", id, e.getClass().getSimpleName());
             }
         }

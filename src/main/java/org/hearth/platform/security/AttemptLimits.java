@@ -1,5 +1,7 @@
 package org.hearth.platform.security;
 
+import static org.hearth.platform.schema.Tables.ATTEMPT_BUCKETS;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
@@ -44,7 +46,8 @@ public class AttemptLimits {
         this.properties = properties;
         this.shared = database.embedded() ? null : Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
-                .table("attempt_buckets").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .table(ATTEMPT_BUCKETS.getName()).idColumn(ATTEMPT_BUCKETS.ID.getName())
+                .stateColumn(ATTEMPT_BUCKETS.STATE.getName()).expiresAtColumn(ATTEMPT_BUCKETS.EXPIRES_AT.getName())
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofMinutes(1)))
                 .build();
     }
