@@ -20,13 +20,14 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Communities and who belongs to them. Every method that reveals or changes something takes
- * the viewer and checks their {@link Access} first; a community the viewer may not see is
- * reported as absent, exactly like one that does not exist.
+ * Communities and who belongs to them. Every method that reveals something takes the viewer
+ * and checks their {@link Access} first; a community the viewer may not see is reported as
+ * absent, exactly like one that does not exist. Changes are made by the use cases of this
+ * package ({@link JoinCommunity}, {@link LeaveCommunity}, ...) from the steps below.
  */
 @Service
 public class Communities {
@@ -53,9 +54,6 @@ public class Communities {
     public record JoinRequest(String memberId, String handle, long requestedAt) {
     }
 
-    /** What happened when someone asked to join. */
-    public enum JoinOutcome { JOINED, REQUESTED, NOT_ALLOWED }
-
     // ---- reading ---------------------------------------------------------------------------
 
     /** The community at this address as the viewer may see it, or empty (also when hidden from them). */
@@ -64,7 +62,7 @@ public class Communities {
             return Optional.empty();
         }
         if (viewer == null) {
-            return bySlug(slug).map(community -> access(community, null)).filter(Access::canSee);
+            return bySlug(slug).map(Access::ofVisitor).filter(Access::canSee);
         }
         // One query for the community and the viewer's standing in it: this runs on every page.
         String me = viewer.memberId();
@@ -75,12 +73,7 @@ public class Communities {
                 .where(INVITATIONS.COMMUNITY_ID.eq(COMMUNITIES.ID), INVITATIONS.MEMBER_ID.eq(me))).as("invited");
         return db.select(COMMUNITIES.asterisk(), role.as("role"), requested, invited).from(COMMUNITIES)
                 .where(COMMUNITIES.SLUG.eq(slug))
-                .fetchOptional(r -> {
-                    Role viewerRole = roleOf(r.get("role", String.class));
-                    return new Access(community(r), viewerRole,
-                            viewerRole == null && Boolean.TRUE.equals(r.get("requested", Boolean.class)),
-                            viewerRole == null && Boolean.TRUE.equals(r.get("invited", Boolean.class)), true);
-                })
+                .fetchOptional(r -> standing(r, viewer))
                 .filter(Access::canSee);
     }
 
@@ -107,18 +100,18 @@ public class Communities {
                         .or(COMMUNITIES.ID.in(select(JOIN_REQUESTS.COMMUNITY_ID).from(JOIN_REQUESTS).where(JOIN_REQUESTS.MEMBER_ID.eq(me))))
                         .or(COMMUNITIES.ID.in(select(INVITATIONS.COMMUNITY_ID).from(INVITATIONS).where(INVITATIONS.MEMBER_ID.eq(me)))))
                 .orderBy(COMMUNITIES.NAME)
-                .fetch(r -> new Access(community(r), roleOf(r.get("role", String.class)),
-                        Boolean.TRUE.equals(r.get("requested", Boolean.class)),
-                        Boolean.TRUE.equals(r.get("invited", Boolean.class)), true));
+                .fetch(r -> standing(r, viewer));
     }
 
-    /** Moderators only: who belongs, and who waits to be let in. Empty when the viewer does not moderate. */
-    public Optional<MemberList> members(String slug, Viewer viewer) {
-        Optional<Access> access = visibleTo(slug, viewer).filter(Access::moderates);
-        if (access.isEmpty()) {
+    /**
+     * Moderators only: who belongs, and who waits to be let in. Empty unless the access may
+     * moderate (a second factor included): the member list is private data.
+     */
+    public Optional<MemberList> members(Access access) {
+        if (!access.canModerate()) {
             return Optional.empty();
         }
-        String communityId = access.get().community().id();
+        String communityId = access.community().id();
         var rows = db.select(MEMBERSHIPS.MEMBER_ID, MEMBERSHIPS.ROLE, MEMBERSHIPS.JOINED_AT).from(MEMBERSHIPS).where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId))
                 .orderBy(MEMBERSHIPS.JOINED_AT).fetch();
         var requestRows = db.select(JOIN_REQUESTS.MEMBER_ID, JOIN_REQUESTS.REQUESTED_AT).from(JOIN_REQUESTS).where(JOIN_REQUESTS.COMMUNITY_ID.eq(communityId))
@@ -126,7 +119,7 @@ public class Communities {
         var ids = new java.util.HashSet<String>(rows.getValues(MEMBERSHIPS.MEMBER_ID));
         ids.addAll(requestRows.getValues(JOIN_REQUESTS.MEMBER_ID));
         Map<String, String> handles = members.handles(ids);
-        return Optional.of(new MemberList(access.get(),
+        return Optional.of(new MemberList(access,
                 rows.map(r -> new Membership(r.get(MEMBERSHIPS.MEMBER_ID), handles.get(r.get(MEMBERSHIPS.MEMBER_ID)), Role.valueOf(r.get(MEMBERSHIPS.ROLE)), r.get(MEMBERSHIPS.JOINED_AT))),
                 requestRows.map(r -> new JoinRequest(r.get(JOIN_REQUESTS.MEMBER_ID), handles.get(r.get(JOIN_REQUESTS.MEMBER_ID)), r.get(JOIN_REQUESTS.REQUESTED_AT)))));
     }
@@ -139,141 +132,86 @@ public class Communities {
         return db.fetchCount(MEMBERSHIPS, MEMBERSHIPS.COMMUNITY_ID.eq(communityId));
     }
 
-    // ---- changing --------------------------------------------------------------------------
+    // ---- changing: the steps the use cases of this package are made of --------------------
 
     /** What a site administrator fills in to create a community. */
     public record NewCommunity(String slug, String name, String description, String conditionServed,
             Visibility visibility, JoinPolicy joinPolicy, boolean allowAnonymous) {
     }
 
-    /** Thrown when the address is already used by another community. */
-    public static final class SlugTaken extends RuntimeException {
-        SlugTaken() {
-            super("slug taken", null, false, false);
-        }
-    }
-
-    /** Creates a community; its creator (when given) becomes its first owner. */
-    @Transactional
-    public Community create(NewCommunity form, String ownerId) {
-        if (db.fetchExists(COMMUNITIES, COMMUNITIES.SLUG.eq(form.slug()))) {
-            throw new SlugTaken();
-        }
+    /** Saves a new community; empty when its address is taken (also by someone at the same moment). */
+    Optional<Community> insert(NewCommunity form) {
         String id = RandomId.next();
-        long now = clock.millis();
-        db.insertInto(COMMUNITIES)
-                .set(COMMUNITIES.ID, id).set(COMMUNITIES.SLUG, form.slug()).set(COMMUNITIES.NAME, form.name().strip())
-                .set(COMMUNITIES.DESCRIPTION, form.description().strip()).set(COMMUNITIES.CONDITION_SERVED, form.conditionServed().strip())
-                .set(COMMUNITIES.VISIBILITY, form.visibility().name()).set(COMMUNITIES.JOIN_POLICY, form.joinPolicy().name())
-                .set(COMMUNITIES.ALLOW_ANONYMOUS, form.allowAnonymous()).set(COMMUNITIES.CREATED_AT, now)
-                .execute();
-        if (ownerId != null) {
-            addMember(id, ownerId, Role.OWNER);
-        }
-        return new Community(id, form.slug(), form.name().strip(), form.description().strip(),
+        Community community = new Community(id, form.slug(), form.name().strip(), form.description().strip(),
                 form.conditionServed().strip(), form.visibility(), form.joinPolicy(), form.allowAnonymous());
+        int saved = db.insertInto(COMMUNITIES)
+                .set(COMMUNITIES.ID, id).set(COMMUNITIES.SLUG, community.slug()).set(COMMUNITIES.NAME, community.name())
+                .set(COMMUNITIES.DESCRIPTION, community.description()).set(COMMUNITIES.CONDITION_SERVED, community.conditionServed())
+                .set(COMMUNITIES.VISIBILITY, form.visibility().name()).set(COMMUNITIES.JOIN_POLICY, form.joinPolicy().name())
+                .set(COMMUNITIES.ALLOW_ANONYMOUS, form.allowAnonymous()).set(COMMUNITIES.CREATED_AT, clock.millis())
+                .onConflictDoNothing()
+                .execute();
+        return saved == 1 ? Optional.of(community) : Optional.empty();
     }
 
-    /** Joins an open community, accepts an invitation, or asks moderators of an approval community. */
-    @Transactional
-    public JoinOutcome join(String slug, Viewer viewer) {
-        Optional<Access> found = visibleTo(slug, viewer);
-        if (found.isEmpty()) {
-            return JoinOutcome.NOT_ALLOWED;
-        }
-        Access access = found.get();
-        String communityId = access.community().id();
-        if (access.canJoin()) {
-            addMember(communityId, viewer.memberId(), Role.MEMBER);
-            return JoinOutcome.JOINED;
-        }
-        if (access.canRequest()) {
-            db.insertInto(JOIN_REQUESTS).set(JOIN_REQUESTS.COMMUNITY_ID, communityId).set(JOIN_REQUESTS.MEMBER_ID, viewer.memberId())
-                    .set(JOIN_REQUESTS.REQUESTED_AT, clock.millis()).onConflictDoNothing().execute();
-            return JoinOutcome.REQUESTED;
-        }
-        return access.member() ? JoinOutcome.JOINED : JoinOutcome.NOT_ALLOWED;
-    }
-
-    /** Withdraws a join request or declines an invitation. */
-    @Transactional
-    public void withdraw(String slug, Viewer viewer) {
-        visibleTo(slug, viewer).ifPresent(access -> {
-            db.deleteFrom(JOIN_REQUESTS).where(JOIN_REQUESTS.COMMUNITY_ID.eq(access.community().id()), JOIN_REQUESTS.MEMBER_ID.eq(viewer.memberId())).execute();
-            db.deleteFrom(INVITATIONS).where(INVITATIONS.COMMUNITY_ID.eq(access.community().id()), INVITATIONS.MEMBER_ID.eq(viewer.memberId())).execute();
-        });
-    }
-
-    /** Leaves a community. The last owner cannot leave: someone must stay responsible for it. */
-    @Transactional
-    public boolean leave(String slug, Viewer viewer) {
-        Optional<Access> access = visibleTo(slug, viewer).filter(Access::member);
-        if (access.isEmpty()) {
-            return false;
-        }
-        String communityId = access.get().community().id();
-        if (access.get().owns() && db.fetchCount(MEMBERSHIPS, MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.ROLE.eq(Role.OWNER.name())) == 1) {
-            return false;
-        }
-        db.deleteFrom(MEMBERSHIPS).where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.MEMBER_ID.eq(viewer.memberId())).execute();
-        return true;
-    }
-
-    /** A moderator lets someone in or turns them down. Returns false when there was no such request. */
-    @Transactional
-    public boolean decideRequest(String slug, Viewer moderator, String memberId, boolean approve) {
-        Optional<Access> access = visibleTo(slug, moderator).filter(Access::moderates);
-        if (access.isEmpty() || !RandomId.looksValid(memberId)) {
-            return false;
-        }
-        String communityId = access.get().community().id();
-        int removed = db.deleteFrom(JOIN_REQUESTS).where(JOIN_REQUESTS.COMMUNITY_ID.eq(communityId), JOIN_REQUESTS.MEMBER_ID.eq(memberId)).execute();
-        if (removed == 1 && approve) {
-            addMember(communityId, memberId, Role.MEMBER);
-        }
-        return removed == 1;
-    }
-
-    /**
-     * A moderator invites a member by handle. Says nothing about whether the handle exists, so
-     * that inviting cannot be used to find out who is on the site.
-     */
-    @Transactional
-    public boolean invite(String slug, Viewer moderator, String handle) {
-        Optional<Access> access = visibleTo(slug, moderator).filter(Access::moderates);
-        if (access.isEmpty()) {
-            return false;
-        }
-        String communityId = access.get().community().id();
-        members.idOfHandle(handle)
-                .filter(id -> !db.fetchExists(MEMBERSHIPS, MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.MEMBER_ID.eq(id)))
-                .ifPresent(id -> db.insertInto(INVITATIONS).set(INVITATIONS.COMMUNITY_ID, communityId).set(INVITATIONS.MEMBER_ID, id)
-                        .set(INVITATIONS.INVITED_BY, moderator.memberId()).set(INVITATIONS.INVITED_AT, clock.millis()).onConflictDoNothing().execute());
-        return true;
-    }
-
-    /** An owner makes a member a moderator or an owner, or back. An owner cannot demote themselves. */
-    @Transactional
-    public boolean changeRole(String slug, Viewer owner, String memberId, Role role) {
-        Optional<Access> access = visibleTo(slug, owner).filter(Access::owns);
-        if (access.isEmpty() || owner.memberId().equals(memberId) || !RandomId.looksValid(memberId)) {
-            return false;
-        }
-        return db.update(MEMBERSHIPS).set(MEMBERSHIPS.ROLE, role.name())
-                .where(MEMBERSHIPS.COMMUNITY_ID.eq(access.get().community().id()), MEMBERSHIPS.MEMBER_ID.eq(memberId)).execute() == 1;
-    }
-
-    /** Adds or raises a membership; used by joining, approving and first start. */
-    @Transactional
-    public void addMember(String communityId, String memberId, Role role) {
-        long now = clock.millis();
+    /** Adds or raises a membership, and settles any request or invitation it answers. */
+    void addMember(String communityId, String memberId, Role role) {
         db.insertInto(MEMBERSHIPS).set(MEMBERSHIPS.COMMUNITY_ID, communityId).set(MEMBERSHIPS.MEMBER_ID, memberId)
-                .set(MEMBERSHIPS.ROLE, role.name()).set(MEMBERSHIPS.JOINED_AT, now)
+                .set(MEMBERSHIPS.ROLE, role.name()).set(MEMBERSHIPS.JOINED_AT, clock.millis())
                 .onConflict(MEMBERSHIPS.COMMUNITY_ID, MEMBERSHIPS.MEMBER_ID)
                 .doUpdate().set(MEMBERSHIPS.ROLE, role.name())
                 .execute();
-        db.deleteFrom(JOIN_REQUESTS).where(JOIN_REQUESTS.COMMUNITY_ID.eq(communityId), JOIN_REQUESTS.MEMBER_ID.eq(memberId)).execute();
-        db.deleteFrom(INVITATIONS).where(INVITATIONS.COMMUNITY_ID.eq(communityId), INVITATIONS.MEMBER_ID.eq(memberId)).execute();
+        removeRequest(communityId, memberId);
+        removeInvitation(communityId, memberId);
+    }
+
+    boolean removeMember(String communityId, String memberId) {
+        return db.deleteFrom(MEMBERSHIPS)
+                .where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.MEMBER_ID.eq(memberId)).execute() == 1;
+    }
+
+    /** The member's role in the community, or empty when they do not belong to it. */
+    Optional<Role> roleOf(String communityId, String memberId) {
+        return db.select(MEMBERSHIPS.ROLE).from(MEMBERSHIPS)
+                .where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.MEMBER_ID.eq(memberId))
+                .fetchOptional(MEMBERSHIPS.ROLE).map(Role::valueOf);
+    }
+
+    boolean changeRole(String communityId, String memberId, Role role) {
+        return db.update(MEMBERSHIPS).set(MEMBERSHIPS.ROLE, role.name())
+                .where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.MEMBER_ID.eq(memberId)).execute() == 1;
+    }
+
+    /**
+     * How many owners the community has, counted under a lock on their rows, so two owners
+     * leaving or stepping down at the same moment cannot leave it with none.
+     */
+    int ownersLocked(String communityId) {
+        var owners = db.select(MEMBERSHIPS.MEMBER_ID).from(MEMBERSHIPS)
+                .where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.ROLE.eq(Role.OWNER.name()));
+        // SQLite has no row locks and needs none: its transactions write one at a time
+        return (db.dialect().family() == SQLDialect.SQLITE ? owners : owners.forUpdate()).fetch().size();
+    }
+
+    boolean addRequest(String communityId, String memberId) {
+        return db.insertInto(JOIN_REQUESTS).set(JOIN_REQUESTS.COMMUNITY_ID, communityId).set(JOIN_REQUESTS.MEMBER_ID, memberId)
+                .set(JOIN_REQUESTS.REQUESTED_AT, clock.millis()).onConflictDoNothing().execute() == 1;
+    }
+
+    boolean removeRequest(String communityId, String memberId) {
+        return db.deleteFrom(JOIN_REQUESTS)
+                .where(JOIN_REQUESTS.COMMUNITY_ID.eq(communityId), JOIN_REQUESTS.MEMBER_ID.eq(memberId)).execute() == 1;
+    }
+
+    boolean addInvitation(String communityId, String memberId, String invitedBy) {
+        return db.insertInto(INVITATIONS).set(INVITATIONS.COMMUNITY_ID, communityId).set(INVITATIONS.MEMBER_ID, memberId)
+                .set(INVITATIONS.INVITED_BY, invitedBy).set(INVITATIONS.INVITED_AT, clock.millis())
+                .onConflictDoNothing().execute() == 1;
+    }
+
+    boolean removeInvitation(String communityId, String memberId) {
+        return db.deleteFrom(INVITATIONS)
+                .where(INVITATIONS.COMMUNITY_ID.eq(communityId), INVITATIONS.MEMBER_ID.eq(memberId)).execute() == 1;
     }
 
     Optional<Community> bySlug(String slug) {
@@ -282,19 +220,11 @@ public class Communities {
 
     // ---- mapping ---------------------------------------------------------------------------
 
-    private Access access(Community community, Viewer viewer) {
-        if (viewer == null) {
-            return new Access(community, null, false, false, false);
-        }
-        String me = viewer.memberId();
-        String role = db.select(MEMBERSHIPS.ROLE).from(MEMBERSHIPS).where(MEMBERSHIPS.COMMUNITY_ID.eq(community.id()), MEMBERSHIPS.MEMBER_ID.eq(me))
-                .fetchOne(MEMBERSHIPS.ROLE);
-        if (role != null) {
-            return new Access(community, Role.valueOf(role), false, false, true);
-        }
-        boolean requested = db.fetchExists(JOIN_REQUESTS, JOIN_REQUESTS.COMMUNITY_ID.eq(community.id()), JOIN_REQUESTS.MEMBER_ID.eq(me));
-        boolean invited = db.fetchExists(INVITATIONS, INVITATIONS.COMMUNITY_ID.eq(community.id()), INVITATIONS.MEMBER_ID.eq(me));
-        return new Access(community, null, requested, invited, true);
+    /** The viewer's standing from a row of the community with "role", "requested" and "invited" beside it. */
+    private static Access standing(Record r, Viewer viewer) {
+        return Access.ofMember(community(r), roleOf(r.get("role", String.class)),
+                Boolean.TRUE.equals(r.get("requested", Boolean.class)), Boolean.TRUE.equals(r.get("invited", Boolean.class)),
+                viewer.secondFactor());
     }
 
     private static Role roleOf(String role) {

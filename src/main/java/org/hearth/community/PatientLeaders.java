@@ -15,9 +15,11 @@ class PatientLeaders {
     static final String SLUG = "patient-leaders";
 
     private final Communities communities;
+    private final CreateCommunity create;
 
-    PatientLeaders(Communities communities) {
+    PatientLeaders(Communities communities, CreateCommunity create) {
         this.communities = communities;
+        this.create = create;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -25,17 +27,15 @@ class PatientLeaders {
         if (communities.bySlug(SLUG).isPresent()) {
             return;
         }
-        try {
-            communities.create(new Communities.NewCommunity(SLUG, "Patient leaders",
-                    "A meeting place across conditions for patient advocates, peer mentors and generalist "
-                            + "clinicians: share what works in running a community, ask about evidence, and "
-                            + "support each other in the work of supporting others.",
-                    "All conditions", Visibility.MEMBERS_ONLY, JoinPolicy.APPROVAL, false), null);
-        } catch (Communities.SlugTaken raced) {
-            // another node created it at the same moment
-        }
+        // AddressTaken here means another node created it at the same moment: nothing to do
+        create.run(CreateCommunity.Input.bySite(new Communities.NewCommunity(SLUG, "Patient leaders",
+                "A meeting place across conditions for patient advocates, peer mentors and generalist "
+                        + "clinicians: share what works in running a community, ask about evidence, and "
+                        + "support each other in the work of supporting others.",
+                "All conditions", Visibility.MEMBERS_ONLY, JoinPolicy.APPROVAL, false), null));
     }
 
+    /** Not a use case: no one asks, and nothing can refuse it. */
     @EventListener
     void ownedBySiteAdministrators(SiteAdministratorCreated created) {
         communities.bySlug(SLUG).ifPresent(c -> communities.addMember(c.id(), created.memberId(), Role.OWNER));

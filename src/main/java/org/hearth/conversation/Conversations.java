@@ -8,9 +8,7 @@ import static org.hearth.conversation.schema.Tables.TOPIC_READS;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.greatest;
-import static org.jooq.impl.DSL.name;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -24,22 +22,17 @@ import java.util.Set;
 import org.hearth.community.Access;
 import org.hearth.identity.Members;
 import org.hearth.platform.RandomId;
-import org.hearth.platform.security.SecondFactorRules;
 import org.hearth.platform.security.Viewer;
-import org.hearth.platform.text.Markdown;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Topics, replies and reactions. Each method takes the viewer's {@link Access} to the community
- * and refuses (by returning empty or false) whatever that access does not allow; a topic or
- * post of another community is treated as absent.
+ * Reading topics, replies and reactions, and the steps the use cases of this package
+ * ({@link StartTopic}, {@link ReplyToTopic}, {@link EditPost}, ...) share. Each method takes the
+ * viewer's {@link Access} to the community and shows nothing that access does not allow; a topic
+ * or post of another community is treated as absent.
  */
 @Service
 public class Conversations {
@@ -51,19 +44,10 @@ public class Conversations {
 
     private final DSLContext db;
     private final Members members;
-    private final Markdown markdown;
-    private final Clock clock;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
 
-    Conversations(DSLContext db, Members members, Markdown markdown, Clock clock, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager) {
+    Conversations(DSLContext db, Members members) {
         this.db = db;
         this.members = members;
-        this.markdown = markdown;
-        this.clock = clock;
-        this.events = events;
-        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     // ---- reading ---------------------------------------------------------------------------
@@ -128,7 +112,7 @@ public class Conversations {
         for (var r : rows) {
             String author = r.get(POSTS.AUTHOR_ID);
             boolean anonymous = Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS));
-            boolean moderatorView = seesAnonymousAuthors(access);
+            boolean moderatorView = access.canModerate();
             long created = r.get(POSTS.CREATED_AT);
             newest = Math.max(newest, created);
             posts.add(new PostView(r.get(POSTS.ID), r.get(POSTS.POSITION),
@@ -194,7 +178,7 @@ public class Conversations {
 
     /** Earlier versions of a post, for moderators of its community only. */
     public Optional<List<Revision>> revisions(Access access, String postId) {
-        if (!seesAnonymousAuthors(access) || postInCommunity(access, postId).isEmpty()) {
+        if (!access.canModerate() || postInCommunity(access, postId).isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(db.select(POST_REVISIONS.TITLE, POST_REVISIONS.BODY_SOURCE, POST_REVISIONS.CONTENT_WARNING, POST_REVISIONS.WRITTEN_AT, POST_REVISIONS.REPLACED_AT).from(POST_REVISIONS)
@@ -216,7 +200,12 @@ public class Conversations {
         return postInCommunity(access, postId).map(p -> location(p.get(POSTS.TOPIC_ID), p.get(POSTS.POSITION), postId));
     }
 
-    private static Location location(String topicId, int position, String postId) {
+    /** Where the post found by {@link #postInCommunity} is. */
+    static Location location(Record post) {
+        return location(post.get(POSTS.TOPIC_ID), post.get(POSTS.POSITION), post.get(POSTS.ID));
+    }
+
+    static Location location(String topicId, int position, String postId) {
         return new Location(topicId, position / POSTS_PER_PAGE + 1, postId);
     }
 
@@ -224,118 +213,22 @@ public class Conversations {
     public record Location(String topicId, int page, String postId) {
     }
 
-    // ---- writing ---------------------------------------------------------------------------
-
-    /** Starts a topic; returns its id, or empty when the viewer may not post here. */
-    @Transactional
-    public Optional<String> startTopic(Access access, Viewer viewer, Draft draft) {
-        if (!access.canPost()) {
-            return Optional.empty();
-        }
-        String topicId = RandomId.next();
-        long now = clock.millis();
-        db.insertInto(TOPICS).set(TOPICS.ID, topicId).set(TOPICS.COMMUNITY_ID, access.community().id())
-                .set(TOPICS.KIND, draft.kind().name()).set(TOPICS.TITLE, draft.title().strip())
-                .set(TOPICS.CREATED_AT, now).set(TOPICS.LAST_ACTIVITY_AT, now).set(TOPICS.REPLY_COUNT, 0).execute();
-        insertPost(topicId, 0, viewer, draft, markdown.toSafeHtml(draft.body()), now, access);
-        return Optional.of(topicId);
-    }
-
-    /** Replies to a topic; returns where the reply is, or empty when not allowed or no such topic. */
-    public Optional<Location> reply(Access access, Viewer viewer, String topicId, Draft draft) {
-        if (!access.canPost() || !RandomId.looksValid(topicId)) {
-            return Optional.empty();
-        }
-        // Rendered before the transaction: on SQLite the transaction holds the one write lock.
-        String html = markdown.toSafeHtml(draft.body());
-        return transactions.execute(status -> {
-            if (!db.fetchExists(TOPICS, TOPICS.ID.eq(topicId), TOPICS.COMMUNITY_ID.eq(access.community().id()))) {
-                return Optional.<Location>empty();
-            }
-            long now = clock.millis();
-            // Counting the reply first locks the topic's row, so concurrent replies get distinct positions.
-            int position = db.update(TOPICS).set(TOPICS.REPLY_COUNT, TOPICS.REPLY_COUNT.plus(1))
-                    .set(TOPICS.LAST_ACTIVITY_AT, greatest(TOPICS.LAST_ACTIVITY_AT, org.jooq.impl.DSL.val(now)))
-                    .where(TOPICS.ID.eq(topicId)).returningResult(TOPICS.REPLY_COUNT).fetchOne().value1();
-            String postId = insertPost(topicId, position, viewer, draft, html, now, access);
-            events.publishEvent(new ReplyPosted(topicId, postId, position));
-            return Optional.of(location(topicId, position, postId));
-        });
-    }
-
-    /** Edits the viewer's own post, keeping the previous version for moderators. */
-    @Transactional
-    public boolean edit(Access access, Viewer viewer, String postId, Draft draft) {
-        var post = postInCommunity(access, postId)
-                .filter(p -> access.canPost() && viewer.memberId().equals(p.get(POSTS.AUTHOR_ID)) && p.get(POSTS.DELETED_AT) == null);
-        if (post.isEmpty()) {
-            return false;
-        }
-        var p = post.get();
-        boolean opening = Boolean.TRUE.equals(p.get(POSTS.OPENING));
-        long now = clock.millis();
-        db.insertInto(POST_REVISIONS).set(POST_REVISIONS.ID, RandomId.next()).set(POST_REVISIONS.POST_ID, postId)
-                .set(POST_REVISIONS.TITLE, opening ? p.get(TOPICS.TITLE) : null).set(POST_REVISIONS.BODY_SOURCE, p.get(POSTS.BODY_SOURCE))
-                .set(POST_REVISIONS.CONTENT_WARNING, p.get(POSTS.CONTENT_WARNING))
-                .set(POST_REVISIONS.WRITTEN_AT, p.get(POSTS.EDITED_AT) == null ? p.get(POSTS.CREATED_AT) : p.get(POSTS.EDITED_AT))
-                .set(POST_REVISIONS.REPLACED_AT, now).execute();
-        db.update(POSTS).set(POSTS.BODY_SOURCE, draft.body()).set(POSTS.BODY_HTML, markdown.toSafeHtml(draft.body()))
-                .set(POSTS.CONTENT_WARNING, blankToNull(draft.contentWarning())).set(POSTS.EDITED_AT, now)
-                .where(POSTS.ID.eq(postId)).execute();
-        if (opening && draft.title() != null && !draft.title().isBlank()) {
-            db.update(TOPICS).set(TOPICS.TITLE, draft.title().strip()).where(TOPICS.ID.eq(p.get(POSTS.TOPIC_ID))).execute();
-        }
-        return true;
-    }
-
-    /**
-     * Deletes the viewer's own post for real: its text, its earlier versions and its reactions
-     * are erased. A marker stays in its place so the replies around it still make sense.
-     */
-    @Transactional
-    public boolean delete(Access access, Viewer viewer, String postId) {
-        var post = postInCommunity(access, postId)
-                .filter(p -> viewer.memberId().equals(p.get(POSTS.AUTHOR_ID)) && p.get(POSTS.DELETED_AT) == null);
-        if (post.isEmpty()) {
-            return false;
-        }
-        db.deleteFrom(POST_REVISIONS).where(POST_REVISIONS.POST_ID.eq(postId)).execute();
-        db.deleteFrom(REACTIONS).where(REACTIONS.POST_ID.eq(postId)).execute();
-        db.update(POSTS).set(POSTS.BODY_SOURCE, "").set(POSTS.BODY_HTML, "").set(POSTS.CONTENT_WARNING, (String) null)
-                .set(POSTS.DELETED_AT, clock.millis()).where(POSTS.ID.eq(postId)).execute();
-        if (Boolean.TRUE.equals(post.get().get(POSTS.OPENING))) {
-            db.update(TOPICS).set(TOPICS.TITLE, DELETED_TITLE).where(TOPICS.ID.eq(post.get().get(POSTS.TOPIC_ID))).execute();
-        }
-        return true;
-    }
-
-    /** Adds the reaction, or takes it back when the viewer had already given it. Members only. */
-    @Transactional
-    public boolean toggleReaction(Access access, Viewer viewer, String postId, ReactionKind kind) {
-        var post = postInCommunity(access, postId).filter(p -> access.canPost() && p.get(POSTS.DELETED_AT) == null);
-        if (post.isEmpty()) {
-            return false;
-        }
-        int removed = db.deleteFrom(REACTIONS)
-                .where(REACTIONS.POST_ID.eq(postId), REACTIONS.MEMBER_ID.eq(viewer.memberId()), REACTIONS.KIND.eq(kind.name())).execute();
-        if (removed == 0) {
-            db.insertInto(REACTIONS).set(REACTIONS.POST_ID, postId).set(REACTIONS.MEMBER_ID, viewer.memberId()).set(REACTIONS.KIND, kind.name())
-                    .onConflictDoNothing().execute();
-        }
-        return true;
-    }
-
     // ---- helpers ---------------------------------------------------------------------------
 
-    private String insertPost(String topicId, int position, Viewer viewer, Draft draft, String html, long now,
-            Access access) {
+    /** A post just saved: its id, and whether it is anonymous (only where the community allows it). */
+    record SavedPost(String id, boolean anonymous) {
+    }
+
+    /** Saves a post the use cases of this package checked, and marks its topic read for its author. */
+    SavedPost insertPost(Access access, String topicId, int position, Viewer viewer, Draft draft, String html, long now) {
         String postId = RandomId.next();
+        boolean anonymous = draft.anonymous() && access.community().allowAnonymous();
         db.insertInto(POSTS).set(POSTS.ID, postId).set(POSTS.TOPIC_ID, topicId).set(POSTS.AUTHOR_ID, viewer.memberId())
-                .set(POSTS.ANONYMOUS, draft.anonymous() && access.community().allowAnonymous())
+                .set(POSTS.ANONYMOUS, anonymous)
                 .set(POSTS.OPENING, position == 0).set(POSTS.POSITION, position).set(POSTS.BODY_SOURCE, draft.body()).set(POSTS.BODY_HTML, html)
                 .set(POSTS.CONTENT_WARNING, blankToNull(draft.contentWarning())).set(POSTS.CREATED_AT, now).execute();
         markRead(viewer.memberId(), topicId, now);
-        return postId;
+        return new SavedPost(postId, anonymous);
     }
 
     private void markRead(String memberId, String topicId, long at) {
@@ -354,7 +247,8 @@ public class Conversations {
                 .where(TOPICS.ID.eq(topicId), TOPICS.COMMUNITY_ID.eq(access.community().id())).fetchOne();
     }
 
-    private Optional<Record> postInCommunity(Access access, String postId) {
+    /** A post of this community, if the viewer may read the community: the one lookup every post action starts from. */
+    Optional<Record> postInCommunity(Access access, String postId) {
         if (!access.canRead() || !RandomId.looksValid(postId)) {
             return Optional.empty();
         }
@@ -393,18 +287,10 @@ public class Conversations {
         if (viewer != null && viewer.memberId().equals(authorId)) {
             return "you, posting anonymously";
         }
-        return seesAnonymousAuthors(access) ? "anonymous member (" + handle + ")" : "anonymous member";
+        return access.canModerate() ? "anonymous member (" + handle + ")" : "anonymous member";
     }
 
-    /**
-     * Who wrote an anonymous post is shown to moderators only once they signed in with a second
-     * factor: a stolen password alone must not unmask anyone.
-     */
-    private static boolean seesAnonymousAuthors(Access access) {
-        return access.moderates() && SecondFactorRules.hasSecondFactor();
-    }
-
-    private static String blankToNull(String text) {
+    static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -6,12 +6,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hearth.community.Access;
+import org.hearth.community.ChangeRole;
 import org.hearth.community.Communities;
 import org.hearth.community.Community;
+import org.hearth.community.CreateCommunity;
+import org.hearth.community.InviteMember;
+import org.hearth.community.JoinCommunity;
 import org.hearth.community.Role;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.Draft;
+import org.hearth.conversation.ReactToPost;
 import org.hearth.conversation.ReactionKind;
+import org.hearth.conversation.ReplyToTopic;
+import org.hearth.conversation.StartTopic;
 import org.hearth.conversation.TopicKind;
 import org.hearth.demo.DemoScript.Place;
 import org.hearth.demo.DemoScript.Post;
@@ -47,14 +54,37 @@ class DemoSite {
     private final Members members;
     private final Communities communities;
     private final Conversations conversations;
+    private final UseCases act;
     private final TransactionTemplate transactions;
 
-    DemoSite(Members members, Communities communities, Conversations conversations,
-            PlatformTransactionManager transactionManager) {
+    /** What the seeding does, through the same use cases as people. */
+    record UseCases(CreateCommunity create, InviteMember invite, JoinCommunity join, ChangeRole changeRole,
+            StartTopic startTopic, ReplyToTopic reply, ReactToPost react) {
+    }
+
+    DemoSite(Members members, Communities communities, Conversations conversations, CreateCommunity create,
+            InviteMember invite, JoinCommunity join, ChangeRole changeRole, StartTopic startTopic, ReplyToTopic reply,
+            ReactToPost react, PlatformTransactionManager transactionManager) {
         this.members = members;
         this.communities = communities;
         this.conversations = conversations;
+        this.act = new UseCases(create, invite, join, changeRole, startTopic, reply, react);
         this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /** Something the script expects went otherwise: the whole seeding is rolled back. */
+    private static final class NotSeeded extends RuntimeException {
+        NotSeeded(Object outcome) {
+            super("the demonstration script expected another outcome than " + outcome.getClass().getSimpleName(),
+                    null, false, false);
+        }
+    }
+
+    private static <T> T expect(Object outcome, Class<T> expected) {
+        if (!expected.isInstance(outcome)) {
+            throw new NotSeeded(outcome);
+        }
+        return expected.cast(outcome);
     }
 
     /** What one seeding wrote, for the log line. */
@@ -77,7 +107,7 @@ class DemoSite {
             log.info("Demonstration site seeded: {} communities, {} fictional members, {} topics, {} replies, {} reactions",
                     seeded.communities(), seeded.members(), seeded.topics(), seeded.replies(), seeded.reactions());
             return true;
-        } catch (Members.HandleTaken | Communities.SlugTaken taken) {
+        } catch (Members.HandleTaken | NotSeeded taken) {
             log.warn("Demonstration site not seeded: a community address or member handle it uses is already taken "
                     + "(by another node seeding at the same time, or by a real community or member)");
             return false;
@@ -108,11 +138,22 @@ class DemoSite {
         }
 
         private void place(Place place) {
-            Community community = communities.create(place.community(), person(place.owner()).memberId());
-            communities.addMember(community.id(), person(place.moderator()).memberId(), Role.MODERATOR);
-            for (String handle : place.members()) {
-                communities.addMember(community.id(), person(handle).memberId(), Role.MEMBER);
+            Community community = expect(act.create().run(CreateCommunity.Input.bySite(place.community(),
+                    person(place.owner()).memberId())), CreateCommunity.Outcome.Created.class).community();
+            // The fictional owner acts as an owner does after giving a second factor: the seeding
+            // runs on the server itself, through no one's sign-in.
+            Viewer owner = person(place.owner());
+            Viewer acting = new Viewer(owner.memberId(), owner.handle(), false, true);
+            for (String handle : place.everyone()) {
+                if (!handle.equals(place.owner())) {
+                    expect(act.invite().run(new InviteMember.Input(community.slug(), acting, handle)),
+                            InviteMember.Outcome.Invited.class);
+                    expect(act.join().run(new JoinCommunity.Input(community.slug(), person(handle))),
+                            JoinCommunity.Outcome.Joined.class);
+                }
             }
+            expect(act.changeRole().run(new ChangeRole.Input(community.slug(), acting,
+                    person(place.moderator()).memberId(), Role.MODERATOR)), ChangeRole.Outcome.Changed.class);
             Map<String, Access> access = new HashMap<>();
             for (String handle : place.everyone()) {
                 access.put(handle, communities.visibleTo(community.slug(), person(handle)).orElseThrow());
@@ -126,9 +167,9 @@ class DemoSite {
         private void topic(Topic topic, int topicNumber, List<String> everyone, Map<String, Access> access) {
             Post opening = topic.opening();
             Access openerAccess = access.get(opening.author());
-            String topicId = conversations.startTopic(openerAccess, person(opening.author()),
-                    new Draft(topic.kind(), topic.title(), opening.body(), opening.contentWarning(), opening.anonymous()))
-                    .orElseThrow();
+            String topicId = expect(act.startTopic().run(new StartTopic.Input(openerAccess, person(opening.author()),
+                    new Draft(topic.kind(), topic.title(), opening.body(), opening.contentWarning(), opening.anonymous()))),
+                    StartTopic.Outcome.Started.class).topicId();
             topics++;
             String openingId = conversations.topic(openerAccess, topicId, person(opening.author()), 1).orElseThrow()
                     .posts().getFirst().id();
@@ -137,10 +178,10 @@ class DemoSite {
             List<Post> script = topic.replies();
             for (int r = 0; r < script.size(); r++) {
                 Post post = script.get(r);
-                    String postId = conversations.reply(access.get(post.author()), person(post.author()), topicId,
-                        new Draft(null, null, post.body(), post.contentWarning(), post.anonymous()))
-                        .orElseThrow().postId();
-                    replies++;
+                String postId = expect(act.reply().run(new ReplyToTopic.Input(access.get(post.author()),
+                        person(post.author()), topicId, new Draft(null, null, post.body(), post.contentWarning(), post.anonymous()))),
+                        ReplyToTopic.Outcome.Replied.class).location().postId();
+                replies++;
                 int position = r + 1;
                 react(postId, post, replyReaction(topic.kind(), post, position), (position + topicNumber) % 4,
                         position * 3 + topicNumber, everyone, access);
@@ -159,7 +200,8 @@ class DemoSite {
                 if (handle.equals(post.author())) {
                     continue;
                 }
-                conversations.toggleReaction(access.get(handle), person(handle), postId, kind);
+                expect(act.react().run(new ReactToPost.Input(access.get(handle), person(handle), postId, kind)),
+                        ReactToPost.Outcome.Given.class);
                 given++;
             }
             reactions += given;

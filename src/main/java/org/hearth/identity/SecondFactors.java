@@ -87,13 +87,6 @@ public class SecondFactors implements SecondFactorStatus {
                 .findFirst();
     }
 
-    /** Stops a member who acts in a role that needs a second factor and has none yet. */
-    public void require(Viewer viewer) {
-        if (!enrolled(viewer.memberId())) {
-            throw new SecondFactorRequired();
-        }
-    }
-
     /** Makes a new secret to set up, once the password is given again. Returns false if it is wrong. */
     @Transactional
     public boolean start(Viewer viewer, String password) {

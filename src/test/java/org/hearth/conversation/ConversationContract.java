@@ -3,8 +3,8 @@ package org.hearth.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.hearth.community.JoinCommunity;
 import org.hearth.community.JoinPolicy;
-import org.hearth.community.Role;
 import org.hearth.community.Visibility;
 import org.hearth.platform.security.Viewer;
 import org.hearth.testing.HearthTest;
@@ -43,7 +43,10 @@ abstract class ConversationContract extends HearthTest {
     }
 
     @Autowired
-    Conversations conversations;
+    JoinCommunity joinCommunity;
+
+    @Autowired
+    ReplyToTopic replyToTopic;
 
     private String slugWithMembers(Viewer owner, boolean anonymous) {
         return community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, anonymous);
@@ -149,14 +152,14 @@ abstract class ConversationContract extends HearthTest {
         assertThat(reader.get(topic).document().selectFirst("#p-" + postId + " button[value=HUG]").attr("aria-pressed"))
                 .isEqualTo("false");
 
-        var access = communities.visibleTo(slug, null).orElseThrow();
         var writer = members.create(unique("w"), PASSWORD, null, false);
-        communities.addMember(access.community().id(), writer.memberId(), Role.MEMBER);
+        assertThat(joinCommunity.run(new JoinCommunity.Input(slug, writer))).isInstanceOf(JoinCommunity.Outcome.Joined.class);
         var writerAccess = communities.visibleTo(slug, writer).orElseThrow();
         String topicId = topic.substring(topic.lastIndexOf('/') + 1);
         Conversations.Location last = null;
         for (int i = 1; i <= Conversations.POSTS_PER_PAGE + 2; i++) {
-            last = conversations.reply(writerAccess, writer, topicId, new Draft(null, null, "reply " + i, null, false)).orElseThrow();
+            var replied = replyToTopic.run(new ReplyToTopic.Input(writerAccess, writer, topicId, new Draft(null, null, "reply " + i, null, false)));
+            last = ((ReplyToTopic.Outcome.Replied) replied).location();
         }
         assertThat(last.page()).isEqualTo(2);
         var first = visitor().get(topic);

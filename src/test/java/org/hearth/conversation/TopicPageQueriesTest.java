@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.community.JoinPolicy;
-import org.hearth.community.Role;
 import org.hearth.community.Visibility;
 import org.hearth.platform.security.Viewer;
 import org.hearth.testing.HearthTest;
@@ -48,7 +47,17 @@ class TopicPageQueriesTest extends HearthTest {
     }
 
     @Autowired
-    Conversations conversations;
+    StartTopic startTopic;
+
+    @Autowired
+    ReplyToTopic replyToTopic;
+
+    @Autowired
+    ReactToPost reactToPost;
+
+    private static String started(StartTopic.Outcome outcome) {
+        return ((StartTopic.Outcome.Started) outcome).topicId();
+    }
 
     private int queriesFor(Visitor visitor, String path) {
         visitor.get(path); // warm: the first visit may mark the topic as read
@@ -63,16 +72,18 @@ class TopicPageQueriesTest extends HearthTest {
         Viewer owner = account(unique("own"));
         String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
         var access = communities.visibleTo(slug, owner).orElseThrow();
-        String small = conversations.startTopic(access, owner, new Draft(TopicKind.QUESTION, "Small", "a", null, false)).orElseThrow();
-        String large = conversations.startTopic(access, owner, new Draft(TopicKind.QUESTION, "Large", "b", null, false)).orElseThrow();
+        String small = started(startTopic.run(new StartTopic.Input(access, owner, new Draft(TopicKind.QUESTION, "Small", "a", null, false))));
+        String large = started(startTopic.run(new StartTopic.Input(access, owner, new Draft(TopicKind.QUESTION, "Large", "b", null, false))));
         for (int i = 0; i < 24; i++) {
             Viewer writer = members.create(unique("w"), PASSWORD, null, false);
-            communities.addMember(access.community().id(), writer.memberId(), Role.MEMBER);
+            admit(owner, slug, writer);
             var writerAccess = communities.visibleTo(slug, writer).orElseThrow();
-            var reply = conversations.reply(writerAccess, writer, large, new Draft(null, null, "reply " + i, null, false)).orElseThrow();
-            conversations.toggleReaction(writerAccess, writer, reply.postId(), ReactionKind.HUG);
+            var reply = replyToTopic.run(new ReplyToTopic.Input(writerAccess, writer, large, new Draft(null, null, "reply " + i, null, false)));
+            String postId = ((ReplyToTopic.Outcome.Replied) reply).location().postId();
+            assertThat(reactToPost.run(new ReactToPost.Input(writerAccess, writer, postId, ReactionKind.HUG)))
+                    .isInstanceOf(ReactToPost.Outcome.Given.class);
             if (i < 2) {
-                conversations.reply(writerAccess, writer, small, new Draft(null, null, "reply " + i, null, false));
+                replyToTopic.run(new ReplyToTopic.Input(writerAccess, writer, small, new Draft(null, null, "reply " + i, null, false)));
             }
         }
         Visitor member = signedIn(owner);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.hearth.community.Access;
-import org.hearth.community.Role;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.PostView;
 import org.hearth.conversation.TopicSummary;
@@ -16,11 +15,6 @@ import org.hearth.platform.security.Viewer;
 import org.hearth.testing.HearthTest;
 import org.hearth.testing.Visitor;
 import org.jsoup.nodes.Document;
-import org.hearth.platform.security.SecondFactorRules;
-import org.hearth.platform.security.SignedInMember;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -99,8 +93,7 @@ abstract class DemoSiteContract extends HearthTest {
         Topic anonymous = place.topics().stream().filter(t -> t.opening().anonymous()).findFirst().orElseThrow();
         String handle = unique("reader");
         Visitor reader = member(handle);
-        String communityId = communities.visibleTo(place.community().slug(), null).orElseThrow().community().id();
-        communities.addMember(communityId, members.idOfHandle(handle).orElseThrow(), Role.MEMBER);
+        admit(demoMember(place.owner()), place.community().slug(), demoMember(handle));
 
         Document page = reader.get(topicPath(place, anonymous)).document();
         assertThat(page.select(".post.opening .author").text()).isEqualTo("anonymous member");
@@ -108,19 +101,14 @@ abstract class DemoSiteContract extends HearthTest {
         assertThat(page.text()).doesNotContain(anonymous.opening().author());
 
         Viewer moderator = demoMember(place.moderator());
-        Access moderation = communities.visibleTo(place.community().slug(), moderator).orElseThrow();
+        String topicId = topicId(place, anonymous);
+        Access withPasswordOnly = communities.visibleTo(place.community().slug(), moderator).orElseThrow();
+        assertThat(conversations.topic(withPasswordOnly, topicId, moderator, 1).orElseThrow().posts().getFirst().author())
+                .as("a stolen password alone unmasks no one").isEqualTo("anonymous member");
         // the moderator as signed in with a second factor: only then is an anonymous author shown
-        var signedIn = SecurityContextHolder.createEmptyContext();
-        signedIn.setAuthentication(UsernamePasswordAuthenticationToken
-                .authenticated(new SignedInMember(moderator, null), null, List.of(FactorGrantedAuthority.fromAuthority(SecondFactorRules.FACTOR))));
-        SecurityContextHolder.setContext(signedIn);
-        try {
-            PostView opening = conversations.topic(moderation, topicId(place, anonymous), moderator, 1).orElseThrow()
-                    .posts().getFirst();
-            assertThat(opening.author()).isEqualTo("anonymous member (" + anonymous.opening().author() + ")");
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        Access moderation = communities.visibleTo(place.community().slug(), withSecondFactor(moderator)).orElseThrow();
+        PostView opening = conversations.topic(moderation, topicId, moderator, 1).orElseThrow().posts().getFirst();
+        assertThat(opening.author()).isEqualTo("anonymous member (" + anonymous.opening().author() + ")");
     }
 
     @Test

@@ -1,7 +1,12 @@
 package org.hearth.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.community.Communities;
+import org.hearth.community.CreateCommunity;
+import org.hearth.community.InviteMember;
+import org.hearth.community.JoinCommunity;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Visibility;
 import org.hearth.identity.Members;
@@ -26,6 +31,15 @@ public abstract class HearthTest {
 
     @Autowired
     protected Communities communities;
+
+    @Autowired
+    private CreateCommunity createCommunity;
+
+    @Autowired
+    private InviteMember inviteMember;
+
+    @Autowired
+    private JoinCommunity joinCommunity;
 
     protected Visitor visitor() {
         return new Visitor(port);
@@ -67,8 +81,25 @@ public abstract class HearthTest {
     /** Creates a community owned by the given member. */
     protected String community(Viewer owner, Visibility visibility, JoinPolicy policy, boolean anonymous) {
         String slug = unique("c-").toLowerCase();
-        communities.create(new Communities.NewCommunity(slug, "Community " + slug, "About " + slug,
-                "Condition " + slug, visibility, policy, anonymous), owner.memberId());
+        var created = createCommunity.run(CreateCommunity.Input.bySite(new Communities.NewCommunity(slug,
+                "Community " + slug, "About " + slug, "Condition " + slug, visibility, policy, anonymous), owner.memberId()));
+        assertThat(created).isInstanceOf(CreateCommunity.Outcome.Created.class);
         return slug;
+    }
+
+    /** The same member as signed in with a second factor, as moderators and owners act. */
+    protected static Viewer withSecondFactor(Viewer viewer) {
+        return new Viewer(viewer.memberId(), viewer.handle(), viewer.siteAdmin(), true);
+    }
+
+    /**
+     * Brings a member into a community of any join policy the way people do: its owner invites
+     * them and they accept.
+     */
+    protected void admit(Viewer owner, String slug, Viewer member) {
+        assertThat(inviteMember.run(new InviteMember.Input(slug, withSecondFactor(owner), member.handle())))
+                .isInstanceOf(InviteMember.Outcome.Invited.class);
+        assertThat(joinCommunity.run(new JoinCommunity.Input(slug, member)))
+                .isInstanceOf(JoinCommunity.Outcome.Joined.class);
     }
 }

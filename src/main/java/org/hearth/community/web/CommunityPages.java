@@ -3,8 +3,15 @@ package org.hearth.community.web;
 import jakarta.validation.Valid;
 import org.hearth.community.Access;
 import org.hearth.community.Communities;
+import org.hearth.community.ChangeRole;
+import org.hearth.community.CreateCommunity;
+import org.hearth.community.DecideJoinRequest;
+import org.hearth.community.InviteMember;
+import org.hearth.community.JoinCommunity;
+import org.hearth.community.LeaveCommunity;
 import org.hearth.community.Role;
-import org.hearth.identity.SecondFactors;
+import org.hearth.community.WithdrawFromCommunity;
+import org.hearth.platform.security.SecondFactorRules;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.FormErrors;
 import org.hearth.platform.web.NotFound;
@@ -23,12 +30,29 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CommunityPages {
 
-    private final Communities communities;
-    private final SecondFactors secondFactors;
+    /** Where a moderator or administrator without a second factor this sign-in is sent first. */
+    private static final String SECOND_FACTOR_FIRST = "redirect:" + SecondFactorRules.ENROLMENT_PAGE + "?required";
 
-    CommunityPages(Communities communities, SecondFactors secondFactors) {
+    private final Communities communities;
+    private final CreateCommunity createCommunity;
+    private final JoinCommunity joinCommunity;
+    private final WithdrawFromCommunity withdrawFromCommunity;
+    private final LeaveCommunity leaveCommunity;
+    private final DecideJoinRequest decideJoinRequest;
+    private final InviteMember inviteMember;
+    private final ChangeRole changeRole;
+
+    CommunityPages(Communities communities, CreateCommunity createCommunity, JoinCommunity joinCommunity,
+            WithdrawFromCommunity withdrawFromCommunity, LeaveCommunity leaveCommunity,
+            DecideJoinRequest decideJoinRequest, InviteMember inviteMember, ChangeRole changeRole) {
         this.communities = communities;
-        this.secondFactors = secondFactors;
+        this.createCommunity = createCommunity;
+        this.joinCommunity = joinCommunity;
+        this.withdrawFromCommunity = withdrawFromCommunity;
+        this.leaveCommunity = leaveCommunity;
+        this.decideJoinRequest = decideJoinRequest;
+        this.inviteMember = inviteMember;
+        this.changeRole = changeRole;
     }
 
     @GetMapping("/")
@@ -55,12 +79,14 @@ class CommunityPages {
     String create(Viewer viewer, @Valid @ModelAttribute("form") CommunityForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
-            try {
-                var community = communities.create(form.toNewCommunity(), viewer.memberId());
-                redirect.addFlashAttribute(Page.NOTICE, "The community " + community.name() + " is ready. You are its owner.");
-                return "redirect:/c/" + community.slug();
-            } catch (Communities.SlugTaken taken) {
-                result.rejectValue("slug", "taken", "Another community already uses this address. Choose another.");
+            switch (createCommunity.run(CreateCommunity.Input.by(viewer, form.toNewCommunity()))) {
+                case CreateCommunity.Outcome.Created(var community) -> {
+                    redirect.addFlashAttribute(Page.NOTICE, "The community " + community.name() + " is ready. You are its owner.");
+                    return "redirect:/c/" + community.slug();
+                }
+                case CreateCommunity.Outcome.AddressTaken() ->
+                        result.rejectValue("slug", "taken", "Another community already uses this address. Choose another.");
+                case CreateCommunity.Outcome.NotASiteAdministrator() -> throw new NotFound();
             }
         }
         model.addAttribute("form", form);
@@ -70,43 +96,53 @@ class CommunityPages {
 
     @PostMapping("/c/{slug}/join")
     String join(@PathVariable String slug, Viewer viewer, RedirectAttributes redirect) {
-        switch (communities.join(slug, viewer)) {
-            case JOINED -> redirect.addFlashAttribute(Page.NOTICE, "Welcome! You are now a member.");
-            case REQUESTED -> redirect.addFlashAttribute(Page.NOTICE,
-                    "Your request is sent. A moderator will look at it; you will see the answer under Mine.");
-            case NOT_ALLOWED -> {
-                if (communities.visibleTo(slug, viewer).isEmpty()) {
-                    throw new NotFound();
-                }
-                redirect.addFlashAttribute(Page.NOTICE, "This community takes new members by invitation only.");
-            }
-        }
+        String notice = switch (joinCommunity.run(new JoinCommunity.Input(slug, viewer))) {
+            case JoinCommunity.Outcome.Joined j -> "Welcome! You are now a member.";
+            case JoinCommunity.Outcome.Requested r ->
+                    "Your request is sent. A moderator will look at it; you will see the answer under Mine.";
+            case JoinCommunity.Outcome.AlreadyMember m -> "You are already a member here.";
+            case JoinCommunity.Outcome.AlreadyRequested r ->
+                    "You have already asked to join. A moderator will answer; you will see it under Mine.";
+            case JoinCommunity.Outcome.ByInvitationOnly i -> "This community takes new members by invitation only.";
+            case JoinCommunity.Outcome.NotFound n -> throw new NotFound();
+        };
+        redirect.addFlashAttribute(Page.NOTICE, notice);
         return "redirect:/c/" + slug;
     }
 
     @PostMapping("/c/{slug}/withdraw")
     String withdraw(@PathVariable String slug, Viewer viewer, RedirectAttributes redirect) {
-        communities.withdraw(slug, viewer);
-        redirect.addFlashAttribute(Page.NOTICE, "Done. Nothing is pending for you there any more.");
+        String notice = switch (withdrawFromCommunity.run(new WithdrawFromCommunity.Input(slug, viewer))) {
+            case WithdrawFromCommunity.Outcome.RequestWithdrawn w -> "Your request to join is withdrawn.";
+            case WithdrawFromCommunity.Outcome.InvitationDeclined d -> "You declined the invitation.";
+            case WithdrawFromCommunity.Outcome.NothingPending p -> "Nothing is pending for you there any more.";
+            case WithdrawFromCommunity.Outcome.NotFound n -> throw new NotFound();
+        };
+        redirect.addFlashAttribute(Page.NOTICE, notice);
         return "redirect:/me/communities";
     }
 
     @PostMapping("/c/{slug}/leave")
     String leave(@PathVariable String slug, Viewer viewer, RedirectAttributes redirect) {
-        if (communities.visibleTo(slug, viewer).isEmpty()) {
-            throw new NotFound();
-        }
-        redirect.addFlashAttribute(Page.NOTICE, communities.leave(slug, viewer)
-                ? "You have left the community."
-                : "You are its only owner. Make another member an owner before you leave.");
+        String notice = switch (leaveCommunity.run(new LeaveCommunity.Input(slug, viewer))) {
+            case LeaveCommunity.Outcome.Left l -> "You have left the community.";
+            case LeaveCommunity.Outcome.NotAMember m -> "You are not a member there.";
+            case LeaveCommunity.Outcome.LastOwner o ->
+                    "You are its only owner. Make another member an owner before you leave.";
+            case LeaveCommunity.Outcome.NotFound n -> throw new NotFound();
+        };
+        redirect.addFlashAttribute(Page.NOTICE, notice);
         return "redirect:/me/communities";
     }
 
     @GetMapping("/c/{slug}/members")
     String members(@PathVariable String slug, Viewer viewer, Model model) {
-        requireModerator(slug, viewer); // the member list is private: reading it is acting as a moderator
-        var list = communities.members(slug, viewer).orElseThrow(NotFound::new);
-        model.addAttribute("list", list);
+        Access access = communities.visibleTo(slug, viewer).filter(Access::moderates).orElseThrow(NotFound::new);
+        var list = communities.members(access);
+        if (list.isEmpty()) {
+            return SECOND_FACTOR_FIRST; // the member list is private: reading it is acting as a moderator
+        }
+        model.addAttribute("list", list.get());
         model.addAttribute("roles", Role.values());
         model.addAttribute(Page.NOINDEX, true);
         return "org/hearth/community/web/members";
@@ -115,41 +151,45 @@ class CommunityPages {
     @PostMapping("/c/{slug}/requests/{memberId}")
     String decide(@PathVariable String slug, @PathVariable String memberId, @RequestParam String decision,
             Viewer viewer, RedirectAttributes redirect) {
-        requireModerator(slug, viewer);
-        boolean approve = "approve".equals(decision);
-        boolean done = communities.decideRequest(slug, viewer, memberId, approve);
-        redirect.addFlashAttribute(Page.NOTICE, !done ? "That request was already answered."
-                : approve ? "Request approved: they are a member now." : "Request declined.");
-        return "redirect:/c/" + slug + "/members";
+        var input = new DecideJoinRequest.Input(slug, viewer, memberId, "approve".equals(decision));
+        return switch (decideJoinRequest.run(input)) {
+            case DecideJoinRequest.Outcome.Approved a -> toMembers(slug, redirect, "Request approved: they are a member now.");
+            case DecideJoinRequest.Outcome.Declined d -> toMembers(slug, redirect, "Request declined.");
+            case DecideJoinRequest.Outcome.NoSuchRequest r -> toMembers(slug, redirect,
+                    "That request is no longer waiting: another moderator answered it, or it was withdrawn.");
+            case DecideJoinRequest.Outcome.SecondFactorNeeded f -> SECOND_FACTOR_FIRST;
+            case DecideJoinRequest.Outcome.NotFound n -> throw new NotFound();
+        };
     }
 
     @PostMapping("/c/{slug}/invitations")
     String invite(@PathVariable String slug, @RequestParam(defaultValue = "") String handle, Viewer viewer,
             RedirectAttributes redirect) {
-        requireModerator(slug, viewer);
-        if (handle.isBlank() || handle.length() > 30) {
-            redirect.addFlashAttribute(Page.NOTICE, "Write the handle of the person you want to invite.");
-        } else {
-            communities.invite(slug, viewer, handle.strip());
-            redirect.addFlashAttribute(Page.NOTICE, "If a member uses the handle " + handle.strip()
-                    + ", they will find your invitation under Mine.");
-        }
-        return "redirect:/c/" + slug + "/members";
+        return switch (inviteMember.run(new InviteMember.Input(slug, viewer, handle))) {
+            case InviteMember.Outcome.Invited(var community, var invited) -> toMembers(slug, redirect,
+                    "If a member uses the handle " + invited + ", they will find your invitation under Mine.");
+            case InviteMember.Outcome.NoHandle h -> toMembers(slug, redirect, "Write the handle of the person you want to invite.");
+            case InviteMember.Outcome.SecondFactorNeeded f -> SECOND_FACTOR_FIRST;
+            case InviteMember.Outcome.NotFound n -> throw new NotFound();
+        };
     }
 
     @PostMapping("/c/{slug}/members/{memberId}/role")
     String changeRole(@PathVariable String slug, @PathVariable String memberId, @RequestParam Role role,
             Viewer viewer, RedirectAttributes redirect) {
-        requireModerator(slug, viewer);
-        redirect.addFlashAttribute(Page.NOTICE, communities.changeRole(slug, viewer, memberId, role)
-                ? "Role changed to " + role.label().toLowerCase() + "."
-                : "Only owners change roles, and not their own.");
-        return "redirect:/c/" + slug + "/members";
+        return switch (changeRole.run(new ChangeRole.Input(slug, viewer, memberId, role))) {
+            case ChangeRole.Outcome.Changed c -> toMembers(slug, redirect, "Role changed to " + c.role().label().toLowerCase() + ".");
+            case ChangeRole.Outcome.NotAnOwner o -> toMembers(slug, redirect, "Only owners change roles.");
+            case ChangeRole.Outcome.OwnRole o -> toMembers(slug, redirect,
+                    "No one changes their own role: another owner can, so the community always keeps one.");
+            case ChangeRole.Outcome.NotAMember m -> toMembers(slug, redirect, "That person is not a member here any more.");
+            case ChangeRole.Outcome.SecondFactorNeeded f -> SECOND_FACTOR_FIRST;
+            case ChangeRole.Outcome.NotFound n -> throw new NotFound();
+        };
     }
 
-    /** Moderators act only with a second factor: a stolen password alone must not let anyone moderate. */
-    private void requireModerator(String slug, Viewer viewer) {
-        communities.visibleTo(slug, viewer).filter(Access::moderates).orElseThrow(NotFound::new);
-        secondFactors.require(viewer);
+    private static String toMembers(String slug, RedirectAttributes redirect, String notice) {
+        redirect.addFlashAttribute(Page.NOTICE, notice);
+        return "redirect:/c/" + slug + "/members";
     }
 }

@@ -7,9 +7,14 @@ import org.hearth.community.Access;
 import org.hearth.community.Communities;
 import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
+import org.hearth.conversation.DeletePost;
+import org.hearth.conversation.EditPost;
+import org.hearth.conversation.ReactToPost;
+import org.hearth.conversation.ReplyToTopic;
+import org.hearth.conversation.StartTopic;
 import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.TopicKind;
-import org.hearth.identity.SecondFactors;
+import org.hearth.platform.security.SecondFactorRules;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.FormErrors;
 import org.hearth.platform.web.NotFound;
@@ -42,13 +47,23 @@ class ConversationPages {
 
     private final Communities communities;
     private final Conversations conversations;
-    private final SecondFactors secondFactors;
+    private final StartTopic startTopic;
+    private final ReplyToTopic replyToTopic;
+    private final EditPost editPost;
+    private final DeletePost deletePost;
+    private final ReactToPost reactToPost;
     private final LiveTopics live;
 
-    ConversationPages(Communities communities, Conversations conversations, SecondFactors secondFactors, LiveTopics live) {
+    ConversationPages(Communities communities, Conversations conversations, StartTopic startTopic,
+            ReplyToTopic replyToTopic, EditPost editPost, DeletePost deletePost, ReactToPost reactToPost,
+            LiveTopics live) {
         this.communities = communities;
         this.conversations = conversations;
-        this.secondFactors = secondFactors;
+        this.startTopic = startTopic;
+        this.replyToTopic = replyToTopic;
+        this.editPost = editPost;
+        this.deletePost = deletePost;
+        this.reactToPost = reactToPost;
         this.live = live;
     }
 
@@ -85,9 +100,16 @@ class ConversationPages {
         if (result.hasErrors()) {
             return topicForm(model, form, FormErrors.of(result));
         }
-        String topicId = conversations.startTopic(access, viewer, form.draft()).orElseThrow(NotFound::new);
-        redirect.addFlashAttribute(Page.NOTICE, "Your topic is posted.");
-        return "redirect:/c/" + slug + "/t/" + topicId;
+        return switch (startTopic.run(new StartTopic.Input(access, viewer, form.draft()))) {
+            case StartTopic.Outcome.Started(var topicId) -> {
+                redirect.addFlashAttribute(Page.NOTICE, "Your topic is posted.");
+                yield "redirect:/c/" + slug + "/t/" + topicId;
+            }
+            case StartTopic.Outcome.NotAMember n -> {
+                redirect.addFlashAttribute(Page.NOTICE, "Join this community to start a topic.");
+                yield "redirect:/c/" + slug;
+            }
+        };
     }
 
     @GetMapping("/c/{slug}/t/{topicId}")
@@ -135,15 +157,17 @@ class ConversationPages {
             @Valid @ModelAttribute("form") PostForms.Reply form, BindingResult result, Viewer viewer, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
-        if (result.hasErrors() || !access.canPost()) {
-            if (!access.canPost()) {
-                result.reject("not-member", "Join this community to reply.");
+        if (!result.hasErrors()) {
+            switch (replyToTopic.run(new ReplyToTopic.Input(access, viewer, topicId, form.draft()))) {
+                case ReplyToTopic.Outcome.Replied(var location) -> {
+                    return to(slug, location);
+                }
+                case ReplyToTopic.Outcome.NotAMember n -> result.reject("not-member", "Join this community to reply.");
+                case ReplyToTopic.Outcome.NoSuchTopic n -> throw new NotFound();
             }
-            response.setStatus(422);
-            return showTopic(access, topicId, Integer.MAX_VALUE, viewer, model, form, FormErrors.of(result));
         }
-        var location = conversations.reply(access, viewer, topicId, form.draft()).orElseThrow(NotFound::new);
-        return "redirect:/c/" + slug + "/t/" + topicId + "?page=" + location.page() + "#p-" + location.postId();
+        response.setStatus(422); // the form again, with what they wrote and why it was not posted
+        return showTopic(access, topicId, Integer.MAX_VALUE, viewer, model, form, FormErrors.of(result));
     }
 
     @GetMapping("/c/{slug}/p/{postId}/edit")
@@ -163,55 +187,69 @@ class ConversationPages {
             BindingResult result, Viewer viewer, Model model, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
         var draft = conversations.ownDraft(access, viewer, postId).orElseThrow(NotFound::new);
-        boolean opening = draft.title() != null;
-        if (opening && (form.title() == null || form.title().isBlank())) {
-            result.rejectValue("title", "blank", "A topic needs a title.");
+        if (!result.hasErrors()) {
+            switch (editPost.run(new EditPost.Input(access, viewer, postId, form.draft()))) {
+                case EditPost.Outcome.Edited(var location) -> {
+                    redirect.addFlashAttribute(Page.NOTICE, "Your changes are saved.");
+                    return to(slug, location);
+                }
+                case EditPost.Outcome.TitleMissing t -> result.rejectValue("title", "blank", "A topic needs a title.");
+                case EditPost.Outcome.NotAMember m ->
+                        result.reject("not-member", "You are no longer a member here, so this post can no longer be changed. You can still delete it.");
+                case EditPost.Outcome.NotFound n -> throw new NotFound();
+                case EditPost.Outcome.NotYourPost n -> throw new NotFound();
+                case EditPost.Outcome.AlreadyDeleted d -> throw new NotFound();
+            }
         }
-        if (result.hasErrors()) {
-            model.addAttribute("form", form);
-            model.addAttribute("opening", opening);
-            model.addAttribute("postId", postId);
-            model.addAttribute("errors", FormErrors.of(result));
-            return EDIT;
-        }
-        if (!conversations.edit(access, viewer, postId, form.draft())) {
-            throw new NotFound();
-        }
-        redirect.addFlashAttribute(Page.NOTICE, "Your changes are saved.");
-        return backTo(slug, access, postId);
+        model.addAttribute("form", form);
+        model.addAttribute("opening", draft.title() != null);
+        model.addAttribute("postId", postId);
+        model.addAttribute("errors", FormErrors.of(result));
+        return EDIT;
     }
 
     @PostMapping("/c/{slug}/p/{postId}/delete")
     String delete(@PathVariable String slug, @PathVariable String postId, Viewer viewer, Model model,
             RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
-        String back = backTo(slug, access, postId);
-        if (!conversations.delete(access, viewer, postId)) {
-            throw new NotFound();
-        }
-        redirect.addFlashAttribute(Page.NOTICE, "Your post is deleted, with its earlier versions.");
-        return back;
+        return switch (deletePost.run(new DeletePost.Input(access, viewer, postId))) {
+            case DeletePost.Outcome.Deleted(var location) -> {
+                redirect.addFlashAttribute(Page.NOTICE, "Your post is deleted, with its earlier versions.");
+                yield to(slug, location);
+            }
+            case DeletePost.Outcome.AlreadyDeleted(var location) -> {
+                redirect.addFlashAttribute(Page.NOTICE, "That post was already deleted.");
+                yield to(slug, location);
+            }
+            case DeletePost.Outcome.NotYourPost n -> throw new NotFound();
+            case DeletePost.Outcome.NotFound n -> throw new NotFound();
+        };
     }
 
     @PostMapping("/c/{slug}/p/{postId}/reactions")
     String react(@PathVariable String slug, @PathVariable String postId, @RequestParam ReactionKind kind,
             Viewer viewer, Model model, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
-        if (!conversations.toggleReaction(access, viewer, postId, kind)) {
-            if (access.canRead() && conversations.locate(access, postId).isPresent()) {
+        return switch (reactToPost.run(new ReactToPost.Input(access, viewer, postId, kind))) {
+            case ReactToPost.Outcome.Given(var location) -> to(slug, location);
+            case ReactToPost.Outcome.TakenBack(var location) -> to(slug, location);
+            case ReactToPost.Outcome.NotAMember(var location) -> {
                 redirect.addFlashAttribute(Page.NOTICE, "Join this community to react to posts.");
-                return backTo(slug, access, postId);
+                yield to(slug, location);
             }
-            throw new NotFound();
-        }
-        return backTo(slug, access, postId);
+            case ReactToPost.Outcome.PostDeleted(var location) -> {
+                redirect.addFlashAttribute(Page.NOTICE, "That post was deleted by its author.");
+                yield to(slug, location);
+            }
+            case ReactToPost.Outcome.NotFound n -> throw new NotFound();
+        };
     }
 
     @GetMapping("/c/{slug}/p/{postId}/history")
     String history(@PathVariable String slug, @PathVariable String postId, Viewer viewer, Model model) {
         Access access = visible(slug, viewer, model);
-        if (access.moderates()) {
-            secondFactors.require(viewer);
+        if (access.moderates() && !access.canModerate()) {
+            return "redirect:" + SecondFactorRules.ENROLMENT_PAGE + "?required"; // earlier versions are private
         }
         model.addAttribute("revisions", conversations.revisions(access, postId).orElseThrow(NotFound::new));
         model.addAttribute("location", conversations.locate(access, postId).orElseThrow(NotFound::new));
@@ -235,9 +273,8 @@ class ConversationPages {
         return NEW_TOPIC;
     }
 
-    private String backTo(String slug, Access access, String postId) {
-        var location = conversations.locate(access, postId).orElseThrow(NotFound::new);
-        return "redirect:/c/" + slug + "/t/" + location.topicId() + "?page=" + location.page() + "#p-" + postId;
+    private static String to(String slug, Conversations.Location location) {
+        return "redirect:/c/" + slug + "/t/" + location.topicId() + "?page=" + location.page() + "#p-" + location.postId();
     }
 
     /** The community as this viewer may see it; adds it to the model, keeps non-public pages out of search engines. */

@@ -129,6 +129,7 @@ class LiveTopics implements SmartLifecycle {
      * when the reader has nothing yet.
      */
     SseEmitter open(Access access, String topicId, int latest, Integer after) {
+        Access everyReader = access.asEveryReader();
         long lifetime = streamTimeout.toMillis() - ThreadLocalRandom.current().nextLong(streamTimeout.toMillis() / 5 + 1);
         SseEmitter emitter = new SseEmitter(lifetime); // spread out, so readers do not all reconnect at once
         Stream stream = new Stream(topicId, emitter, after == null ? latest : after);
@@ -142,7 +143,7 @@ class LiveTopics implements SmartLifecycle {
         long retry = 2000 + ThreadLocalRandom.current().nextLong(6000);
         stream.send(Set.of(new DataWithMediaType("retry:" + retry + "\n:ok\n\n", EVENT_TEXT)));
         topics.compute(topicId, (id, topic) -> {
-            Topic t = topic == null ? new Topic(access) : topic;
+            Topic t = topic == null ? new Topic(everyReader) : topic;
             t.streams.add(stream);
             return t;
         });
@@ -154,7 +155,7 @@ class LiveTopics implements SmartLifecycle {
         }
         // what was posted between the page and this stream; also closes the gap between reading
         // "latest" and registering, because a stream never gets a position twice
-        List<Frame> missed = frames(access, topicId, stream.last);
+        List<Frame> missed = frames(everyReader, topicId, stream.last);
         if (!missed.isEmpty()) {
             stream.deliver(missed);
         }
@@ -204,16 +205,15 @@ class LiveTopics implements SmartLifecycle {
     private List<Frame> frames(Access access, String topicId, int after) {
         List<PostView> posts = conversations.postsForEveryone(access, topicId, after, MAX_POSTS_PER_CATCH_UP);
         List<Frame> frames = new ArrayList<>(posts.size());
-        Access neutral = new Access(access.community(), null, false, false, false);
         for (PostView post : posts) {
-            frames.add(frame(neutral, post));
+            frames.add(frame(access, post));
         }
         return frames;
     }
 
-    private Frame frame(Access neutral, PostView post) {
+    private Frame frame(Access everyReader, PostView post) {
         StringOutput html = new StringOutput(4096);
-        templates.render(POST + ".jte", Map.of("page", NEUTRAL_PAGE, "access", neutral, "post", post,
+        templates.render(POST + ".jte", Map.of("page", NEUTRAL_PAGE, "access", everyReader, "post", post,
                 "reactionKinds", ReactionKind.values()), html);
         renders.increment();
         StringBuilder event = new StringBuilder(html.toString().length() + 64)
@@ -270,7 +270,10 @@ class LiveTopics implements SmartLifecycle {
         return running;
     }
 
-    /** The readers of one topic on this node, and the access one of them had (all were checked). */
+    /**
+     * The readers of one topic on this node (each was checked when their stream opened), and the
+     * access every reader has: new posts are loaded and shown with it, the same for all of them.
+     */
     private static final class Topic {
 
         final Access access;

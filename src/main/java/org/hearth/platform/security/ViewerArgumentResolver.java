@@ -25,7 +25,8 @@ final class ViewerArgumentResolver implements HandlerMethodArgumentResolver {
     static Viewer current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInMember member) {
-            return member.viewer();
+            // the factors belong to this sign-in, not to the stored member: read them each time
+            return member.viewer().withSecondFactor(SecondFactorRules.hasSecondFactor());
         }
         return null;
     }

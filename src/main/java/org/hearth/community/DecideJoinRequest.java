@@ -1,0 +1,80 @@
+package org.hearth.community;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.hearth.platform.RandomId;
+import org.hearth.platform.security.Viewer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A moderator lets someone in who asked to join, or turns them down. */
+@Service
+public class DecideJoinRequest {
+
+    public record Input(String slug, Viewer moderator, String memberId, boolean approve) {
+        public Input {
+            Objects.requireNonNull(moderator, "only a signed-in moderator decides");
+        }
+    }
+
+    public sealed interface Outcome {
+        record Approved(Community community, String memberId) implements Outcome {
+        }
+
+        record Declined(Community community, String memberId) implements Outcome {
+        }
+
+        /** No such community, or the person deciding does not moderate it: a member list is not theirs to see. */
+        record NotFound() implements Outcome {
+        }
+
+        record SecondFactorNeeded() implements Outcome {
+        }
+
+        /** Nobody waits under that id: never asked, withdrew, or another moderator answered first. */
+        record NoSuchRequest(Community community) implements Outcome {
+        }
+    }
+
+    private final Communities communities;
+    private final ApplicationEventPublisher events;
+
+    DecideJoinRequest(Communities communities, ApplicationEventPublisher events) {
+        this.communities = communities;
+        this.events = events;
+    }
+
+    @Transactional
+    public Outcome run(Input input) {
+        Optional<Access> found = communities.visibleTo(input.slug(), input.moderator()).filter(Access::moderates);
+        if (found.isEmpty()) {
+            return new Outcome.NotFound();
+        }
+        Access access = found.get();
+        return withSecondFactor(access)
+                .or(() -> stillWaiting(access, input.memberId()))
+                .orElseGet(() -> decide(access, input));
+    }
+
+    private static Optional<Outcome> withSecondFactor(Access access) {
+        return access.canModerate() ? Optional.empty() : Optional.of(new Outcome.SecondFactorNeeded());
+    }
+
+    /** Removing the request is the check: of two moderators answering at once, one finds it gone. */
+    private Optional<Outcome> stillWaiting(Access access, String memberId) {
+        boolean waiting = RandomId.looksValid(memberId) && communities.removeRequest(access.community().id(), memberId);
+        return waiting ? Optional.empty() : Optional.of(new Outcome.NoSuchRequest(access.community()));
+    }
+
+    private Outcome decide(Access access, Input input) {
+        Community community = access.community();
+        if (!input.approve()) {
+            events.publishEvent(new JoinRequestDeclined(community.id(), input.memberId(), input.moderator().memberId()));
+            return new Outcome.Declined(community, input.memberId());
+        }
+        communities.addMember(community.id(), input.memberId(), Role.MEMBER);
+        events.publishEvent(new MemberJoined(community.id(), input.memberId(), Role.MEMBER));
+        return new Outcome.Approved(community, input.memberId());
+    }
+}

@@ -1,0 +1,96 @@
+package org.hearth.conversation;
+
+import static org.hearth.conversation.schema.Tables.TOPICS;
+import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.val;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.hearth.community.Access;
+import org.hearth.conversation.Conversations.Location;
+import org.hearth.platform.security.Viewer;
+import org.hearth.platform.text.Markdown;
+import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A member replies to a topic of their community. */
+@Service
+public class ReplyToTopic {
+
+    public record Input(Access access, Viewer author, String topicId, Draft draft) {
+        public Input {
+            Objects.requireNonNull(access);
+            Objects.requireNonNull(author, "only a signed-in member writes");
+        }
+    }
+
+    public sealed interface Outcome {
+        record Replied(Location location) implements Outcome {
+        }
+
+        record NotAMember() implements Outcome {
+        }
+
+        /** No such topic in this community. */
+        record NoSuchTopic() implements Outcome {
+        }
+    }
+
+    private final DSLContext db;
+    private final Conversations conversations;
+    private final Markdown markdown;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    ReplyToTopic(DSLContext db, Conversations conversations, Markdown markdown, Clock clock,
+            ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+        this.db = db;
+        this.conversations = conversations;
+        this.markdown = markdown;
+        this.clock = clock;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    public Outcome run(Input input) {
+        Optional<Outcome> refused = aMember(input.access()).or(() -> aTopicHere(input));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        // Rendered before the transaction: on SQLite the transaction holds the one write lock.
+        String html = markdown.toSafeHtml(input.draft().body());
+        return transactions.execute(status -> reply(input, html));
+    }
+
+    private static Optional<Outcome> aMember(Access access) {
+        return access.canPost() ? Optional.empty() : Optional.of(new Outcome.NotAMember());
+    }
+
+    private Optional<Outcome> aTopicHere(Input input) {
+        return conversations.latestPosition(input.access(), input.topicId()).isPresent() ? Optional.empty()
+                : Optional.of(new Outcome.NoSuchTopic());
+    }
+
+    private Outcome reply(Input input, String html) {
+        Access access = input.access();
+        long now = clock.millis();
+        // Counting the reply first locks the topic's row, so concurrent replies get distinct positions.
+        var counted = db.update(TOPICS).set(TOPICS.REPLY_COUNT, TOPICS.REPLY_COUNT.plus(1))
+                .set(TOPICS.LAST_ACTIVITY_AT, greatest(TOPICS.LAST_ACTIVITY_AT, val(now)))
+                .where(TOPICS.ID.eq(input.topicId()), TOPICS.COMMUNITY_ID.eq(access.community().id()))
+                .returningResult(TOPICS.REPLY_COUNT).fetchOptional();
+        if (counted.isEmpty()) {
+            return new Outcome.NoSuchTopic(); // removed since the check: nothing written
+        }
+        int position = counted.get().value1();
+        var post = conversations.insertPost(access, input.topicId(), position, input.author(), input.draft(), html, now);
+        events.publishEvent(new ReplyPosted(access.community().id(), input.topicId(), post.id(), position,
+                input.author().memberId(), post.anonymous()));
+        return new Outcome.Replied(Conversations.location(input.topicId(), position, post.id()));
+    }
+}

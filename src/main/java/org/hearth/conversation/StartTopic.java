@@ -1,0 +1,83 @@
+package org.hearth.conversation;
+
+import static org.hearth.conversation.schema.Tables.TOPICS;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import org.hearth.community.Access;
+import org.hearth.platform.RandomId;
+import org.hearth.platform.security.Viewer;
+import org.hearth.platform.text.Markdown;
+import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A member starts a topic in their community. */
+@Service
+public class StartTopic {
+
+    public record Input(Access access, Viewer author, Draft draft) {
+        public Input {
+            Objects.requireNonNull(access);
+            Objects.requireNonNull(author, "only a signed-in member writes");
+            Objects.requireNonNull(draft.kind());
+            Objects.requireNonNull(draft.title());
+        }
+    }
+
+    public sealed interface Outcome {
+        record Started(String topicId) implements Outcome {
+        }
+
+        record NotAMember() implements Outcome {
+        }
+    }
+
+    private final DSLContext db;
+    private final Conversations conversations;
+    private final Markdown markdown;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+
+    StartTopic(DSLContext db, Conversations conversations, Markdown markdown, Clock clock,
+            ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+        this.db = db;
+        this.conversations = conversations;
+        this.markdown = markdown;
+        this.clock = clock;
+        this.events = events;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    public Outcome run(Input input) {
+        Optional<Outcome> refused = aMember(input.access());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        // Rendered before the transaction: on SQLite the transaction holds the one write lock.
+        String html = markdown.toSafeHtml(input.draft().body());
+        return transactions.execute(status -> start(input, html));
+    }
+
+    private static Optional<Outcome> aMember(Access access) {
+        return access.canPost() ? Optional.empty() : Optional.of(new Outcome.NotAMember());
+    }
+
+    private Outcome start(Input input, String html) {
+        Access access = input.access();
+        Draft draft = input.draft();
+        String topicId = RandomId.next();
+        long now = clock.millis();
+        db.insertInto(TOPICS).set(TOPICS.ID, topicId).set(TOPICS.COMMUNITY_ID, access.community().id())
+                .set(TOPICS.KIND, draft.kind().name()).set(TOPICS.TITLE, draft.title().strip())
+                .set(TOPICS.CREATED_AT, now).set(TOPICS.LAST_ACTIVITY_AT, now).set(TOPICS.REPLY_COUNT, 0).execute();
+        var post = conversations.insertPost(access, topicId, 0, input.author(), draft, html, now);
+        events.publishEvent(new TopicStarted(access.community().id(), topicId, post.id(), input.author().memberId(),
+                post.anonymous(), draft.kind()));
+        return new Outcome.Started(topicId);
+    }
+}
