@@ -41,7 +41,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Conversations {
 
-    public static final int POSTS_PER_PAGE = 25;
     public static final int TOPICS_PER_PAGE = 30;
 
     static final Table<Record> TOPICS = table(name("topics"));
@@ -149,12 +148,12 @@ public class Conversations {
             return Optional.empty();
         }
         int replies = topic.get(T_REPLIES);
-        int pageCount = Math.max(1, (replies + POSTS_PER_PAGE) / POSTS_PER_PAGE);
+        int pageCount = Math.max(1, (replies + TopicPage.POSTS_PER_PAGE) / TopicPage.POSTS_PER_PAGE);
         int shown = Math.min(Math.max(1, page), pageCount);
         var rows = db.select(P_ID, P_POSITION, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_HTML, P_WARNING, P_CREATED, P_EDITED, P_DELETED)
                 .from(POSTS).where(P_TOPIC.eq(topicId))
                 .orderBy(P_POSITION)
-                .limit(POSTS_PER_PAGE).offset((shown - 1) * POSTS_PER_PAGE)
+                .limit(TopicPage.POSTS_PER_PAGE).offset((shown - 1) * TopicPage.POSTS_PER_PAGE)
                 .fetch();
         List<String> postIds = rows.getValues(P_ID);
         Map<String, String> handles = members.handles(new HashSet<>(rows.getValues(P_AUTHOR)));
@@ -256,7 +255,7 @@ public class Conversations {
     }
 
     private static Location location(String topicId, int position, String postId) {
-        return new Location(topicId, position / POSTS_PER_PAGE + 1, postId);
+        return new Location(topicId, position / TopicPage.POSTS_PER_PAGE + 1, postId);
     }
 
     /** Where a post is: its topic, the page of that topic, and the post's own anchor. */

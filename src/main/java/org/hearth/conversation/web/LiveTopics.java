@@ -25,6 +25,7 @@ import org.hearth.conversation.Conversations;
 import org.hearth.conversation.PostView;
 import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.ReplyPosted;
+import org.hearth.conversation.TopicPage;
 import org.hearth.platform.live.LiveBus;
 import org.hearth.platform.live.LiveSignal;
 import org.hearth.platform.web.Page;
@@ -57,7 +58,7 @@ class LiveTopics implements SmartLifecycle {
     private static final String SUBJECT = "topic:";
     private static final String POST = "org/hearth/conversation/web/post";
     /** Never more than a page of posts at once: a reader far behind is on an earlier page anyway. */
-    private static final int MAX_POSTS_PER_CATCH_UP = Conversations.POSTS_PER_PAGE;
+    private static final int MAX_POSTS_PER_CATCH_UP = TopicPage.POSTS_PER_PAGE;
     private static final MediaType EVENT_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
     private static final Set<DataWithMediaType> HEARTBEAT = Set.of(new DataWithMediaType(":\n\n", EVENT_TEXT));
     /** Nothing of any viewer: no form token, no name; the rendering every reader may see. */
