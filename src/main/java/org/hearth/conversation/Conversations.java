@@ -150,33 +150,22 @@ public class Conversations {
         int replies = topic.get(T_REPLIES);
         int pageCount = Math.max(1, (replies + TopicPage.POSTS_PER_PAGE) / TopicPage.POSTS_PER_PAGE);
         int shown = Math.min(Math.max(1, page), pageCount);
-        var rows = db.select(P_ID, P_POSITION, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_HTML, P_WARNING, P_CREATED, P_EDITED, P_DELETED)
+        var rows = db.select(SHOWN_POST)
                 .from(POSTS).where(P_TOPIC.eq(topicId))
                 .orderBy(P_POSITION)
                 .limit(TopicPage.POSTS_PER_PAGE).offset((shown - 1) * TopicPage.POSTS_PER_PAGE)
                 .fetch();
-        List<String> postIds = rows.getValues(P_ID);
-        Map<String, String> handles = members.handles(new HashSet<>(rows.getValues(P_AUTHOR)));
+        Map<String, String> handles = members.handles(namedAuthors(rows, access));
         Map<String, Map<ReactionKind, Integer>> counts = new HashMap<>();
         Map<String, Set<ReactionKind>> mine = new HashMap<>();
-        reactions(postIds, viewer, counts, mine);
+        reactions(rows.getValues(P_ID), viewer, counts, mine);
         Long readAt = topic.get(lastRead);
         List<PostView> posts = new ArrayList<>(rows.size());
         long newest = 0;
         for (var r : rows) {
-            String author = r.get(P_AUTHOR);
-            boolean anonymous = Boolean.TRUE.equals(r.get(P_ANONYMOUS));
-            boolean moderatorView = seesAnonymousAuthors(access);
-            long created = r.get(P_CREATED);
-            newest = Math.max(newest, created);
-            posts.add(new PostView(r.get(P_ID), r.get(P_POSITION),
-                    anonymous && !moderatorView ? null : author,
-                    authorLabel(author, anonymous, handles, access, viewer),
-                    anonymous, Boolean.TRUE.equals(r.get(P_OPENING)), r.get(P_HTML), r.get(P_WARNING), created,
-                    r.get(P_EDITED) != null, r.get(P_DELETED) != null,
-                    viewer != null && viewer.memberId().equals(author),
-                    viewer != null && readAt != null && created > readAt && !viewer.memberId().equals(author),
-                    counts.getOrDefault(r.get(P_ID), Map.of()), mine.getOrDefault(r.get(P_ID), Set.of())));
+            PostView post = postView(r, access, viewer, readAt, handles, counts, mine);
+            newest = Math.max(newest, post.createdAt());
+            posts.add(post);
         }
         if (viewer != null && newest > 0 && (readAt == null || readAt < newest)) {
             markRead(viewer.memberId(), topicId, newest); // only when something new was read: no write per visit
@@ -204,30 +193,15 @@ public class Conversations {
         if (readableTopic(access, topicId, T_ID) == null) {
             return List.of();
         }
-        var rows = db.select(P_ID, P_POSITION, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_HTML, P_WARNING, P_CREATED, P_EDITED, P_DELETED)
+        var rows = db.select(SHOWN_POST)
                 .from(POSTS).where(P_TOPIC.eq(topicId), P_POSITION.gt(after))
                 .orderBy(P_POSITION.desc()).limit(limit)
                 .fetch();
-        Set<String> authors = new HashSet<>();
-        rows.forEach(r -> {
-            if (!Boolean.TRUE.equals(r.get(P_ANONYMOUS))) {
-                authors.add(r.get(P_AUTHOR));
-            }
-        });
-        Map<String, String> handles = members.handles(authors);
+        Access everyone = new Access(access.community(), null, false, false, false);
+        Map<String, String> handles = members.handles(namedAuthors(rows, everyone));
         Map<String, Map<ReactionKind, Integer>> counts = new HashMap<>();
         reactions(rows.getValues(P_ID), null, counts, new HashMap<>());
-        List<PostView> posts = new ArrayList<>(rows.size());
-        for (var r : rows.reversed()) {
-            boolean anonymous = Boolean.TRUE.equals(r.get(P_ANONYMOUS));
-            String author = anonymous ? null : r.get(P_AUTHOR);
-            posts.add(new PostView(r.get(P_ID), r.get(P_POSITION), author,
-                    anonymous ? "anonymous member" : handles.getOrDefault(author, "former member"),
-                    anonymous, Boolean.TRUE.equals(r.get(P_OPENING)), r.get(P_HTML), r.get(P_WARNING), r.get(P_CREATED),
-                    r.get(P_EDITED) != null, r.get(P_DELETED) != null, false, false,
-                    counts.getOrDefault(r.get(P_ID), Map.of()), Set.of()));
-        }
-        return posts;
+        return rows.reversed().stream().map(r -> postView(r, everyone, null, null, handles, counts, Map.of())).toList();
     }
 
     /** Earlier versions of a post, for moderators of its community only. */
@@ -401,6 +375,43 @@ public class Conversations {
                 .from(POSTS).join(TOPICS).on(T_ID.eq(P_TOPIC))
                 .where(P_ID.eq(postId), T_COMMUNITY.eq(access.community().id()))
                 .fetchOptional().map(r -> (Record) r);
+    }
+
+    /** The columns {@link #postView} reads. */
+    private static final Field<?>[] SHOWN_POST =
+            {P_ID, P_POSITION, P_AUTHOR, P_ANONYMOUS, P_OPENING, P_HTML, P_WARNING, P_CREATED, P_EDITED, P_DELETED};
+
+    /**
+     * The one mapping from a post's row to what this reader sees of it: the topic page and the
+     * live rendering for everyone both use it, so they cannot drift apart on who is named.
+     * {@code readAt} is when the viewer last read the topic (null: nothing is marked unread).
+     */
+    private static PostView postView(Record r, Access access, Viewer viewer, Long readAt, Map<String, String> handles,
+            Map<String, Map<ReactionKind, Integer>> counts, Map<String, Set<ReactionKind>> mine) {
+        String id = r.get(P_ID);
+        String author = r.get(P_AUTHOR);
+        boolean anonymous = Boolean.TRUE.equals(r.get(P_ANONYMOUS));
+        long created = r.get(P_CREATED);
+        boolean own = viewer != null && viewer.memberId().equals(author);
+        return new PostView(id, r.get(P_POSITION),
+                anonymous && !seesAnonymousAuthors(access) ? null : author,
+                authorLabel(author, anonymous, handles, access, viewer),
+                anonymous, Boolean.TRUE.equals(r.get(P_OPENING)), r.get(P_HTML), r.get(P_WARNING), created,
+                r.get(P_EDITED) != null, r.get(P_DELETED) != null,
+                own, readAt != null && created > readAt && !own,
+                counts.getOrDefault(id, Map.of()), mine.getOrDefault(id, Set.of()));
+    }
+
+    /** Authors this reader may see named: the handle behind an anonymous post is not even loaded for anyone else. */
+    private static Set<String> namedAuthors(List<? extends Record> rows, Access access) {
+        boolean unmasked = seesAnonymousAuthors(access);
+        Set<String> authors = new HashSet<>();
+        for (Record r : rows) {
+            if (unmasked || !Boolean.TRUE.equals(r.get(P_ANONYMOUS))) {
+                authors.add(r.get(P_AUTHOR));
+            }
+        }
+        return authors;
     }
 
     /** Reaction counts per post and kind, and which of them are the viewer's own, in one query. */
