@@ -24,11 +24,12 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The topic page asks the database a fixed number of questions, however many replies, reactions
- * and authors the topic has: no query per post.
+ * and authors the topic has: no query per post, neither its own nor those of the features that add
+ * to its posts (here a stand-in that asks one question per page).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = SqliteDatabase.class)
-@Import(TopicPageQueriesTest.CountingQueries.class)
+@Import({TopicPageQueriesTest.CountingQueries.class, MarkingPosts.class})
 class TopicPageQueriesTest extends HearthTest {
 
     static final AtomicInteger QUERIES = new AtomicInteger();
@@ -49,6 +50,9 @@ class TopicPageQueriesTest extends HearthTest {
 
     @Autowired
     Conversations conversations;
+
+    @Autowired
+    MarkingPosts.Marks marks;
 
     private int queriesFor(Visitor visitor, String path) {
         visitor.get(path); // warm: the first visit may mark the topic as read
@@ -80,6 +84,10 @@ class TopicPageQueriesTest extends HearthTest {
         int forLarge = queriesFor(member, "/c/" + slug + "/t/" + large);
         assertThat(forSmall).as("the counter sees the page's own queries").isGreaterThanOrEqualTo(4);
         assertThat(forLarge).isEqualTo(forSmall).isLessThanOrEqualTo(AT_MOST);
+        assertThat(marks.lastAsked().posts()).as("the extension was shown the whole page").hasSize(TopicPage.POSTS_PER_PAGE);
+        assertThat(forLarge - marks.switchedOff(() -> queriesFor(member, "/c/" + slug + "/t/" + large)))
+                .as("the extension's one query, once for the page").isEqualTo(1);
+        assertThat(forSmall - marks.switchedOff(() -> queriesFor(member, "/c/" + slug + "/t/" + small))).isEqualTo(1);
         assertThat(queriesFor(visitor(), "/c/" + slug + "/t/" + large)).isLessThanOrEqualTo(AT_MOST);
         assertThat(queriesFor(member, "/c/" + slug)).isLessThanOrEqualTo(AT_MOST);
     }

@@ -7,6 +7,7 @@ import org.hearth.community.Access;
 import org.hearth.community.Communities;
 import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
+import org.hearth.conversation.PostsOnPage;
 import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.TopicKind;
 import org.hearth.identity.SecondFactors;
@@ -44,12 +45,15 @@ class ConversationPages {
     private final Conversations conversations;
     private final SecondFactors secondFactors;
     private final LiveTopics live;
+    private final PostExtensions extensions;
 
-    ConversationPages(Communities communities, Conversations conversations, SecondFactors secondFactors, LiveTopics live) {
+    ConversationPages(Communities communities, Conversations conversations, SecondFactors secondFactors, LiveTopics live,
+            PostExtensions extensions) {
         this.communities = communities;
         this.conversations = conversations;
         this.secondFactors = secondFactors;
         this.live = live;
+        this.extensions = extensions;
     }
 
     @GetMapping("/c/{slug}")
@@ -221,7 +225,9 @@ class ConversationPages {
 
     private String showTopic(Access access, String topicId, int page, Viewer viewer, Model model,
             PostForms.Reply form, FormErrors errors) {
-        model.addAttribute("topic", conversations.topic(access, topicId, viewer, page).orElseThrow(NotFound::new));
+        var topic = conversations.topic(access, topicId, viewer, page).orElseThrow(NotFound::new);
+        model.addAttribute("topic", topic);
+        model.addAttribute("additions", extensions.of(PostsOnPage.asSeenBy(access, viewer, topic.id(), topic.posts())));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("reactionKinds", ReactionKind.values());

@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.hearth.community.Access;
 import org.hearth.conversation.Conversations;
+import org.hearth.conversation.PostAdditions;
 import org.hearth.conversation.PostView;
+import org.hearth.conversation.PostsOnPage;
 import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.ReplyPosted;
 import org.hearth.conversation.TopicPage;
@@ -50,7 +52,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * may see (no one's own controls, anonymous authors hidden), and sends those same bytes to each
  * of its streams. Each event's id is the post's position, so a browser that reconnects with
  * {@code Last-Event-ID} is sent what it missed. A stream never receives a position twice or out
- * of order.
+ * of order. Other features' additions to the posts are the ones for everyone
+ * ({@link PostsOnPage#forEveryone()}); what only some readers see appears when they load the page.
  */
 @Component
 class LiveTopics implements SmartLifecycle {
@@ -73,6 +76,7 @@ class LiveTopics implements SmartLifecycle {
     // one virtual thread per stream and event: a slow reader never holds up the others
     private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
     private final Conversations conversations;
+    private final PostExtensions extensions;
     private final TemplateEngine templates;
     private final LiveBus bus;
     private final Duration streamTimeout;
@@ -80,10 +84,12 @@ class LiveTopics implements SmartLifecycle {
     private final Counter renders;
     private volatile boolean running = true;
 
-    LiveTopics(Conversations conversations, TemplateEngine templates, LiveBus bus, MeterRegistry meters,
+    LiveTopics(Conversations conversations, PostExtensions extensions, TemplateEngine templates, LiveBus bus,
+            MeterRegistry meters,
             @Value("${hearth.live.stream-timeout:15m}") Duration streamTimeout,
             @Value("${hearth.live.max-streams:0}") int maxStreams) {
         this.conversations = conversations;
+        this.extensions = extensions;
         this.templates = templates;
         this.bus = bus;
         this.streamTimeout = streamTimeout;
@@ -206,16 +212,18 @@ class LiveTopics implements SmartLifecycle {
         List<PostView> posts = conversations.postsForEveryone(access, topicId, after, MAX_POSTS_PER_CATCH_UP);
         List<Frame> frames = new ArrayList<>(posts.size());
         Access neutral = new Access(access.community(), null, false, false, false);
+        // other features' additions as every reader may see them, asked once for all these posts
+        PostAdditions additions = extensions.of(PostsOnPage.asSeenByEveryone(access, topicId, posts));
         for (PostView post : posts) {
-            frames.add(frame(neutral, post));
+            frames.add(frame(neutral, post, additions));
         }
         return frames;
     }
 
-    private Frame frame(Access neutral, PostView post) {
+    private Frame frame(Access neutral, PostView post, PostAdditions additions) {
         StringOutput html = new StringOutput(4096);
         templates.render(POST + ".jte", Map.of("page", NEUTRAL_PAGE, "access", neutral, "post", post,
-                "reactionKinds", ReactionKind.values()), html);
+                "reactionKinds", ReactionKind.values(), "additions", additions), html);
         renders.increment();
         StringBuilder event = new StringBuilder(html.toString().length() + 64)
                 .append("id:").append(post.position()).append("\nevent:reply\n");
