@@ -30,13 +30,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The community page (its topics), topic pages and their live replies, and writing: new topics,
- * replies, edits, deletions and reactions. Anything the viewer may not see answers 404.
+ * Topic pages and their live replies, and writing: new topics, replies, edits, deletions and
+ * reactions. Anything the viewer may not see answers 404. (The community page, whose topic list
+ * is {@code topics.jte}, is composed in {@code org.hearth.web}.)
  */
 @Controller
 class ConversationPages {
 
-    private static final String COMMUNITY = "org/hearth/conversation/web/community";
     private static final String NEW_TOPIC = "org/hearth/conversation/web/new-topic";
     private static final String TOPIC = "org/hearth/conversation/web/topic";
     private static final String EDIT = "org/hearth/conversation/web/edit-post";
@@ -54,18 +54,6 @@ class ConversationPages {
         this.secondFactors = secondFactors;
         this.live = live;
         this.extensions = extensions;
-    }
-
-    @GetMapping("/c/{slug}")
-    String community(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Viewer viewer, Model model) {
-        Access access = visible(slug, viewer, model);
-        int topicCount = conversations.topicCount(access);
-        int pageCount = Math.max(1, (topicCount + Conversations.TOPICS_PER_PAGE - 1) / Conversations.TOPICS_PER_PAGE);
-        int shown = Math.min(Math.max(1, page), pageCount);
-        model.addAttribute("topics", conversations.topics(access, viewer, shown));
-        model.addAttribute("pageNumber", shown);
-        model.addAttribute("pageCount", pageCount);
-        return COMMUNITY;
     }
 
     @GetMapping("/c/{slug}/new")
