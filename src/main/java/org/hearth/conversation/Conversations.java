@@ -37,7 +37,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class Conversations {
 
-    public static final int POSTS_PER_PAGE = 25;
     public static final int TOPICS_PER_PAGE = 30;
 
     static final String DELETED_TITLE = "Topic removed by its author";
@@ -94,35 +93,24 @@ public class Conversations {
             return Optional.empty();
         }
         int replies = topic.get(TOPICS.REPLY_COUNT);
-        int pageCount = Math.max(1, (replies + POSTS_PER_PAGE) / POSTS_PER_PAGE);
+        int pageCount = Math.max(1, (replies + TopicPage.POSTS_PER_PAGE) / TopicPage.POSTS_PER_PAGE);
         int shown = Math.min(Math.max(1, page), pageCount);
-        var rows = db.select(POSTS.ID, POSTS.POSITION, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.OPENING, POSTS.BODY_HTML, POSTS.CONTENT_WARNING, POSTS.CREATED_AT, POSTS.EDITED_AT, POSTS.DELETED_AT)
+        var rows = db.select(SHOWN_POST)
                 .from(POSTS).where(POSTS.TOPIC_ID.eq(topicId))
                 .orderBy(POSTS.POSITION)
-                .limit(POSTS_PER_PAGE).offset((shown - 1) * POSTS_PER_PAGE)
+                .limit(TopicPage.POSTS_PER_PAGE).offset((shown - 1) * TopicPage.POSTS_PER_PAGE)
                 .fetch();
-        List<String> postIds = rows.getValues(POSTS.ID);
-        Map<String, String> handles = members.handles(new HashSet<>(rows.getValues(POSTS.AUTHOR_ID)));
+        Map<String, String> handles = members.handles(namedAuthors(rows, access));
         Map<String, Map<ReactionKind, Integer>> counts = new HashMap<>();
         Map<String, Set<ReactionKind>> mine = new HashMap<>();
-        reactions(postIds, viewer, counts, mine);
+        reactions(rows.getValues(POSTS.ID), viewer, counts, mine);
         Long readAt = topic.get(lastRead);
         List<PostView> posts = new ArrayList<>(rows.size());
         long newest = 0;
         for (var r : rows) {
-            String author = r.get(POSTS.AUTHOR_ID);
-            boolean anonymous = Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS));
-            boolean moderatorView = access.canModerate();
-            long created = r.get(POSTS.CREATED_AT);
-            newest = Math.max(newest, created);
-            posts.add(new PostView(r.get(POSTS.ID), r.get(POSTS.POSITION),
-                    anonymous && !moderatorView ? null : author,
-                    authorLabel(author, anonymous, handles, access, viewer),
-                    anonymous, Boolean.TRUE.equals(r.get(POSTS.OPENING)), r.get(POSTS.BODY_HTML), r.get(POSTS.CONTENT_WARNING), created,
-                    r.get(POSTS.EDITED_AT) != null, r.get(POSTS.DELETED_AT) != null,
-                    viewer != null && viewer.memberId().equals(author),
-                    viewer != null && readAt != null && created > readAt && !viewer.memberId().equals(author),
-                    counts.getOrDefault(r.get(POSTS.ID), Map.of()), mine.getOrDefault(r.get(POSTS.ID), Set.of())));
+            PostView post = postView(r, access, viewer, readAt, handles, counts, mine);
+            newest = Math.max(newest, post.createdAt());
+            posts.add(post);
         }
         if (viewer != null && newest > 0 && (readAt == null || readAt < newest)) {
             markRead(viewer.memberId(), topicId, newest); // only when something new was read: no write per visit
@@ -150,30 +138,15 @@ public class Conversations {
         if (readableTopic(access, topicId, TOPICS.ID) == null) {
             return List.of();
         }
-        var rows = db.select(POSTS.ID, POSTS.POSITION, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.OPENING, POSTS.BODY_HTML, POSTS.CONTENT_WARNING, POSTS.CREATED_AT, POSTS.EDITED_AT, POSTS.DELETED_AT)
+        var rows = db.select(SHOWN_POST)
                 .from(POSTS).where(POSTS.TOPIC_ID.eq(topicId), POSTS.POSITION.gt(after))
                 .orderBy(POSTS.POSITION.desc()).limit(limit)
                 .fetch();
-        Set<String> authors = new HashSet<>();
-        rows.forEach(r -> {
-            if (!Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS))) {
-                authors.add(r.get(POSTS.AUTHOR_ID));
-            }
-        });
-        Map<String, String> handles = members.handles(authors);
+        Access everyone = access.asEveryReader();
+        Map<String, String> handles = members.handles(namedAuthors(rows, everyone));
         Map<String, Map<ReactionKind, Integer>> counts = new HashMap<>();
         reactions(rows.getValues(POSTS.ID), null, counts, new HashMap<>());
-        List<PostView> posts = new ArrayList<>(rows.size());
-        for (var r : rows.reversed()) {
-            boolean anonymous = Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS));
-            String author = anonymous ? null : r.get(POSTS.AUTHOR_ID);
-            posts.add(new PostView(r.get(POSTS.ID), r.get(POSTS.POSITION), author,
-                    anonymous ? "anonymous member" : handles.getOrDefault(author, "former member"),
-                    anonymous, Boolean.TRUE.equals(r.get(POSTS.OPENING)), r.get(POSTS.BODY_HTML), r.get(POSTS.CONTENT_WARNING), r.get(POSTS.CREATED_AT),
-                    r.get(POSTS.EDITED_AT) != null, r.get(POSTS.DELETED_AT) != null, false, false,
-                    counts.getOrDefault(r.get(POSTS.ID), Map.of()), Set.of()));
-        }
-        return posts;
+        return rows.reversed().stream().map(r -> postView(r, everyone, null, null, handles, counts, Map.of())).toList();
     }
 
     /** Earlier versions of a post, for moderators of its community only. */
@@ -206,7 +179,7 @@ public class Conversations {
     }
 
     static Location location(String topicId, int position, String postId) {
-        return new Location(topicId, position / POSTS_PER_PAGE + 1, postId);
+        return new Location(topicId, position / TopicPage.POSTS_PER_PAGE + 1, postId);
     }
 
     /** Where a post is: its topic, the page of that topic, and the post's own anchor. */
@@ -257,6 +230,43 @@ public class Conversations {
                 .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
                 .where(POSTS.ID.eq(postId), TOPICS.COMMUNITY_ID.eq(access.community().id()))
                 .fetchOptional().map(r -> (Record) r);
+    }
+
+    /** The columns {@link #postView} reads. */
+    private static final Field<?>[] SHOWN_POST =
+            {POSTS.ID, POSTS.POSITION, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.OPENING, POSTS.BODY_HTML, POSTS.CONTENT_WARNING, POSTS.CREATED_AT, POSTS.EDITED_AT, POSTS.DELETED_AT};
+
+    /**
+     * The one mapping from a post's row to what this reader sees of it: the topic page and the
+     * live rendering for everyone both use it, so they cannot drift apart on who is named.
+     * {@code readAt} is when the viewer last read the topic (null: nothing is marked unread).
+     */
+    private static PostView postView(Record r, Access access, Viewer viewer, Long readAt, Map<String, String> handles,
+            Map<String, Map<ReactionKind, Integer>> counts, Map<String, Set<ReactionKind>> mine) {
+        String id = r.get(POSTS.ID);
+        String author = r.get(POSTS.AUTHOR_ID);
+        boolean anonymous = Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS));
+        long created = r.get(POSTS.CREATED_AT);
+        boolean own = viewer != null && viewer.memberId().equals(author);
+        return new PostView(id, r.get(POSTS.POSITION),
+                anonymous && !access.canModerate() ? null : author,
+                authorLabel(author, anonymous, handles, access, viewer),
+                anonymous, Boolean.TRUE.equals(r.get(POSTS.OPENING)), r.get(POSTS.BODY_HTML), r.get(POSTS.CONTENT_WARNING), created,
+                r.get(POSTS.EDITED_AT) != null, r.get(POSTS.DELETED_AT) != null,
+                own, readAt != null && created > readAt && !own,
+                counts.getOrDefault(id, Map.of()), mine.getOrDefault(id, Set.of()));
+    }
+
+    /** Authors this reader may see named: the handle behind an anonymous post is not even loaded for anyone else. */
+    private static Set<String> namedAuthors(List<? extends Record> rows, Access access) {
+        boolean unmasked = access.canModerate();
+        Set<String> authors = new HashSet<>();
+        for (Record r : rows) {
+            if (unmasked || !Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS))) {
+                authors.add(r.get(POSTS.AUTHOR_ID));
+            }
+        }
+        return authors;
     }
 
     /** Reaction counts per post and kind, and which of them are the viewer's own, in one query. */

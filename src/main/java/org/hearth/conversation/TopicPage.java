@@ -6,6 +6,9 @@ import java.util.List;
 public record TopicPage(String id, TopicKind kind, String title, int replyCount, List<PostView> posts,
         int page, int pageCount) {
 
+    /** Posts on one page of a topic, the opening post counted on the first. */
+    public static final int POSTS_PER_PAGE = 25;
+
     public boolean hasPrevious() {
         return page > 1;
     }
@@ -21,6 +24,6 @@ public record TopicPage(String id, TopicKind kind, String title, int replyCount,
 
     /** The first position on the next page: new posts from there on are not this page's. */
     public int endPosition() {
-        return page * Conversations.POSTS_PER_PAGE;
+        return page * POSTS_PER_PAGE;
     }
 }

@@ -2,8 +2,12 @@
  * Conversations inside a community: topics of a kind (question, story, discussion, decision)
  * and their replies, written in Markdown and made safe once when saved; edits that keep earlier
  * versions for moderators; reactions that fit peer support; content warnings; anonymous posts;
- * unread markers. Owns the community page (its topic list) and the topic page, whose last page
- * follows new replies live (server-sent events fed by the platform's live bus). Asks the
- * community feature's {@link org.hearth.community.Access} who may read and write.
+ * unread markers. Owns the topic page, whose last page follows new replies live (server-sent
+ * events fed by the platform's live bus), and the topic list that the community page
+ * ({@code org.hearth.web}) shows. Asks the community feature's
+ * {@link org.hearth.community.Access} who may read and write. Other features add to the posts of
+ * a topic page (a clinician's badge, evidence notes, a decision experience) by implementing
+ * {@link org.hearth.conversation.PostExtension}, asked once per page; conversation depends on
+ * none of them.
  */
 package org.hearth.conversation;

@@ -45,8 +45,6 @@ abstract class ConversationContract extends HearthTest {
     @Autowired
     JoinCommunity joinCommunity;
 
-    @Autowired
-    ReplyToTopic replyToTopic;
 
     private String slugWithMembers(Viewer owner, boolean anonymous) {
         return community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, anonymous);
@@ -157,13 +155,12 @@ abstract class ConversationContract extends HearthTest {
         var writerAccess = communities.visibleTo(slug, writer).orElseThrow();
         String topicId = topic.substring(topic.lastIndexOf('/') + 1);
         Conversations.Location last = null;
-        for (int i = 1; i <= Conversations.POSTS_PER_PAGE + 2; i++) {
-            var replied = replyToTopic.run(new ReplyToTopic.Input(writerAccess, writer, topicId, new Draft(null, null, "reply " + i, null, false)));
-            last = ((ReplyToTopic.Outcome.Replied) replied).location();
+        for (int i = 1; i <= TopicPage.POSTS_PER_PAGE + 2; i++) {
+            last = replied(writerAccess, writer, topicId, new Draft(null, null, "reply " + i, null, false));
         }
         assertThat(last.page()).isEqualTo(2);
         var first = visitor().get(topic);
-        assertThat(first.document().select("article.post")).hasSize(Conversations.POSTS_PER_PAGE);
+        assertThat(first.document().select("article.post")).hasSize(TopicPage.POSTS_PER_PAGE);
         assertThat(first.document().select("nav.pages").text()).contains("Page 1 of 2");
         var second = visitor().get(topic + "?page=2");
         assertThat(second.document().select("article.post .body").eachText())

@@ -23,11 +23,12 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The topic page asks the database a fixed number of questions, however many replies, reactions
- * and authors the topic has: no query per post.
+ * and authors the topic has: no query per post, neither its own nor those of the features that add
+ * to its posts (here a stand-in that asks one question per page).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = SqliteDatabase.class)
-@Import(TopicPageQueriesTest.CountingQueries.class)
+@Import({TopicPageQueriesTest.CountingQueries.class, MarkingPosts.class})
 class TopicPageQueriesTest extends HearthTest {
 
     static final AtomicInteger QUERIES = new AtomicInteger();
@@ -47,17 +48,10 @@ class TopicPageQueriesTest extends HearthTest {
     }
 
     @Autowired
-    StartTopic startTopic;
-
-    @Autowired
-    ReplyToTopic replyToTopic;
-
-    @Autowired
     ReactToPost reactToPost;
 
-    private static String started(StartTopic.Outcome outcome) {
-        return ((StartTopic.Outcome.Started) outcome).topicId();
-    }
+    @Autowired
+    MarkingPosts.Marks marks;
 
     private int queriesFor(Visitor visitor, String path) {
         visitor.get(path); // warm: the first visit may mark the topic as read
@@ -72,18 +66,17 @@ class TopicPageQueriesTest extends HearthTest {
         Viewer owner = account(unique("own"));
         String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
         var access = communities.visibleTo(slug, owner).orElseThrow();
-        String small = started(startTopic.run(new StartTopic.Input(access, owner, new Draft(TopicKind.QUESTION, "Small", "a", null, false))));
-        String large = started(startTopic.run(new StartTopic.Input(access, owner, new Draft(TopicKind.QUESTION, "Large", "b", null, false))));
+        String small = started(access, owner, new Draft(TopicKind.QUESTION, "Small", "a", null, false));
+        String large = started(access, owner, new Draft(TopicKind.QUESTION, "Large", "b", null, false));
         for (int i = 0; i < 24; i++) {
             Viewer writer = members.create(unique("w"), PASSWORD, null, false);
             admit(owner, slug, writer);
             var writerAccess = communities.visibleTo(slug, writer).orElseThrow();
-            var reply = replyToTopic.run(new ReplyToTopic.Input(writerAccess, writer, large, new Draft(null, null, "reply " + i, null, false)));
-            String postId = ((ReplyToTopic.Outcome.Replied) reply).location().postId();
+            String postId = replied(writerAccess, writer, large, new Draft(null, null, "reply " + i, null, false)).postId();
             assertThat(reactToPost.run(new ReactToPost.Input(writerAccess, writer, postId, ReactionKind.HUG)))
                     .isInstanceOf(ReactToPost.Outcome.Given.class);
             if (i < 2) {
-                replyToTopic.run(new ReplyToTopic.Input(writerAccess, writer, small, new Draft(null, null, "reply " + i, null, false)));
+                replied(writerAccess, writer, small, new Draft(null, null, "reply " + i, null, false));
             }
         }
         Visitor member = signedIn(owner);
@@ -91,6 +84,10 @@ class TopicPageQueriesTest extends HearthTest {
         int forLarge = queriesFor(member, "/c/" + slug + "/t/" + large);
         assertThat(forSmall).as("the counter sees the page's own queries").isGreaterThanOrEqualTo(4);
         assertThat(forLarge).isEqualTo(forSmall).isLessThanOrEqualTo(AT_MOST);
+        assertThat(marks.lastAsked().posts()).as("the extension was shown the whole page").hasSize(TopicPage.POSTS_PER_PAGE);
+        assertThat(forLarge - marks.switchedOff(() -> queriesFor(member, "/c/" + slug + "/t/" + large)))
+                .as("the extension's one query, once for the page").isEqualTo(1);
+        assertThat(forSmall - marks.switchedOff(() -> queriesFor(member, "/c/" + slug + "/t/" + small))).isEqualTo(1);
         assertThat(queriesFor(visitor(), "/c/" + slug + "/t/" + large)).isLessThanOrEqualTo(AT_MOST);
         assertThat(queriesFor(member, "/c/" + slug)).isLessThanOrEqualTo(AT_MOST);
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.hearth.community.Visibility;
-import org.hearth.conversation.Conversations;
 import org.hearth.conversation.TopicKind;
+import org.hearth.conversation.TopicPage;
 import org.hearth.demo.DemoScript.Place;
 import org.hearth.demo.DemoScript.Post;
 import org.hearth.demo.DemoScript.Topic;
@@ -53,8 +53,8 @@ class DemoScriptTest {
         List<Topic> topics = DemoScript.PLACES.stream().flatMap(p -> p.topics().stream()).toList();
         assertThat(topics).extracting(Topic::kind).contains(TopicKind.values());
         assertThat(DemoScript.PLACES).allSatisfy(place -> assertThat(place.topics()).hasSizeBetween(4, 6));
-        assertThat(topics).filteredOn(t -> t.replies().size() > Conversations.POSTS_PER_PAGE).hasSize(1);
-        assertThat(topics).filteredOn(t -> t.replies().size() <= Conversations.POSTS_PER_PAGE)
+        assertThat(topics).filteredOn(t -> t.replies().size() > TopicPage.POSTS_PER_PAGE).hasSize(1);
+        assertThat(topics).filteredOn(t -> t.replies().size() <= TopicPage.POSTS_PER_PAGE)
                 .allSatisfy(t -> assertThat(t.replies()).hasSizeBetween(2, 8));
         assertThat(topics).flatExtracting(DemoScriptTest::posts).anyMatch(post -> post.contentWarning() != null);
         assertThat(topics).extracting(Topic::title).doesNotHaveDuplicates().allMatch(t -> t.length() <= 200);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.hearth.community.Access;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.PostView;
+import org.hearth.conversation.TopicPage;
 import org.hearth.conversation.TopicSummary;
 import org.hearth.demo.DemoScript.Place;
 import org.hearth.demo.DemoScript.Post;
@@ -55,15 +56,15 @@ abstract class DemoSiteContract extends HearthTest {
     @Test
     void aLongTopicRunsOverTwoPages() {
         Topic smallWins = topicTitled(DemoScript.LONG_COVID, "Small wins thread: one thing that went okay this week");
-        assertThat(smallWins.replies()).hasSizeGreaterThan(Conversations.POSTS_PER_PAGE);
+        assertThat(smallWins.replies()).hasSizeGreaterThan(TopicPage.POSTS_PER_PAGE);
         String path = topicPath(DemoScript.LONG_COVID, smallWins);
         Visitor reader = visitor();
 
         Document first = reader.get(path).document();
         assertThat(first.select("nav.pages").first().text()).contains("Page 1 of 2");
-        assertThat(first.select(".post")).hasSize(Conversations.POSTS_PER_PAGE);
+        assertThat(first.select(".post")).hasSize(TopicPage.POSTS_PER_PAGE);
         Document second = reader.get(first.select("nav.pages a[rel=next]").attr("href")).document();
-        assertThat(second.select(".post")).hasSize(smallWins.replies().size() + 1 - Conversations.POSTS_PER_PAGE);
+        assertThat(second.select(".post")).hasSize(smallWins.replies().size() + 1 - TopicPage.POSTS_PER_PAGE);
         assertThat(second.select(".post .body").last().text()).isEqualTo(smallWins.replies().getLast().body());
     }
 

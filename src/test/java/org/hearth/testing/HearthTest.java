@@ -3,12 +3,17 @@ package org.hearth.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hearth.community.Access;
 import org.hearth.community.Communities;
 import org.hearth.community.CreateCommunity;
 import org.hearth.community.InviteMember;
 import org.hearth.community.JoinCommunity;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Visibility;
+import org.hearth.conversation.Conversations;
+import org.hearth.conversation.Draft;
+import org.hearth.conversation.ReplyToTopic;
+import org.hearth.conversation.StartTopic;
 import org.hearth.identity.Members;
 import org.hearth.platform.security.Viewer;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +45,12 @@ public abstract class HearthTest {
 
     @Autowired
     private JoinCommunity joinCommunity;
+
+    @Autowired
+    private StartTopic startTopic;
+
+    @Autowired
+    private ReplyToTopic replyToTopic;
 
     protected Visitor visitor() {
         return new Visitor(port);
@@ -101,5 +112,19 @@ public abstract class HearthTest {
                 .isInstanceOf(InviteMember.Outcome.Invited.class);
         assertThat(joinCommunity.run(new JoinCommunity.Input(slug, member)))
                 .isInstanceOf(JoinCommunity.Outcome.Joined.class);
+    }
+
+    /** Starts a topic as a member does, and returns its id. */
+    protected String started(Access access, Viewer author, Draft draft) {
+        var outcome = startTopic.run(new StartTopic.Input(access, author, draft));
+        assertThat(outcome).isInstanceOf(StartTopic.Outcome.Started.class);
+        return ((StartTopic.Outcome.Started) outcome).topicId();
+    }
+
+    /** Replies as a member does, and returns where the reply is. */
+    protected Conversations.Location replied(Access access, Viewer author, String topicId, Draft draft) {
+        var outcome = replyToTopic.run(new ReplyToTopic.Input(access, author, topicId, draft));
+        assertThat(outcome).isInstanceOf(ReplyToTopic.Outcome.Replied.class);
+        return ((ReplyToTopic.Outcome.Replied) outcome).location();
     }
 }

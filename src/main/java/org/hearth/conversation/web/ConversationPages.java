@@ -9,6 +9,7 @@ import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.DeletePost;
 import org.hearth.conversation.EditPost;
+import org.hearth.conversation.PostsOnPage;
 import org.hearth.conversation.ReactToPost;
 import org.hearth.conversation.ReplyToTopic;
 import org.hearth.conversation.StartTopic;
@@ -34,13 +35,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The community page (its topics), topic pages and their live replies, and writing: new topics,
- * replies, edits, deletions and reactions. Anything the viewer may not see answers 404.
+ * Topic pages and their live replies, and writing: new topics, replies, edits, deletions and
+ * reactions. Anything the viewer may not see answers 404. (The community page, whose topic list
+ * is {@code topics.jte}, is composed in {@code org.hearth.web}.)
  */
 @Controller
 class ConversationPages {
 
-    private static final String COMMUNITY = "org/hearth/conversation/web/community";
     private static final String NEW_TOPIC = "org/hearth/conversation/web/new-topic";
     private static final String TOPIC = "org/hearth/conversation/web/topic";
     private static final String EDIT = "org/hearth/conversation/web/edit-post";
@@ -53,10 +54,11 @@ class ConversationPages {
     private final DeletePost deletePost;
     private final ReactToPost reactToPost;
     private final LiveTopics live;
+    private final PostExtensions extensions;
 
     ConversationPages(Communities communities, Conversations conversations, StartTopic startTopic,
             ReplyToTopic replyToTopic, EditPost editPost, DeletePost deletePost, ReactToPost reactToPost,
-            LiveTopics live) {
+            LiveTopics live, PostExtensions extensions) {
         this.communities = communities;
         this.conversations = conversations;
         this.startTopic = startTopic;
@@ -65,18 +67,7 @@ class ConversationPages {
         this.deletePost = deletePost;
         this.reactToPost = reactToPost;
         this.live = live;
-    }
-
-    @GetMapping("/c/{slug}")
-    String community(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Viewer viewer, Model model) {
-        Access access = visible(slug, viewer, model);
-        int topicCount = conversations.topicCount(access);
-        int pageCount = Math.max(1, (topicCount + Conversations.TOPICS_PER_PAGE - 1) / Conversations.TOPICS_PER_PAGE);
-        int shown = Math.min(Math.max(1, page), pageCount);
-        model.addAttribute("topics", conversations.topics(access, viewer, shown));
-        model.addAttribute("pageNumber", shown);
-        model.addAttribute("pageCount", pageCount);
-        return COMMUNITY;
+        this.extensions = extensions;
     }
 
     @GetMapping("/c/{slug}/new")
@@ -259,7 +250,9 @@ class ConversationPages {
 
     private String showTopic(Access access, String topicId, int page, Viewer viewer, Model model,
             PostForms.Reply form, FormErrors errors) {
-        model.addAttribute("topic", conversations.topic(access, topicId, viewer, page).orElseThrow(NotFound::new));
+        var topic = conversations.topic(access, topicId, viewer, page).orElseThrow(NotFound::new);
+        model.addAttribute("topic", topic);
+        model.addAttribute("additions", extensions.of(PostsOnPage.asSeenBy(access, viewer, topic.id(), topic.posts())));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("reactionKinds", ReactionKind.values());

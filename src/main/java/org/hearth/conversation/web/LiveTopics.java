@@ -22,9 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.hearth.community.Access;
 import org.hearth.conversation.Conversations;
+import org.hearth.conversation.PostAdditions;
 import org.hearth.conversation.PostView;
+import org.hearth.conversation.PostsOnPage;
 import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.ReplyPosted;
+import org.hearth.conversation.TopicPage;
 import org.hearth.platform.live.LiveBus;
 import org.hearth.platform.live.LiveSignal;
 import org.hearth.platform.web.Page;
@@ -49,7 +52,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * may see (no one's own controls, anonymous authors hidden), and sends those same bytes to each
  * of its streams. Each event's id is the post's position, so a browser that reconnects with
  * {@code Last-Event-ID} is sent what it missed. A stream never receives a position twice or out
- * of order.
+ * of order. Other features' additions to the posts are the ones for everyone
+ * ({@link PostsOnPage#forEveryone()}); what only some readers see appears when they load the page.
  */
 @Component
 class LiveTopics implements SmartLifecycle {
@@ -57,7 +61,7 @@ class LiveTopics implements SmartLifecycle {
     private static final String SUBJECT = "topic:";
     private static final String POST = "org/hearth/conversation/web/post";
     /** Never more than a page of posts at once: a reader far behind is on an earlier page anyway. */
-    private static final int MAX_POSTS_PER_CATCH_UP = Conversations.POSTS_PER_PAGE;
+    private static final int MAX_POSTS_PER_CATCH_UP = TopicPage.POSTS_PER_PAGE;
     private static final MediaType EVENT_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
     private static final Set<DataWithMediaType> HEARTBEAT = Set.of(new DataWithMediaType(":\n\n", EVENT_TEXT));
     /** Nothing of any viewer: no form token, no name; the rendering every reader may see. */
@@ -72,6 +76,7 @@ class LiveTopics implements SmartLifecycle {
     // one virtual thread per stream and event: a slow reader never holds up the others
     private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
     private final Conversations conversations;
+    private final PostExtensions extensions;
     private final TemplateEngine templates;
     private final LiveBus bus;
     private final Duration streamTimeout;
@@ -79,10 +84,12 @@ class LiveTopics implements SmartLifecycle {
     private final Counter renders;
     private volatile boolean running = true;
 
-    LiveTopics(Conversations conversations, TemplateEngine templates, LiveBus bus, MeterRegistry meters,
+    LiveTopics(Conversations conversations, PostExtensions extensions, TemplateEngine templates, LiveBus bus,
+            MeterRegistry meters,
             @Value("${hearth.live.stream-timeout:15m}") Duration streamTimeout,
             @Value("${hearth.live.max-streams:0}") int maxStreams) {
         this.conversations = conversations;
+        this.extensions = extensions;
         this.templates = templates;
         this.bus = bus;
         this.streamTimeout = streamTimeout;
@@ -205,16 +212,18 @@ class LiveTopics implements SmartLifecycle {
     private List<Frame> frames(Access access, String topicId, int after) {
         List<PostView> posts = conversations.postsForEveryone(access, topicId, after, MAX_POSTS_PER_CATCH_UP);
         List<Frame> frames = new ArrayList<>(posts.size());
+        // other features' additions as every reader may see them, asked once for all these posts
+        PostAdditions additions = extensions.of(PostsOnPage.asSeenByEveryone(access, topicId, posts));
         for (PostView post : posts) {
-            frames.add(frame(access, post));
+            frames.add(frame(access, post, additions));
         }
         return frames;
     }
 
-    private Frame frame(Access everyReader, PostView post) {
+    private Frame frame(Access everyReader, PostView post, PostAdditions additions) {
         StringOutput html = new StringOutput(4096);
         templates.render(POST + ".jte", Map.of("page", NEUTRAL_PAGE, "access", everyReader, "post", post,
-                "reactionKinds", ReactionKind.values()), html);
+                "reactionKinds", ReactionKind.values(), "additions", additions), html);
         renders.increment();
         StringBuilder event = new StringBuilder(html.toString().length() + 64)
                 .append("id:").append(post.position()).append("\nevent:reply\n");

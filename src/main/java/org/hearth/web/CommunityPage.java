@@ -1,0 +1,46 @@
+package org.hearth.web;
+
+import org.hearth.community.Access;
+import org.hearth.community.Communities;
+import org.hearth.community.Visibility;
+import org.hearth.conversation.Conversations;
+import org.hearth.platform.security.Viewer;
+import org.hearth.platform.web.NotFound;
+import org.hearth.platform.web.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A community's page: the community's header (what it is for, joining and leaving) above its
+ * topics. A community the viewer may not see answers 404.
+ */
+@Controller
+class CommunityPage {
+
+    private final Communities communities;
+    private final Conversations conversations;
+
+    CommunityPage(Communities communities, Conversations conversations) {
+        this.communities = communities;
+        this.conversations = conversations;
+    }
+
+    @GetMapping("/c/{slug}")
+    String community(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Viewer viewer, Model model) {
+        Access access = communities.visibleTo(slug, viewer).orElseThrow(NotFound::new);
+        int topicCount = conversations.topicCount(access);
+        int pageCount = Math.max(1, (topicCount + Conversations.TOPICS_PER_PAGE - 1) / Conversations.TOPICS_PER_PAGE);
+        int shown = Math.min(Math.max(1, page), pageCount);
+        model.addAttribute("access", access);
+        if (access.community().visibility() != Visibility.PUBLIC) {
+            model.addAttribute(Page.NOINDEX, true);
+        }
+        model.addAttribute("topics", conversations.topics(access, viewer, shown));
+        model.addAttribute("pageNumber", shown);
+        model.addAttribute("pageCount", pageCount);
+        return "org/hearth/web/community";
+    }
+}
