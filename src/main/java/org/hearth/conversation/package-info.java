@@ -6,4 +6,5 @@
  * follows new replies live (server-sent events fed by the platform's live bus). Asks the
  * community feature's {@link org.hearth.community.Access} who may read and write.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "identity", "platform"})
 package org.hearth.conversation;
