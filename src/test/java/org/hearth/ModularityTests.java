@@ -2,6 +2,7 @@ package org.hearth;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -10,11 +11,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 
 /** The features depend on each other one way only, and the house rules hold. */
 class ModularityTests {
 
+    private static final String PLATFORM = "org.hearth.platform";
     private static final ApplicationModules MODULES = ApplicationModules.of(HearthApplication.class);
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -26,10 +29,26 @@ class ModularityTests {
     }
 
     @Test
+    void everyTopLevelPackageNamesTheModulesItMayUse() {
+        // Without the annotation Modulith allows a module every dependency, so a new feature
+        // states its own from its first commit.
+        assertThat(MAIN.getPackage("org.hearth").getSubpackages()).isNotEmpty().allSatisfy(feature ->
+                assertThat(feature.tryGetAnnotationOfType(ApplicationModule.class))
+                        .as("@ApplicationModule(allowedDependencies = ...) in the package-info.java of %s", feature.getName())
+                        .hasValueSatisfying(module -> assertThat(module.allowedDependencies())
+                                .doesNotContain(ApplicationModule.OPEN_TOKEN)));
+    }
+
+    @Test
     void platformUsesNoFeature() {
-        noClasses().that().resideInAPackage("org.hearth.platform..")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.hearth.identity..", "org.hearth.community..", "org.hearth.conversation..", "org.hearth.demo..")
+        String[] features = MODULES.stream()
+                .map(module -> module.getBasePackage().getName())
+                .filter(name -> !name.equals(PLATFORM))
+                .map(name -> name + "..")
+                .toArray(String[]::new);
+        assertThat(features).as("features found beside the platform").isNotEmpty();
+        noClasses().that().resideInAPackage(PLATFORM + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(features)
                 .check(MAIN);
     }
 
