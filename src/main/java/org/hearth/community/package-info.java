@@ -6,4 +6,5 @@
  * who may post in a community ({@link org.hearth.community.Access}); depends on identity, and
  * tells it that moderators and owners need a second factor before they act.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "platform"})
 package org.hearth.community;

@@ -10,4 +10,5 @@
  * {@link org.hearth.conversation.PostExtension}, asked once per page; conversation depends on
  * none of them.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "identity", "platform"})
 package org.hearth.conversation;

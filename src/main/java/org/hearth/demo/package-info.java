@@ -5,4 +5,5 @@
  * fixed order; fictional members get random passwords no one knows. Uses only the public
  * services of identity, community and conversation; nothing depends on it.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "conversation", "identity", "platform"})
 package org.hearth.demo;

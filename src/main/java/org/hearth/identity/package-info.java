@@ -10,4 +10,5 @@
  * hold a member's data erase it on {@link org.hearth.identity.MemberLeaving}, so identity never
  * depends on them.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 package org.hearth.identity;

@@ -20,10 +20,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.hearth.testing.FormToken;
+import org.hearth.testing.LiveUpdateLoad;
 
 /**
  * The whole benchmark: for each engine, generate a site, start Hearth in its own JVM, sign the
@@ -66,7 +66,6 @@ public final class Benchmark {
     static final String TOPIC_SIGNED_IN = "topic page, signed in";
     static final String COMMUNITY_SIGNED_IN = "community page, signed in";
     static final String REPLY = "post a reply";
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final int PORT = 18_080;
 
     private final Options options;
@@ -325,7 +324,7 @@ public final class Benchmark {
             String cookie = sessionCookie(form, null);
             HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(base.resolve("/sign-in"))
                     .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf(form.body())) + "&handle="
+                    .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(FormToken.on(form.body())) + "&handle="
                             + encode(handle) + "&password=" + encode(SiteGenerator.PASSWORD)))
                     .build(), HttpResponse.BodyHandlers.ofString());
             String location = signedIn.headers().firstValue("Location").orElse("");
@@ -336,7 +335,7 @@ public final class Benchmark {
             cookie = sessionCookie(signedIn, cookie);
             HttpResponse<String> topic = http.send(HttpRequest.newBuilder(base.resolve(site.readTopicPath()))
                     .header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
-            readers.add(new Reader(cookie, csrf(topic.body())));
+            readers.add(new Reader(cookie, FormToken.on(topic.body())));
         }
         return readers;
     }
@@ -346,15 +345,6 @@ public final class Benchmark {
                 .filter(c -> c.startsWith("HEARTH_SESSION="))
                 .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
                 .reduce((a, b) -> b).orElse(previous);
-    }
-
-    /** The form token on a page: the session's CSRF token, masked afresh on each page. */
-    static String csrf(String html) {
-        Matcher m = CSRF.matcher(html);
-        if (!m.find()) {
-            throw new IllegalStateException("no CSRF token on the page");
-        }
-        return m.group(1);
     }
 
     /**

@@ -5,8 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.hearth.identity.EmailLinks;
 import org.hearth.identity.Members;
-import org.hearth.identity.PasswordPolicy;
-import org.hearth.identity.SetupLink;
 import org.hearth.platform.security.SignIn;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.FormErrors;

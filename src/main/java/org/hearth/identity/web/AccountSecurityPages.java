@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import org.hearth.identity.AccountDeletionRefused;
 import org.hearth.identity.MemberSessions;
 import org.hearth.identity.Members;
-import org.hearth.identity.PasswordPolicy;
 import org.hearth.identity.SecurityEvent;
 import org.hearth.identity.SecurityLog;
 import org.hearth.platform.security.SignIn;

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.hearth.identity.EmailLinks;
 import org.hearth.identity.Members;
-import org.hearth.identity.PasswordPolicy;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.FormErrors;
 import org.hearth.platform.web.Page;

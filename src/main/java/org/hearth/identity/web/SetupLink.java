@@ -1,9 +1,10 @@
-package org.hearth.identity;
+package org.hearth.identity.web;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hearth.identity.Members;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * lives only in memory (a restart makes a new one) and stops working once used.
  */
 @Component
-public class SetupLink {
+class SetupLink {
 
     private static final Logger log = LoggerFactory.getLogger(SetupLink.class);
 
@@ -48,7 +49,7 @@ public class SetupLink {
     }
 
     /** True when the token is the current one and still no administrator exists; compared in constant time. */
-    public boolean accepts(String candidate) {
+    boolean accepts(String candidate) {
         String current = token.get();
         return current != null && candidate != null
                 && MessageDigest.isEqual(current.getBytes(), candidate.getBytes())
@@ -56,7 +57,7 @@ public class SetupLink {
     }
 
     /** Spends the token: only the first caller with the right token gets true. */
-    public boolean spend(String candidate) {
+    boolean spend(String candidate) {
         String current = token.get();
         return accepts(candidate) && token.compareAndSet(current, null);
     }

@@ -1,4 +1,4 @@
-package org.hearth.identity;
+package org.hearth.identity.web;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +17,14 @@ import org.springframework.stereotype.Component;
  * keyboard patterns and dates; the handle is added so that "robin1984!" is weak for robin.
  */
 @Component
-public class PasswordPolicy {
+class PasswordPolicy {
 
     static final int MINIMUM_LENGTH = 10;
     /** About a hundred million guesses per second for a year, against a fast hash: comfortably past that. */
     static final double MINIMUM_ENTROPY_BITS = 45;
 
     /** The reason a password is refused, or empty when it is strong enough. */
-    public Optional<String> weakness(String password, String handle) {
+    Optional<String> weakness(String password, String handle) {
         if (password == null || password.length() < MINIMUM_LENGTH) {
             return Optional.of("Use at least " + MINIMUM_LENGTH + " characters for your password.");
         }

@@ -1,4 +1,4 @@
-package org.hearth.bench;
+package org.hearth.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
  * reply's event arrives.
  *
  * <pre>
- * java ... org.hearth.bench.LiveUpdateLoad BASE_URL TOPIC_PATH READERS SESSION_COOKIE [CSRF_TOKEN] [TIMEOUT_SECONDS]
+ * java ... org.hearth.testing.LiveUpdateLoad BASE_URL TOPIC_PATH READERS SESSION_COOKIE [CSRF_TOKEN] [TIMEOUT_SECONDS]
  * e.g.  http://127.0.0.1:8080 /c/diabetes/t/AbC... 10000 HEARTH_SESSION=... - 60
  * </pre>
  *
@@ -151,7 +151,7 @@ public final class LiveUpdateLoad {
             throw new IllegalStateException("No form token on " + page + " (HTTP " + response.statusCode()
                     + "): is the session cookie signed in, and a member of the community?");
         }
-        return Benchmark.csrf(response.body());
+        return FormToken.on(response.body());
     }
 
     private static void post(URI replies, String cookie, String token, String body) {

@@ -1,0 +1,7 @@
+package org.hearth.identity.web;
+
+import org.hearth.testing.OnPostgres;
+
+@OnPostgres
+class SetupLinkOnPostgresTest extends SetupLinkContract {
+}
