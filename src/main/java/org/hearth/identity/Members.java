@@ -1,10 +1,6 @@
 package org.hearth.identity;
 
-import static org.hearth.identity.schema.Tables.EMAIL_TOKENS;
 import static org.hearth.identity.schema.Tables.MEMBERS;
-import static org.hearth.identity.schema.Tables.RECOVERY_CODES;
-import static org.hearth.identity.schema.Tables.SECOND_FACTORS;
-import static org.hearth.identity.schema.Tables.SECURITY_EVENTS;
 import static org.hearth.identity.schema.Tables.USER_ENTITIES;
 import static org.hearth.platform.schema.Tables.SPRING_SESSION;
 import static org.jooq.impl.DSL.field;
@@ -16,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.hearth.platform.RandomId;
-import org.hearth.platform.mail.Outbox;
 import org.hearth.platform.security.Viewer;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,10 +31,8 @@ public class Members {
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final Outbox outbox;
 
-    Members(DSLContext db, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock, Outbox outbox) {
-        this.outbox = outbox;
+    Members(DSLContext db, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
         this.db = db;
         this.passwords = passwords;
         this.events = events;
@@ -197,25 +190,6 @@ public class Members {
         db.update(MEMBERS).set(MEMBERS.PASSWORD_HASH, passwords.encode(newPassword)).where(MEMBERS.ID.eq(memberId)).execute();
         return db.select(MEMBERS.ID, MEMBERS.HANDLE, MEMBERS.SITE_ADMIN).from(MEMBERS).where(MEMBERS.ID.eq(memberId))
                 .fetchOne(r -> new Viewer(r.get(MEMBERS.ID), r.get(MEMBERS.HANDLE), Boolean.TRUE.equals(r.get(MEMBERS.SITE_ADMIN))));
-    }
-
-    /**
-     * Erases the account: other features erase what they hold first ({@link MemberLeaving}),
-     * then the member's own data goes. A row with no name, password or address stays, so that
-     * what others wrote in reply still hangs together; it can never sign in again.
-     */
-    @Transactional
-    public void erase(String memberId) {
-        events.publishEvent(new MemberLeaving(memberId));
-        email(memberId).ifPresent(outbox::forget);
-        db.deleteFrom(SECURITY_EVENTS).where(SECURITY_EVENTS.MEMBER_ID.eq(memberId)).execute();
-        db.deleteFrom(EMAIL_TOKENS).where(EMAIL_TOKENS.MEMBER_ID.eq(memberId)).execute();
-        db.deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(memberId)).execute();
-        db.deleteFrom(SECOND_FACTORS).where(SECOND_FACTORS.MEMBER_ID.eq(memberId)).execute();
-        db.update(MEMBERS).set(MEMBERS.HANDLE, "former member").set(MEMBERS.HANDLE_KEY, "~" + memberId)
-                .set(MEMBERS.PASSWORD_HASH, (String) null).set(MEMBERS.EMAIL, (String) null).set(MEMBERS.EMAIL_VERIFIED_AT, (Long) null)
-                .set(MEMBERS.ABOUT, (String) null).set(MEMBERS.SITE_ADMIN, false)
-                .where(MEMBERS.ID.eq(memberId)).execute();
     }
 
     /** False for an account that signs in with passkeys only. */

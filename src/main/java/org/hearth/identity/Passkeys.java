@@ -8,7 +8,6 @@ import org.springframework.security.web.webauthn.api.CredentialRecord;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -43,15 +42,6 @@ public class Passkeys {
         NOT_FOUND,
         /** The only way left into an account without a password. */
         LAST_WAY_IN
-    }
-
-    /** A deleted account's passkeys go with it (its credentials are removed with the user entity). */
-    @EventListener
-    void forget(MemberLeaving leaving) {
-        PublicKeyCredentialUserEntity user = members.handleOf(leaving.memberId()).map(users::findByUsername).orElse(null);
-        if (user != null) {
-            users.delete(user.getId());
-        }
     }
 
     /** Oldest first, so the list does not reorder as passkeys are used. */

@@ -11,7 +11,8 @@ public enum SecurityEvent {
     EMAIL_ADDED("E-mail address added, waiting for verification", false),
     EMAIL_VERIFIED("E-mail address verified", true),
     FACTOR_ADDED("Sign-in method added", true),
-    FACTOR_REMOVED("Sign-in method removed", true);
+    FACTOR_REMOVED("Sign-in method removed", true),
+    DATA_DOWNLOADED("Copy of your data downloaded", true);
 
     private final String description;
     private final boolean worthAnEmail;

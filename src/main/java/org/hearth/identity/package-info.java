@@ -6,9 +6,10 @@
  * profiles that show only what a member chooses, account deletion, and the one-time setup link
  * that creates the first site administrator. Uses only the platform; other features hold member
  * ids and ask {@link org.hearth.identity.Members} for handles. Features whose roles need a second
- * factor say so by implementing {@link org.hearth.identity.Responsibilities}, and features that
- * hold a member's data erase it on {@link org.hearth.identity.MemberLeaving}, so identity never
- * depends on them.
+ * factor say so by implementing {@link org.hearth.identity.Responsibilities}, and every feature
+ * that stores something about a member implements {@link org.hearth.identity.MemberData} (its
+ * tables, its section of the member's download, its erasure), so identity exports and deletes
+ * accounts without depending on any of them.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 package org.hearth.identity;

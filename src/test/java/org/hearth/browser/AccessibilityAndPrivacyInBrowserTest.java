@@ -44,6 +44,8 @@ class AccessibilityAndPrivacyInBrowserTest extends BrowserTest {
         assertThat(member.locator(".topics li").count()).as("topics on the community page").isEqualTo(1);
         violations.addAll(axe(member, scene.topicPath()));
         assertThat(member.locator("form.composer").count()).as("reply forms on the topic page").isEqualTo(1);
+        violations.addAll(axe(member, "/me/data"));
+        violations.addAll(axe(member, "/me/delete"));
 
         assertThat(violations).as("serious or critical axe-core violations").isEmpty();
     }

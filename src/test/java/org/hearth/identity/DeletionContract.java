@@ -1,17 +1,103 @@
 package org.hearth.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hearth.conversation.schema.Tables.POSTS;
+import static org.hearth.conversation.schema.Tables.REACTIONS;
+import static org.hearth.conversation.schema.Tables.TOPICS;
+import static org.hearth.identity.schema.Tables.MEMBERS;
 
+import java.sql.Connection;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import javax.sql.DataSource;
+import org.hearth.community.Access;
 import org.hearth.community.JoinPolicy;
+import org.hearth.community.Role;
 import org.hearth.community.Visibility;
+import org.hearth.conversation.Conversations;
+import org.hearth.conversation.Draft;
+import org.hearth.conversation.ReactionKind;
+import org.hearth.conversation.TopicKind;
 import org.hearth.platform.security.Viewer;
+import org.hearth.testing.Authenticator;
 import org.hearth.testing.HearthTest;
+import org.hearth.testing.MemberTables;
+import org.hearth.testing.MemberTables.Someone;
+import org.hearth.testing.StoredPasskey;
 import org.hearth.testing.Visitor;
+import org.jooq.DSLContext;
+import org.jooq.Table;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 
 /** Deleting an account erases what the member wrote and what is known about them, for real. */
+@Import(DeletionContract.Interruption.class)
 abstract class DeletionContract extends HearthTest {
+
+    /**
+     * A feature that fails while erasing one chosen member, after the others erased theirs and
+     * before the account goes: a crash half-way through a deletion.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Interruption {
+
+        static volatile String failFor;
+
+        @Bean
+        @Order(Ordered.LOWEST_PRECEDENCE - 1)
+        MemberData failingHalfWay() {
+            return new MemberData() {
+                @Override
+                public String section() {
+                    return "interruption";
+                }
+
+                @Override
+                public List<Table<?>> tables() {
+                    return List.of();
+                }
+
+                @Override
+                public Object export(String memberId) {
+                    return null;
+                }
+
+                @Override
+                public void erase(String memberId) {
+                    if (memberId.equals(failFor)) {
+                        throw new IllegalStateException("the disk is full");
+                    }
+                }
+            };
+        }
+    }
+
+    @Autowired
+    DSLContext db;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    Conversations conversations;
+
+    @Autowired
+    EmailLinks emailLinks;
+
+    @Autowired
+    PublicKeyCredentialUserEntityRepository passkeyUsers;
+
+    @Autowired
+    UserCredentialRepository passkeyCredentials;
 
     @Test
     void deletingAnAccountErasesItsPostsAndEndsEverySession() {
@@ -48,13 +134,143 @@ abstract class DeletionContract extends HearthTest {
     }
 
     @Test
-    void theOnlyOwnerOfACommunityHandsItOverFirst() {
+    void theOnlyOwnerOfACommunityHandsItOverFirstAndNothingIsErased() {
         Viewer owner = account(unique("sole"));
         String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
+        String topic = started(access(slug, owner), owner,
+                new Draft(TopicKind.STORY, "sole-title", "sole-story", null, false));
         Visitor browser = moderating(owner);
+
         var refused = browser.post("/me/delete", Map.of("password", PASSWORD));
-        assertThat(refused.document().select("#delete-error").text()).contains("only owner of Community " + slug);
+        assertThat(refused.document().select("#delete-error").text())
+                .contains("Nothing was deleted yet").contains("only owner of Community " + slug);
+
+        assertThat(browser.get("/me/profile").status()).as("still signed in").isEqualTo(200);
         assertThat(browser.get("/c/" + slug + "/members").status()).isEqualTo(200);
         assertThat(members.handleExists(owner.handle())).isTrue();
+        assertThat(db.fetchValue(POSTS.BODY_SOURCE, POSTS.TOPIC_ID.eq(topic))).isEqualTo("sole-story");
+        assertThat(db.fetchValue(TOPICS.TITLE, TOPICS.ID.eq(topic))).isEqualTo("sole-title");
+        assertThat(browser.get("/me/security").status()).isEqualTo(200);
+    }
+
+    /**
+     * Every table the schema rule finds ({@link MemberTables}) holds rows about the member
+     * before, and none after: only the emptied account row and the markers of their posts stay.
+     * Another member's rows are all still there, but for reactions to or from the member.
+     */
+    @Test
+    void deletionErasesEveryRowAboutTheMemberAndNoOneElses() throws Exception {
+        Viewer owner = account(unique("own"));
+        String home = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, true);
+        String asking = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.APPROVAL, false);
+        String hidden = community(owner, Visibility.HIDDEN, JoinPolicy.INVITATION, false);
+        Viewer leaver = account(unique("leaver"));
+        Viewer bystander = account(unique("stays"));
+        Viewer invitee = account(unique("invitee"));
+        String address = leaver.handle().toLowerCase() + "@example.org";
+
+        emailLinks.changeAddress(leaver, address);
+        Visitor laptop = signedIn(leaver);
+        Visitor phone = signedIn(leaver);
+        Authenticator.enrol(laptop, PASSWORD);
+        StoredPasskey.add(passkeyUsers, passkeyCredentials, leaver.handle(), "Phone");
+        Visitor bystanderBrowser = signedIn(bystander);
+
+        join(home, leaver);
+        join(home, bystander);
+        changeRole(home, owner, leaver.memberId(), Role.OWNER);
+        invite(home, leaver, invitee.handle());
+        join(asking, leaver);
+        invite(hidden, owner, leaver.handle());
+
+        String topic = started(access(home, leaver), leaver,
+                new Draft(TopicKind.STORY, "leaver-title", "leaver-story", "a warning", false));
+        String anonymous = replied(access(home, leaver), leaver, topic,
+                new Draft(null, null, "leaver-anonymous", null, true)).postId();
+        edited(access(home, leaver), leaver, anonymous, new Draft(null, null, "leaver-anonymous-edited", null, false));
+        String reply = replied(access(home, bystander), bystander, topic,
+                new Draft(null, null, "bystander-reply", null, false)).postId();
+        reacted(access(home, leaver), leaver, reply, ReactionKind.HELPFUL);
+        reacted(access(home, bystander), bystander, anonymous, ReactionKind.HUG);
+        reacted(access(home, bystander), bystander, reply, ReactionKind.ME_TOO);
+
+        Map<String, MemberTables.Found> found;
+        try (Connection connection = dataSource.getConnection()) {
+            found = MemberTables.in(connection);
+        }
+        Someone who = new Someone(leaver.memberId(), leaver.handle(), Set.of(address));
+        Someone other = new Someone(bystander.memberId(), bystander.handle(), Set.of());
+        Map<String, Integer> before = rowsAbout(found, who);
+        Map<String, Integer> othersBefore = rowsAbout(found, other);
+        assertThat(before).as("tables this test leaves empty for the member: give them rows there, so their erasure is checked")
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isPositive());
+
+        var deleted = laptop.post("/me/delete", Map.of("password", PASSWORD));
+        assertThat(deleted.document().select("h1").text()).isEqualTo("Your account is deleted");
+
+        Map<String, Integer> after = rowsAbout(found, who);
+        String members = MEMBERS.getName();
+        String posts = POSTS.getName();
+        Map<String, Integer> expected = new TreeMap<>();
+        before.keySet().forEach(table -> expected.put(table, 0));
+        expected.put(members, 1);
+        expected.put(posts, before.get(posts));
+        assertThat(after).isEqualTo(expected);
+
+        var account = db.selectFrom(MEMBERS).where(MEMBERS.ID.eq(leaver.memberId())).fetchOne();
+        assertThat(account.getHandle()).isEqualTo("former member");
+        assertThat(account.getPasswordHash()).isNull();
+        assertThat(account.getEmail()).isNull();
+        assertThat(account.getEmailVerifiedAt()).isNull();
+        assertThat(account.getAbout()).isNull();
+        assertThat(db.selectFrom(POSTS).where(POSTS.AUTHOR_ID.eq(leaver.memberId())).fetch()).hasSize(2).allSatisfy(marker -> {
+            assertThat(marker.getBodySource()).isEmpty();
+            assertThat(marker.getBodyHtml()).isEmpty();
+            assertThat(marker.getContentWarning()).isNull();
+            assertThat(marker.getDeletedAt()).isNotNull();
+        });
+        assertThat(db.fetchValue(TOPICS.TITLE, TOPICS.ID.eq(topic))).isNotEqualTo("leaver-title");
+
+        Map<String, Integer> othersAfter = rowsAbout(found, other);
+        Map<String, Integer> othersExpected = new TreeMap<>(othersBefore);
+        // their hug went with the post it was for, and the leaver's reaction to their reply with the leaver
+        othersExpected.merge(REACTIONS.getName(), -2, Integer::sum);
+        assertThat(othersAfter).isEqualTo(othersExpected);
+        assertThat(db.fetchValue(POSTS.BODY_SOURCE, POSTS.ID.eq(reply))).isEqualTo("bystander-reply");
+        assertThat(db.fetchExists(REACTIONS, REACTIONS.POST_ID.eq(reply), REACTIONS.MEMBER_ID.eq(bystander.memberId()))).isTrue();
+        assertThat(bystanderBrowser.get("/me/profile").status()).isEqualTo(200);
+        assertThat(phone.get("/me/profile").status()).isEqualTo(302);
+    }
+
+    @Test
+    void aDeletionThatFailsHalfWayErasesNothing() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Viewer leaver = account(unique("crash"));
+        join(slug, leaver);
+        String topic = started(access(slug, leaver), leaver,
+                new Draft(TopicKind.STORY, "kept-title", "kept-story", null, false));
+        Visitor browser = signedIn(leaver);
+        Interruption.failFor = leaver.memberId();
+        try {
+            assertThat(browser.post("/me/delete", Map.of("password", PASSWORD)).status()).isEqualTo(500);
+        } finally {
+            Interruption.failFor = null;
+        }
+        assertThat(db.fetchValue(POSTS.BODY_SOURCE, POSTS.TOPIC_ID.eq(topic))).isEqualTo("kept-story");
+        assertThat(db.fetchValue(TOPICS.TITLE, TOPICS.ID.eq(topic))).isEqualTo("kept-title");
+        assertThat(access(slug, leaver).member()).isTrue();
+        assertThat(members.handleExists(leaver.handle())).isTrue();
+        assertThat(browser.get("/me/profile").status()).as("still signed in").isEqualTo(200);
+    }
+
+    private Access access(String slug, Viewer viewer) {
+        return communities.visibleTo(slug, viewer).orElseThrow();
+    }
+
+    private Map<String, Integer> rowsAbout(Map<String, MemberTables.Found> found, Someone someone) {
+        Map<String, Integer> rows = new TreeMap<>();
+        found.keySet().forEach(table -> rows.put(table, MemberTables.rowsAbout(db, found, table, someone)));
+        return rows;
     }
 }

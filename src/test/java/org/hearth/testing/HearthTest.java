@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.community.Access;
+import org.hearth.community.ChangeRole;
 import org.hearth.community.Communities;
 import org.hearth.community.CreateCommunity;
 import org.hearth.community.InviteMember;
 import org.hearth.community.JoinCommunity;
 import org.hearth.community.JoinPolicy;
+import org.hearth.community.Role;
 import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.Draft;
+import org.hearth.conversation.EditPost;
+import org.hearth.conversation.ReactToPost;
+import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.ReplyToTopic;
 import org.hearth.conversation.StartTopic;
 import org.hearth.identity.Members;
@@ -47,7 +52,16 @@ public abstract class HearthTest {
     private JoinCommunity joinCommunity;
 
     @Autowired
+    private ChangeRole changeRole;
+
+    @Autowired
     private StartTopic startTopic;
+
+    @Autowired
+    private EditPost editPost;
+
+    @Autowired
+    private ReactToPost reactToPost;
 
     @Autowired
     private ReplyToTopic replyToTopic;
@@ -126,5 +140,28 @@ public abstract class HearthTest {
         var outcome = replyToTopic.run(new ReplyToTopic.Input(access, author, topicId, draft));
         assertThat(outcome).isInstanceOf(ReplyToTopic.Outcome.Replied.class);
         return ((ReplyToTopic.Outcome.Replied) outcome).location();
+    }
+
+    /** Joins (or asks to join) as a member does. */
+    protected JoinCommunity.Outcome join(String slug, Viewer member) {
+        return joinCommunity.run(new JoinCommunity.Input(slug, member));
+    }
+
+    /** Invites as a moderator does, with a second factor. */
+    protected InviteMember.Outcome invite(String slug, Viewer moderator, String handle) {
+        return inviteMember.run(new InviteMember.Input(slug, withSecondFactor(moderator), handle));
+    }
+
+    /** Changes a role as an owner does, with a second factor. */
+    protected ChangeRole.Outcome changeRole(String slug, Viewer owner, String memberId, Role role) {
+        return changeRole.run(new ChangeRole.Input(slug, withSecondFactor(owner), memberId, role));
+    }
+
+    protected EditPost.Outcome edited(Access access, Viewer author, String postId, Draft draft) {
+        return editPost.run(new EditPost.Input(access, author, postId, draft));
+    }
+
+    protected ReactToPost.Outcome reacted(Access access, Viewer member, String postId, ReactionKind kind) {
+        return reactToPost.run(new ReactToPost.Input(access, member, postId, kind));
     }
 }

@@ -2,7 +2,8 @@ package org.hearth.identity.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
-import org.hearth.identity.AccountDeletionRefused;
+import java.util.List;
+import org.hearth.identity.AccountDeletion;
 import org.hearth.identity.MemberSessions;
 import org.hearth.identity.Members;
 import org.hearth.identity.SecurityEvent;
@@ -37,10 +38,12 @@ class AccountSecurityPages {
     private final PasswordPolicy passwordPolicy;
     private final SecurityLog log;
     private final SignIn signIn;
+    private final AccountDeletion deletion;
 
     AccountSecurityPages(MemberSessions sessions, Members members, PasswordPolicy passwordPolicy, SecurityLog log,
-            SignIn signIn) {
+            SignIn signIn, AccountDeletion deletion) {
         this.signIn = signIn;
+        this.deletion = deletion;
         this.sessions = sessions;
         this.members = members;
         this.passwordPolicy = passwordPolicy;
@@ -164,32 +167,32 @@ class AccountSecurityPages {
 
     @GetMapping("/me/delete")
     String deleteForm(Model model) {
-        model.addAttribute("error", null);
-        model.addAttribute(Page.NOINDEX, true);
-        return DELETE;
+        return deletePage(model, null, List.of());
     }
 
     /**
-     * Deletes the account for real. Sessions end after the erasing transaction: Spring Session
-     * works in a transaction of its own, which on SQLite would wait for ours.
+     * Deletes the account for real, or says what stands in the way; either way the page says
+     * whether anything was erased. The member's sessions are erased with the account; this
+     * one's cookie and sign-in end here.
      */
     @PostMapping("/me/delete")
     String delete(Viewer viewer, @RequestParam(defaultValue = "") String password, HttpServletRequest request,
             Model model) {
+        return switch (deletion.delete(viewer.memberId(), password)) {
+            case AccountDeletion.WrongPassword _ -> deletePage(model, "That is not your password. Nothing was deleted.", List.of());
+            case AccountDeletion.NotYet notYet -> deletePage(model, null, notYet.firstSteps());
+            case AccountDeletion.Erased _ -> {
+                request.getSession().invalidate();
+                SecurityContextHolder.clearContext();
+                yield "org/hearth/identity/web/deleted";
+            }
+        };
+    }
+
+    private static String deletePage(Model model, String error, List<String> firstSteps) {
+        model.addAttribute("error", error);
+        model.addAttribute("firstSteps", firstSteps);
         model.addAttribute(Page.NOINDEX, true);
-        if (!members.passwordMatches(viewer.memberId(), password)) {
-            model.addAttribute("error", "That is not your password. Nothing was deleted.");
-            return DELETE;
-        }
-        try {
-            members.erase(viewer.memberId());
-        } catch (AccountDeletionRefused refused) {
-            model.addAttribute("error", refused.getMessage());
-            return DELETE;
-        }
-        sessions.endAllBut(viewer, request.getSession().getId());
-        request.getSession().invalidate();
-        SecurityContextHolder.clearContext();
-        return "org/hearth/identity/web/deleted";
+        return DELETE;
     }
 }

@@ -57,6 +57,13 @@ public class Outbox {
         db.deleteFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.RECIPIENT.equalIgnoreCase(recipient)).execute();
     }
 
+    /** Every message to this address still kept here, oldest first: its owner's download lists them. */
+    public List<Message> addressedTo(String recipient) {
+        return db.select(MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.SUBJECT, MAIL_OUTBOX.BODY, MAIL_OUTBOX.CREATED_AT, MAIL_OUTBOX.SENT_AT).from(MAIL_OUTBOX)
+                .where(MAIL_OUTBOX.RECIPIENT.equalIgnoreCase(recipient)).orderBy(MAIL_OUTBOX.CREATED_AT, MAIL_OUTBOX.ID)
+                .fetch(r -> new Message(r.get(MAIL_OUTBOX.RECIPIENT), r.get(MAIL_OUTBOX.SUBJECT), r.get(MAIL_OUTBOX.BODY), r.get(MAIL_OUTBOX.CREATED_AT), r.get(MAIL_OUTBOX.SENT_AT)));
+    }
+
     /** Whether mail leaves this server; when not, the outbox page is where it can be read. */
     public boolean delivers() {
         return smtp.getIfAvailable() != null;

@@ -1,0 +1,108 @@
+package org.hearth.community;
+
+import static org.hearth.community.schema.Tables.COMMUNITIES;
+import static org.hearth.community.schema.Tables.INVITATIONS;
+import static org.hearth.community.schema.Tables.JOIN_REQUESTS;
+import static org.hearth.community.schema.Tables.MEMBERSHIPS;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.hearth.community.CommunityNames.Named;
+import org.hearth.community.schema.tables.Memberships;
+import org.hearth.identity.MemberData;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A member's memberships, join requests and invitations: in their download, and gone with their
+ * account. A member who alone owns a community hands it over before leaving, so no community is
+ * left without someone responsible for it. Erased after conversations (which point at
+ * communities), before the account.
+ */
+@Component
+@Order(200)
+class MembershipsOfAMember implements MemberData {
+
+    private static final Memberships OTHER = MEMBERSHIPS.as("other");
+
+    private final DSLContext db;
+
+    MembershipsOfAMember(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public String section() {
+        return "communities";
+    }
+
+    @Override
+    public List<Table<?>> tables() {
+        return List.of(MEMBERSHIPS, JOIN_REQUESTS, INVITATIONS);
+    }
+
+    @Override
+    public Optional<String> beforeDeletion(String memberId) {
+        List<String> soleOwnerOf = db.select(COMMUNITIES.NAME).from(COMMUNITIES).join(MEMBERSHIPS).on(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID))
+                .where(MEMBERSHIPS.MEMBER_ID.eq(memberId), MEMBERSHIPS.ROLE.eq(Role.OWNER.name()))
+                .andNotExists(db.selectOne().from(OTHER)
+                        .where(OTHER.COMMUNITY_ID.eq(COMMUNITIES.ID), OTHER.ROLE.eq(Role.OWNER.name()), OTHER.MEMBER_ID.ne(memberId)))
+                .orderBy(COMMUNITIES.NAME)
+                .fetch(COMMUNITIES.NAME);
+        if (soleOwnerOf.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("You are the only owner of " + String.join(", ", soleOwnerOf)
+                + ". Make another member an owner there first, so the community is not left without one.");
+    }
+
+    /** The communities section of a member's download. */
+    record Section(List<Membership> memberships, List<Waiting> joinRequests, List<Waiting> invitationsReceived,
+            List<Waiting> invitationsSent) {
+    }
+
+    record Membership(Named community, String role, Instant joinedAt) {
+    }
+
+    /**
+     * A request or invitation: where, and when. An invitation received leaves out who sent it,
+     * which Hearth shows no member; one sent leaves out whom it went to, whose pending
+     * invitation is theirs to know.
+     */
+    record Waiting(Named community, Instant at) {
+    }
+
+    @Override
+    public Object export(String memberId) {
+        return new Section(
+                db.select(COMMUNITIES.SLUG, COMMUNITIES.NAME, MEMBERSHIPS.ROLE, MEMBERSHIPS.JOINED_AT).from(MEMBERSHIPS)
+                        .join(COMMUNITIES).on(COMMUNITIES.ID.eq(MEMBERSHIPS.COMMUNITY_ID))
+                        .where(MEMBERSHIPS.MEMBER_ID.eq(memberId)).orderBy(MEMBERSHIPS.JOINED_AT, COMMUNITIES.SLUG)
+                        .fetch(r -> new Membership(new Named(r.value1(), r.value2()), r.value3().toLowerCase(Locale.ROOT),
+                                Instant.ofEpochMilli(r.value4()))),
+                db.select(COMMUNITIES.SLUG, COMMUNITIES.NAME, JOIN_REQUESTS.REQUESTED_AT).from(JOIN_REQUESTS)
+                        .join(COMMUNITIES).on(COMMUNITIES.ID.eq(JOIN_REQUESTS.COMMUNITY_ID))
+                        .where(JOIN_REQUESTS.MEMBER_ID.eq(memberId)).orderBy(JOIN_REQUESTS.REQUESTED_AT, COMMUNITIES.SLUG)
+                        .fetch(r -> new Waiting(new Named(r.value1(), r.value2()), Instant.ofEpochMilli(r.value3()))),
+                db.select(COMMUNITIES.SLUG, COMMUNITIES.NAME, INVITATIONS.INVITED_AT).from(INVITATIONS)
+                        .join(COMMUNITIES).on(COMMUNITIES.ID.eq(INVITATIONS.COMMUNITY_ID))
+                        .where(INVITATIONS.MEMBER_ID.eq(memberId)).orderBy(INVITATIONS.INVITED_AT, COMMUNITIES.SLUG)
+                        .fetch(r -> new Waiting(new Named(r.value1(), r.value2()), Instant.ofEpochMilli(r.value3()))),
+                db.select(COMMUNITIES.SLUG, COMMUNITIES.NAME, INVITATIONS.INVITED_AT).from(INVITATIONS)
+                        .join(COMMUNITIES).on(COMMUNITIES.ID.eq(INVITATIONS.COMMUNITY_ID))
+                        .where(INVITATIONS.INVITED_BY.eq(memberId)).orderBy(INVITATIONS.INVITED_AT, COMMUNITIES.SLUG)
+                        .fetch(r -> new Waiting(new Named(r.value1(), r.value2()), Instant.ofEpochMilli(r.value3()))));
+    }
+
+    /** Invitations the member sent are withdrawn with them: they were the member's doing. */
+    @Override
+    public void erase(String memberId) {
+        db.deleteFrom(MEMBERSHIPS).where(MEMBERSHIPS.MEMBER_ID.eq(memberId)).execute();
+        db.deleteFrom(JOIN_REQUESTS).where(JOIN_REQUESTS.MEMBER_ID.eq(memberId)).execute();
+        db.deleteFrom(INVITATIONS).where(INVITATIONS.MEMBER_ID.eq(memberId).or(INVITATIONS.INVITED_BY.eq(memberId))).execute();
+    }
+}
