@@ -41,6 +41,10 @@ public class ChangeRole {
 
         record NotAMember(Community community) implements Outcome {
         }
+
+        /** Stepping this owner down would leave the community with no owner. */
+        record LastOwner(Community community) implements Outcome {
+        }
     }
 
     private final Communities communities;
@@ -64,6 +68,7 @@ public class ChangeRole {
                 .or(() -> anOwner(access))
                 .or(() -> notTheirOwnRole(access, input))
                 .or(() -> aMember(access, current))
+                .or(() -> notTheLastOwner(access, input, current.orElseThrow()))
                 .orElseGet(() -> change(access, input, current.orElseThrow()));
     }
 
@@ -83,6 +88,21 @@ public class ChangeRole {
 
     private static Optional<Outcome> aMember(Access access, Optional<Role> current) {
         return current.isPresent() ? Optional.empty() : Optional.of(new Outcome.NotAMember(access.community()));
+    }
+
+    /**
+     * An owner who steps another owner down must still be one when it happens: two owners
+     * stepping each other down at the same moment would otherwise leave the community with none.
+     * The owners' rows are locked first, then the asking owner's role is read again.
+     */
+    private Optional<Outcome> notTheLastOwner(Access access, Input input, Role before) {
+        if (before != Role.OWNER || input.role() == Role.OWNER) {
+            return Optional.empty();
+        }
+        String communityId = access.community().id();
+        boolean stillOwner = communities.ownersLocked(communityId) > 1
+                && communities.roleOf(communityId, input.owner().memberId()).orElse(null) == Role.OWNER;
+        return stillOwner ? Optional.empty() : Optional.of(new Outcome.LastOwner(access.community()));
     }
 
     private Outcome change(Access access, Input input, Role before) {

@@ -183,6 +183,8 @@ class CommunityPages {
             case ChangeRole.Outcome.OwnRole o -> toMembers(slug, redirect,
                     "No one changes their own role: another owner can, so the community always keeps one.");
             case ChangeRole.Outcome.NotAMember m -> toMembers(slug, redirect, "That person is not a member here any more.");
+            case ChangeRole.Outcome.LastOwner o -> toMembers(slug, redirect,
+                    "The community would be left without an owner. Nothing was changed.");
             case ChangeRole.Outcome.SecondFactorNeeded f -> SECOND_FACTOR_FIRST;
             case ChangeRole.Outcome.NotFound n -> throw new NotFound();
         };
