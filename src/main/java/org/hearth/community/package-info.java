@@ -3,8 +3,12 @@
  * hidden) and a join policy (open, by approval, by invitation); memberships with roles
  * (member, moderator, owner), join requests and invitations; the directory; and the
  * cross-condition patient leaders community made on first start. Decides who may read and
- * who may post in a community ({@link org.hearth.community.Access}); depends on identity, and
- * tells it that moderators and owners need a second factor before they act.
+ * who may post in a community ({@link org.hearth.community.Access}, which only this package
+ * makes); depends on identity, and tells it that moderators and owners need a second factor
+ * before they act. Each change a person can be refused is one use case class
+ * ({@link org.hearth.community.JoinCommunity}, {@link org.hearth.community.ChangeRole}, ...):
+ * input, lookups, named policies, the change and a past-tense event, and a sealed outcome with
+ * one case per refusal, so a page says the real reason.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "platform"})
 package org.hearth.community;

@@ -5,7 +5,11 @@
  * unread markers. Owns the topic page, whose last page follows new replies live (server-sent
  * events fed by the platform's live bus), and the topic list that the community page
  * ({@code org.hearth.web}) shows. Asks the community feature's
- * {@link org.hearth.community.Access} who may read and write. Other features add to the posts of
+ * {@link org.hearth.community.Access} who may read and write. Writing goes through one use case
+ * class per change ({@link org.hearth.conversation.StartTopic}, {@link org.hearth.conversation.ReplyToTopic},
+ * {@link org.hearth.conversation.EditPost}, {@link org.hearth.conversation.DeletePost},
+ * {@link org.hearth.conversation.ReactToPost}), each with a sealed outcome naming its refusals and
+ * a past-tense event that says which community and author, and whether the post is anonymous. Other features add to the posts of
  * a topic page (a clinician's badge, evidence notes, a decision experience) by implementing
  * {@link org.hearth.conversation.PostExtension}, asked once per page; conversation depends on
  * none of them.

@@ -20,10 +20,10 @@ class SmallScreenInBrowserTest extends BrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     @Test
-    void theTopicPageDoesNotScrollSidewaysOnAPhone() {
+    void theMainPagesDoNotScrollSidewaysOnAPhone() {
         Scene scene = scene();
         Page page = member(scene, 360);
-        for (String path : List.of(scene.topicPath(), scene.communityPath(), "/")) {
+        for (String path : List.of(scene.topicPath(), scene.communityPath(), "/", "/me/data", "/me/delete")) {
             page.navigate(path);
             assertThat(page.viewportSize().width).isEqualTo(360);
             assertThat(scrollWidth(page)).as("page width of %s at 360 px", path).isLessThanOrEqualTo(360);
@@ -39,6 +39,7 @@ class SmallScreenInBrowserTest extends BrowserTest {
             shoot(page, "/", "home-" + width);
             shoot(page, scene.communityPath(), "community-" + width);
             shoot(page, scene.topicPath(), "topic-" + width);
+            shoot(page, "/me/data", "your-data-" + width);
         }
     }
 
