@@ -4,20 +4,14 @@ import static org.hearth.conversation.schema.Tables.POSTS;
 import static org.hearth.conversation.schema.Tables.POST_REVISIONS;
 import static org.hearth.conversation.schema.Tables.TOPICS;
 
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.hearth.community.Access;
 import org.hearth.conversation.Conversations.Location;
 import org.hearth.platform.RandomId;
 import org.hearth.platform.security.Viewer;
-import org.hearth.platform.text.Markdown;
-import org.jooq.DSLContext;
 import org.jooq.Record;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A member changes their own post; the version it replaces is kept for moderators. */
 @Service
@@ -54,28 +48,15 @@ public class EditPost {
         }
     }
 
-    private final DSLContext db;
-    private final Conversations conversations;
-    private final Markdown markdown;
-    private final Clock clock;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
+    private final PostWriting writing;
 
-    EditPost(DSLContext db, Conversations conversations, Markdown markdown, Clock clock,
-            ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
-        this.db = db;
-        this.conversations = conversations;
-        this.markdown = markdown;
-        this.clock = clock;
-        this.events = events;
-        this.transactions = new TransactionTemplate(transactionManager);
+    EditPost(PostWriting writing) {
+        this.writing = writing;
     }
 
     public Outcome run(Input input) {
-        // Rendered before the transaction: on SQLite the transaction holds the one write lock.
-        String html = markdown.toSafeHtml(input.draft().body());
-        return transactions.execute(status -> {
-            Optional<Record> found = conversations.postInCommunity(input.access(), input.postId());
+        return writing.withSafeHtml(input.draft().body(), html -> {
+            Optional<Record> found = writing.conversations.postInCommunity(input.access(), input.postId());
             if (found.isEmpty()) {
                 return new Outcome.NotFound();
             }
@@ -111,20 +92,20 @@ public class EditPost {
     private Outcome edit(Input input, Record post, String html, Location location) {
         Draft draft = input.draft();
         boolean opening = Boolean.TRUE.equals(post.get(POSTS.OPENING));
-        long now = clock.millis();
-        db.insertInto(POST_REVISIONS).set(POST_REVISIONS.ID, RandomId.next()).set(POST_REVISIONS.POST_ID, input.postId())
+        long now = writing.clock.millis();
+        writing.db.insertInto(POST_REVISIONS).set(POST_REVISIONS.ID, RandomId.next()).set(POST_REVISIONS.POST_ID, input.postId())
                 .set(POST_REVISIONS.TITLE, opening ? post.get(TOPICS.TITLE) : null)
                 .set(POST_REVISIONS.BODY_SOURCE, post.get(POSTS.BODY_SOURCE))
                 .set(POST_REVISIONS.CONTENT_WARNING, post.get(POSTS.CONTENT_WARNING))
                 .set(POST_REVISIONS.WRITTEN_AT, post.get(POSTS.EDITED_AT) == null ? post.get(POSTS.CREATED_AT) : post.get(POSTS.EDITED_AT))
                 .set(POST_REVISIONS.REPLACED_AT, now).execute();
-        db.update(POSTS).set(POSTS.BODY_SOURCE, draft.body()).set(POSTS.BODY_HTML, html)
+        writing.db.update(POSTS).set(POSTS.BODY_SOURCE, draft.body()).set(POSTS.BODY_HTML, html)
                 .set(POSTS.CONTENT_WARNING, Conversations.blankToNull(draft.contentWarning())).set(POSTS.EDITED_AT, now)
                 .where(POSTS.ID.eq(input.postId())).execute();
         if (opening) {
-            db.update(TOPICS).set(TOPICS.TITLE, draft.title().strip()).where(TOPICS.ID.eq(post.get(POSTS.TOPIC_ID))).execute();
+            writing.db.update(TOPICS).set(TOPICS.TITLE, draft.title().strip()).where(TOPICS.ID.eq(post.get(POSTS.TOPIC_ID))).execute();
         }
-        events.publishEvent(new PostEdited(input.access().community().id(), post.get(POSTS.TOPIC_ID), input.postId(),
+        writing.events.publishEvent(new PostEdited(input.access().community().id(), post.get(POSTS.TOPIC_ID), input.postId(),
                 post.get(POSTS.AUTHOR_ID), Boolean.TRUE.equals(post.get(POSTS.ANONYMOUS))));
         return new Outcome.Edited(location);
     }

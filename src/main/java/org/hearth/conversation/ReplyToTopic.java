@@ -4,18 +4,12 @@ import static org.hearth.conversation.schema.Tables.TOPICS;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.val;
 
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.hearth.community.Access;
 import org.hearth.conversation.Conversations.Location;
 import org.hearth.platform.security.Viewer;
-import org.hearth.platform.text.Markdown;
-import org.jooq.DSLContext;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A member replies to a topic of their community. */
 @Service
@@ -40,21 +34,10 @@ public class ReplyToTopic {
         }
     }
 
-    private final DSLContext db;
-    private final Conversations conversations;
-    private final Markdown markdown;
-    private final Clock clock;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
+    private final PostWriting writing;
 
-    ReplyToTopic(DSLContext db, Conversations conversations, Markdown markdown, Clock clock,
-            ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
-        this.db = db;
-        this.conversations = conversations;
-        this.markdown = markdown;
-        this.clock = clock;
-        this.events = events;
-        this.transactions = new TransactionTemplate(transactionManager);
+    ReplyToTopic(PostWriting writing) {
+        this.writing = writing;
     }
 
     public Outcome run(Input input) {
@@ -62,9 +45,7 @@ public class ReplyToTopic {
         if (refused.isPresent()) {
             return refused.get();
         }
-        // Rendered before the transaction: on SQLite the transaction holds the one write lock.
-        String html = markdown.toSafeHtml(input.draft().body());
-        return transactions.execute(status -> reply(input, html));
+        return writing.withSafeHtml(input.draft().body(), html -> reply(input, html));
     }
 
     private static Optional<Outcome> aMember(Access access) {
@@ -72,15 +53,15 @@ public class ReplyToTopic {
     }
 
     private Optional<Outcome> aTopicHere(Input input) {
-        return conversations.latestPosition(input.access(), input.topicId()).isPresent() ? Optional.empty()
+        return writing.conversations.latestPosition(input.access(), input.topicId()).isPresent() ? Optional.empty()
                 : Optional.of(new Outcome.NoSuchTopic());
     }
 
     private Outcome reply(Input input, String html) {
         Access access = input.access();
-        long now = clock.millis();
+        long now = writing.clock.millis();
         // Counting the reply first locks the topic's row, so concurrent replies get distinct positions.
-        var counted = db.update(TOPICS).set(TOPICS.REPLY_COUNT, TOPICS.REPLY_COUNT.plus(1))
+        var counted = writing.db.update(TOPICS).set(TOPICS.REPLY_COUNT, TOPICS.REPLY_COUNT.plus(1))
                 .set(TOPICS.LAST_ACTIVITY_AT, greatest(TOPICS.LAST_ACTIVITY_AT, val(now)))
                 .where(TOPICS.ID.eq(input.topicId()), TOPICS.COMMUNITY_ID.eq(access.community().id()))
                 .returningResult(TOPICS.REPLY_COUNT).fetchOptional();
@@ -88,8 +69,8 @@ public class ReplyToTopic {
             return new Outcome.NoSuchTopic(); // removed since the check: nothing written
         }
         int position = counted.get().value1();
-        var post = conversations.insertPost(access, input.topicId(), position, input.author(), input.draft(), html, now);
-        events.publishEvent(new ReplyPosted(access.community().id(), input.topicId(), post.id(), position,
+        var post = writing.conversations.insertPost(access, input.topicId(), position, input.author(), input.draft(), html, now);
+        writing.events.publishEvent(new ReplyPosted(access.community().id(), input.topicId(), post.id(), position,
                 input.author().memberId(), post.anonymous()));
         return new Outcome.Replied(Conversations.location(input.topicId(), position, post.id()));
     }

@@ -2,18 +2,12 @@ package org.hearth.conversation;
 
 import static org.hearth.conversation.schema.Tables.TOPICS;
 
-import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.hearth.community.Access;
 import org.hearth.platform.RandomId;
 import org.hearth.platform.security.Viewer;
-import org.hearth.platform.text.Markdown;
-import org.jooq.DSLContext;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** A member starts a topic in their community. */
 @Service
@@ -36,21 +30,10 @@ public class StartTopic {
         }
     }
 
-    private final DSLContext db;
-    private final Conversations conversations;
-    private final Markdown markdown;
-    private final Clock clock;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transactions;
+    private final PostWriting writing;
 
-    StartTopic(DSLContext db, Conversations conversations, Markdown markdown, Clock clock,
-            ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
-        this.db = db;
-        this.conversations = conversations;
-        this.markdown = markdown;
-        this.clock = clock;
-        this.events = events;
-        this.transactions = new TransactionTemplate(transactionManager);
+    StartTopic(PostWriting writing) {
+        this.writing = writing;
     }
 
     public Outcome run(Input input) {
@@ -58,9 +41,7 @@ public class StartTopic {
         if (refused.isPresent()) {
             return refused.get();
         }
-        // Rendered before the transaction: on SQLite the transaction holds the one write lock.
-        String html = markdown.toSafeHtml(input.draft().body());
-        return transactions.execute(status -> start(input, html));
+        return writing.withSafeHtml(input.draft().body(), html -> start(input, html));
     }
 
     private static Optional<Outcome> aMember(Access access) {
@@ -71,12 +52,12 @@ public class StartTopic {
         Access access = input.access();
         Draft draft = input.draft();
         String topicId = RandomId.next();
-        long now = clock.millis();
-        db.insertInto(TOPICS).set(TOPICS.ID, topicId).set(TOPICS.COMMUNITY_ID, access.community().id())
+        long now = writing.clock.millis();
+        writing.db.insertInto(TOPICS).set(TOPICS.ID, topicId).set(TOPICS.COMMUNITY_ID, access.community().id())
                 .set(TOPICS.KIND, draft.kind().name()).set(TOPICS.TITLE, draft.title().strip())
                 .set(TOPICS.CREATED_AT, now).set(TOPICS.LAST_ACTIVITY_AT, now).set(TOPICS.REPLY_COUNT, 0).execute();
-        var post = conversations.insertPost(access, topicId, 0, input.author(), draft, html, now);
-        events.publishEvent(new TopicStarted(access.community().id(), topicId, post.id(), input.author().memberId(),
+        var post = writing.conversations.insertPost(access, topicId, 0, input.author(), draft, html, now);
+        writing.events.publishEvent(new TopicStarted(access.community().id(), topicId, post.id(), input.author().memberId(),
                 post.anonymous(), draft.kind()));
         return new Outcome.Started(topicId);
     }
