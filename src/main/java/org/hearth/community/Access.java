@@ -109,9 +109,9 @@ public final class Access {
         return community.listed() || member() || invited || everyReader;
     }
 
+    /** Joins at once: an open community, or an invitation to accept (even after asking to join). */
     public boolean canJoin() {
-        return signedIn && !member() && !requested
-                && (community.joinPolicy() == JoinPolicy.OPEN || invited);
+        return signedIn && !member() && (invited || !requested && community.joinPolicy() == JoinPolicy.OPEN);
     }
 
     public boolean canRequest() {

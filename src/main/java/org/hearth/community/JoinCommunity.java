@@ -66,8 +66,10 @@ public class JoinCommunity {
         return access.member() ? Optional.of(new Outcome.AlreadyMember(access.community())) : Optional.empty();
     }
 
+    /** A moderator's invitation answers a request too: accepting it is joining. */
     private static Optional<Outcome> notAlreadyRequested(Access access) {
-        return access.requested() ? Optional.of(new Outcome.AlreadyRequested(access.community())) : Optional.empty();
+        return access.requested() && !access.invited()
+                ? Optional.of(new Outcome.AlreadyRequested(access.community())) : Optional.empty();
     }
 
     private static Optional<Outcome> openOrInvitedOrAsking(Access access) {

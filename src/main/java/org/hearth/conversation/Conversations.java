@@ -8,6 +8,7 @@ import static org.hearth.conversation.schema.Tables.TOPIC_READS;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.greatest;
+import static org.jooq.impl.DSL.noCondition;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,6 +24,7 @@ import org.hearth.community.Access;
 import org.hearth.identity.Members;
 import org.hearth.platform.RandomId;
 import org.hearth.platform.security.Viewer;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -222,13 +224,25 @@ public class Conversations {
 
     /** A post of this community, if the viewer may read the community: the one lookup every post action starts from. */
     Optional<Record> postInCommunity(Access access, String postId) {
-        if (!access.canRead() || !RandomId.looksValid(postId)) {
+        return access.canRead() ? post(access, postId, noCondition()) : Optional.empty();
+    }
+
+    /**
+     * The member's own post in this community, even when they may no longer read it (they left
+     * a members-only community): what a member wrote stays theirs to delete.
+     */
+    Optional<Record> ownPostInCommunity(Access access, String postId, String authorId) {
+        return post(access, postId, POSTS.AUTHOR_ID.eq(authorId));
+    }
+
+    private Optional<Record> post(Access access, String postId, Condition condition) {
+        if (!RandomId.looksValid(postId)) {
             return Optional.empty();
         }
         return db.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.OPENING, POSTS.POSITION, POSTS.BODY_SOURCE, POSTS.CONTENT_WARNING, POSTS.CREATED_AT, POSTS.EDITED_AT,
                         POSTS.DELETED_AT, TOPICS.TITLE, TOPICS.KIND)
                 .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
-                .where(POSTS.ID.eq(postId), TOPICS.COMMUNITY_ID.eq(access.community().id()))
+                .where(POSTS.ID.eq(postId), TOPICS.COMMUNITY_ID.eq(access.community().id()), condition)
                 .fetchOptional().map(r -> (Record) r);
     }
 

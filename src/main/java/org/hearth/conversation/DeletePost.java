@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A member deletes their own post for real: its text, its earlier versions and its reactions
  * are erased. A marker stays in its place so the replies around it still make sense. A member
- * who left the community may still delete what they wrote there.
+ * who left the community may still delete what they wrote there, even where they may no longer
+ * read it (a members-only community); of a hidden one, they no longer learn even its address.
  */
 @Service
 public class DeletePost {
@@ -60,7 +61,8 @@ public class DeletePost {
 
     @Transactional
     public Outcome run(Input input) {
-        Optional<Record> found = conversations.postInCommunity(input.access(), input.postId());
+        Optional<Record> found = conversations.postInCommunity(input.access(), input.postId())
+                .or(() -> conversations.ownPostInCommunity(input.access(), input.postId(), input.author().memberId()));
         if (found.isEmpty()) {
             return new Outcome.NotFound();
         }

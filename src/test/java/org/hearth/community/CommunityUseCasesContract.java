@@ -190,6 +190,23 @@ abstract class CommunityUseCasesContract extends HearthTest {
         assertThat(standing.invited()).isFalse();
     }
 
+    @Test
+    void someoneWhoAskedAndWasThenInvitedAcceptsTheInvitation() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.APPROVAL, false);
+        Viewer asker = account(unique("asker"));
+        assertThat(join(slug, asker)).isInstanceOf(JoinCommunity.Outcome.Requested.class);
+        assertThat(invite(slug, owner, asker.handle())).isInstanceOf(InviteMember.Outcome.Invited.class);
+        assertThat(access(slug, asker).canJoin()).as("their page offers to accept").isTrue();
+        var outcome = act(() -> join(slug, asker));
+        assertThat(outcome).isInstanceOf(JoinCommunity.Outcome.Joined.class);
+        assertThat(published()).containsExactly(new MemberJoined(idOf(slug), asker.memberId(), Role.MEMBER));
+        Access standing = access(slug, asker);
+        assertThat(standing.member()).isTrue();
+        assertThat(standing.requested()).isFalse();
+        assertThat(standing.invited()).isFalse();
+    }
+
     // ---- WithdrawFromCommunity -------------------------------------------------------------
 
     @Test

@@ -317,6 +317,26 @@ abstract class ConversationUseCasesContract extends HearthTest {
     }
 
     @Test
+    void someoneWhoLeftAMembersOnlyCommunityStillDeletesWhatTheyWrote() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
+        String topicId = started(access(slug, owner), owner, opening("Sleep", false));
+        Viewer author = joined(slug);
+        String postId = replied(access(slug, author), author, topicId, reply("Said then", false)).postId();
+        assertThat(leave.run(new LeaveCommunity.Input(slug, author))).isInstanceOf(LeaveCommunity.Outcome.Left.class);
+        assertThat(access(slug, author).canRead()).as("no longer a reader").isFalse();
+
+        var outcome = act(() -> deletePost.run(new DeletePost.Input(access(slug, author), author, postId)));
+        assertThat(outcome).isInstanceOf(DeletePost.Outcome.Deleted.class);
+        assertThat(page(slug, owner, topicId).posts().get(1).deleted()).isTrue();
+
+        String othersPost = page(slug, owner, topicId).posts().getFirst().id();
+        assertThat(deletePost.run(new DeletePost.Input(access(slug, author), author, othersPost)))
+                .as("another's post in a community they cannot read stays unknown to them")
+                .isInstanceOf(DeletePost.Outcome.NotFound.class);
+    }
+
+    @Test
     void aPostIsDeletedOnlyOnce() {
         Viewer owner = account(unique("own"));
         String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);

@@ -206,7 +206,8 @@ class ConversationPages {
         return switch (deletePost.run(new DeletePost.Input(access, viewer, postId))) {
             case DeletePost.Outcome.Deleted(var location) -> {
                 redirect.addFlashAttribute(Page.NOTICE, "Your post is deleted, with its earlier versions.");
-                yield to(slug, location);
+                // someone who left a members-only community no longer reads its topics
+                yield access.canRead() ? to(slug, location) : "redirect:/c/" + slug;
             }
             case DeletePost.Outcome.AlreadyDeleted(var location) -> {
                 redirect.addFlashAttribute(Page.NOTICE, "That post was already deleted.");
