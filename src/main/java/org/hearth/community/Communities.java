@@ -5,6 +5,7 @@ import static org.hearth.community.schema.Tables.INVITATIONS;
 import static org.hearth.community.schema.Tables.JOIN_REQUESTS;
 import static org.hearth.community.schema.Tables.MEMBERSHIPS;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
@@ -65,13 +66,7 @@ public class Communities {
             return bySlug(slug).map(Access::ofVisitor).filter(Access::canSee);
         }
         // One query for the community and the viewer's standing in it: this runs on every page.
-        String me = viewer.memberId();
-        Field<String> role = field(select(MEMBERSHIPS.ROLE).from(MEMBERSHIPS).where(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID), MEMBERSHIPS.MEMBER_ID.eq(me)));
-        Field<Boolean> requested = org.jooq.impl.DSL.exists(select(JOIN_REQUESTS.MEMBER_ID).from(JOIN_REQUESTS)
-                .where(JOIN_REQUESTS.COMMUNITY_ID.eq(COMMUNITIES.ID), JOIN_REQUESTS.MEMBER_ID.eq(me))).as("requested");
-        Field<Boolean> invited = org.jooq.impl.DSL.exists(select(INVITATIONS.MEMBER_ID).from(INVITATIONS)
-                .where(INVITATIONS.COMMUNITY_ID.eq(COMMUNITIES.ID), INVITATIONS.MEMBER_ID.eq(me))).as("invited");
-        return db.select(COMMUNITIES.asterisk(), role.as("role"), requested, invited).from(COMMUNITIES)
+        return db.select(COMMUNITIES.asterisk()).select(standingColumns(viewer.memberId())).from(COMMUNITIES)
                 .where(COMMUNITIES.SLUG.eq(slug))
                 .fetchOptional(r -> standing(r, viewer))
                 .filter(Access::canSee);
@@ -92,10 +87,7 @@ public class Communities {
     /** The communities the viewer belongs to, and the ones they are invited to or asked to join. */
     public List<Access> mine(Viewer viewer) {
         String me = viewer.memberId();
-        Field<String> role = field(select(MEMBERSHIPS.ROLE).from(MEMBERSHIPS).where(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID), MEMBERSHIPS.MEMBER_ID.eq(me)));
-        Field<Boolean> requested = org.jooq.impl.DSL.exists(select(JOIN_REQUESTS.MEMBER_ID).from(JOIN_REQUESTS).where(JOIN_REQUESTS.COMMUNITY_ID.eq(COMMUNITIES.ID), JOIN_REQUESTS.MEMBER_ID.eq(me))).as("requested");
-        Field<Boolean> invited = org.jooq.impl.DSL.exists(select(INVITATIONS.MEMBER_ID).from(INVITATIONS).where(INVITATIONS.COMMUNITY_ID.eq(COMMUNITIES.ID), INVITATIONS.MEMBER_ID.eq(me))).as("invited");
-        return db.select(COMMUNITIES.asterisk(), role.as("role"), requested, invited).from(COMMUNITIES)
+        return db.select(COMMUNITIES.asterisk()).select(standingColumns(me)).from(COMMUNITIES)
                 .where(COMMUNITIES.ID.in(select(MEMBERSHIPS.COMMUNITY_ID).from(MEMBERSHIPS).where(MEMBERSHIPS.MEMBER_ID.eq(me)))
                         .or(COMMUNITIES.ID.in(select(JOIN_REQUESTS.COMMUNITY_ID).from(JOIN_REQUESTS).where(JOIN_REQUESTS.MEMBER_ID.eq(me))))
                         .or(COMMUNITIES.ID.in(select(INVITATIONS.COMMUNITY_ID).from(INVITATIONS).where(INVITATIONS.MEMBER_ID.eq(me)))))
@@ -220,7 +212,18 @@ public class Communities {
 
     // ---- mapping ---------------------------------------------------------------------------
 
-    /** The viewer's standing from a row of the community with "role", "requested" and "invited" beside it. */
+    /** The member's role, waiting request and open invitation, as columns beside a row of communities. */
+    private static List<Field<?>> standingColumns(String memberId) {
+        return List.of(
+                field(select(MEMBERSHIPS.ROLE).from(MEMBERSHIPS)
+                        .where(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID), MEMBERSHIPS.MEMBER_ID.eq(memberId))).as("role"),
+                exists(select(JOIN_REQUESTS.MEMBER_ID).from(JOIN_REQUESTS)
+                        .where(JOIN_REQUESTS.COMMUNITY_ID.eq(COMMUNITIES.ID), JOIN_REQUESTS.MEMBER_ID.eq(memberId))).as("requested"),
+                exists(select(INVITATIONS.MEMBER_ID).from(INVITATIONS)
+                        .where(INVITATIONS.COMMUNITY_ID.eq(COMMUNITIES.ID), INVITATIONS.MEMBER_ID.eq(memberId))).as("invited"));
+    }
+
+    /** The viewer's standing from a row of the community with {@link #standingColumns} beside it. */
     private static Access standing(Record r, Viewer viewer) {
         return Access.ofMember(community(r), roleOf(r.get("role", String.class)),
                 Boolean.TRUE.equals(r.get("requested", Boolean.class)), Boolean.TRUE.equals(r.get("invited", Boolean.class)),

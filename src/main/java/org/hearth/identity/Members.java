@@ -4,7 +4,6 @@ import static org.hearth.identity.schema.Tables.MEMBERS;
 import static org.hearth.identity.schema.Tables.USER_ENTITIES;
 import static org.hearth.platform.schema.Tables.SPRING_SESSION;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
 
 import java.time.Clock;
 import java.util.Collection;
