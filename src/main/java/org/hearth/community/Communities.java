@@ -7,13 +7,13 @@ import static org.hearth.community.schema.Tables.MEMBERSHIPS;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.exists;
 import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.select;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.community.schema.tables.Memberships;
 import org.hearth.identity.Members;
 import org.hearth.platform.RandomId;
 import org.hearth.platform.security.Viewer;
@@ -32,6 +32,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Communities {
+
+    private static final Memberships OWNED = MEMBERSHIPS.as("owned");
 
     private final DSLContext db;
     private final Members members;
@@ -179,8 +181,18 @@ public class Communities {
      * leaving or stepping down at the same moment cannot leave it with none.
      */
     int ownersLocked(String communityId) {
+        return lockedOwners(MEMBERSHIPS.COMMUNITY_ID.eq(communityId));
+    }
+
+    /** Locks the owners of every community this member owns, as {@link #ownersLocked} does for one. */
+    void lockOwnersWhereOwner(String memberId) {
+        lockedOwners(MEMBERSHIPS.COMMUNITY_ID.in(select(OWNED.COMMUNITY_ID).from(OWNED)
+                .where(OWNED.MEMBER_ID.eq(memberId), OWNED.ROLE.eq(Role.OWNER.name()))));
+    }
+
+    private int lockedOwners(Condition communities) {
         var owners = db.select(MEMBERSHIPS.MEMBER_ID).from(MEMBERSHIPS)
-                .where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.ROLE.eq(Role.OWNER.name()));
+                .where(communities, MEMBERSHIPS.ROLE.eq(Role.OWNER.name()));
         // SQLite has no row locks and needs none: its transactions write one at a time
         return (db.dialect().family() == SQLDialect.SQLITE ? owners : owners.forUpdate()).fetch().size();
     }

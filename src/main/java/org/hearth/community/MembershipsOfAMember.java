@@ -30,9 +30,11 @@ class MembershipsOfAMember implements MemberData {
     private static final Memberships OTHER = MEMBERSHIPS.as("other");
 
     private final DSLContext db;
+    private final Communities communities;
 
-    MembershipsOfAMember(DSLContext db) {
+    MembershipsOfAMember(DSLContext db, Communities communities) {
         this.db = db;
+        this.communities = communities;
     }
 
     @Override
@@ -47,6 +49,8 @@ class MembershipsOfAMember implements MemberData {
 
     @Override
     public Optional<String> beforeDeletion(String memberId) {
+        // another owner stepping down or leaving at this moment waits for the answer (and the erasure)
+        communities.lockOwnersWhereOwner(memberId);
         List<String> soleOwnerOf = db.select(COMMUNITIES.NAME).from(COMMUNITIES).join(MEMBERSHIPS).on(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID))
                 .where(MEMBERSHIPS.MEMBER_ID.eq(memberId), MEMBERSHIPS.ROLE.eq(Role.OWNER.name()))
                 .andNotExists(db.selectOne().from(OTHER)

@@ -1,7 +1,6 @@
 package org.hearth.identity;
 
 import static org.hearth.identity.schema.Tables.EMAIL_TOKENS;
-import static org.jooq.impl.DSL.name;
 
 import java.security.SecureRandom;
 import java.time.Clock;

@@ -3,7 +3,6 @@ package org.hearth.identity;
 import static org.hearth.identity.schema.Tables.MEMBERS;
 import static org.hearth.identity.schema.Tables.USER_ENTITIES;
 import static org.hearth.platform.schema.Tables.SPRING_SESSION;
-import static org.jooq.impl.DSL.field;
 
 import java.time.Clock;
 import java.util.Collection;

@@ -1,7 +1,6 @@
 package org.hearth.identity;
 
 import static org.hearth.identity.schema.Tables.SECURITY_EVENTS;
-import static org.jooq.impl.DSL.name;
 
 import java.time.Clock;
 import java.util.List;

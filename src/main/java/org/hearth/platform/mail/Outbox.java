@@ -1,7 +1,6 @@
 package org.hearth.platform.mail;
 
 import static org.hearth.platform.schema.Tables.MAIL_OUTBOX;
-import static org.jooq.impl.DSL.name;
 
 import java.time.Clock;
 import java.util.List;
