@@ -14,4 +14,9 @@ public record Community(
     public boolean listed() {
         return visibility != Visibility.HIDDEN;
     }
+
+    /** Whether search engines may index its pages: only a public community's, whose posts anyone may read. */
+    public boolean openToSearchEngines() {
+        return visibility == Visibility.PUBLIC;
+    }
 }

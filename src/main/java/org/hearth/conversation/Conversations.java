@@ -172,7 +172,7 @@ public class Conversations {
 
     /** The topic a post belongs to and the page it is on, to send a reader back to it. */
     public Optional<Location> locate(Access access, String postId) {
-        return postInCommunity(access, postId).map(p -> location(p.get(POSTS.TOPIC_ID), p.get(POSTS.POSITION), postId));
+        return postInCommunity(access, postId).map(Conversations::location);
     }
 
     /** Where the post found by {@link #postInCommunity} is. */

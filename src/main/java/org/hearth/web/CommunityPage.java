@@ -2,7 +2,6 @@ package org.hearth.web;
 
 import org.hearth.community.Access;
 import org.hearth.community.Communities;
-import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.NotFound;
@@ -35,9 +34,7 @@ class CommunityPage {
         int pageCount = Math.max(1, (topicCount + Conversations.TOPICS_PER_PAGE - 1) / Conversations.TOPICS_PER_PAGE);
         int shown = Math.min(Math.max(1, page), pageCount);
         model.addAttribute("access", access);
-        if (access.community().visibility() != Visibility.PUBLIC) {
-            model.addAttribute(Page.NOINDEX, true);
-        }
+        model.addAttribute(Page.NOINDEX, !access.community().openToSearchEngines());
         model.addAttribute("topics", conversations.topics(access, viewer, shown));
         model.addAttribute("pageNumber", shown);
         model.addAttribute("pageCount", pageCount);

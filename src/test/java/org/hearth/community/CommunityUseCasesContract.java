@@ -4,24 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
-import java.util.function.Supplier;
 import org.hearth.platform.security.Viewer;
-import org.hearth.testing.HearthTest;
+import org.hearth.testing.UseCaseContract;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.PayloadApplicationEvent;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * Every refusal of the community use cases, each shown to change nothing and tell no one, then
  * the change itself with its event and what people see afterwards.
  */
-@RecordApplicationEvents
-abstract class CommunityUseCasesContract extends HearthTest {
-
-    @Autowired
-    private ApplicationEvents events;
+abstract class CommunityUseCasesContract extends UseCaseContract {
 
     @Autowired
     private CreateCommunity createCommunity;
@@ -641,23 +633,6 @@ abstract class CommunityUseCasesContract extends HearthTest {
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    /** Runs what a person does, recording only the events it publishes. */
-    private <T> T act(Supplier<T> action) {
-        events.clear();
-        return action.get();
-    }
-
-    /** Hearth's own events published on this thread since {@link #act} began. */
-    private List<Object> published() {
-        return events.stream()
-                .map(e -> e instanceof PayloadApplicationEvent<?> payload ? payload.getPayload() : e)
-                .filter(e -> e.getClass().getPackageName().startsWith("org.hearth."))
-                .toList();
-    }
-
-    private Access access(String slug, Viewer viewer) {
-        return communities.visibleTo(slug, viewer).orElseThrow();
-    }
 
     private String idOf(String slug) {
         return communities.bySlug(slug).orElseThrow().id();

@@ -3,28 +3,19 @@ package org.hearth.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.function.Supplier;
-import org.hearth.community.Access;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.LeaveCommunity;
 import org.hearth.community.Visibility;
 import org.hearth.platform.security.Viewer;
-import org.hearth.testing.HearthTest;
+import org.hearth.testing.UseCaseContract;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.PayloadApplicationEvent;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
  * Every refusal of the conversation use cases, each shown to change nothing readers see and to
  * tell no one, then the change itself with its event and what readers see afterwards.
  */
-@RecordApplicationEvents
-abstract class ConversationUseCasesContract extends HearthTest {
-
-    @Autowired
-    private ApplicationEvents events;
+abstract class ConversationUseCasesContract extends UseCaseContract {
 
     @Autowired
     private Conversations conversations;
@@ -471,23 +462,6 @@ abstract class ConversationUseCasesContract extends HearthTest {
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    /** Runs what a person does, recording only the events it publishes. */
-    private <T> T act(Supplier<T> action) {
-        events.clear();
-        return action.get();
-    }
-
-    /** Hearth's own events published on this thread since {@link #act} began. */
-    private List<Object> published() {
-        return events.stream()
-                .map(e -> e instanceof PayloadApplicationEvent<?> payload ? payload.getPayload() : e)
-                .filter(e -> e.getClass().getPackageName().startsWith("org.hearth."))
-                .toList();
-    }
-
-    private Access access(String slug, Viewer viewer) {
-        return communities.visibleTo(slug, viewer).orElseThrow();
-    }
 
     private String idOf(String slug) {
         return communities.visibleTo(slug, null).orElseThrow().community().id();

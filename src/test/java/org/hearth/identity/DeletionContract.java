@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
-import org.hearth.community.Access;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Role;
 import org.hearth.community.Visibility;
@@ -264,9 +263,6 @@ abstract class DeletionContract extends HearthTest {
         assertThat(browser.get("/me/profile").status()).as("still signed in").isEqualTo(200);
     }
 
-    private Access access(String slug, Viewer viewer) {
-        return communities.visibleTo(slug, viewer).orElseThrow();
-    }
 
     private Map<String, Integer> rowsAbout(Map<String, MemberTables.Found> found, Someone someone) {
         Map<String, Integer> rows = new TreeMap<>();

@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.hearth.community.Access;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
@@ -177,9 +176,6 @@ abstract class MemberExportContract extends HearthTest {
         assertThat(browser.get("/me/profile").document().select("nav.account-nav a[href=/me/data]").text()).isEqualTo("Your data");
     }
 
-    private Access access(String slug, Viewer viewer) {
-        return communities.visibleTo(slug, viewer).orElseThrow();
-    }
 
     private static java.util.List<String> texts(JsonNode array, String field) {
         return StreamSupport.stream(array.spliterator(), false).map(n -> n.get(field).asString()).toList();

@@ -112,6 +112,11 @@ public abstract class HearthTest {
         return slug;
     }
 
+    /** The community as this viewer may see it (it must be visible to them). */
+    protected Access access(String slug, Viewer viewer) {
+        return communities.visibleTo(slug, viewer).orElseThrow();
+    }
+
     /** The same member as signed in with a second factor, as moderators and owners act. */
     protected static Viewer withSecondFactor(Viewer viewer) {
         return new Viewer(viewer.memberId(), viewer.handle(), viewer.siteAdmin(), true);
