@@ -50,6 +50,27 @@ abstract class ConversationContract extends HearthTest {
         return community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, anonymous);
     }
 
+    @Test
+    void anEditRefusedForAReasonSaysItAndKeepsWhatWasTyped() {
+        String slug = slugWithMembers(account(unique("own")), false);
+        Visitor author = joined(slug);
+        String topic = start(author, slug, Map.of("kind", "QUESTION", "title", "Sleep", "body", "first", "contentWarning", ""));
+        String postId = author.get(topic).document().selectFirst(".post.opening").id().substring(2);
+        String edit = "/c/" + slug + "/p/" + postId + "/edit";
+
+        author.get(edit); // the form open in one tab, while the member leaves in another
+        author.submit("/c/" + slug + "/leave", Map.of());
+        var left = author.post(edit, Map.of("title", "Sleep, again", "body", "typed after leaving", "contentWarning", ""));
+        assertThat(left.document().select(".error-summary").text()).contains("no longer a member");
+        assertThat(left.document().select("textarea[name=body]").text()).isEqualTo("typed after leaving");
+        assertThat(left.document().select("input[name=title]").val()).isEqualTo("Sleep, again");
+
+        author.submit("/c/" + slug + "/p/" + postId + "/delete", Map.of());
+        var deleted = author.post(edit, Map.of("title", "Sleep", "body", "typed after deleting", "contentWarning", ""));
+        assertThat(deleted.document().select(".error-summary").text()).contains("deleted meanwhile");
+        assertThat(deleted.document().select("textarea[name=body]").text()).isEqualTo("typed after deleting");
+    }
+
     private String start(Visitor author, String slug, Map<String, String> fields) {
         var page = author.submit("/c/" + slug + "/topics", fields);
         return page.document().selectFirst("form.composer").attr("action").replace("/replies", "");

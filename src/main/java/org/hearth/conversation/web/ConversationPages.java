@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import java.util.OptionalInt;
 import org.hearth.community.Access;
 import org.hearth.community.Communities;
-import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.DeletePost;
 import org.hearth.conversation.EditPost;
@@ -177,7 +176,6 @@ class ConversationPages {
     String edit(@PathVariable String slug, @PathVariable String postId, @Valid @ModelAttribute("form") PostForms.Edit form,
             BindingResult result, Viewer viewer, Model model, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
-        var draft = conversations.ownDraft(access, viewer, postId).orElseThrow(NotFound::new);
         if (!result.hasErrors()) {
             switch (editPost.run(new EditPost.Input(access, viewer, postId, form.draft()))) {
                 case EditPost.Outcome.Edited(var location) -> {
@@ -187,13 +185,14 @@ class ConversationPages {
                 case EditPost.Outcome.TitleMissing t -> result.rejectValue("title", "blank", "A topic needs a title.");
                 case EditPost.Outcome.NotAMember m ->
                         result.reject("not-member", "You are no longer a member here, so this post can no longer be changed. You can still delete it.");
+                case EditPost.Outcome.AlreadyDeleted d ->
+                        result.reject("deleted", "This post was deleted meanwhile, so nothing was saved. What you wrote is still below.");
                 case EditPost.Outcome.NotFound n -> throw new NotFound();
                 case EditPost.Outcome.NotYourPost n -> throw new NotFound();
-                case EditPost.Outcome.AlreadyDeleted d -> throw new NotFound();
             }
         }
         model.addAttribute("form", form);
-        model.addAttribute("opening", draft.title() != null);
+        model.addAttribute("opening", form.title() != null); // the form of an opening post always sends its title
         model.addAttribute("postId", postId);
         model.addAttribute("errors", FormErrors.of(result));
         return EDIT;
@@ -275,9 +274,7 @@ class ConversationPages {
     private Access visible(String slug, Viewer viewer, Model model) {
         Access access = communities.visibleTo(slug, viewer).orElseThrow(NotFound::new);
         model.addAttribute("access", access);
-        if (access.community().visibility() != Visibility.PUBLIC) {
-            model.addAttribute(Page.NOINDEX, true);
-        }
+        model.addAttribute(Page.NOINDEX, !access.community().openToSearchEngines());
         return access;
     }
 }

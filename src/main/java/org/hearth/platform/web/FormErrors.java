@@ -29,6 +29,11 @@ public record FormErrors(Map<String, String> byField) {
         return byField.get(field);
     }
 
+    /** What the form as a whole says: why it was refused (a page's reason), or to check the marked fields. */
+    public String summary() {
+        return byField.getOrDefault("", "Please check the fields marked below. Nothing you wrote is lost.");
+    }
+
     public boolean any() {
         return !byField.isEmpty();
     }
