@@ -1,0 +1,7 @@
+package org.hearth.platform;
+
+import org.hearth.testing.OnPostgres;
+
+@OnPostgres
+class ParallelRequestsOnPostgresTest extends ParallelRequestsContract {
+}
