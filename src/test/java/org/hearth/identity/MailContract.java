@@ -1,6 +1,7 @@
 package org.hearth.identity;
 
 import static org.hearth.identity.schema.Tables.EMAIL_TOKENS;
+import static org.hearth.platform.schema.Tables.MAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hearth.platform.mail.Outbox;
 import org.hearth.testing.HearthTest;
 import org.hearth.testing.Visitor;
 import org.jooq.DSLContext;
@@ -42,6 +44,9 @@ abstract class MailContract extends HearthTest {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    Outbox outbox;
 
     private static String address(String handle) {
         return handle.toLowerCase() + "@example.org";
@@ -188,6 +193,20 @@ abstract class MailContract extends HearthTest {
         fresh.signIn(handle, "copper valley nine lark");
         assertThat(fresh.get("/me/security").document().select("tbody td:nth-child(2)").eachText()).contains("Signed in");
         assertThat(visitor().get("/me/security").status()).isEqualTo(302);
+    }
+
+    @Test
+    void mailIsNotKeptOnceDeliveredSoItsLinksAreNowhereInTheDatabase() {
+        String handle = unique("kept");
+        signedUpWithAddress(handle);
+        String link = linkIn(address(handle), "Confirm your e-mail", 1);
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!outbox.addressedTo(address(handle)).isEmpty() && System.nanoTime() < deadline) {
+            SMTP.waitForIncomingEmail(100, Integer.MAX_VALUE);
+        }
+        assertThat(outbox.addressedTo(address(handle))).as("the delivered message is gone").isEmpty();
+        assertThat(db.fetchExists(MAIL_OUTBOX, MAIL_OUTBOX.BODY.contains(token))).isFalse();
     }
 
     @Test

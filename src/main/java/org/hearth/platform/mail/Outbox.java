@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * Outgoing e-mail. {@link #queue} writes the message in the caller's transaction; a scheduled
- * delivery sends it over SMTP when a server is configured ({@code spring.mail.host}). Without
- * one, messages stay on the outbox page for site administrators. Logs name neither recipients
- * nor contents.
+ * delivery sends it over SMTP when a server is configured ({@code spring.mail.host}) and then
+ * deletes it, so no link stays readable in the database once mailed. Without a server,
+ * messages stay on the outbox page for site administrators. Logs name neither recipients nor
+ * contents.
  */
 @Service
 public class Outbox {
@@ -99,7 +100,8 @@ public class Outbox {
                 mail.setSubject(message.get(MAIL_OUTBOX.SUBJECT));
                 mail.setText(message.get(MAIL_OUTBOX.BODY));
                 sender.send(mail);
-                db.update(MAIL_OUTBOX).set(MAIL_OUTBOX.SENT_AT, clock.millis()).where(MAIL_OUTBOX.ID.eq(id)).execute();
+                // Once sent, the message is the recipient's alone: its links must not stay readable here.
+                db.deleteFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.ID.eq(id)).execute();
             } catch (RuntimeException e) {
                 db.update(MAIL_OUTBOX).set(MAIL_OUTBOX.CLAIMED_AT, (Long) null).where(MAIL_OUTBOX.ID.eq(id)).execute();
                 log.warn("Could not deliver mail {} yet: {}", id, e.getClass().getSimpleName());
