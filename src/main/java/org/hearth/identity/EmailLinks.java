@@ -15,8 +15,11 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Links sent by e-mail: verifying an address and resetting a forgotten password. A token has
@@ -35,17 +38,22 @@ public class EmailLinks {
     private final PublicAddress address;
     private final MemberSessions sessions;
     private final SecurityLog log;
+    private final LinkRequests requests;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final Duration validity;
 
     EmailLinks(DSLContext db, Members members, Outbox outbox, PublicAddress address, MemberSessions sessions,
-            SecurityLog log, Clock clock, @Value("${hearth.mail.link-validity:20m}") Duration validity) {
+            SecurityLog log, LinkRequests requests, PlatformTransactionManager transactionManager, Clock clock,
+            @Value("${hearth.mail.link-validity:20m}") Duration validity) {
         this.db = db;
         this.members = members;
         this.outbox = outbox;
         this.address = address;
         this.sessions = sessions;
         this.log = log;
+        this.requests = requests;
+        this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
         this.validity = validity;
     }
@@ -75,11 +83,51 @@ public class EmailLinks {
     }
 
     /**
-     * Mails a reset link when the handle or verified address belongs to someone. Says nothing
-     * either way: the page answers the same, so it cannot tell who has an account.
+     * Asks for a reset link, mailed when the handle or verified address belongs to someone. Says
+     * nothing either way, and does the same work either way: the request is only written down
+     * here, and answered by {@link #answerRequests}, so neither the page nor its timing can tell
+     * who has an account.
      */
-    @Transactional
     public void forgotten(String handleOrEmail) {
+        requests.ask(Purpose.RESET_PASSWORD, handleOrEmail);
+    }
+
+    /** Asks for a sign-in link, in the same way as {@link #forgotten}. */
+    void signInLinkAsked(String handleOrEmail) {
+        requests.ask(Purpose.SIGN_IN, handleOrEmail);
+    }
+
+    /**
+     * Answers the requests for links, after their pages have answered: each is taken and mailed
+     * in one transaction, so a crash loses none and two nodes never answer the same one.
+     */
+    @Scheduled(fixedDelayString = "${hearth.mail.delivery-interval:5s}")
+    public void answerRequests() {
+        for (LinkRequests.Asked asked : requests.waiting(50)) {
+            transactions.executeWithoutResult(status -> {
+                if (requests.take(asked.id())) {
+                    switch (asked.purpose()) {
+                        case RESET_PASSWORD -> mailResetLink(asked.asked());
+                        case SIGN_IN -> mailSignInLink(asked.asked());
+                        case VERIFY_EMAIL -> throw new IllegalStateException("verification links are mailed at once");
+                    }
+                }
+            });
+        }
+    }
+
+    private void mailSignInLink(String handleOrEmail) {
+        members.idForRecovery(handleOrEmail).ifPresent(memberId -> members.verifiedEmail(memberId).ifPresent(email -> {
+            String token = issue(memberId, Purpose.SIGN_IN, email);
+            String handle = members.handleOf(memberId).orElseThrow();
+            outbox.queue(email, "Your Hearth sign-in link",
+                    "Open this link within " + minutes() + " minutes to sign in to Hearth as " + handle + ":\n\n"
+                            + address.of("/sign-in/link/use?token=" + token)
+                            + "\n\nIt works once. If you did not ask for it, ignore this message.\n");
+        }));
+    }
+
+    private void mailResetLink(String handleOrEmail) {
         members.idForRecovery(handleOrEmail).ifPresent(memberId -> members.verifiedEmail(memberId).ifPresent(email -> {
             String token = issue(memberId, Purpose.RESET_PASSWORD, email);
             outbox.queue(email, "Reset your Hearth password",

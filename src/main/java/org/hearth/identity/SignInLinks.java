@@ -5,11 +5,7 @@ import static org.hearth.identity.schema.Tables.EMAIL_TOKENS;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
-import org.hearth.platform.mail.Outbox;
-import org.hearth.platform.web.PublicAddress;
 import org.springframework.security.authentication.ott.DefaultOneTimeToken;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
 import org.springframework.security.authentication.ott.OneTimeToken;
@@ -30,38 +26,24 @@ class SignInLinks implements OneTimeTokenService, OneTimeTokenGenerationSuccessH
 
     private final EmailLinks links;
     private final Members members;
-    private final Outbox outbox;
-    private final PublicAddress address;
-    private final Clock clock;
 
-    SignInLinks(EmailLinks links, Members members, Outbox outbox, PublicAddress address, Clock clock) {
+    SignInLinks(EmailLinks links, Members members) {
         this.links = links;
         this.members = members;
-        this.outbox = outbox;
-        this.address = address;
-        this.clock = clock;
     }
 
-    /** Issues a link when the handle or verified address belongs to a member with a verified address; else null. */
+    /**
+     * Writes down the request and nothing else, whether or not anyone has that handle or
+     * address: the link is issued and mailed afterwards ({@link EmailLinks#answerRequests}).
+     * No token exists yet, so none is returned; the page says the same thing either way.
+     */
     @Override
-    @Transactional
     public OneTimeToken generate(GenerateOneTimeTokenRequest request) {
         String asked = request.getUsername();
-        if (asked == null || asked.isBlank() || asked.length() > 254) {
-            return null;
+        if (asked != null && !asked.isBlank() && asked.length() <= 254) {
+            links.signInLinkAsked(asked);
         }
-        Optional<String> memberId = members.idForRecovery(asked);
-        Optional<String> email = memberId.flatMap(members::verifiedEmail);
-        if (email.isEmpty()) {
-            return null;
-        }
-        String token = links.issue(memberId.get(), EmailLinks.Purpose.SIGN_IN, email.get());
-        String handle = members.handleOf(memberId.get()).orElseThrow();
-        outbox.queue(email.get(), "Your Hearth sign-in link",
-                "Open this link within " + links.minutes() + " minutes to sign in to Hearth as " + handle + ":\n\n"
-                        + address.of("/sign-in/link/use?token=" + token)
-                        + "\n\nIt works once. If you did not ask for it, ignore this message.\n");
-        return new DefaultOneTimeToken(token, handle, Instant.ofEpochMilli(clock.millis() + links.minutes() * 60_000));
+        return null;
     }
 
     @Override
