@@ -122,7 +122,7 @@ abstract class ConversationContract extends HearthTest {
 
         var tooLong = author.post(topic + "/replies", Map.of("body", "y".repeat(20_001), "contentWarning", ""));
         assertThat(tooLong.status()).isEqualTo(422);
-        assertThat(tooLong.document().select("#body-error").text()).contains("at most 20,000");
+        assertThat(tooLong.document().select("#body-error").text()).contains("up to 20,000 characters; yours has 20,001");
         assertThat(tooLong.document().select("#body").text()).hasSize(20_001);
     }
 

@@ -21,7 +21,7 @@ public final class PostForms {
             @Size(max = 200, message = "Keep the title under 200 characters.")
             String title,
             @NotBlank(message = "Write something before you post.")
-            @Size(max = MAX_BODY, message = "This is too long: at most 20,000 characters. Split it into a topic and replies.")
+            @Size(max = MAX_BODY, message = "Posts can be up to 20,000 characters; yours has {length}. Split it into a topic and replies.")
             String body,
             @Size(max = 120, message = "Keep the content warning under 120 characters.")
             String contentWarning,
@@ -38,7 +38,7 @@ public final class PostForms {
 
     public record Reply(
             @NotBlank(message = "Write something before you reply.")
-            @Size(max = MAX_BODY, message = "This is too long: at most 20,000 characters. Split it into several replies.")
+            @Size(max = MAX_BODY, message = "Posts can be up to 20,000 characters; yours has {length}. Split it into several replies.")
             String body,
             @Size(max = 120, message = "Keep the content warning under 120 characters.")
             String contentWarning,
@@ -57,7 +57,7 @@ public final class PostForms {
             @Size(max = 200, message = "Keep the title under 200 characters.")
             String title,
             @NotBlank(message = "A post cannot be empty. To remove it, use Delete instead.")
-            @Size(max = MAX_BODY, message = "This is too long: at most 20,000 characters.")
+            @Size(max = MAX_BODY, message = "Posts can be up to 20,000 characters; yours has {length}.")
             String body,
             @Size(max = 120, message = "Keep the content warning under 120 characters.")
             String contentWarning) {

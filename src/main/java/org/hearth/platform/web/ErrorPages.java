@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.hearth.platform.security.AttemptLimits;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +13,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /** Every error ends on a page in plain words; no stack trace, exception text or request data is shown. */
 @Controller
 class ErrorPages implements ErrorController {
+
+    private final long maxRequestBytes;
+
+    ErrorPages(@Value("${hearth.max-request-bytes:1048576}") long maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
+    }
 
     @RequestMapping("/error")
     String error(HttpServletRequest request, HttpServletResponse response, Model model) {
@@ -24,7 +31,7 @@ class ErrorPages implements ErrorController {
         model.addAttribute("explanation", retryAfter instanceof Long seconds
                 ? "You have tried this many times in a short while. For your safety, please wait "
                         + waitInWords(seconds) + " and try again."
-                : explanation(status));
+                : status == 413 ? tooLarge(maxRequestBytes) : explanation(status));
         model.addAttribute(Page.NOINDEX, true);
         return "org/hearth/platform/web/error";
     }
@@ -47,6 +54,19 @@ class ErrorPages implements ErrorController {
         }
         long minutes = (seconds + 59) / 60;
         return minutes < 90 ? "about " + minutes + " minutes" : "about " + ((minutes + 59) / 60) + " hours";
+    }
+
+    /**
+     * Said when a request is over the byte cap, which is far above what any form takes: a post
+     * over its own limit comes back as the form with the text kept, so this is only for bodies
+     * too large to read at all.
+     */
+    static String tooLarge(long maxBytes) {
+        String cap = maxBytes >= 1024 * 1024 ? (maxBytes / (1024 * 1024)) + " MB"
+                : maxBytes >= 1024 ? (maxBytes / 1024) + " KB" : maxBytes + " bytes";
+        return "Hearth reads at most " + cap + " at once, and this was more, so none of it was read or saved. "
+                + "A post can be up to 20,000 characters: go back, shorten the text or split it into several posts, "
+                + "and send it again.";
     }
 
     static String explanation(int status) {

@@ -1,6 +1,7 @@
 package org.hearth.platform.web;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -15,10 +16,21 @@ public record FormErrors(Map<String, String> byField) {
         for (FieldError error : result.getFieldErrors()) {
             messages.putIfAbsent(error.getField(), error.isBindingFailure()
                     ? "This value is not in a form we understand."
-                    : error.getDefaultMessage());
+                    : withLength(error.getDefaultMessage(), error.getRejectedValue()));
         }
         result.getGlobalErrors().forEach(error -> messages.putIfAbsent("", error.getDefaultMessage()));
         return new FormErrors(Map.copyOf(messages));
+    }
+
+    /**
+     * A message may say how long the typed text is ("yours has {length}"), so a writer over a
+     * limit knows by how much. Bean Validation leaves the unknown {@code {length}} as it is.
+     */
+    static String withLength(String message, Object rejected) {
+        if (message == null || !message.contains("{length}") || !(rejected instanceof CharSequence text)) {
+            return message;
+        }
+        return message.replace("{length}", String.format(Locale.ENGLISH, "%,d", text.length()));
     }
 
     public static FormErrors of(String field, String message) {

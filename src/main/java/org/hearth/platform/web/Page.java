@@ -6,7 +6,9 @@ import org.springframework.security.web.csrf.CsrfToken;
 
 /**
  * What the layout of every page needs: who is looking, the form token, and whether search
- * engines must stay out. Handed to every template as {@code page}.
+ * engines must stay out. Handed to every template as {@code page}. A page shown to someone
+ * signed in is never for search engines: it may hold what only members see, and no crawler
+ * signs in, so every such page says so whatever its controller set.
  */
 public record Page(Viewer viewer, CsrfToken csrf, boolean noindex, String notice) {
 
@@ -17,7 +19,7 @@ public record Page(Viewer viewer, CsrfToken csrf, boolean noindex, String notice
 
     static Page from(Map<String, ?> model, Viewer viewer, CsrfToken csrf) {
         Object notice = model.get(NOTICE);
-        return new Page(viewer, csrf, Boolean.TRUE.equals(model.get(NOINDEX)),
+        return new Page(viewer, csrf, viewer != null || Boolean.TRUE.equals(model.get(NOINDEX)),
                 notice == null ? null : notice.toString());
     }
 
