@@ -13,6 +13,8 @@ import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.PublicAddress;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -28,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class EmailLinks {
+
+    private static final Logger logger = LoggerFactory.getLogger(EmailLinks.class);
 
     enum Purpose { VERIFY_EMAIL, RESET_PASSWORD, SIGN_IN }
 
@@ -104,15 +108,20 @@ public class EmailLinks {
     @Scheduled(fixedDelayString = "${hearth.mail.delivery-interval:5s}")
     public void answerRequests() {
         for (LinkRequests.Asked asked : requests.waiting(50)) {
-            transactions.executeWithoutResult(status -> {
-                if (requests.take(asked.id())) {
-                    switch (asked.purpose()) {
-                        case RESET_PASSWORD -> mailResetLink(asked.asked());
-                        case SIGN_IN -> mailSignInLink(asked.asked());
-                        case VERIFY_EMAIL -> throw new IllegalStateException("verification links are mailed at once");
+            try {
+                transactions.executeWithoutResult(status -> {
+                    if (requests.take(asked.id())) {
+                        switch (asked.purpose()) {
+                            case RESET_PASSWORD -> mailResetLink(asked.asked());
+                            case SIGN_IN -> mailSignInLink(asked.asked());
+                            case VERIFY_EMAIL -> throw new IllegalStateException("verification links are mailed at once");
+                        }
                     }
-                }
-            });
+                });
+            } catch (RuntimeException e) {
+                // the request stays and is tried again; the log names neither the account nor the address
+                logger.warn("Could not answer link request {} yet: {}", asked.id(), e.getClass().getSimpleName());
+            }
         }
     }
 

@@ -9,12 +9,16 @@ import org.hearth.testing.Visitor;
 import org.junit.jupiter.api.Test;
 import org.hearth.platform.mail.Outbox;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /** Headers every page carries, and friendly answers to bad requests: never a stack trace. */
 abstract class WebBoundaryContract extends HearthTest {
 
     @Autowired
     Outbox outbox;
+
+    @Value("${hearth.max-request-bytes}")
+    long maxRequestBytes;
 
     @Test
     void everyPageForbidsOtherOriginsAndSendsNoReferrer() {
@@ -61,7 +65,7 @@ abstract class WebBoundaryContract extends HearthTest {
     void oversizedRequestsAreRefusedInWordsWhetherTheyAnnounceTheirLengthOrNot() throws Exception {
         String handle = unique("big");
         Visitor author = member(handle);
-        String huge = "z".repeat(1_100_000);
+        String huge = "z".repeat((int) maxRequestBytes); // with the other fields, just over the cap
         var announced = author.post("/me/profile", Map.of("about", huge));
         assertThat(announced.status()).isEqualTo(413);
         assertThat(announced.document().select("h1").text()).isEqualTo("That was too much to send at once");
