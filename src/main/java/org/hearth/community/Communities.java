@@ -122,6 +122,15 @@ public class Communities {
     public record MemberList(Access access, List<Membership> members, List<JoinRequest> requests) {
     }
 
+    /**
+     * Whether this member is the community's only owner, who cannot leave it (asked by the page
+     * that confirms leaving; {@link LeaveCommunity} asks again under a lock).
+     */
+    public boolean onlyOwner(Access access) {
+        return access.owns() && db.fetchCount(MEMBERSHIPS, MEMBERSHIPS.COMMUNITY_ID.eq(access.community().id()),
+                MEMBERSHIPS.ROLE.eq(Role.OWNER.name())) <= 1;
+    }
+
     public int memberCount(String communityId) {
         return db.fetchCount(MEMBERSHIPS, MEMBERSHIPS.COMMUNITY_ID.eq(communityId));
     }
@@ -146,6 +155,28 @@ public class Communities {
                 .onConflictDoNothing()
                 .execute();
         return saved == 1 ? Optional.of(community) : Optional.empty();
+    }
+
+    /**
+     * The community as it is now, its row locked until the transaction ends so nothing that
+     * depends on its settings (a new topic, another owner's change) happens meanwhile.
+     */
+    Optional<Community> locked(String communityId) {
+        var row = db.selectFrom(COMMUNITIES).where(COMMUNITIES.ID.eq(communityId));
+        // SQLite has no row locks and needs none: its transactions write one at a time
+        return (db.dialect().family() == SQLDialect.SQLITE ? row : row.forUpdate()).fetchOptional(Communities::community);
+    }
+
+    /** Writes every setting at once, so of two owners saving together the last one's settings stand whole. */
+    Community change(Community community, ChangeCommunitySettings.Settings settings) {
+        Community changed = new Community(community.id(), community.slug(), settings.name(), settings.description(),
+                settings.conditionServed(), settings.visibility(), settings.joinPolicy(), settings.allowAnonymous());
+        db.update(COMMUNITIES).set(COMMUNITIES.NAME, changed.name()).set(COMMUNITIES.DESCRIPTION, changed.description())
+                .set(COMMUNITIES.CONDITION_SERVED, changed.conditionServed()).set(COMMUNITIES.VISIBILITY, changed.visibility().name())
+                .set(COMMUNITIES.JOIN_POLICY, changed.joinPolicy().name()).set(COMMUNITIES.ALLOW_ANONYMOUS, changed.allowAnonymous())
+                .where(COMMUNITIES.ID.eq(community.id()))
+                .execute();
+        return changed;
     }
 
     /** Adds or raises a membership, and settles any request or invitation it answers. */

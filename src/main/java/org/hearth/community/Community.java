@@ -11,6 +11,11 @@ public record Community(
         JoinPolicy joinPolicy,
         boolean allowAnonymous) {
 
+    /** Who can read what is written here and who can join to read it, in the words every page uses. */
+    public Audience audience() {
+        return new Audience(visibility, joinPolicy);
+    }
+
     public boolean listed() {
         return visibility != Visibility.HIDDEN;
     }

@@ -16,6 +16,12 @@ public enum Role {
         return label;
     }
 
+    /** The role with its article, lower case, to finish "You are ...": "a member", "an owner". */
+    public String withArticle() {
+        String word = label.toLowerCase(java.util.Locale.ROOT);
+        return ("aeiou".indexOf(word.charAt(0)) >= 0 ? "an " : "a ") + word;
+    }
+
     public boolean moderates() {
         return this != MEMBER;
     }

@@ -3,10 +3,16 @@ package org.hearth.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.Cookie;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.hearth.community.JoinPolicy;
+import org.hearth.community.Visibility;
+import org.hearth.platform.security.Viewer;
 import org.hearth.testing.OnSqlite;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +47,49 @@ class SmallScreenInBrowserTest extends BrowserTest {
             shoot(page, scene.topicPath(), "topic-" + width);
             shoot(page, "/me/data", "your-data-" + width);
         }
+    }
+
+    /**
+     * An owner's pages (settings and its confirmation step, the member list, leaving): nothing
+     * scrolls sideways, a long handle in the member list stays whole, the radio buttons of one
+     * form are one size; screenshots at phone and desktop width.
+     */
+    @Test
+    void theOwnersPagesFitAPhone() throws Exception {
+        Viewer owner = account(unique("owner"));
+        String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.APPROVAL, true);
+        Viewer longHandle = account(unique("rheumatologynurse"));
+        admit(owner, slug, longHandle);
+        String session = moderating(owner).cookie("HEARTH_SESSION");
+        Files.createDirectories(SCREENSHOTS);
+        for (int width : new int[] {360, 1280}) {
+            BrowserContext context = context(new Browser.NewContextOptions().setViewportSize(width, 800));
+            context.addCookies(List.of(new Cookie("HEARTH_SESSION", session).setUrl(base())));
+            Page page = context.newPage();
+
+            shoot(page, "/c/" + slug + "/settings", "settings-" + width);
+            assertThat(scrollWidth(page)).as("settings at %d px", width).isLessThanOrEqualTo(width);
+            assertThat(page.evaluate("[...document.querySelectorAll('input[type=radio]')].map(r => r.getBoundingClientRect().width + 'x' + r.getBoundingClientRect().height)"))
+                    .as("radio buttons of one size").asList().hasSize(6).containsOnly(page.evaluate(
+                            "(() => { const r = document.querySelector('input[type=radio]').getBoundingClientRect(); return r.width + 'x' + r.height; })()"));
+
+            page.locator("input[name=visibility][value=PUBLIC]").check();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the settings")).click();
+            page.waitForSelector("#what-opens-up");
+            assertThat(scrollWidth(page)).as("confirmation at %d px", width).isLessThanOrEqualTo(width);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("settings-confirm-" + width + ".png")).setFullPage(true));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("No, go back to the settings")).click();
+            assertThat(page.locator("input[name=visibility][value=PUBLIC]").isChecked()).isTrue();
+
+            shoot(page, "/c/" + slug + "/members", "members-" + width);
+            assertThat(scrollWidth(page)).as("member list at %d px", width).isLessThanOrEqualTo(width);
+            assertThat(page.evaluate("document.querySelector('a[href=\"/m/" + longHandle.memberId() + "\"]').getClientRects().length"))
+                    .as("the long handle stays on one line").isEqualTo(1);
+
+            shoot(page, "/c/" + slug + "/leave", "leave-" + width);
+            assertThat(scrollWidth(page)).as("leaving at %d px", width).isLessThanOrEqualTo(width);
+        }
+        assertThat(access(slug, owner).community().visibility()).as("going back changed nothing").isEqualTo(Visibility.MEMBERS_ONLY);
     }
 
     private Page member(Scene scene, int width) {

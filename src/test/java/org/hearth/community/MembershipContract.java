@@ -80,11 +80,11 @@ abstract class MembershipContract extends HearthTest {
         var refused = helper.submit("/c/" + slug + "/members/" + owner.memberId() + "/role", Map.of("role", "MEMBER"));
         assertThat(refused.text()).contains("Only owners change roles");
 
-        var stay = ownerBrowser.submit("/c/" + slug + "/leave", Map.of());
+        var stay = ownerBrowser.submit("/c/" + slug + "/leave", Map.of("confirmed", "true"));
         assertThat(stay.text()).contains("only owner");
         assertThat(ownerBrowser.get("/c/" + slug + "/members").status()).isEqualTo(200);
 
-        var left = helper.submit("/c/" + slug + "/leave", Map.of());
+        var left = helper.submit("/c/" + slug + "/leave", Map.of("confirmed", "true"));
         assertThat(left.text()).contains("You have left");
         assertThat(helper.get("/c/" + slug).document().select("form[action$=/join]")).hasSize(1);
     }

@@ -59,7 +59,7 @@ abstract class ConversationContract extends HearthTest {
         String edit = "/c/" + slug + "/p/" + postId + "/edit";
 
         author.get(edit); // the form open in one tab, while the member leaves in another
-        author.submit("/c/" + slug + "/leave", Map.of());
+        author.submit("/c/" + slug + "/leave", Map.of("confirmed", "true"));
         var left = author.post(edit, Map.of("title", "Sleep, again", "body", "typed after leaving", "contentWarning", ""));
         assertThat(left.document().select(".error-summary").text()).contains("no longer a member");
         assertThat(left.document().select("textarea[name=body]").text()).isEqualTo("typed after leaving");
@@ -111,7 +111,7 @@ abstract class ConversationContract extends HearthTest {
         assertThat(form.select("#contentWarning-error").text()).contains("under 120");
         assertThat(form.select("#body").text()).isEqualTo("Something hard to tell");
         assertThat(form.select("input[name=kind][checked]").val()).isEqualTo("STORY");
-        assertThat(form.select(".audience").text()).contains("Anyone on the internet can read");
+        assertThat(form.select(".audience").text()).contains("Anyone on the web can read posts here, without an account");
 
         String topic = start(author, slug, Map.of("kind", "STORY", "title", "My relapse",
                 "body", "Something hard to tell", "contentWarning", "hospital stay"));

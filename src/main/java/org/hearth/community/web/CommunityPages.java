@@ -122,8 +122,26 @@ class CommunityPages {
         return "redirect:/me/communities";
     }
 
+    /** Leaving is asked twice: this page says what would be lost, and its form confirms. */
+    @GetMapping("/c/{slug}/leave")
+    String confirmLeaving(@PathVariable String slug, Viewer viewer, Model model, RedirectAttributes redirect) {
+        Access access = communities.visibleTo(slug, viewer).orElseThrow(NotFound::new);
+        if (!access.member()) {
+            redirect.addFlashAttribute(Page.NOTICE, "You are not a member there.");
+            return "redirect:/c/" + slug;
+        }
+        model.addAttribute("leaving", new Leaving(access, communities.onlyOwner(access)));
+        model.addAttribute(Page.NOINDEX, true);
+        return "org/hearth/community/web/leave";
+    }
+
+    /** Only the confirmation page's form leaves; anything else is sent to that page first. */
     @PostMapping("/c/{slug}/leave")
-    String leave(@PathVariable String slug, Viewer viewer, RedirectAttributes redirect) {
+    String leave(@PathVariable String slug, @RequestParam(defaultValue = "false") boolean confirmed, Viewer viewer,
+            RedirectAttributes redirect) {
+        if (!confirmed) {
+            return "redirect:/c/" + slug + "/leave";
+        }
         String notice = switch (leaveCommunity.run(new LeaveCommunity.Input(slug, viewer))) {
             case LeaveCommunity.Outcome.Left l -> "You have left the community.";
             case LeaveCommunity.Outcome.NotAMember m -> "You are not a member there.";

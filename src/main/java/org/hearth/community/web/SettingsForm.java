@@ -1,0 +1,31 @@
+package org.hearth.community.web;
+
+import org.hearth.community.ChangeCommunitySettings.Settings;
+import org.hearth.community.Community;
+import org.hearth.community.JoinPolicy;
+import org.hearth.community.Visibility;
+
+/**
+ * A community's settings as an owner typed them. Checked by the use case, which says what is
+ * wrong in words; a choice that is not one of ours arrives as null and is asked for again.
+ */
+public record SettingsForm(String name, String conditionServed, String description, Visibility visibility,
+        JoinPolicy joinPolicy, Boolean allowAnonymous) {
+
+    static SettingsForm of(Community community) {
+        return new SettingsForm(community.name(), community.conditionServed(), community.description(),
+                community.visibility(), community.joinPolicy(), community.allowAnonymous());
+    }
+
+    Settings toSettings() {
+        return new Settings(name, description, conditionServed, visibility, joinPolicy, Boolean.TRUE.equals(allowAnonymous));
+    }
+
+    public boolean anonymous() {
+        return Boolean.TRUE.equals(allowAnonymous);
+    }
+
+    public String text(String value) {
+        return value == null ? "" : value;
+    }
+}
