@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.hearth.platform.Sha256;
 import org.hearth.platform.mail.Outbox;
@@ -103,24 +104,36 @@ public class EmailLinks {
 
     /**
      * Answers the requests for links, after their pages have answered: each is taken and mailed
-     * in one transaction, so a crash loses none and two nodes never answer the same one.
+     * in one transaction, so a crash loses none and two nodes never answer the same one. Runs
+     * until none is left, so a burst of requests does not keep a member waiting for theirs.
      */
     @Scheduled(fixedDelayString = "${hearth.mail.delivery-interval:5s}")
     public void answerRequests() {
-        for (LinkRequests.Asked asked : requests.waiting(50)) {
-            try {
-                transactions.executeWithoutResult(status -> {
-                    if (requests.take(asked.id())) {
-                        switch (asked.purpose()) {
-                            case RESET_PASSWORD -> mailResetLink(asked.asked());
-                            case SIGN_IN -> mailSignInLink(asked.asked());
-                            case VERIFY_EMAIL -> throw new IllegalStateException("verification links are mailed at once");
-                        }
-                    }
-                });
-            } catch (RuntimeException e) {
-                // the request stays and is tried again; the log names neither the account nor the address
-                logger.warn("Could not answer link request {} yet: {}", asked.id(), e.getClass().getSimpleName());
+        List<LinkRequests.Asked> batch;
+        do {
+            batch = requests.waiting(50);
+            int answered = 0;
+            for (LinkRequests.Asked asked : batch) {
+                try {
+                    transactions.executeWithoutResult(status -> answer(asked));
+                    answered++;
+                } catch (RuntimeException e) {
+                    // the request stays and is tried again next time; the log names neither account nor address
+                    logger.warn("Could not answer link request {} yet: {}", asked.id(), e.getClass().getSimpleName());
+                }
+            }
+            if (answered == 0) {
+                return;
+            }
+        } while (batch.size() == 50);
+    }
+
+    private void answer(LinkRequests.Asked asked) {
+        if (requests.take(asked.id())) {
+            switch (asked.purpose()) {
+                case RESET_PASSWORD -> mailResetLink(asked.asked());
+                case SIGN_IN -> mailSignInLink(asked.asked());
+                case VERIFY_EMAIL -> throw new IllegalStateException("verification links are mailed at once");
             }
         }
     }

@@ -45,6 +45,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
             return;
         }
         if (request.getContentLengthLong() < 0 && isForm(request)) {
+            if (request.getCharacterEncoding() == null) {
+                // read before Spring's encoding filter may have run: Hearth's forms are sent in UTF-8
+                request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            }
             try {
                 request.getParameterNames(); // reads and counts the whole body now
             } catch (InvalidParameterException e) {
