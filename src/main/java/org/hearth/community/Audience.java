@@ -2,6 +2,7 @@ package org.hearth.community;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Who can read what is written in a community, and who can come in to read it, in the one
@@ -12,8 +13,8 @@ import java.util.List;
 public record Audience(Visibility visibility, JoinPolicy joinPolicy) {
 
     public Audience {
-        java.util.Objects.requireNonNull(visibility);
-        java.util.Objects.requireNonNull(joinPolicy);
+        Objects.requireNonNull(visibility);
+        Objects.requireNonNull(joinPolicy);
     }
 
     /** A few words for a badge beside the community's name. */

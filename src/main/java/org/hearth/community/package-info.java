@@ -8,7 +8,10 @@
  * before they act. Each change a person can be refused is one use case class
  * ({@link org.hearth.community.JoinCommunity}, {@link org.hearth.community.ChangeRole}, ...):
  * input, lookups, named policies, the change and a past-tense event, and a sealed outcome with
- * one case per refusal, so a page says the real reason.
+ * one case per refusal, so a page says the real reason. Who reads what is written in a community
+ * is said in one wording, {@link org.hearth.community.Audience}; whether others have written
+ * there, which decides whether it may be opened up, is asked through
+ * {@link org.hearth.community.WrittenInCommunity}, which the conversation feature answers.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "platform"})
 package org.hearth.community;

@@ -12,7 +12,8 @@
  * a past-tense event that says which community and author, and whether the post is anonymous. Other features add to the posts of
  * a topic page (a clinician's badge, evidence notes, a decision experience) by implementing
  * {@link org.hearth.conversation.PostExtension}, asked once per page; conversation depends on
- * none of them.
+ * none of them. Tells the community feature whether others have written in a community
+ * ({@link org.hearth.community.WrittenInCommunity}), which decides whether it may be opened up.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "identity", "platform"})
 package org.hearth.conversation;

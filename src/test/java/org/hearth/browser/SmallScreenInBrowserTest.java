@@ -61,6 +61,7 @@ class SmallScreenInBrowserTest extends BrowserTest {
         Viewer longHandle = account(unique("rheumatologynurse"));
         admit(owner, slug, longHandle);
         String session = moderating(owner).cookie("HEARTH_SESSION");
+        String memberSession = signedIn(longHandle).cookie("HEARTH_SESSION");
         Files.createDirectories(SCREENSHOTS);
         for (int width : new int[] {360, 1280}) {
             BrowserContext context = context(new Browser.NewContextOptions().setViewportSize(width, 800));
@@ -86,8 +87,14 @@ class SmallScreenInBrowserTest extends BrowserTest {
             assertThat(page.evaluate("document.querySelector('a[href=\"/m/" + longHandle.memberId() + "\"]').getClientRects().length"))
                     .as("the long handle stays on one line").isEqualTo(1);
 
-            shoot(page, "/c/" + slug + "/leave", "leave-" + width);
-            assertThat(scrollWidth(page)).as("leaving at %d px", width).isLessThanOrEqualTo(width);
+            shoot(page, "/c/" + slug + "/leave", "leave-only-owner-" + width);
+            assertThat(scrollWidth(page)).as("the only owner leaving at %d px", width).isLessThanOrEqualTo(width);
+
+            BrowserContext memberContext = context(new Browser.NewContextOptions().setViewportSize(width, 800));
+            memberContext.addCookies(List.of(new Cookie("HEARTH_SESSION", memberSession).setUrl(base())));
+            Page memberPage = memberContext.newPage();
+            shoot(memberPage, "/c/" + slug + "/leave", "leave-" + width);
+            assertThat(scrollWidth(memberPage)).as("leaving at %d px", width).isLessThanOrEqualTo(width);
         }
         assertThat(access(slug, owner).community().visibility()).as("going back changed nothing").isEqualTo(Visibility.MEMBERS_ONLY);
     }

@@ -122,6 +122,11 @@ abstract class CommunityPagesContract extends HearthTest {
         assertThat(back.document().select("input[name=name]").val()).as("back to the form, as typed").isEqualTo("Open doors");
         assertThat(back.document().select("input[name=visibility][checked]").val()).isEqualTo("PUBLIC");
         assertThat(visitor().get("/c/" + slug).text()).contains("Only members can read posts here");
+        var renamedOnly = new java.util.LinkedHashMap<>(fieldsOf(confirm, "back", "true"));
+        renamedOnly.put("visibility", "MEMBERS_ONLY");
+        ownerBrowser.post("/c/" + slug + "/settings", renamedOnly);
+        assertThat(ownerBrowser.get("/c/" + slug).document().select("h1").text()).as("going back never saves")
+                .isEqualTo("Community " + slug);
 
         var done = ownerBrowser.submit("/c/" + slug + "/settings", fieldsOf(confirm, null, null));
         assertThat(done.document().select("h1").text()).isEqualTo("Open doors");

@@ -42,11 +42,7 @@ class CommunitySettingsPage {
 
     @GetMapping("/c/{slug}/settings")
     String settings(@PathVariable String slug, Viewer viewer, Model model) {
-        Access access = communities.visibleTo(slug, viewer).filter(Access::owns).orElseThrow(NotFound::new);
-        if (!access.canModerate()) {
-            return SECOND_FACTOR_FIRST;
-        }
-        return form(model, access.community(), SettingsForm.of(access.community()), FormErrors.NONE, null);
+        return withOwner(slug, viewer, model, null);
     }
 
     /**
@@ -58,7 +54,10 @@ class CommunitySettingsPage {
     String save(@PathVariable String slug, @ModelAttribute("form") SettingsForm form, BindingResult unreadable,
             @RequestParam(defaultValue = "false") boolean confirmed, @RequestParam(required = false) String back,
             Viewer viewer, Model model, RedirectAttributes redirect) {
-        var input = new ChangeCommunitySettings.Input(slug, viewer, form.toSettings(), confirmed && back == null);
+        if (back != null) {
+            return withOwner(slug, viewer, model, form); // going back never saves anything
+        }
+        var input = new ChangeCommunitySettings.Input(slug, viewer, form.toSettings(), confirmed);
         return switch (changeSettings.run(input)) {
             case ChangeCommunitySettings.Outcome.Changed(var community) -> {
                 redirect.addFlashAttribute(Page.NOTICE, "The settings are saved. " + community.audience().readers());
@@ -67,8 +66,7 @@ class CommunitySettingsPage {
             case ChangeCommunitySettings.Outcome.Invalid(var community, var problems) ->
                     form(model, community, form, new FormErrors(problems), null);
             case ChangeCommunitySettings.Outcome.OpeningUpToConfirm(var community, var after, var whatOpensUp) ->
-                    back != null ? form(model, community, form, FormErrors.NONE, null)
-                            : confirm(model, community, form, after, whatOpensUp);
+                    confirm(model, community, form, after, whatOpensUp);
             case ChangeCommunitySettings.Outcome.OpeningUpRefused(var community, var after) ->
                     form(model, community, form, FormErrors.NONE, after);
             case ChangeCommunitySettings.Outcome.NotAnOwner(var community) -> {
@@ -78,6 +76,15 @@ class CommunitySettingsPage {
             case ChangeCommunitySettings.Outcome.SecondFactorNeeded f -> SECOND_FACTOR_FIRST;
             case ChangeCommunitySettings.Outcome.NotFound n -> throw new NotFound();
         };
+    }
+
+    /** The form with these values (null: the community's own), for an owner who may act (a second factor first). */
+    private String withOwner(String slug, Viewer viewer, Model model, SettingsForm form) {
+        Access access = communities.visibleTo(slug, viewer).filter(Access::owns).orElseThrow(NotFound::new);
+        if (!access.canModerate()) {
+            return SECOND_FACTOR_FIRST;
+        }
+        return form(model, access.community(), form == null ? SettingsForm.of(access.community()) : form, FormErrors.NONE, null);
     }
 
     /** @param refused the wider audience that was refused, or null */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hearth.community.Access;
 import org.hearth.community.Community;
-import org.hearth.community.JoinPolicy;
 import org.hearth.community.Visibility;
 
 /** What a member loses by leaving a community, said before they confirm. */
@@ -35,10 +34,5 @@ public record Leaving(Access access, boolean onlyOwner) {
         }
         losses.add("What you wrote here stays, as you wrote it.");
         return List.copyOf(losses);
-    }
-
-    /** Whether rejoining is a press of a button. */
-    public boolean easyToComeBack() {
-        return access.community().visibility() != Visibility.HIDDEN && access.community().joinPolicy() == JoinPolicy.OPEN;
     }
 }
