@@ -161,10 +161,17 @@ public class Conversations {
                 .fetch(r -> new Revision(r.get(POST_REVISIONS.TITLE), r.get(POST_REVISIONS.BODY_SOURCE), r.get(POST_REVISIONS.CONTENT_WARNING), r.get(POST_REVISIONS.WRITTEN_AT), r.get(POST_REVISIONS.REPLACED_AT))));
     }
 
-    /** A member's own post, to fill the edit form; empty if it is not theirs or not in this community. */
+    /**
+     * A member's own post, to fill the edit form or to confirm its deletion; empty if it is not
+     * theirs, not in this community or deleted. Found also after they left the community, as
+     * {@link EditPost} and {@link DeletePost} allow: nothing of anyone else's comes with it.
+     */
     public Optional<Draft> ownDraft(Access access, Viewer viewer, String postId) {
-        return postInCommunity(access, postId)
-                .filter(p -> viewer != null && viewer.memberId().equals(p.get(POSTS.AUTHOR_ID)) && p.get(POSTS.DELETED_AT) == null)
+        if (viewer == null) {
+            return Optional.empty();
+        }
+        return ownPostInCommunity(access, postId, viewer.memberId())
+                .filter(p -> p.get(POSTS.DELETED_AT) == null)
                 .map(p -> new Draft(TopicKind.valueOf(p.get(TOPICS.KIND)),
                         Boolean.TRUE.equals(p.get(POSTS.OPENING)) ? p.get(TOPICS.TITLE) : null,
                         p.get(POSTS.BODY_SOURCE), p.get(POSTS.CONTENT_WARNING), Boolean.TRUE.equals(p.get(POSTS.ANONYMOUS))));
