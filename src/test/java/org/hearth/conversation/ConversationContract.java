@@ -95,6 +95,16 @@ abstract class ConversationContract extends HearthTest {
         assertThat(saved.text()).doesNotContain("Something only members read").doesNotContain("Night sweats");
         assertThat(others.get(topic).text()).contains("What I told them, said more carefully");
 
+        var yourPosts = author.get("/me/posts");
+        assertThat(yourPosts.status()).isEqualTo(200);
+        assertThat(yourPosts.document().select(".own-posts .excerpt").eachText())
+                .containsExactly("Something I regret", "What I told them, said more carefully");
+        assertThat(yourPosts.document().select("#own-" + regretted + " a[href$=/delete]")).hasSize(1);
+        assertThat(yourPosts.document().select("#own-" + kept + " a[href$=/edit]")).hasSize(1);
+        assertThat(yourPosts.document().select(".own-posts a[href*=/t/]")).as("no way into topics they cannot read").isEmpty();
+        assertThat(yourPosts.text()).doesNotContain("Night sweats").doesNotContain("Something only members read");
+        assertThat(others.get("/me/posts").text()).contains("Night sweats").doesNotContain("What I told them");
+
         var confirm = author.get("/c/" + slug + "/p/" + regretted + "/delete");
         assertThat(confirm.status()).isEqualTo(200);
         assertThat(confirm.text()).contains("Something I regret").doesNotContain("Something only members read")

@@ -2,9 +2,11 @@ package org.hearth.conversation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.OptionalInt;
 import org.hearth.community.Access;
 import org.hearth.community.Communities;
+import org.hearth.community.CommunityNames;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.DeletePost;
 import org.hearth.conversation.EditPost;
@@ -46,8 +48,10 @@ class ConversationPages {
     private static final String TOPIC = "org/hearth/conversation/web/topic";
     private static final String EDIT = "org/hearth/conversation/web/edit-post";
     private static final String DELETE = "org/hearth/conversation/web/delete-post";
+    private static final int YOUR_POSTS_SHOWN = 200;
 
     private final Communities communities;
+    private final CommunityNames communityNames;
     private final Conversations conversations;
     private final StartTopic startTopic;
     private final ReplyToTopic replyToTopic;
@@ -58,10 +62,11 @@ class ConversationPages {
     private final PostExtensions extensions;
     private final Markdown markdown;
 
-    ConversationPages(Communities communities, Conversations conversations, StartTopic startTopic,
+    ConversationPages(Communities communities, CommunityNames communityNames, Conversations conversations, StartTopic startTopic,
             ReplyToTopic replyToTopic, EditPost editPost, DeletePost deletePost, ReactToPost reactToPost,
             LiveTopics live, PostExtensions extensions, Markdown markdown) {
         this.communities = communities;
+        this.communityNames = communityNames;
         this.conversations = conversations;
         this.startTopic = startTopic;
         this.replyToTopic = replyToTopic;
@@ -230,8 +235,8 @@ class ConversationPages {
         return switch (deletePost.run(new DeletePost.Input(access, viewer, postId))) {
             case DeletePost.Outcome.Deleted(var location) -> {
                 redirect.addFlashAttribute(Page.NOTICE, "Your post is deleted, with its earlier versions.");
-                // someone who left a members-only community no longer reads its topics
-                yield access.canRead() ? to(slug, location) : "redirect:/c/" + slug;
+                // someone who left a members-only community no longer reads its topics: back to their own posts
+                yield access.canRead() ? to(slug, location) : "redirect:/me/posts";
             }
             case DeletePost.Outcome.AlreadyDeleted(var location) -> {
                 redirect.addFlashAttribute(Page.NOTICE, "That post was already deleted.");
@@ -259,6 +264,21 @@ class ConversationPages {
             }
             case ReactToPost.Outcome.NotFound n -> throw new NotFound();
         };
+    }
+
+    /**
+     * The member's own posts, with their edit and delete links: the way back to what they wrote
+     * in a community they left. Communities they may no longer even see (hidden ones) are left out.
+     */
+    @GetMapping("/me/posts")
+    String yourPosts(Viewer viewer, Model model) {
+        List<Access> visible = communityNames.byId(conversations.communitiesWrittenIn(viewer)).values().stream()
+                .flatMap(named -> communities.visibleTo(named.slug(), viewer).stream())
+                .toList();
+        model.addAttribute("posts", conversations.ownPosts(viewer, visible, YOUR_POSTS_SHOWN));
+        model.addAttribute("limit", YOUR_POSTS_SHOWN);
+        model.addAttribute(Page.NOINDEX, true);
+        return "org/hearth/conversation/web/your-posts";
     }
 
     @GetMapping("/c/{slug}/p/{postId}/history")
