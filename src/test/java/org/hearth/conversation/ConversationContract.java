@@ -127,6 +127,22 @@ abstract class ConversationContract extends HearthTest {
     }
 
     @Test
+    void aHiddenCommunityLeftIsNoLongerNamedAmongYourPosts() {
+        Viewer owner = account(unique("own"));
+        String hidden = community(owner, Visibility.HIDDEN, JoinPolicy.INVITATION, false);
+        Viewer author = account(unique("m"));
+        admit(owner, hidden, author);
+        String topicId = started(access(hidden, author), author, new Draft(TopicKind.QUESTION, "Hidden words", "Said in secret", null, false));
+        Visitor browser = signedIn(author);
+        assertThat(browser.get("/me/posts").text()).contains("Hidden words").contains("Said in secret");
+
+        browser.submit("/c/" + hidden + "/leave", Map.of());
+        var yourPosts = browser.get("/me/posts");
+        assertThat(yourPosts.text()).doesNotContain("Hidden words").doesNotContain("Said in secret");
+        assertThat(yourPosts.body()).doesNotContain(hidden).doesNotContain(topicId);
+    }
+
+    @Test
     void deletingAPostAsksFirstAndSaysWhatIsLost() {
         String slug = slugWithMembers(account(unique("own")), false);
         Visitor author = joined(slug);

@@ -159,8 +159,8 @@ class ConversationPages {
         if (!result.hasErrors()) {
             switch (replyToTopic.run(new ReplyToTopic.Input(access, viewer, topicId, form.draft()))) {
                 case ReplyToTopic.Outcome.Replied(var location) -> {
-                    if (markdown.hasImages(form.body())) {
-                        redirect.addFlashAttribute(Page.NOTICE, withImageNote("Your reply is posted.", form.body()));
+                    if (markdown.hasImages(form.body())) { // otherwise the reply itself says it was posted
+                        redirect.addFlashAttribute(Page.NOTICE, "Your reply is posted. " + Markdown.WHY_NO_IMAGES);
                     }
                     return to(slug, location);
                 }
