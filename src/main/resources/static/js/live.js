@@ -1,6 +1,7 @@
 // New replies appear on the last page of a topic while it is open (server-sent events).
 // The page is complete without this script; with it, replies posted since the page loaded are
-// added after the others and announced politely to screen readers. Focus never moves.
+// added after the others, announced politely to screen readers and, while out of view, pointed
+// to by a small bar at the bottom of the screen; the topic's reply count follows. Focus never moves.
 (function () {
   'use strict';
   var posts = document.querySelector('.posts[data-live]');
@@ -14,10 +15,61 @@
   status.className = 'visually-hidden';
   status.setAttribute('role', 'status'); // polite: read out when the reader pauses
   posts.after(status);
+  var count = document.querySelector('.meta .reply-count');
+  // new replies not yet seen: the bar leads to the first and goes once all were in view
+  var unseen = [];
+  var bar = document.createElement('a');
+  bar.className = 'live-news';
+  bar.hidden = true;
+  status.after(bar);
+  var watcher = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting) {
+        seen(entry.target);
+      }
+    });
+  }, {threshold: 0.2}) : null;
   var source = null;
   var finished = false;
   var added = 0;
   var timer;
+
+  function newReplies(n) {
+    return n === 1 ? '1 new reply' : n + ' new replies';
+  }
+
+  function showBar() {
+    bar.hidden = unseen.length === 0;
+    if (unseen.length > 0) {
+      bar.textContent = newReplies(unseen.length) + ' ';
+      var arrow = document.createElement('span');
+      arrow.setAttribute('aria-hidden', 'true');
+      arrow.textContent = '\u2193';
+      bar.appendChild(arrow);
+      bar.href = '#' + unseen[0].id;
+    }
+  }
+
+  function seen(post) {
+    unseen = unseen.filter(function (p) { return p !== post; });
+    if (watcher) {
+      watcher.unobserve(post);
+    }
+    showBar();
+  }
+
+  bar.addEventListener('click', function () {
+    // the link takes the reader to the first new reply; the rest follow it
+    unseen.forEach(function (p) { if (watcher) { watcher.unobserve(p); } });
+    unseen = [];
+    showBar();
+  });
+
+  function countReplies(position) {
+    if (count && position > 0) {
+      count.textContent = position === 1 ? '1 reply' : position + ' replies';
+    }
+  }
 
   function announce(text) {
     // a trailing no-break space on every other message, so the same words are read again
@@ -45,6 +97,7 @@
   function onReply(event) {
     var position = Number(event.lastEventId);
     last = Math.max(last, position);
+    countReplies(last);
     if (position >= pageEnd) {
       // it belongs to the next page: say so once and stop following this one
       finished = true;
@@ -66,11 +119,17 @@
       return; // already on the page
     }
     withReactions(post);
+    post.classList.add('arrived');
     posts.appendChild(post);
+    unseen.push(post);
+    if (watcher) {
+      watcher.observe(post);
+    }
+    showBar();
     added++;
     clearTimeout(timer);
     timer = setTimeout(function () {
-      announce(added === 1 ? '1 new reply' : added + ' new replies');
+      announce(newReplies(added));
       added = 0;
     }, 500);
   }

@@ -161,13 +161,60 @@ public class Conversations {
                 .fetch(r -> new Revision(r.get(POST_REVISIONS.TITLE), r.get(POST_REVISIONS.BODY_SOURCE), r.get(POST_REVISIONS.CONTENT_WARNING), r.get(POST_REVISIONS.WRITTEN_AT), r.get(POST_REVISIONS.REPLACED_AT))));
     }
 
-    /** A member's own post, to fill the edit form; empty if it is not theirs or not in this community. */
+    /**
+     * A member's own post, to fill the edit form or to confirm its deletion; empty if it is not
+     * theirs, not in this community or deleted. Found also after they left the community, as
+     * {@link EditPost} and {@link DeletePost} allow: nothing of anyone else's comes with it.
+     */
     public Optional<Draft> ownDraft(Access access, Viewer viewer, String postId) {
-        return postInCommunity(access, postId)
-                .filter(p -> viewer != null && viewer.memberId().equals(p.get(POSTS.AUTHOR_ID)) && p.get(POSTS.DELETED_AT) == null)
+        if (viewer == null) {
+            return Optional.empty();
+        }
+        return ownPostInCommunity(access, postId, viewer.memberId())
+                .filter(p -> p.get(POSTS.DELETED_AT) == null)
                 .map(p -> new Draft(TopicKind.valueOf(p.get(TOPICS.KIND)),
                         Boolean.TRUE.equals(p.get(POSTS.OPENING)) ? p.get(TOPICS.TITLE) : null,
                         p.get(POSTS.BODY_SOURCE), p.get(POSTS.CONTENT_WARNING), Boolean.TRUE.equals(p.get(POSTS.ANONYMOUS))));
+    }
+
+    /** The communities a member wrote posts in that are still there (not deleted), to ask who may see which. */
+    public Set<String> communitiesWrittenIn(Viewer viewer) {
+        return new HashSet<>(db.selectDistinct(TOPICS.COMMUNITY_ID).from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
+                .where(POSTS.AUTHOR_ID.eq(viewer.memberId()), POSTS.DELETED_AT.isNull())
+                .fetch(TOPICS.COMMUNITY_ID));
+    }
+
+    /**
+     * A member's own post, for their list of what they wrote. {@code topicTitle} is null where
+     * the title is someone else's words they may no longer read (a reply in a members-only
+     * community they left); {@code location} is null where they may not read the topic.
+     */
+    public record OwnPost(String id, Access access, String topicTitle, Location location, String body, long createdAt) {
+    }
+
+    /**
+     * The member's posts that are not deleted, newest first, at most {@code limit}, in the
+     * communities of these accesses (those the member may still see): nothing of anyone else's
+     * except the titles of topics they may read.
+     */
+    public List<OwnPost> ownPosts(Viewer viewer, List<Access> accesses, int limit) {
+        Map<String, Access> byCommunity = new HashMap<>();
+        accesses.forEach(a -> byCommunity.put(a.community().id(), a));
+        if (byCommunity.isEmpty()) {
+            return List.of();
+        }
+        return db.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.POSITION, POSTS.OPENING, POSTS.BODY_SOURCE, POSTS.CREATED_AT, TOPICS.TITLE, TOPICS.COMMUNITY_ID)
+                .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
+                .where(POSTS.AUTHOR_ID.eq(viewer.memberId()), POSTS.DELETED_AT.isNull(), TOPICS.COMMUNITY_ID.in(byCommunity.keySet()))
+                .orderBy(POSTS.CREATED_AT.desc(), POSTS.ID).limit(limit)
+                .fetch(r -> {
+                    Access access = byCommunity.get(r.get(TOPICS.COMMUNITY_ID));
+                    boolean readable = access.canRead();
+                    boolean opening = Boolean.TRUE.equals(r.get(POSTS.OPENING));
+                    return new OwnPost(r.get(POSTS.ID), access, readable || opening ? r.get(TOPICS.TITLE) : null,
+                            readable ? location(r.get(POSTS.TOPIC_ID), r.get(POSTS.POSITION), r.get(POSTS.ID)) : null,
+                            r.get(POSTS.BODY_SOURCE), r.get(POSTS.CREATED_AT));
+                });
     }
 
     /** The topic a post belongs to and the page it is on, to send a reader back to it. */

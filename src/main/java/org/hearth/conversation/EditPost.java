@@ -13,7 +13,11 @@ import org.hearth.platform.security.Viewer;
 import org.jooq.Record;
 import org.springframework.stereotype.Service;
 
-/** A member changes their own post; the version it replaces is kept for moderators. */
+/**
+ * A member changes their own post; the version it replaces is kept for moderators. A member who
+ * left the community may still change what they wrote there, even where they may no longer read
+ * it (a members-only community): their words stay theirs. They reach only their own post.
+ */
 @Service
 public class EditPost {
 
@@ -39,10 +43,6 @@ public class EditPost {
         record AlreadyDeleted(Location location) implements Outcome {
         }
 
-        /** They left the community: what they wrote stays as it is. */
-        record NotAMember(Location location) implements Outcome {
-        }
-
         /** The opening post carries the topic's title, and a topic needs one. */
         record TitleMissing() implements Outcome {
         }
@@ -56,7 +56,8 @@ public class EditPost {
 
     public Outcome run(Input input) {
         return writing.withSafeHtml(input.draft().body(), html -> {
-            Optional<Record> found = writing.conversations.postInCommunity(input.access(), input.postId());
+            Optional<Record> found = writing.conversations.postInCommunity(input.access(), input.postId())
+                    .or(() -> writing.conversations.ownPostInCommunity(input.access(), input.postId(), input.editor().memberId()));
             if (found.isEmpty()) {
                 return new Outcome.NotFound();
             }
@@ -64,7 +65,6 @@ public class EditPost {
             Location location = Conversations.location(post);
             return theirs(post, input.editor(), location)
                     .or(() -> notDeleted(post, location))
-                    .or(() -> stillAMember(input.access(), location))
                     .or(() -> titled(post, input.draft()))
                     .orElseGet(() -> edit(input, post, html, location));
         });
@@ -77,10 +77,6 @@ public class EditPost {
 
     private static Optional<Outcome> notDeleted(Record post, Location location) {
         return post.get(POSTS.DELETED_AT) == null ? Optional.empty() : Optional.of(new Outcome.AlreadyDeleted(location));
-    }
-
-    private static Optional<Outcome> stillAMember(Access access, Location location) {
-        return access.canPost() ? Optional.empty() : Optional.of(new Outcome.NotAMember(location));
     }
 
     private static Optional<Outcome> titled(Record post, Draft draft) {

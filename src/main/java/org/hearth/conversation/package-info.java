@@ -3,8 +3,9 @@
  * and their replies, written in Markdown and made safe once when saved; edits that keep earlier
  * versions for moderators; reactions that fit peer support; content warnings; anonymous posts;
  * unread markers. Owns the topic page, whose last page follows new replies live (server-sent
- * events fed by the platform's live bus), and the topic list that the community page
- * ({@code org.hearth.web}) shows. Asks the community feature's
+ * events fed by the platform's live bus), the topic list that the community page
+ * ({@code org.hearth.web}) shows, and a member's list of their own posts ({@code /me/posts}),
+ * which they may still change or delete after leaving a community. Asks the community feature's
  * {@link org.hearth.community.Access} who may read and write. Writing goes through one use case
  * class per change ({@link org.hearth.conversation.StartTopic}, {@link org.hearth.conversation.ReplyToTopic},
  * {@link org.hearth.conversation.EditPost}, {@link org.hearth.conversation.DeletePost},

@@ -44,6 +44,9 @@ class AccessibilityAndPrivacyInBrowserTest extends BrowserTest {
         assertThat(member.locator(".topics li").count()).as("topics on the community page").isEqualTo(1);
         violations.addAll(axe(member, scene.topicPath()));
         assertThat(member.locator("form.composer").count()).as("reply forms on the topic page").isEqualTo(1);
+        String deletion = member.locator(".post.opening a[href$='/delete']").getAttribute("href");
+        violations.addAll(axe(member, deletion));
+        assertThat(member.locator("form.confirm").count()).as("the post's deletion asks first").isEqualTo(1);
         violations.addAll(axe(member, "/me/data"));
         violations.addAll(axe(member, "/me/delete"));
 

@@ -3,6 +3,7 @@ package org.hearth.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.util.regex.Pattern;
@@ -68,8 +69,13 @@ class ConversationInBrowserTest extends BrowserTest {
         assertThat(page.locator(".post.opening .body")).containsText("I start next week");
         assertThat(page.locator(".post:not(.opening) .body").first()).containsText("Evenings were easier for me.");
         // the reply behind a content warning opens without script: <details> is plain HTML
+        // and its summary says what selecting it does next, closed and open, by CSS alone
+        assertThat(page.locator("details.cw .open-hint")).isVisible();
+        assertThat(page.locator("details.cw .close-hint")).isHidden();
         page.locator("details.cw summary").click();
         assertThat(page.locator("details.cw .body")).isVisible();
+        assertThat(page.locator("details.cw .open-hint")).isHidden();
+        assertThat(page.locator("details.cw .close-hint")).isVisible();
 
         String reply = "Thank you all, I will try the evenings and the ginger tea.";
         page.locator("textarea[name=body]").fill(reply);
@@ -78,5 +84,15 @@ class ConversationInBrowserTest extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(scene.topicPath() + "\\?page=\\d+#p-[^/?#]+$"));
         assertThat(page.locator(".post:not(.opening) .body").last()).hasText(reply);
         assertThat(page.locator(".post").last().locator(".author")).hasText(scene.member());
+
+        // deleting it asks first, on a page of its own, and says what is lost
+        page.locator(".post").last().getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Delete")).click();
+        assertThat(page.locator("h1")).hasText("Delete your post?");
+        assertThat(page.locator(".doomed")).containsText(reply);
+        assertThat(page.locator(".consequences")).containsText("erased for good");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete this post")).click();
+        assertThat(page.locator(".notice")).containsText("Your post is deleted");
+        assertThat(page.locator(".post").last()).containsText("deleted by its author");
+        assertThat(page.locator(".post .body", new Page.LocatorOptions().setHasText(reply))).hasCount(0);
     }
 }

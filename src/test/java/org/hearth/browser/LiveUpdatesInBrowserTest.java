@@ -3,9 +3,12 @@ package org.hearth.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +56,41 @@ class LiveUpdatesInBrowserTest extends BrowserTest {
         assertThat(reader.locator(".post", new Page.LocatorOptions().setHasText(reply))
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Sending a hug 1"))).isVisible();
         assertThat(reader.locator(".post", new Page.LocatorOptions().setHasText(reply))).hasCount(1);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void onAPhoneANewReplyOutOfViewIsShownByABarAndTheReplyCountFollows() throws Exception {
+        Scene scene = scene();
+        Page reader = context(new Browser.NewContextOptions().setViewportSize(360, 740)).newPage();
+        List<String> problems = problemsOf(reader);
+        signIn(reader, scene.member());
+        reader.navigate(scene.topicPath());
+        assertThat(reader.locator(".meta .reply-count")).hasText("2 replies");
+        Locator bar = reader.locator("a.live-news");
+        assertThat(bar).isHidden();
+
+        Visitor writer = member(unique("writer"));
+        writer.submit(scene.communityPath() + "/join", Map.of());
+        String reply = "Evenings, and a small snack before the injection.";
+        writer.post(scene.topicPath() + "/replies", Map.of("body", reply, "contentWarning", ""));
+
+        Locator arrived = reader.locator(".post", new Page.LocatorOptions().setHasText(reply));
+        assertThat(arrived).hasCount(1);
+        assertThat(reader.locator(".meta .reply-count")).hasText("3 replies");
+        assertThat(bar).isVisible();
+        assertThat(bar).hasText("1 new reply ↓");
+        var box = bar.boundingBox();
+        assertThat(box.y + box.height).as("the bar is on screen, at its bottom").isBetween(600.0, 740.0);
+        assertThat(box.x).isGreaterThanOrEqualTo(0);
+        assertThat(box.x + box.width).isLessThanOrEqualTo(360);
+        Path screenshots = Path.of("target", "screenshots");
+        Files.createDirectories(screenshots);
+        reader.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve("live-new-reply-360.png")));
+
+        bar.click();
+        assertThat(bar).isHidden();
+        assertThat(arrived).isInViewport();
         assertThat(problems).isEmpty();
     }
 

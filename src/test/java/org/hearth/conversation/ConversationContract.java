@@ -58,17 +58,154 @@ abstract class ConversationContract extends HearthTest {
         String postId = author.get(topic).document().selectFirst(".post.opening").id().substring(2);
         String edit = "/c/" + slug + "/p/" + postId + "/edit";
 
-        author.get(edit); // the form open in one tab, while the member leaves in another
-        author.submit("/c/" + slug + "/leave", Map.of("confirmed", "true"));
-        var left = author.post(edit, Map.of("title", "Sleep, again", "body", "typed after leaving", "contentWarning", ""));
-        assertThat(left.document().select(".error-summary").text()).contains("no longer a member");
-        assertThat(left.document().select("textarea[name=body]").text()).isEqualTo("typed after leaving");
-        assertThat(left.document().select("input[name=title]").val()).isEqualTo("Sleep, again");
-
+        author.get(edit); // the form open in one tab, while the post is deleted in another
         author.submit("/c/" + slug + "/p/" + postId + "/delete", Map.of());
         var deleted = author.post(edit, Map.of("title", "Sleep", "body", "typed after deleting", "contentWarning", ""));
         assertThat(deleted.document().select(".error-summary").text()).contains("deleted meanwhile");
         assertThat(deleted.document().select("textarea[name=body]").text()).isEqualTo("typed after deleting");
+    }
+
+    @Test
+    void someoneWhoLeftAMembersOnlyCommunityChangesAndDeletesTheirOwnPostsAndSeesNoOneElses() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
+        Visitor others = joined(slug);
+        String topic = start(others, slug, Map.of("kind", "QUESTION", "title", "Night sweats",
+                "body", "Something only members read", "contentWarning", ""));
+        String othersPost = others.get(topic).document().selectFirst(".post.opening").id().substring(2);
+        Visitor author = joined(slug);
+        author.submit(topic + "/replies", Map.of("body", "What I told them", "contentWarning", ""));
+        author.submit(topic + "/replies", Map.of("body", "Something I regret", "contentWarning", ""));
+        var mine = author.get(topic).document().select(".post:not(.opening)").eachAttr("id");
+        String kept = mine.get(0).substring(2);
+        String regretted = mine.get(1).substring(2);
+        author.submit("/c/" + slug + "/leave", Map.of());
+        assertThat(author.get(topic).status()).as("no longer a reader").isEqualTo(404);
+
+        var form = author.get("/c/" + slug + "/p/" + kept + "/edit");
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.document().select("textarea[name=body]").text()).isEqualTo("What I told them");
+        assertThat(form.text()).contains("no longer a member").doesNotContain("Something only members read")
+                .doesNotContain("Night sweats");
+        var saved = author.submit("/c/" + slug + "/p/" + kept + "/edit",
+                Map.of("body", "What I told them, said more carefully", "contentWarning", ""));
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.document().select(".notice").text()).contains("Your changes are saved");
+        assertThat(saved.document().select("textarea[name=body]").text()).isEqualTo("What I told them, said more carefully");
+        assertThat(saved.text()).doesNotContain("Something only members read").doesNotContain("Night sweats");
+        assertThat(others.get(topic).text()).contains("What I told them, said more carefully");
+
+        var yourPosts = author.get("/me/posts");
+        assertThat(yourPosts.status()).isEqualTo(200);
+        assertThat(yourPosts.document().select(".own-posts .excerpt").eachText())
+                .containsExactly("Something I regret", "What I told them, said more carefully");
+        assertThat(yourPosts.document().select("#own-" + regretted + " a[href$=/delete]")).hasSize(1);
+        assertThat(yourPosts.document().select("#own-" + kept + " a[href$=/edit]")).hasSize(1);
+        assertThat(yourPosts.document().select(".own-posts a[href*=/t/]")).as("no way into topics they cannot read").isEmpty();
+        assertThat(yourPosts.text()).doesNotContain("Night sweats").doesNotContain("Something only members read");
+        assertThat(others.get("/me/posts").text()).contains("Night sweats").doesNotContain("What I told them");
+
+        var confirm = author.get("/c/" + slug + "/p/" + regretted + "/delete");
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.text()).contains("Something I regret").doesNotContain("Something only members read")
+                .doesNotContain("Night sweats");
+        var deleted = author.submit(confirm.document().selectFirst("form.confirm").attr("action"),
+                Map.of("_csrf", confirm.document().selectFirst("form.confirm input[name=_csrf]").val()));
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.text()).doesNotContain("Something only members read");
+        assertThat(others.get(topic).text()).doesNotContain("Something I regret").contains("deleted by its author");
+
+        // the posts of others stay as unknown to them as to anyone outside
+        for (String path : new String[] {"/edit", "/delete"}) {
+            assertThat(author.get("/c/" + slug + "/p/" + othersPost + path).status()).isEqualTo(404);
+        }
+        var refused = author.post("/c/" + slug + "/p/" + othersPost + "/edit",
+                Map.of("title", "Taken over", "body", "Taken over", "contentWarning", ""));
+        assertThat(refused.status()).isEqualTo(404);
+        assertThat(author.post("/c/" + slug + "/p/" + othersPost + "/delete", Map.of()).status()).isEqualTo(404);
+        assertThat(others.get(topic).text()).contains("Something only members read").doesNotContain("Taken over");
+    }
+
+    @Test
+    void aHiddenCommunityLeftIsNoLongerNamedAmongYourPosts() {
+        Viewer owner = account(unique("own"));
+        String hidden = community(owner, Visibility.HIDDEN, JoinPolicy.INVITATION, false);
+        Viewer author = account(unique("m"));
+        admit(owner, hidden, author);
+        String topicId = started(access(hidden, author), author, new Draft(TopicKind.QUESTION, "Hidden words", "Said in secret", null, false));
+        Visitor browser = signedIn(author);
+        assertThat(browser.get("/me/posts").text()).contains("Hidden words").contains("Said in secret");
+
+        browser.submit("/c/" + hidden + "/leave", Map.of());
+        var yourPosts = browser.get("/me/posts");
+        assertThat(yourPosts.text()).doesNotContain("Hidden words").doesNotContain("Said in secret");
+        assertThat(yourPosts.body()).doesNotContain(hidden).doesNotContain(topicId);
+    }
+
+    @Test
+    void deletingAPostAsksFirstAndSaysWhatIsLost() {
+        String slug = slugWithMembers(account(unique("own")), false);
+        Visitor author = joined(slug);
+        String topic = start(author, slug, Map.of("kind", "STORY", "title", "My first year",
+                "body", "It was *hard*.", "contentWarning", ""));
+        Visitor peer = joined(slug);
+        peer.submit(topic + "/replies", Map.of("body", "Thank you for telling it.", "contentWarning", ""));
+        var page = author.get(topic).document();
+        String postId = page.selectFirst(".post.opening").id().substring(2);
+
+        var link = page.selectFirst(".post.opening footer a[href$=/delete]");
+        assertThat(link).as("a link beside Edit, not a button that deletes").isNotNull();
+        assertThat(page.select(".post.opening footer form[action$=/delete]")).isEmpty();
+        assertThat(peer.get(topic).document().select(".post.opening a[href$=/delete]")).as("only on one's own posts").isEmpty();
+
+        var confirm = author.get(link.attr("href"));
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.document().select("h1").text()).isEqualTo("Delete your post?");
+        assertThat(confirm.text()).contains("It was *hard*.").contains("My first year")
+                .contains("erased for good").contains("Replies from others stay")
+                .contains("deleted by its author").contains("Topic removed by its author");
+        assertThat(author.get(topic).text()).as("asking deleted nothing").contains("It was hard.");
+        assertThat(confirm.document().select("form.confirm a").attr("href")).contains(topic.substring(topic.indexOf("/t/")));
+
+        var form = confirm.document().selectFirst("form.confirm");
+        assertThat(form.attr("method")).isEqualTo("post");
+        assertThat(author.postRaw(form.attr("action"), Map.of()).status()).as("no form token, no deletion").isEqualTo(403);
+        var deleted = author.submit(form.attr("action"), Map.of("_csrf", form.selectFirst("input[name=_csrf]").val()));
+        assertThat(deleted.document().select(".notice").text()).contains("Your post is deleted");
+        assertThat(visitor().get(topic).text()).contains("Topic removed by its author").contains("Thank you for telling it.")
+                .doesNotContain("It was hard");
+        assertThat(author.get("/c/" + slug + "/p/" + postId + "/delete").status()).as("nothing left to delete").isEqualTo(404);
+    }
+
+    @Test
+    void tablesAreShownAndAnImageIsNamedNotLoadedAndItsWriterToldWhy() {
+        String slug = slugWithMembers(account(unique("own")), false);
+        Visitor author = joined(slug);
+        var posted = author.submit("/c/" + slug + "/topics", Map.of("kind", "DISCUSSION", "title", "Doses",
+                "body", "| Week | Dose |\n| --- | ---: |\n| 1 | 10 mg |\n| 2 | <b onclick=x>5</b> mg |\n\n"
+                        + "![my swollen knee](https://photos.example/knee.jpg)",
+                "contentWarning", ""));
+        assertThat(posted.document().select(".notice").text()).contains("Images are not shown")
+                .contains("loads nothing from other websites").contains("identify");
+        String topic = posted.document().selectFirst("form.composer").attr("action").replace("/replies", "");
+
+        var body = visitor().get(topic).document().selectFirst(".post.opening .body");
+        assertThat(body.select("table thead th").eachText()).containsExactly("Week", "Dose");
+        assertThat(body.select("table tbody tr")).hasSize(2);
+        assertThat(body.select("table tbody td").eachText()).containsExactly("1", "10 mg", "2", "<b onclick=x>5</b> mg");
+        assertThat(body.select("img, b, [onclick], [align], [style]")).isEmpty();
+        assertThat(body.text()).contains("[image not shown: my swollen knee]").doesNotContain("|");
+        assertThat(body.html()).doesNotContain("photos.example");
+
+        String postId = body.parent().id().substring(2);
+        var edit = author.get("/c/" + slug + "/p/" + postId + "/edit");
+        assertThat(edit.document().select(".images-left-out").text()).contains("Images are not shown");
+        var withoutImage = author.submit("/c/" + slug + "/p/" + postId + "/edit",
+                Map.of("title", "Doses", "body", "Only words now.", "contentWarning", ""));
+        assertThat(withoutImage.document().select(".notice").text()).isEqualTo("Your changes are saved.");
+        var replied = author.submit(topic + "/replies", Map.of("body", "![](https://photos.example/x.jpg)", "contentWarning", ""));
+        assertThat(replied.document().select(".notice").text()).startsWith("Your reply is posted. Images are not shown");
+        assertThat(replied.document().select(".post:not(.opening) .body").text()).isEqualTo("[image not shown]");
     }
 
     private String start(Visitor author, String slug, Map<String, String> fields) {
@@ -117,6 +254,9 @@ abstract class ConversationContract extends HearthTest {
                 "body", "Something hard to tell", "contentWarning", "hospital stay"));
         var post = visitor().get(topic).document().selectFirst(".post.opening");
         assertThat(post.select("details.cw summary").text()).contains("hospital stay");
+        // the summary says what selecting it does, closed and open (hearth.css shows one of the two)
+        assertThat(post.select("details.cw summary .open-hint").text()).isEqualTo("Open to read.");
+        assertThat(post.select("details.cw summary .close-hint").text()).isEqualTo("Select to fold it away.");
         assertThat(post.select("details.cw[open]")).isEmpty();
         assertThat(post.select("details.cw .body").text()).isEqualTo("Something hard to tell");
 

@@ -208,19 +208,30 @@ abstract class ConversationUseCasesContract extends UseCaseContract {
     }
 
     @Test
-    void someoneWhoLeftCannotEditWhatTheyWrote() {
+    void someoneWhoLeftAMembersOnlyCommunityStillEditsWhatTheyWroteAndNothingElse() {
         Viewer owner = account(unique("own"));
-        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
         String topicId = started(access(slug, owner), owner, opening("Sleep", false));
         Viewer author = joined(slug);
         String postId = replied(access(slug, author), author, topicId, reply("Said once", false)).postId();
         assertThat(leave.run(new LeaveCommunity.Input(slug, author))).isInstanceOf(LeaveCommunity.Outcome.Left.class);
+        assertThat(access(slug, author).canRead()).as("no longer a reader").isFalse();
+
+        var outcome = act(() -> edited(access(slug, author), author, postId, reply("Said more carefully", false)));
+        assertThat(outcome).isEqualTo(new EditPost.Outcome.Edited(new Conversations.Location(topicId, 1, postId)));
+        assertThat(published()).containsExactly(new PostEdited(idOf(slug), topicId, postId, author.memberId(), false));
+        assertThat(page(slug, owner, topicId).posts().get(1).bodyHtml()).contains("Said more carefully");
+        assertThat(conversations.ownDraft(access(slug, author), author, postId)).get()
+                .extracting(Draft::body).isEqualTo("Said more carefully");
+
+        String othersPost = page(slug, owner, topicId).posts().getFirst().id();
         var before = page(slug, owner, topicId);
-        var outcome = act(() -> edited(access(slug, author), author, postId, reply("Said twice", false)));
-        assertThat(outcome).isInstanceOf(EditPost.Outcome.NotAMember.class);
+        var refused = act(() -> edited(access(slug, author), author, othersPost, opening("Taken over", false)));
+        assertThat(refused).as("another's post in a community they cannot read stays unknown to them")
+                .isInstanceOf(EditPost.Outcome.NotFound.class);
         assertThat(published()).isEmpty();
+        assertThat(conversations.ownDraft(access(slug, author), author, othersPost)).isEmpty();
         assertThat(page(slug, owner, topicId)).isEqualTo(before);
-        assertThat(earlierVersions(slug, owner, postId)).isEmpty();
     }
 
     @Test

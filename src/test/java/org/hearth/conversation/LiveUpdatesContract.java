@@ -137,6 +137,31 @@ abstract class LiveUpdatesContract extends HearthTest {
     }
 
     @Test
+    void leavingEndsTheMembersStreamsOfThatCommunityAtOnceAndNoOneElses() {
+        Viewer owner = account(unique("owner"));
+        String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
+        Visitor leaver = joined(slug);
+        String topic = start(leaver, slug, "Reading while leaving");
+        Visitor stays = joined(slug);
+        String otherSlug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
+        leaver.submit("/c/" + otherSlug + "/join", Map.of());
+        String elsewhere = start(leaver, otherSlug, "Another community");
+
+        try (EventStream leaving = following(leaver, topic); EventStream other = following(leaver, elsewhere);
+                EventStream staying = following(stays, topic)) {
+            assertThat(leaver.submit("/c/" + slug + "/leave", Map.of()).status()).isEqualTo(200);
+            // streams here last at least 8 s on their own: this is the leave, not the stream's end
+            assertThat(leaving.awaitEnd(Duration.ofSeconds(3))).as("their stream ends at once").isTrue();
+            assertThat(leaver.events(topic + "/live", "1").status()).as("and reconnecting is refused").isEqualTo(404);
+
+            reply(stays, topic, "Posted after they left.");
+            assertThat(staying.next(WAIT)).as("another member's stream goes on").isNotNull();
+            reply(leaver, elsewhere, "Still reading here.");
+            assertThat(other.next(WAIT)).as("their streams of another community go on").isNotNull();
+        }
+    }
+
+    @Test
     void aHiddenCommunityAnswersLikeNothingIsThere() {
         Viewer owner = account(unique("owner"));
         String slug = community(owner, Visibility.HIDDEN, JoinPolicy.INVITATION, false);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Map;
 import org.hearth.HearthApplication;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Visibility;
@@ -29,6 +30,35 @@ class LiveUpdatesOnPostgresTest extends LiveUpdatesContract {
 
     @Autowired
     DSLContext db;
+
+    @Test
+    void leavingOnOneNodeEndsTheMembersStreamsOnTheOthers() throws Exception {
+        String slug = community(account(unique("owner")), Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
+        String leaverHandle = unique("leaver");
+        Visitor leaver = member(leaverHandle);
+        leaver.submit("/c/" + slug + "/join", Map.of());
+        String topic = start(leaver, slug, "Two nodes, one leave");
+        String staysHandle = unique("stays");
+        Visitor stays = member(staysHandle);
+        stays.submit("/c/" + slug + "/join", Map.of());
+
+        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(HearthApplication.class).run(
+                "--server.port=0", "--hearth.database.url=" + environment.getProperty("hearth.database.url"),
+                "--hearth.data-dir=" + Files.createTempDirectory("hearth-node-b-"), "--hearth.live.heartbeat=1s")) {
+            int portB = Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port"));
+            Visitor leaverOnB = new Visitor(portB);
+            leaverOnB.signIn(leaverHandle, PASSWORD);
+            Visitor staysOnB = new Visitor(portB);
+            staysOnB.signIn(staysHandle, PASSWORD);
+            try (EventStream leaving = following(leaverOnB, topic); EventStream staying = following(staysOnB, topic)) {
+                assertThat(leaver.submit("/c/" + slug + "/leave", Map.of()).status()).isEqualTo(200);
+                assertThat(leaving.awaitEnd(Duration.ofSeconds(5))).as("node B ends their stream").isTrue();
+                assertThat(leaverOnB.events(topic + "/live", "0").status()).isEqualTo(404);
+                reply(stays, topic, "Posted on node A after the leave.");
+                assertThat(staying.next(WAIT)).as("another member's stream on node B goes on").isNotNull();
+            }
+        }
+    }
 
     @Test
     void aReaderOnAnotherNodeSeesAReplyPostedOnThisOne() throws Exception {

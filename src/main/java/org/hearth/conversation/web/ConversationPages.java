@@ -2,9 +2,11 @@ package org.hearth.conversation.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.OptionalInt;
 import org.hearth.community.Access;
 import org.hearth.community.Communities;
+import org.hearth.community.CommunityNames;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.DeletePost;
 import org.hearth.conversation.EditPost;
@@ -16,6 +18,7 @@ import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.TopicKind;
 import org.hearth.platform.security.SecondFactorRules;
 import org.hearth.platform.security.Viewer;
+import org.hearth.platform.text.Markdown;
 import org.hearth.platform.web.FormErrors;
 import org.hearth.platform.web.NotFound;
 import org.hearth.platform.web.Page;
@@ -44,8 +47,11 @@ class ConversationPages {
     private static final String NEW_TOPIC = "org/hearth/conversation/web/new-topic";
     private static final String TOPIC = "org/hearth/conversation/web/topic";
     private static final String EDIT = "org/hearth/conversation/web/edit-post";
+    private static final String DELETE = "org/hearth/conversation/web/delete-post";
+    private static final int YOUR_POSTS_SHOWN = 200;
 
     private final Communities communities;
+    private final CommunityNames communityNames;
     private final Conversations conversations;
     private final StartTopic startTopic;
     private final ReplyToTopic replyToTopic;
@@ -54,11 +60,13 @@ class ConversationPages {
     private final ReactToPost reactToPost;
     private final LiveTopics live;
     private final PostExtensions extensions;
+    private final Markdown markdown;
 
-    ConversationPages(Communities communities, Conversations conversations, StartTopic startTopic,
+    ConversationPages(Communities communities, CommunityNames communityNames, Conversations conversations, StartTopic startTopic,
             ReplyToTopic replyToTopic, EditPost editPost, DeletePost deletePost, ReactToPost reactToPost,
-            LiveTopics live, PostExtensions extensions) {
+            LiveTopics live, PostExtensions extensions, Markdown markdown) {
         this.communities = communities;
+        this.communityNames = communityNames;
         this.conversations = conversations;
         this.startTopic = startTopic;
         this.replyToTopic = replyToTopic;
@@ -67,6 +75,7 @@ class ConversationPages {
         this.reactToPost = reactToPost;
         this.live = live;
         this.extensions = extensions;
+        this.markdown = markdown;
     }
 
     @GetMapping("/c/{slug}/new")
@@ -92,7 +101,7 @@ class ConversationPages {
         }
         return switch (startTopic.run(new StartTopic.Input(access, viewer, form.draft()))) {
             case StartTopic.Outcome.Started(var topicId) -> {
-                redirect.addFlashAttribute(Page.NOTICE, "Your topic is posted.");
+                redirect.addFlashAttribute(Page.NOTICE, withImageNote("Your topic is posted.", form.body()));
                 yield "redirect:/c/" + slug + "/t/" + topicId;
             }
             case StartTopic.Outcome.NotAMember n -> {
@@ -128,7 +137,7 @@ class ConversationPages {
         }
         response.setHeader("X-Accel-Buffering", "no"); // a proxy must pass events on as they come
         Integer known = position(lastEventId);
-        return live.open(access, topicId, latest.getAsInt(), known != null ? known : position(after));
+        return live.open(access, viewer, topicId, latest.getAsInt(), known != null ? known : position(after));
     }
 
     private static Integer position(String text) {
@@ -150,6 +159,9 @@ class ConversationPages {
         if (!result.hasErrors()) {
             switch (replyToTopic.run(new ReplyToTopic.Input(access, viewer, topicId, form.draft()))) {
                 case ReplyToTopic.Outcome.Replied(var location) -> {
+                    if (markdown.hasImages(form.body())) { // otherwise the reply itself says it was posted
+                        redirect.addFlashAttribute(Page.NOTICE, "Your reply is posted. " + Markdown.WHY_NO_IMAGES);
+                    }
                     return to(slug, location);
                 }
                 case ReplyToTopic.Outcome.NotAMember n -> result.reject("not-member", "Join this community to reply.");
@@ -164,12 +176,8 @@ class ConversationPages {
     String editForm(@PathVariable String slug, @PathVariable String postId, Viewer viewer, Model model) {
         Access access = visible(slug, viewer, model);
         var draft = conversations.ownDraft(access, viewer, postId).orElseThrow(NotFound::new);
-        model.addAttribute("form", new PostForms.Edit(draft.title(), draft.body(),
-                draft.contentWarning() == null ? "" : draft.contentWarning()));
-        model.addAttribute("opening", draft.title() != null);
-        model.addAttribute("postId", postId);
-        model.addAttribute("errors", FormErrors.NONE);
-        return EDIT;
+        return editForm(model, access, postId, new PostForms.Edit(draft.title(), draft.body(),
+                draft.contentWarning() == null ? "" : draft.contentWarning()), FormErrors.NONE);
     }
 
     @PostMapping("/c/{slug}/p/{postId}/edit")
@@ -179,23 +187,45 @@ class ConversationPages {
         if (!result.hasErrors()) {
             switch (editPost.run(new EditPost.Input(access, viewer, postId, form.draft()))) {
                 case EditPost.Outcome.Edited(var location) -> {
-                    redirect.addFlashAttribute(Page.NOTICE, "Your changes are saved.");
-                    return to(slug, location);
+                    redirect.addFlashAttribute(Page.NOTICE, withImageNote("Your changes are saved.", form.body()));
+                    // someone who left a members-only community sees their own post only, here
+                    return access.canRead() ? to(slug, location) : "redirect:/c/" + slug + "/p/" + postId + "/edit";
                 }
                 case EditPost.Outcome.TitleMissing t -> result.rejectValue("title", "blank", "A topic needs a title.");
-                case EditPost.Outcome.NotAMember m ->
-                        result.reject("not-member", "You are no longer a member here, so this post can no longer be changed. You can still delete it.");
                 case EditPost.Outcome.AlreadyDeleted d ->
                         result.reject("deleted", "This post was deleted meanwhile, so nothing was saved. What you wrote is still below.");
                 case EditPost.Outcome.NotFound n -> throw new NotFound();
                 case EditPost.Outcome.NotYourPost n -> throw new NotFound();
             }
         }
+        return editForm(model, access, postId, form, FormErrors.of(result));
+    }
+
+    private String editForm(Model model, Access access, String postId, PostForms.Edit form, FormErrors errors) {
         model.addAttribute("form", form);
         model.addAttribute("opening", form.title() != null); // the form of an opening post always sends its title
         model.addAttribute("postId", postId);
-        model.addAttribute("errors", FormErrors.of(result));
+        model.addAttribute("errors", errors);
+        model.addAttribute("imagesLeftOut", markdown.hasImages(form.body()));
         return EDIT;
+    }
+
+    /**
+     * Asks before a post is deleted, and says what is lost: a page of its own, so that it works
+     * without JavaScript and one stray tap deletes nothing.
+     */
+    @GetMapping("/c/{slug}/p/{postId}/delete")
+    String confirmDelete(@PathVariable String slug, @PathVariable String postId, Viewer viewer, Model model) {
+        Access access = visible(slug, viewer, model);
+        var draft = conversations.ownDraft(access, viewer, postId).orElseThrow(NotFound::new);
+        model.addAttribute("draft", draft);
+        model.addAttribute("postId", postId);
+        model.addAttribute("back", access.canRead()
+                ? conversations.locate(access, postId).map(l -> "/c/" + slug + "/t/" + l.topicId() + "?page=" + l.page() + "#p-" + postId)
+                        .orElse("/c/" + slug)
+                : "/c/" + slug + "/p/" + postId + "/edit");
+        model.addAttribute(Page.NOINDEX, true);
+        return DELETE;
     }
 
     @PostMapping("/c/{slug}/p/{postId}/delete")
@@ -205,8 +235,8 @@ class ConversationPages {
         return switch (deletePost.run(new DeletePost.Input(access, viewer, postId))) {
             case DeletePost.Outcome.Deleted(var location) -> {
                 redirect.addFlashAttribute(Page.NOTICE, "Your post is deleted, with its earlier versions.");
-                // someone who left a members-only community no longer reads its topics
-                yield access.canRead() ? to(slug, location) : "redirect:/c/" + slug;
+                // someone who left a members-only community no longer reads its topics: back to their own posts
+                yield access.canRead() ? to(slug, location) : "redirect:/me/posts";
             }
             case DeletePost.Outcome.AlreadyDeleted(var location) -> {
                 redirect.addFlashAttribute(Page.NOTICE, "That post was already deleted.");
@@ -236,6 +266,21 @@ class ConversationPages {
         };
     }
 
+    /**
+     * The member's own posts, with their edit and delete links: the way back to what they wrote
+     * in a community they left. Communities they may no longer even see (hidden ones) are left out.
+     */
+    @GetMapping("/me/posts")
+    String yourPosts(Viewer viewer, Model model) {
+        List<Access> visible = communityNames.byId(conversations.communitiesWrittenIn(viewer)).values().stream()
+                .flatMap(named -> communities.visibleTo(named.slug(), viewer).stream())
+                .toList();
+        model.addAttribute("posts", conversations.ownPosts(viewer, visible, YOUR_POSTS_SHOWN));
+        model.addAttribute("limit", YOUR_POSTS_SHOWN);
+        model.addAttribute(Page.NOINDEX, true);
+        return "org/hearth/conversation/web/your-posts";
+    }
+
     @GetMapping("/c/{slug}/p/{postId}/history")
     String history(@PathVariable String slug, @PathVariable String postId, Viewer viewer, Model model) {
         Access access = visible(slug, viewer, model);
@@ -257,6 +302,11 @@ class ConversationPages {
         model.addAttribute("errors", errors);
         model.addAttribute("reactionKinds", ReactionKind.values());
         return TOPIC;
+    }
+
+    /** A notice, and why images are not shown when the text had some. */
+    private String withImageNote(String notice, String body) {
+        return markdown.hasImages(body) ? notice + " " + Markdown.WHY_NO_IMAGES : notice;
     }
 
     private String topicForm(Model model, PostForms.NewTopic form, FormErrors errors) {

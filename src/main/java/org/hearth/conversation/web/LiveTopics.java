@@ -20,7 +20,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.hearth.community.Access;
+import org.hearth.community.MemberLeft;
+import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.PostAdditions;
 import org.hearth.conversation.PostView;
@@ -30,6 +33,7 @@ import org.hearth.conversation.ReplyPosted;
 import org.hearth.conversation.TopicPage;
 import org.hearth.platform.live.LiveBus;
 import org.hearth.platform.live.LiveSignal;
+import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +58,18 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code Last-Event-ID} is sent what it missed. A stream never receives a position twice or out
  * of order. Other features' additions to the posts are the ones for everyone
  * ({@link PostsOnPage#forEveryone()}); what only some readers see appears when they load the page.
+ *
+ * <p>A member who leaves a community stops reading it at once: their streams of its topics end,
+ * on every node (the bus carries the leave as {@code left:<community>:<member>}), and their
+ * browsers, reconnecting, are checked again like anyone else. Should the bus have lost signals,
+ * the streams of signed-in readers of communities that are not public end as well, so that a
+ * leave missed meanwhile never keeps a stream open.
  */
 @Component
 class LiveTopics implements SmartLifecycle {
 
     private static final String SUBJECT = "topic:";
+    private static final String LEFT = "left:";
     private static final String POST = "org/hearth/conversation/web/post";
     /** Never more than a page of posts at once: a reader far behind is on an earlier page anyway. */
     private static final int MAX_POSTS_PER_CATCH_UP = TopicPage.POSTS_PER_PAGE;
@@ -105,11 +116,18 @@ class LiveTopics implements SmartLifecycle {
             public void signal(LiveSignal signal) {
                 if (signal.subject().startsWith(SUBJECT)) {
                     news(signal.subject().substring(SUBJECT.length()), signal.position());
+                } else if (signal.subject().startsWith(LEFT)) {
+                    String[] ids = signal.subject().substring(LEFT.length()).split(":");
+                    if (ids.length == 2) {
+                        end(stream -> stream.readerId != null && ids[1].equals(stream.readerId)
+                                && ids[0].equals(stream.communityId));
+                    }
                 }
             }
 
             @Override
             public void mayHaveMissedSignals() {
+                end(stream -> stream.readerId != null && !stream.publicCommunity);
                 topics.keySet().forEach(topicId -> news(topicId, Long.MAX_VALUE));
             }
         });
@@ -135,11 +153,12 @@ class LiveTopics implements SmartLifecycle {
      * after {@code after} (the last position the reader has), or after the topic's latest post
      * when the reader has nothing yet.
      */
-    SseEmitter open(Access access, String topicId, int latest, Integer after) {
+    SseEmitter open(Access access, Viewer reader, String topicId, int latest, Integer after) {
         Access everyReader = access.asEveryReader();
         long lifetime = streamTimeout.toMillis() - ThreadLocalRandom.current().nextLong(streamTimeout.toMillis() / 5 + 1);
         SseEmitter emitter = new SseEmitter(lifetime); // spread out, so readers do not all reconnect at once
-        Stream stream = new Stream(topicId, emitter, after == null ? latest : after);
+        Stream stream = new Stream(topicId, access.community().id(), access.community().visibility() == Visibility.PUBLIC,
+                reader == null ? null : reader.memberId(), emitter, after == null ? latest : after);
         emitter.onCompletion(() -> remove(stream));
         emitter.onError(error -> remove(stream));
         emitter.onTimeout(() -> {
@@ -172,6 +191,23 @@ class LiveTopics implements SmartLifecycle {
     @TransactionalEventListener(fallbackExecution = true)
     void replyPosted(ReplyPosted reply) {
         bus.publish(new LiveSignal(SUBJECT + reply.topicId(), reply.position()));
+    }
+
+    /** Identifiers only travel on the bus: which community, which member, never a name. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void memberLeft(MemberLeft left) {
+        bus.publish(new LiveSignal(LEFT + left.communityId() + ":" + left.memberId(), 0));
+    }
+
+    /** Ends the streams here that match; their browsers reconnect and are checked again. */
+    private void end(Predicate<Stream> which) {
+        for (Topic topic : topics.values()) {
+            for (Stream stream : topic.streams) {
+                if (which.test(stream)) {
+                    stream.end();
+                }
+            }
+        }
     }
 
     /** Something new at this position of the topic: loaded and rendered once, sent to every stream here. */
@@ -299,16 +335,36 @@ class LiveTopics implements SmartLifecycle {
     private final class Stream {
 
         final String topicId;
+        final String communityId;
+        final boolean publicCommunity;
+        /** The signed-in reader, or null for a visitor. */
+        final String readerId;
         final SseEmitter emitter;
         final ReentrantLock lock = new ReentrantLock();
         final AtomicBoolean removed = new AtomicBoolean();
         /** The latest position sent, or known to the reader. */
         volatile int last;
 
-        Stream(String topicId, SseEmitter emitter, int last) {
+        Stream(String topicId, String communityId, boolean publicCommunity, String readerId, SseEmitter emitter, int last) {
             this.topicId = topicId;
+            this.communityId = communityId;
+            this.publicCommunity = publicCommunity;
+            this.readerId = readerId;
             this.emitter = emitter;
             this.last = last;
+        }
+
+        /** Nothing more is sent, not even what is being delivered right now. */
+        void end() {
+            remove(this);
+            lock.lock();
+            try {
+                emitter.complete();
+            } catch (RuntimeException e) {
+                // already ended
+            } finally {
+                lock.unlock();
+            }
         }
 
         /** Sends the frames this reader does not have yet, in order. */
