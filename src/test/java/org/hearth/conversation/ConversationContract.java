@@ -79,7 +79,7 @@ abstract class ConversationContract extends HearthTest {
         var mine = author.get(topic).document().select(".post:not(.opening)").eachAttr("id");
         String kept = mine.get(0).substring(2);
         String regretted = mine.get(1).substring(2);
-        author.submit("/c/" + slug + "/leave", Map.of());
+        author.submit("/c/" + slug + "/leave", Map.of("confirmed", "true"));
         assertThat(author.get(topic).status()).as("no longer a reader").isEqualTo(404);
 
         var form = author.get("/c/" + slug + "/p/" + kept + "/edit");
@@ -136,7 +136,7 @@ abstract class ConversationContract extends HearthTest {
         Visitor browser = signedIn(author);
         assertThat(browser.get("/me/posts").text()).contains("Hidden words").contains("Said in secret");
 
-        browser.submit("/c/" + hidden + "/leave", Map.of());
+        browser.submit("/c/" + hidden + "/leave", Map.of("confirmed", "true"));
         var yourPosts = browser.get("/me/posts");
         assertThat(yourPosts.text()).doesNotContain("Hidden words").doesNotContain("Said in secret");
         assertThat(yourPosts.body()).doesNotContain(hidden).doesNotContain(topicId);

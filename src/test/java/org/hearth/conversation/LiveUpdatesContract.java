@@ -149,7 +149,7 @@ abstract class LiveUpdatesContract extends HearthTest {
 
         try (EventStream leaving = following(leaver, topic); EventStream other = following(leaver, elsewhere);
                 EventStream staying = following(stays, topic)) {
-            assertThat(leaver.submit("/c/" + slug + "/leave", Map.of()).status()).isEqualTo(200);
+            assertThat(leaver.submit("/c/" + slug + "/leave", Map.of("confirmed", "true")).status()).isEqualTo(200);
             // streams here last at least 8 s on their own: this is the leave, not the stream's end
             assertThat(leaving.awaitEnd(Duration.ofSeconds(3))).as("their stream ends at once").isTrue();
             assertThat(leaver.events(topic + "/live", "1").status()).as("and reconnecting is refused").isEqualTo(404);

@@ -51,7 +51,7 @@ class LiveUpdatesOnPostgresTest extends LiveUpdatesContract {
             Visitor staysOnB = new Visitor(portB);
             staysOnB.signIn(staysHandle, PASSWORD);
             try (EventStream leaving = following(leaverOnB, topic); EventStream staying = following(staysOnB, topic)) {
-                assertThat(leaver.submit("/c/" + slug + "/leave", Map.of()).status()).isEqualTo(200);
+                assertThat(leaver.submit("/c/" + slug + "/leave", Map.of("confirmed", "true")).status()).isEqualTo(200);
                 assertThat(leaving.awaitEnd(Duration.ofSeconds(5))).as("node B ends their stream").isTrue();
                 assertThat(leaverOnB.events(topic + "/live", "0").status()).isEqualTo(404);
                 reply(stays, topic, "Posted on node A after the leave.");
