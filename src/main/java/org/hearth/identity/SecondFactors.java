@@ -87,10 +87,10 @@ public class SecondFactors implements SecondFactorStatus {
                 .findFirst();
     }
 
-    /** Makes a new secret to set up, once the password is given again. Returns false if it is wrong. */
+    /** Makes a new secret to set up, once the member confirmed it is them. Returns false if not. */
     @Transactional
-    public boolean start(Viewer viewer, String password) {
-        if (!members.passwordMatches(viewer.memberId(), password)) {
+    public boolean start(Viewer viewer, Reconfirmation proof) {
+        if (!members.confirms(viewer.memberId(), proof)) {
             return false;
         }
         byte[] secret = new byte[20]; // 160 bits, as RFC 4226 recommends for HMAC-SHA1
@@ -165,10 +165,10 @@ public class SecondFactors implements SecondFactorStatus {
         return spent == 1 ? Outcome.RECOVERY_CODE : Outcome.WRONG;
     }
 
-    /** Turns the second factor off when the password is right. Returns false if it is wrong. */
+    /** Turns the second factor off once the member confirmed it is them. Returns false if not. */
     @Transactional
-    public boolean remove(Viewer viewer, String password) {
-        if (!members.passwordMatches(viewer.memberId(), password)) {
+    public boolean remove(Viewer viewer, Reconfirmation proof) {
+        if (!members.confirms(viewer.memberId(), proof)) {
             return false;
         }
         db.deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(viewer.memberId())).execute();

@@ -7,7 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import org.hearth.platform.security.Viewer;
+import org.hearth.platform.security.PasskeyProperties;
+import org.hearth.testing.Authenticator;
 import org.hearth.testing.HearthTest;
+import org.hearth.testing.PasskeyDevice;
 import org.hearth.testing.Visitor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +37,88 @@ abstract class PasskeysContract extends HearthTest {
 
     @Autowired
     UserCredentialRepository credentials;
+
+    @Autowired
+    PasskeyProperties site;
+
+    @Autowired
+    SecondFactors secondFactors;
+
+    private PasskeyDevice device(Viewer member, String label) {
+        return PasskeyDevice.add(users, credentials, member.handle(), label, site.rpId(),
+                site.allowedOrigins().iterator().next());
+    }
+
+    @Test
+    void aPasskeyCheckStandsInForThePasswordOfAnAccountThatHasNone() {
+        Viewer member = account(unique("pkonly"));
+        Visitor browser = signedIn(member); // signed in by password: no passkey used in this session yet
+        PasskeyDevice phone = device(member, "Phone");
+        members.removePassword(member.memberId());
+
+        var form = browser.get("/me/handle").document();
+        assertThat(form.select("form[action=/me/handle] input[type=password]")).as("no password to ask for").isEmpty();
+        assertThat(form.select("form[action=/me/handle] button[data-passkey-check]")).hasSize(1);
+        String renamed = unique("renamed");
+        var refused = browser.post("/me/handle", Map.of("handle", renamed, "password", ""));
+        assertThat(refused.document().select("#password-error").text()).contains("Confirm it is you with your passkey");
+        assertThat(refused.document().select("#handle").val()).as("keeps what was typed").isEqualTo(renamed);
+        assertThat(members.handleExists(renamed)).isFalse();
+        assertThat(browser.post("/me/email", Map.of("email", "pk@example.org", "password", "")).document()
+                .select("#password-error").text()).contains("Confirm it is you with your passkey");
+        assertThat(members.email(member.memberId())).isEmpty();
+        browser.get("/me/second-factor");
+        assertThat(browser.post("/me/second-factor/setup", Map.of("password", "")).document()
+                .select("#password-error").text()).contains("Confirm it is you with your passkey");
+        browser.get("/me/delete");
+        assertThat(browser.post("/me/delete", Map.of("password", "")).document().select("#delete-error").text())
+                .contains("Confirm it is you with your passkey").contains("Nothing was deleted");
+
+        // someone else's passkey confirms nothing, and does not switch accounts either
+        Viewer other = account(unique("other"));
+        PasskeyDevice theirs = device(other, "Their phone");
+        assertThat(browser.usePasskey(theirs).status()).isEqualTo(401);
+        assertThat(browser.get("/me/profile").document().select("header.site nav a[href=/me/profile]").text())
+                .isEqualTo(member.handle());
+        assertThat(browser.post("/me/handle", Map.of("handle", renamed, "password", "")).document()
+                .select("#password-error").text()).contains("Confirm it is you with your passkey");
+
+        assertThat(browser.usePasskey(phone).status()).isEqualTo(200);
+        assertThat(browser.get("/me/handle").text()).contains("You confirmed it is you with your passkey");
+        Authenticator app = Authenticator.enrol(browser, "");
+        assertThat(secondFactors.enrolled(member.memberId())).isTrue();
+        assertThat(app.recoveryCodes()).hasSize(10);
+        browser.get("/me/second-factor");
+        assertThat(browser.submit("/me/second-factor/remove", Map.of("removePassword", "")).text())
+                .contains("The second factor is off");
+        assertThat(browser.submit("/me/email", Map.of("email", "pk@example.org", "password", "")).text())
+                .contains("We sent a link to pk@example.org");
+        assertThat(browser.submit("/me/handle", Map.of("handle", renamed, "password", "")).text())
+                .contains("Your handle is now " + renamed);
+        browser.get("/me/delete");
+        assertThat(browser.post("/me/delete", Map.of()).text()).contains("Your account is deleted");
+        assertThat(members.handleExists(renamed)).as("the account is gone").isFalse();
+    }
+
+    @Test
+    void aMemberWithAPasswordStillTypesItAfterUsingAPasskey() {
+        Viewer member = account(unique("both"));
+        PasskeyDevice laptop = device(member, "Laptop");
+        Visitor browser = visitor();
+        var signedIn = browser.usePasskey(laptop);
+        assertThat(signedIn.status()).isEqualTo(200);
+        assertThat(signedIn.body()).contains("\"authenticated\":true");
+        var form = browser.get("/me/handle").document();
+        assertThat(form.select("form[action=/me/handle] input[type=password]")).hasSize(1);
+        String renamed = unique("nope");
+        var refused = browser.post("/me/handle", Map.of("handle", renamed, "password", ""));
+        assertThat(refused.document().select("#password-error").text()).isEqualTo("Type your password to go on.");
+        assertThat(members.handleExists(renamed)).isFalse();
+        browser.get("/me/delete");
+        assertThat(browser.post("/me/delete", Map.of("password", "")).document().select("#delete-error").text())
+                .contains("Nothing was deleted");
+        assertThat(members.profile(member.memberId())).isPresent();
+    }
 
     @Test
     void passkeysSurviveTheRoundTripThroughTheDatabase() {

@@ -137,10 +137,15 @@ abstract class SecondFactorContract extends HearthTest {
         laptop.submit(CODE_PAGE, Map.of("code", app.nextCode()));
         assertThat(laptop.get("/me/sessions").status()).isEqualTo(200);
 
-        here.get("/me/second-factor");
-        var wrong = here.post("/me/second-factor/remove", Map.of("password", "wrong password here"));
-        assertThat(wrong.document().select("#removePassword-error").text()).isEqualTo("That is not your password.");
-        var off = here.submit("/me/second-factor/remove", Map.of("password", PASSWORD));
+        // the field the page's own form sends, so page and handler cannot drift apart again
+        String field = here.get("/me/second-factor").document()
+                .select("form[action=/me/second-factor/remove] input[type=password]").attr("name");
+        assertThat(field).isNotBlank();
+        var wrong = here.post("/me/second-factor/remove", Map.of(field, "wrong password here"));
+        assertThat(wrong.document().select("#" + field + "-error").text()).isEqualTo("That is not your password.");
+        assertThat(secondFactors.enrolled(member.memberId())).isTrue();
+        var off = here.submit("/me/second-factor/remove", Map.of(field, PASSWORD));
+        assertThat(secondFactors.enrolled(member.memberId())).isFalse();
         assertThat(off.text()).contains("The second factor is off").contains("Every other device was signed out");
         assertThat(laptop.get("/me/sessions").status()).isEqualTo(302);
         assertThat(signedIn(member).get("/me/profile").status()).as("the password alone again").isEqualTo(200);

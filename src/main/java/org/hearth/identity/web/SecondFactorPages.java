@@ -40,8 +40,11 @@ class SecondFactorPages {
     private final SecondFactorRules rules;
     private final AttemptLimits limits;
     private final RequestCache requestCache = new HttpSessionRequestCache();
+    private final Reconfirmations reconfirmations;
 
-    SecondFactorPages(SecondFactors secondFactors, MemberSessions sessions, SecondFactorRules rules, AttemptLimits limits) {
+    SecondFactorPages(SecondFactors secondFactors, MemberSessions sessions, SecondFactorRules rules, AttemptLimits limits,
+            Reconfirmations reconfirmations) {
+        this.reconfirmations = reconfirmations;
         this.secondFactors = secondFactors;
         this.sessions = sessions;
         this.rules = rules;
@@ -49,11 +52,13 @@ class SecondFactorPages {
     }
 
     @GetMapping("/me/second-factor")
-    String overview(Viewer viewer, @RequestParam(required = false) String required, Model model) {
-        return overviewPage(viewer, required != null, FormErrors.NONE, model);
+    String overview(Viewer viewer, @RequestParam(required = false) String required, HttpServletRequest request,
+            Model model) {
+        return overviewPage(viewer, required != null, FormErrors.NONE, request, model);
     }
 
-    private String overviewPage(Viewer viewer, boolean asked, FormErrors errors, Model model) {
+    private String overviewPage(Viewer viewer, boolean asked, FormErrors errors, HttpServletRequest request, Model model) {
+        reconfirmations.show(viewer, request, model);
         Optional<String> because = secondFactors.requiredBecause(viewer);
         model.addAttribute("state", secondFactors.state(viewer.memberId()));
         model.addAttribute("requiredBecause", because.orElse(null));
@@ -63,12 +68,16 @@ class SecondFactorPages {
         return OVERVIEW;
     }
 
-    /** Setting up (or replacing) the authenticator starts with the password: whoever found the device unlocked cannot. */
+    /**
+     * Setting up (or replacing) the authenticator starts with the password (or a passkey check):
+     * whoever found the device unlocked cannot.
+     */
     @PostMapping("/me/second-factor/setup")
-    String start(Viewer viewer, @RequestParam(defaultValue = "") String password, Model model) {
-        if (!secondFactors.start(viewer, password)) {
-            return overviewPage(viewer, false, FormErrors.of("password", password.isEmpty()
-                    ? "Type your password to go on." : "That is not your password."), model);
+    String start(Viewer viewer, @RequestParam(defaultValue = "") String password, HttpServletRequest request,
+            Model model) {
+        if (!secondFactors.start(viewer, reconfirmations.of(request, password))) {
+            return overviewPage(viewer, false, FormErrors.of("password", reconfirmations.refusal(viewer, password)),
+                    request, model);
         }
         return "redirect:/me/second-factor/setup";
     }
@@ -115,7 +124,7 @@ class SecondFactorPages {
     }
 
     @PostMapping("/me/second-factor/remove")
-    String remove(Viewer viewer, @RequestParam(defaultValue = "") String password, Model model,
+    String remove(Viewer viewer, @RequestParam(defaultValue = "") String removePassword, Model model,
             HttpServletRequest request, RedirectAttributes redirect) {
         Optional<String> because = secondFactors.requiredBecause(viewer);
         if (because.isPresent()) {
@@ -123,9 +132,9 @@ class SecondFactorPages {
                     + because.get() + ". You can set up a new authenticator instead.");
             return "redirect:/me/second-factor";
         }
-        if (!secondFactors.remove(viewer, password)) {
-            return overviewPage(viewer, false, FormErrors.of("removePassword", password.isEmpty()
-                    ? "Type your password to go on." : "That is not your password."), model);
+        if (!secondFactors.remove(viewer, reconfirmations.of(request, removePassword))) {
+            return overviewPage(viewer, false, FormErrors.of("removePassword",
+                    reconfirmations.refusal(viewer, removePassword)), request, model);
         }
         int ended = sessions.endAllBut(viewer, request.getSession().getId());
         request.changeSessionId();
