@@ -50,9 +50,20 @@ public class EmailLinks {
         this.validity = validity;
     }
 
-    /** Records a new address for the member and mails a link that proves it is theirs. */
+    /**
+     * Records a new address for the member and mails a link that proves it is theirs. The
+     * confirmed address it replaces is told, briefly: if someone else made the change, the
+     * member learns of it where they still read mail. An address never confirmed is not written
+     * to: it may be someone else's.
+     */
     @Transactional
     public void changeAddress(Viewer viewer, String email) {
+        members.verifiedEmail(viewer.memberId()).filter(old -> !old.equalsIgnoreCase(email)).ifPresent(old ->
+                // no handle, no community, no new address: whoever else reads this mailbox learns nothing more
+                outbox.queue(old, "Your Hearth e-mail address was changed",
+                        "The e-mail address of your Hearth account was changed: Hearth no longer writes to this one.\n\n"
+                                + "If you made the change, there is nothing to do. If not, sign in and look at your "
+                                + "security log: " + address.of("/me/security") + "\n"));
         members.setEmail(viewer.memberId(), email);
         String token = issue(viewer.memberId(), Purpose.VERIFY_EMAIL, email);
         log.record(viewer.memberId(), SecurityEvent.EMAIL_ADDED);

@@ -121,6 +121,28 @@ abstract class MailContract extends HearthTest {
     }
 
     @Test
+    void theConfirmedAddressIsToldWhenItIsReplacedAndAnUnconfirmedOneIsNot() {
+        String handle = unique("moving");
+        Visitor visitor = signedUpWithAddress(handle);
+        String old = address(handle);
+        visitor.open(path(linkIn(old, "Confirm your e-mail", 1)));
+        visitor.submit("/me/email", Map.of("email", "second-" + old, "password", PASSWORD));
+        assertThat(linkIn(old, "Your Hearth e-mail address was changed", 1)).endsWith("/me/security");
+        MimeMessage told = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> recipientIs(m, old) && subject(m).contains("address was changed")).findFirst().orElseThrow();
+        assertThat(GreenMailUtil.getBody(told)).as("discreet: neither the handle nor the new address")
+                .doesNotContain(handle).doesNotContain("second-");
+
+        // the second address was never confirmed: replacing it writes to no one but the newest
+        linkIn("second-" + old, "Confirm your e-mail", 1);
+        visitor.submit("/me/email", Map.of("email", "third-" + old, "password", PASSWORD));
+        linkIn("third-" + old, "Confirm your e-mail", 1);
+        SMTP.waitForIncomingEmail(1000, SMTP.getReceivedMessages().length + 1);
+        assertThat(mailsTo("second-" + old)).isEqualTo(1);
+        assertThat(mailsTo(old)).as("told once, about the change from it").isEqualTo(3);
+    }
+
+    @Test
     void aForgottenPasswordIsResetByLinkWhichSignsNoOneInAndEndsEverySession() {
         String handle = unique("forgot");
         Visitor old = signedUpWithAddress(handle);

@@ -57,6 +57,9 @@ abstract class SecondFactorContract extends HearthTest {
         Visitor visitor = visitor();
         var asked = visitor.signIn(handle, PASSWORD);
         assertThat(asked.document().select("h1").text()).isEqualTo("One more step");
+        assertThat(asked.document().select("header.site nav a").eachAttr("href"))
+                .as("no menu of a site not open yet").doesNotContain("/me/profile", "/me/communities", "/");
+        assertThat(asked.document().select("header.site form[action=/sign-out]")).hasSize(1);
 
         // half-way: only the code page and signing out
         assertThat(visitor.get("/me/profile").location()).endsWith(CODE_PAGE);
@@ -76,13 +79,16 @@ abstract class SecondFactorContract extends HearthTest {
         var wrong = visitor.post(CODE_PAGE, Map.of("code", "000000"));
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.document().select("#code-error").text()).contains("That code does not work");
+        assertThat(wrong.text().split("That code does not work", -1)).as("the error said once").hasSize(2);
         assertThat(wrong.document().select("#code").val()).isEqualTo("000000");
 
         String before = visitor.cookie("HEARTH_SESSION");
         var done = visitor.post(CODE_PAGE, Map.of("code", app.nextCode()));
         assertThat(done.status()).isEqualTo(302);
         assertThat(visitor.cookie("HEARTH_SESSION")).as("a new session id once fully signed in").isNotEqualTo(before);
-        assertThat(visitor.get("/me/profile").status()).isEqualTo(200);
+        var profile = visitor.get("/me/profile");
+        assertThat(profile.status()).isEqualTo(200);
+        assertThat(profile.document().select("header.site nav a").eachAttr("href")).contains("/me/profile", "/me/communities");
         assertThat(visitor.submit("/c/" + slug + "/join", Map.of()).text()).contains("You are now a member");
     }
 

@@ -151,6 +151,7 @@ class SecondFactorPages {
         model.addAttribute("code", "");
         model.addAttribute("errors", FormErrors.NONE);
         model.addAttribute(Page.NOINDEX, true);
+        model.addAttribute(Page.SIGNING_IN, true);
         return CODE;
     }
 
@@ -171,6 +172,7 @@ class SecondFactorPages {
                     ? "Type the six-digit code from your authenticator app, or one of your recovery codes."
                     : "That code does not work. Type the code your app shows now, or an unused recovery code."));
             model.addAttribute(Page.NOINDEX, true);
+            model.addAttribute(Page.SIGNING_IN, true);
             return CODE;
         }
         rules.grant(request, response);

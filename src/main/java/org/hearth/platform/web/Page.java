@@ -8,17 +8,26 @@ import org.springframework.security.web.csrf.CsrfToken;
  * What the layout of every page needs: who is looking, the form token, and whether search
  * engines must stay out. Handed to every template as {@code page}.
  */
-public record Page(Viewer viewer, CsrfToken csrf, boolean noindex, String notice) {
+public record Page(Viewer viewer, CsrfToken csrf, boolean noindex, String notice, boolean signingIn) {
 
     /** Model attribute a controller sets to keep a page out of search engines. */
     public static final String NOINDEX = "noindex";
     /** Flash attribute with a one-line confirmation shown at the top of the next page. */
     public static final String NOTICE = "notice";
+    /**
+     * Model attribute of the pages a member sees half-way through signing in (password given,
+     * code still owed): the header then offers only signing out, not the site they cannot open yet.
+     */
+    public static final String SIGNING_IN = "signingIn";
+
+    public Page(Viewer viewer, CsrfToken csrf, boolean noindex, String notice) {
+        this(viewer, csrf, noindex, notice, false);
+    }
 
     static Page from(Map<String, ?> model, Viewer viewer, CsrfToken csrf) {
         Object notice = model.get(NOTICE);
         return new Page(viewer, csrf, Boolean.TRUE.equals(model.get(NOINDEX)),
-                notice == null ? null : notice.toString());
+                notice == null ? null : notice.toString(), Boolean.TRUE.equals(model.get(SIGNING_IN)));
     }
 
     public boolean signedIn() {
