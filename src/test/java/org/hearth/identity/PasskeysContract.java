@@ -202,7 +202,21 @@ abstract class PasskeysContract extends HearthTest {
 
         CredentialRecord only = passkey(userOf(member), "Security key", Instant.parse("2026-01-01T00:00:00Z"));
         credentials.save(only);
-        assertThat(browser.submit("/me/passkeys/stop-using-password", Map.of()).text())
+        var list = browser.get("/me/passkeys").document();
+        assertThat(list.select("a[href=/me/passkeys/stop-using-password]")).as("a link to a page, no script needed").hasSize(1);
+        assertThat(browser.submit("/me/passkeys/stop-using-password", Map.of()).document().select("h1").text())
+                .as("a post without the confirmation shows it").isEqualTo("Remove your password?");
+        assertThat(members.hasPassword(member.memberId())).isTrue();
+        var confirm = browser.get("/me/passkeys/stop-using-password").document();
+        assertThat(confirm.select("#single-passkey").text()).contains("You have only one passkey")
+                .contains("If you lose that device").contains("no way back in").doesNotContain("sign-in link");
+        assertThat(confirm.select("main li").eachText()).contains("Security key");
+        members.setEmail(member.memberId(), "keys@example.org");
+        members.markVerified(member.memberId(), "keys@example.org");
+        assertThat(browser.get("/me/passkeys/stop-using-password").document().select("#single-passkey").text())
+                .as("a confirmed address is the way back").contains("sign-in link").contains("keys@example.org")
+                .doesNotContain("no way back in");
+        assertThat(browser.submit("/me/passkeys/stop-using-password", Map.of("understood", "yes")).text())
                 .contains("Your password is removed");
         assertThat(members.hasPassword(member.memberId())).isFalse();
         assertThat(visitor().signIn(member.handle(), PASSWORD).status()).isEqualTo(401);
