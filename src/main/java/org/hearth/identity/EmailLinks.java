@@ -63,14 +63,14 @@ public class EmailLinks {
                 outbox.queue(old, "Your Hearth e-mail address was changed",
                         "The e-mail address of your Hearth account was changed: Hearth no longer writes to this one.\n\n"
                                 + "If you made the change, there is nothing to do. If not, sign in and look at your "
-                                + "security log: " + address.of("/me/security") + "\n"));
+                                + "security log: " + address.of("/me/security") + "\n", viewer.memberId()));
         members.setEmail(viewer.memberId(), email);
         String token = issue(viewer.memberId(), Purpose.VERIFY_EMAIL, email);
         log.record(viewer.memberId(), SecurityEvent.EMAIL_ADDED);
         outbox.queue(email, "Confirm your e-mail address for Hearth",
                 "Hello " + viewer.handle() + ",\n\nPlease confirm that this address is yours by opening this link within "
                         + minutes() + " minutes:\n\n" + address.of("/email/verify/" + token)
-                        + "\n\nIf you did not ask for this, ignore this message: nothing changes.\n");
+                        + "\n\nIf you did not ask for this, ignore this message: nothing changes.\n", viewer.memberId());
     }
 
     /** Spends a verification link. Returns whether an address was verified. */
@@ -97,7 +97,7 @@ public class EmailLinks {
                     "Someone, hopefully you, asked to reset the password of your Hearth account.\n\n"
                             + "Open this link within " + minutes() + " minutes to choose a new one:\n\n"
                             + address.of("/password/reset/" + token)
-                            + "\n\nIf it was not you, ignore this message: your password stays as it is.\n");
+                            + "\n\nIf it was not you, ignore this message: your password stays as it is.\n", memberId);
         }));
     }
 
@@ -137,7 +137,7 @@ public class EmailLinks {
                 "Hearth: " + recorded.event().description(),
                 "This happened on your Hearth account: " + recorded.event().description() + ".\n\n"
                         + "If it was you, there is nothing to do. If not, change your password now and look at "
-                        + "your security log: " + address.of("/me/security") + "\n"));
+                        + "your security log: " + address.of("/me/security") + "\n", recorded.memberId()));
     }
 
     String issue(String memberId, Purpose purpose, String email) {

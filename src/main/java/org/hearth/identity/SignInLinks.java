@@ -60,7 +60,7 @@ class SignInLinks implements OneTimeTokenService, OneTimeTokenGenerationSuccessH
         outbox.queue(email.get(), "Your Hearth sign-in link",
                 "Open this link within " + links.minutes() + " minutes to sign in to Hearth as " + handle + ":\n\n"
                         + address.of("/sign-in/link/use?token=" + token)
-                        + "\n\nIt works once. If you did not ask for it, ignore this message.\n");
+                        + "\n\nIt works once. If you did not ask for it, ignore this message.\n", memberId.get());
         return new DefaultOneTimeToken(token, handle, Instant.ofEpochMilli(clock.millis() + links.minutes() * 60_000));
     }
 

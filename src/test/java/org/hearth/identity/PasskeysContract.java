@@ -85,6 +85,9 @@ abstract class PasskeysContract extends HearthTest {
 
         assertThat(browser.usePasskey(phone).status()).isEqualTo(200);
         assertThat(browser.get("/me/handle").text()).contains("You confirmed it is you with your passkey");
+        assertThat(browser.get("/me/security").document().select("tbody td:nth-child(2)").eachText())
+                .contains("Signed in with a passkey, to confirm it was you", "Signed in with a password")
+                .doesNotContain("Signed in with a passkey");
         Authenticator app = Authenticator.enrol(browser, "");
         assertThat(secondFactors.enrolled(member.memberId())).isTrue();
         assertThat(app.recoveryCodes()).hasSize(10);
@@ -108,6 +111,8 @@ abstract class PasskeysContract extends HearthTest {
         var signedIn = browser.usePasskey(laptop);
         assertThat(signedIn.status()).isEqualTo(200);
         assertThat(signedIn.body()).contains("\"authenticated\":true");
+        assertThat(browser.get("/me/security").document().select("tbody td:nth-child(2)").eachText())
+                .contains("Signed in with a passkey");
         var form = browser.get("/me/handle").document();
         assertThat(form.select("form[action=/me/handle] input[type=password]")).hasSize(1);
         String renamed = unique("nope");
@@ -164,6 +169,8 @@ abstract class PasskeysContract extends HearthTest {
 
         Visitor browser = signedIn(owner);
         var page = browser.get("/me/passkeys").document();
+        assertThat(page.select("#bare-address").text()).as("this visitor opened 127.0.0.1")
+                .contains("Browsers allow passkeys only at a domain name");
         assertThat(page.select("ul.passkeys li h2").eachText()).containsExactly("Phone", "Work laptop");
         assertThat(browser.get("/me/profile").document().select("nav.account-nav a[href=/me/passkeys]")).hasSize(1);
 
@@ -179,8 +186,9 @@ abstract class PasskeysContract extends HearthTest {
         assertThat(removed.document().select("ul.passkeys li h2").eachText()).containsExactly("Work laptop");
         assertThat(credentials.findByCredentialId(phone.getCredentialId())).isNull();
         assertThat(browser.get("/me/security").document().select("tbody td:nth-child(2)").eachText())
-                .as("two passkeys added, one removed")
-                .containsSubsequence("Sign-in method removed", "Sign-in method added", "Sign-in method added");
+                .as("two passkeys added, one removed, each by its name")
+                .contains("Sign-in method removed: passkey “Phone”", "Sign-in method added: passkey “Work laptop”",
+                        "Sign-in method added: passkey “Phone”");
     }
 
     @Test
@@ -218,6 +226,8 @@ abstract class PasskeysContract extends HearthTest {
                 .doesNotContain("no way back in");
         assertThat(browser.submit("/me/passkeys/stop-using-password", Map.of("understood", "yes")).text())
                 .contains("Your password is removed");
+        assertThat(browser.get("/me/security").document().select("tbody td:nth-child(2)").eachText())
+                .contains("Sign-in method removed: password");
         assertThat(members.hasPassword(member.memberId())).isFalse();
         assertThat(visitor().signIn(member.handle(), PASSWORD).status()).isEqualTo(401);
         assertThat(visitor().signIn(member.handle(), "").status()).isEqualTo(401);

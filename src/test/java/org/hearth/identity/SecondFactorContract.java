@@ -1,7 +1,10 @@
 package org.hearth.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hearth.identity.schema.Tables.SECOND_FACTORS;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Visibility;
@@ -156,7 +159,7 @@ abstract class SecondFactorContract extends HearthTest {
         assertThat(laptop.get("/me/sessions").status()).isEqualTo(302);
         assertThat(signedIn(member).get("/me/profile").status()).as("the password alone again").isEqualTo(200);
         assertThat(here.get("/me/security").document().select("tbody td:nth-child(2)").eachText())
-                .contains("Sign-in method added", "Sign-in method removed");
+                .contains("Sign-in method added: authenticator app", "Sign-in method removed: authenticator app");
     }
 
     @Test
@@ -184,6 +187,46 @@ abstract class SecondFactorContract extends HearthTest {
         var refused = browser.submit("/me/second-factor/remove", Map.of("password", PASSWORD));
         assertThat(refused.text()).contains("You cannot turn the second factor off because you own the community");
     }
+
+    /**
+     * A server started with another secrets key than the one the authenticator's secret was
+     * sealed with (a lost key file, a node given another key): here the secret is sealed under
+     * a fresh key, which is what such a server finds.
+     */
+    @Test
+    void aLostSecretsKeyLeavesRecoveryCodesWorkingAndSaysWhatTheOperatorMustDo() {
+        String handle = unique("lostkey");
+        Authenticator app = Authenticator.enrol(member(handle), PASSWORD);
+        String memberId = members.idOfHandle(handle).orElseThrow();
+        byte[] otherKey = new byte[32];
+        new SecureRandom().nextBytes(otherKey);
+        SecretBox otherServer = new SecretBox(Base64.getEncoder().encodeToString(otherKey), "unused");
+        db.update(SECOND_FACTORS).set(SECOND_FACTORS.SECRET, otherServer.seal(new byte[20], memberId))
+                .where(SECOND_FACTORS.MEMBER_ID.eq(memberId)).execute();
+
+        Visitor visitor = visitor();
+        visitor.signIn(handle, PASSWORD);
+        var refused = visitor.post(CODE_PAGE, Map.of("code", app.nextCode()));
+        assertThat(refused.status()).as("a clear page, not a 500").isEqualTo(401);
+        assertThat(refused.document().select("#key-lost").text()).contains("Your recovery codes still work")
+                .contains("hearth.secrets.key").contains("secrets.key");
+        assertThat(visitor.get("/me/profile").location()).as("still not in").endsWith(CODE_PAGE);
+
+        visitor.get(CODE_PAGE);
+        assertThat(visitor.submit(CODE_PAGE, Map.of("code", app.recoveryCodes().get(0))).text())
+                .contains("You used a recovery code");
+        assertThat(visitor.get("/me/profile").status()).isEqualTo(200);
+
+        // a new authenticator is sealed with the key the server has: its codes work again
+        Authenticator fresh = Authenticator.enrol(visitor, PASSWORD);
+        Visitor later = visitor();
+        later.signIn(handle, PASSWORD);
+        assertThat(later.post(CODE_PAGE, Map.of("code", fresh.nextCode())).status()).isEqualTo(302);
+        assertThat(later.get("/me/profile").status()).isEqualTo(200);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jooq.DSLContext db;
 
     @org.springframework.beans.factory.annotation.Autowired
     SecondFactors secondFactors;

@@ -51,8 +51,20 @@ class PasskeyPages {
         model.addAttribute("hasPassword", members.hasPassword(viewer.memberId()));
         model.addAttribute("confirmed", SignIn.confirmedRecently(request, clock.millis()));
         model.addAttribute("confirmError", confirmError);
+        model.addAttribute("bareAddress", bareAddress(request.getServerName()));
         model.addAttribute(Page.NOINDEX, true);
         return PASSKEYS;
+    }
+
+    /**
+     * The IP address the page was opened at, when it was one: browsers refuse passkeys there, and
+     * the page says so before anyone tries. (The Host header is only shown back, never followed.)
+     */
+    static String bareAddress(String host) {
+        if (host == null) {
+            return null;
+        }
+        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.contains(":") ? host : null;
     }
 
     /** Adding a way into the account, or dropping the password, first asks for the password again. */

@@ -149,6 +149,7 @@ class SecondFactorPages {
             return "redirect:/";
         }
         model.addAttribute("code", "");
+        model.addAttribute("keyLost", false);
         model.addAttribute("errors", FormErrors.NONE);
         model.addAttribute(Page.NOINDEX, true);
         model.addAttribute(Page.SIGNING_IN, true);
@@ -165,10 +166,13 @@ class SecondFactorPages {
             return null;
         }
         SecondFactors.Outcome outcome = secondFactors.verify(viewer.memberId(), code);
-        if (outcome == SecondFactors.Outcome.WRONG) {
+        if (outcome == SecondFactors.Outcome.WRONG || outcome == SecondFactors.Outcome.KEY_LOST) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             model.addAttribute("code", code);
-            model.addAttribute("errors", FormErrors.of("code", code.isBlank()
+            model.addAttribute("keyLost", outcome == SecondFactors.Outcome.KEY_LOST);
+            model.addAttribute("errors", FormErrors.of("code", outcome == SecondFactors.Outcome.KEY_LOST
+                    ? "Codes from your app cannot be checked right now. Type one of your recovery codes."
+                    : code.isBlank()
                     ? "Type the six-digit code from your authenticator app, or one of your recovery codes."
                     : "That code does not work. Type the code your app shows now, or an unused recovery code."));
             model.addAttribute(Page.NOINDEX, true);

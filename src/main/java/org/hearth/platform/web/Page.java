@@ -1,5 +1,6 @@
 package org.hearth.platform.web;
 
+import java.util.List;
 import java.util.Map;
 import org.hearth.platform.security.Viewer;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -8,7 +9,8 @@ import org.springframework.security.web.csrf.CsrfToken;
  * What the layout of every page needs: who is looking, the form token, and whether search
  * engines must stay out. Handed to every template as {@code page}.
  */
-public record Page(Viewer viewer, CsrfToken csrf, boolean noindex, String notice, boolean signingIn) {
+public record Page(Viewer viewer, CsrfToken csrf, boolean noindex, String notice, boolean signingIn,
+        List<AdministrationPage.MenuLink> administration) {
 
     /** Model attribute a controller sets to keep a page out of search engines. */
     public static final String NOINDEX = "noindex";
@@ -21,13 +23,14 @@ public record Page(Viewer viewer, CsrfToken csrf, boolean noindex, String notice
     public static final String SIGNING_IN = "signingIn";
 
     public Page(Viewer viewer, CsrfToken csrf, boolean noindex, String notice) {
-        this(viewer, csrf, noindex, notice, false);
+        this(viewer, csrf, noindex, notice, false, List.of());
     }
 
-    static Page from(Map<String, ?> model, Viewer viewer, CsrfToken csrf) {
+    /** The page for this model and viewer; {@code administration} is the site administrator's extra menu links. */
+    static Page from(Map<String, ?> model, Viewer viewer, CsrfToken csrf, List<AdministrationPage.MenuLink> administration) {
         Object notice = model.get(NOTICE);
         return new Page(viewer, csrf, Boolean.TRUE.equals(model.get(NOINDEX)),
-                notice == null ? null : notice.toString(), Boolean.TRUE.equals(model.get(SIGNING_IN)));
+                notice == null ? null : notice.toString(), Boolean.TRUE.equals(model.get(SIGNING_IN)), administration);
     }
 
     public boolean signedIn() {
