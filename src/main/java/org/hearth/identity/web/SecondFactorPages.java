@@ -90,7 +90,7 @@ class SecondFactorPages {
     private String setupPage(Viewer viewer, String code, FormErrors errors, Model model, RedirectAttributes redirect) {
         Optional<SecondFactors.Setup> setup = secondFactors.pendingSetup(viewer);
         if (setup.isEmpty()) {
-            redirect.addFlashAttribute(Page.NOTICE, "Type your password to set up an authenticator app.");
+            redirect.addFlashAttribute(Page.NOTICE, "Confirm it is you (your password, or a passkey if your account has no password) to set up an authenticator app.");
             return "redirect:/me/second-factor";
         }
         model.addAttribute("secret", setup.get().secret());
