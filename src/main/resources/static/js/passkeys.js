@@ -1,5 +1,5 @@
-// Passkeys on Hearth's own pages: adding one on /me/passkeys and signing in with one on
-// /sign-in. Talks to Spring Security's WebAuthn endpoints. No inline script anywhere (the
+// Passkeys on Hearth's own pages: adding one on /me/passkeys, signing in with one on /sign-in,
+// and confirming it is you with one on the forms of an account without a password. Talks to Spring Security's WebAuthn endpoints. No inline script anywhere (the
 // Content-Security-Policy allows only files from this site), so this file finds its elements
 // by id. Without this script, or in a browser without passkeys, the pages work as before.
 "use strict";
@@ -34,8 +34,8 @@
     return response.json();
   }
 
-  function showError(message) {
-    const error = document.getElementById("passkey-error");
+  function showError(message, where) {
+    const error = where || document.getElementById("passkey-error");
     if (error) {
       error.textContent = message;
       error.hidden = false;
@@ -44,6 +44,25 @@
 
   function cancelled(error) {
     return error && (error.name === "NotAllowedError" || error.name === "AbortError");
+  }
+
+  // Browsers refuse passkeys on a bare IP address (127.0.0.1, 192.168.1.20, [::1]): WebAuthn ties
+  // each passkey to a domain name. Say so, rather than a vague failure.
+  function onBareAddress() {
+    const host = window.location.hostname;
+    return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(":") || host.startsWith("[");
+  }
+
+  const BARE_ADDRESS = "Passkeys work only when Hearth is opened at a domain name, not at a bare IP address like "
+    + window.location.hostname + ". Open this page at the site's name instead (on your own computer: http://localhost"
+    + (window.location.port ? ":" + window.location.port : "") + "), or ask the site operator to give Hearth a domain name.";
+
+  function explain(error, cancelledText, otherText) {
+    if (onBareAddress() || (error && error.name === "SecurityError")) {
+      return onBareAddress() ? BARE_ADDRESS
+        : "This browser does not allow passkeys at this address. Check that the site's address matches the one it is set up for.";
+    }
+    return cancelled(error) ? cancelledText : otherText;
   }
 
   async function addPasskey(form) {
@@ -86,8 +105,9 @@
     window.location.assign("/me/passkeys");
   }
 
-  async function signIn(container) {
-    const token = csrfToken(container);
+  // Asks the authenticator to sign the site's challenge and sends the answer to the passkey
+  // sign-in; a member already signed in thereby confirms it is them (only their own passkeys count).
+  async function usePasskey(token) {
     const options = await postJson("/webauthn/authenticate/options", token);
     const credential = await navigator.credentials.get({
       publicKey: {
@@ -113,8 +133,24 @@
     if (!result || !result.authenticated || !result.redirectUrl) {
       throw new Error("not signed in");
     }
+    return result;
+  }
+
+  async function signIn(container) {
+    const result = await usePasskey(csrfToken(container));
     window.location.assign(result.redirectUrl);
   }
+
+  async function check(button) {
+    await usePasskey(csrfToken(button.form || document));
+    // the same page again, by GET, with the form now accepting the check
+    window.location.assign(window.location.pathname);
+  }
+
+  if (window.hearthPasskeys) {
+    return; // the script is on the page twice
+  }
+  window.hearthPasskeys = true;
 
   if (!window.PublicKeyCredential || !navigator.credentials) {
     return; // the add form then posts to the server, which explains what is missing
@@ -124,9 +160,9 @@
   if (form) {
     form.addEventListener("submit", (event) => {
       event.preventDefault();
-      addPasskey(form).catch((error) => showError(cancelled(error)
-        ? "No passkey was added: the request was cancelled or timed out. You can try again."
-        : "The passkey could not be added. Try again, or try another device."));
+      addPasskey(form).catch((error) => showError(explain(error,
+        "No passkey was added: the request was cancelled or timed out. You can try again.",
+        "The passkey could not be added. Try again, or try another device.")));
     });
   }
 
@@ -134,9 +170,19 @@
   if (container) {
     container.hidden = false;
     document.getElementById("passkey-sign-in-button").addEventListener("click", () => {
-      signIn(container).catch((error) => showError(cancelled(error)
-        ? "You were not signed in: the passkey request was cancelled or timed out. You can try again."
-        : "That passkey did not sign you in. Try again, or use your handle and password."));
+      signIn(container).catch((error) => showError(explain(error,
+        "You were not signed in: the passkey request was cancelled or timed out. You can try again.",
+        "That passkey did not sign you in. Try again, or use your handle and password.")));
     });
   }
+
+  document.querySelectorAll("button[data-passkey-check]").forEach((button) => {
+    button.hidden = false;
+    const error = button.parentElement.querySelector("[data-passkey-error]");
+    button.addEventListener("click", () => {
+      check(button).catch((e) => showError(explain(e,
+        "Nothing was confirmed: the passkey request was cancelled or timed out. You can try again.",
+        "That did not work: use a passkey of this account. Try again, or sign out and sign in with your passkey."), error));
+    });
+  });
 })();

@@ -82,7 +82,7 @@ class AccountData implements MemberData {
     record Device(String device, Instant signedInAt, Instant lastActiveAt) {
     }
 
-    record LogEntry(Instant at, String event, String description, String device) {
+    record LogEntry(Instant at, String event, String description, String detail, String device) {
     }
 
     record EmailLink(String purpose, String address, Instant expiresAt, Instant usedAt) {
@@ -106,9 +106,9 @@ class AccountData implements MemberData {
                 passkeys.of(viewer).stream().map(p -> new Passkey(p.name(), p.addedAt(), p.lastUsedAt())).toList(),
                 sessions.of(viewer, null).stream()
                         .map(s -> new Device(s.device(), at(s.signedInAt()), at(s.lastActiveAt()))).toList(),
-                db.select(SECURITY_EVENTS.AT, SECURITY_EVENTS.KIND, SECURITY_EVENTS.DEVICE).from(SECURITY_EVENTS)
+                db.select(SECURITY_EVENTS.AT, SECURITY_EVENTS.KIND, SECURITY_EVENTS.DEVICE, SECURITY_EVENTS.DETAIL).from(SECURITY_EVENTS)
                         .where(SECURITY_EVENTS.MEMBER_ID.eq(memberId)).orderBy(SECURITY_EVENTS.AT, SECURITY_EVENTS.ID)
-                        .fetch(r -> new LogEntry(at(r.value1()), lower(r.value2()), SecurityEvent.valueOf(r.value2()).description(), r.value3())),
+                        .fetch(r -> new LogEntry(at(r.value1()), lower(r.value2()), SecurityEvent.valueOf(r.value2()).description(), r.value4(), r.value3())),
                 db.select(EMAIL_TOKENS.PURPOSE, EMAIL_TOKENS.EMAIL, EMAIL_TOKENS.EXPIRES_AT, EMAIL_TOKENS.USED_AT).from(EMAIL_TOKENS)
                         .where(EMAIL_TOKENS.MEMBER_ID.eq(memberId)).orderBy(EMAIL_TOKENS.EXPIRES_AT)
                         .fetch(r -> new EmailLink(lower(r.value1()), r.value2(), at(r.value3()), at(r.value4()))),
@@ -130,7 +130,8 @@ class AccountData implements MemberData {
         db.deleteFrom(USER_CREDENTIALS).where(USER_CREDENTIALS.USER_ENTITY_USER_ID.in(
                 select(USER_ENTITIES.ID).from(USER_ENTITIES).where(USER_ENTITIES.NAME.eq(handle)))).execute();
         db.deleteFrom(USER_ENTITIES).where(USER_ENTITIES.NAME.eq(handle)).execute();
-        addresses(memberId).forEach(outbox::forget);
+        outbox.forgetAccount(memberId);
+        addresses(memberId).forEach(outbox::forget); // mail queued before the outbox knew its account
         db.deleteFrom(SECURITY_EVENTS).where(SECURITY_EVENTS.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(EMAIL_TOKENS).where(EMAIL_TOKENS.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(memberId)).execute();

@@ -8,7 +8,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A member deletes their account, for real. The steps: the password proves it is them; every
+ * A member deletes their account, for real. The steps: the password (or a passkey check) proves it is them; every
  * feature says whether something must happen first ({@link MemberData#beforeDeletion}); then
  * every feature erases what it holds, in one transaction, so a crash never leaves half an
  * account. The outcome tells the page what to say.
@@ -24,7 +24,7 @@ public class AccountDeletion {
     public record Erased() implements Outcome {
     }
 
-    /** The password was not theirs. Nothing was erased. */
+    /** The password was not theirs (or, without one, no recent passkey check). Nothing was erased. */
     public record WrongPassword() implements Outcome {
     }
 
@@ -42,9 +42,9 @@ public class AccountDeletion {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    public Outcome delete(String memberId, String password) {
+    public Outcome delete(String memberId, Reconfirmation proof) {
         // Checked before the transaction: hashing is slow, and on SQLite a transaction holds the one write lock.
-        if (!members.passwordMatches(memberId, password)) {
+        if (!members.confirms(memberId, proof)) {
             return new WrongPassword();
         }
         return transactions.execute(status -> {

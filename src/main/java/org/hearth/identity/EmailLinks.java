@@ -63,16 +63,27 @@ public class EmailLinks {
         this.validity = validity;
     }
 
-    /** Records a new address for the member and mails a link that proves it is theirs. */
+    /**
+     * Records a new address for the member and mails a link that proves it is theirs. The
+     * confirmed address it replaces is told, briefly: if someone else made the change, the
+     * member learns of it where they still read mail. An address never confirmed is not written
+     * to: it may be someone else's.
+     */
     @Transactional
     public void changeAddress(Viewer viewer, String email) {
+        members.verifiedEmail(viewer.memberId()).filter(old -> !old.equalsIgnoreCase(email)).ifPresent(old ->
+                // no handle, no community, no new address: whoever else reads this mailbox learns nothing more
+                outbox.queue(old, "Your Hearth e-mail address was changed",
+                        "The e-mail address of your Hearth account was changed: Hearth no longer writes to this one.\n\n"
+                                + "If you made the change, there is nothing to do. If not, sign in and look at your "
+                                + "security log: " + address.of("/me/security") + "\n", viewer.memberId()));
         members.setEmail(viewer.memberId(), email);
         String token = issue(viewer.memberId(), Purpose.VERIFY_EMAIL, email);
         log.record(viewer.memberId(), SecurityEvent.EMAIL_ADDED);
         outbox.queue(email, "Confirm your e-mail address for Hearth",
                 "Hello " + viewer.handle() + ",\n\nPlease confirm that this address is yours by opening this link within "
                         + minutes() + " minutes:\n\n" + address.of("/email/verify/" + token)
-                        + "\n\nIf you did not ask for this, ignore this message: nothing changes.\n");
+                        + "\n\nIf you did not ask for this, ignore this message: nothing changes.\n", viewer.memberId());
     }
 
     /** Spends a verification link. Returns whether an address was verified. */
@@ -145,7 +156,7 @@ public class EmailLinks {
             outbox.queue(email, "Your Hearth sign-in link",
                     "Open this link within " + minutes() + " minutes to sign in to Hearth as " + handle + ":\n\n"
                             + address.of("/sign-in/link/use?token=" + token)
-                            + "\n\nIt works once. If you did not ask for it, ignore this message.\n");
+                            + "\n\nIt works once. If you did not ask for it, ignore this message.\n", memberId);
         }));
     }
 
@@ -156,7 +167,7 @@ public class EmailLinks {
                     "Someone, hopefully you, asked to reset the password of your Hearth account.\n\n"
                             + "Open this link within " + minutes() + " minutes to choose a new one:\n\n"
                             + address.of("/password/reset/" + token)
-                            + "\n\nIf it was not you, ignore this message: your password stays as it is.\n");
+                            + "\n\nIf it was not you, ignore this message: your password stays as it is.\n", memberId);
         }));
     }
 
@@ -196,7 +207,7 @@ public class EmailLinks {
                 "Hearth: " + recorded.event().description(),
                 "This happened on your Hearth account: " + recorded.event().description() + ".\n\n"
                         + "If it was you, there is nothing to do. If not, change your password now and look at "
-                        + "your security log: " + address.of("/me/security") + "\n"));
+                        + "your security log: " + address.of("/me/security") + "\n", recorded.memberId()));
     }
 
     String issue(String memberId, Purpose purpose, String email) {

@@ -139,6 +139,17 @@ public class Members {
         return hash != null && password != null && !password.isEmpty() && passwords.matches(password, hash);
     }
 
+    /** Whether this shows it is really the member: their password, or a recent passkey check when they have none. */
+    public boolean confirms(String memberId, Reconfirmation proof) {
+        var row = db.select(MEMBERS.PASSWORD_HASH).from(MEMBERS).where(MEMBERS.ID.eq(memberId)).fetchOptional();
+        if (row.isEmpty()) {
+            return false;
+        }
+        String hash = row.get().value1();
+        return hash == null ? proof.recentPasskeyCheck()
+                : proof.password() != null && !proof.password().isEmpty() && passwords.matches(proof.password(), hash);
+    }
+
     /** Replaces the password when the current one is given correctly. */
     @Transactional
     public boolean changePassword(String memberId, String currentPassword, String newPassword) {

@@ -46,7 +46,8 @@ class PasskeyStore {
             if (added) {
                 PublicKeyCredentialUserEntity user = users.findById(record.getUserEntityUserId());
                 if (user != null) {
-                    members.idOfHandle(user.getName()).ifPresent(id -> log.record(id, SecurityEvent.FACTOR_ADDED));
+                    members.idOfHandle(user.getName()).ifPresent(id -> log.recordAbout(id, SecurityEvent.FACTOR_ADDED,
+                            Passkeys.named(record.getLabel())));
                 }
             }
         }

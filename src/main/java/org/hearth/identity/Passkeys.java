@@ -53,6 +53,11 @@ public class Passkeys {
                 .toList();
     }
 
+    /** A passkey as the security log names it. */
+    static String named(String label) {
+        return "passkey “" + label + "”";
+    }
+
     public boolean hasAny(Viewer viewer) {
         return !records(viewer).isEmpty();
     }
@@ -70,7 +75,7 @@ public class Passkeys {
             return Removal.LAST_WAY_IN;
         }
         credentials.delete(record.getCredentialId());
-        log.record(viewer.memberId(), SecurityEvent.FACTOR_REMOVED);
+        log.recordAbout(viewer.memberId(), SecurityEvent.FACTOR_REMOVED, named(record.getLabel()));
         return Removal.REMOVED;
     }
 
@@ -84,6 +89,7 @@ public class Passkeys {
             return false;
         }
         members.removePassword(viewer.memberId());
+        log.recordAbout(viewer.memberId(), SecurityEvent.FACTOR_REMOVED, "password");
         return true;
     }
 

@@ -16,6 +16,8 @@ import org.hearth.platform.Sha256;
 import org.hearth.platform.security.SecondFactorStatus;
 import org.hearth.platform.security.Viewer;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,6 +37,8 @@ public class SecondFactors implements SecondFactorStatus {
     /** Letters and digits that cannot be mistaken for one another when copied by hand. */
     private static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String AUTHENTICATOR_APP = "authenticator app";
+    private static final Logger LOG = LoggerFactory.getLogger(SecondFactors.class);
 
     private final SecurityLog log;
     private final DSLContext db;
@@ -61,8 +65,17 @@ public class SecondFactors implements SecondFactorStatus {
     public record Setup(String secret, String uri) {
     }
 
-    /** What a typed code turned out to be. */
-    public enum Outcome { CODE, RECOVERY_CODE, WRONG }
+    /**
+     * What a typed code turned out to be. {@code KEY_LOST}: the authenticator's secret does not
+     * open with this server's secrets key, so no app code can be checked; recovery codes still work.
+     */
+    public enum Outcome { CODE, RECOVERY_CODE, WRONG, KEY_LOST }
+
+    /** What the site operator must do when the secrets key no longer opens the stored secrets. */
+    static final String OPERATOR_STEPS = "A second-factor secret does not open with this server's secrets key: put back "
+            + "the key it was made with (hearth.secrets.key, or secrets.key in the data directory, from a backup; every "
+            + "node needs the same one) and restart. Until then members sign in with recovery codes and set up their "
+            + "authenticator again.";
 
     @Override
     public boolean enrolled(String memberId) {
@@ -87,10 +100,10 @@ public class SecondFactors implements SecondFactorStatus {
                 .findFirst();
     }
 
-    /** Makes a new secret to set up, once the password is given again. Returns false if it is wrong. */
+    /** Makes a new secret to set up, once the member confirmed it is them. Returns false if not. */
     @Transactional
-    public boolean start(Viewer viewer, String password) {
-        if (!members.passwordMatches(viewer.memberId(), password)) {
+    public boolean start(Viewer viewer, Reconfirmation proof) {
+        if (!members.confirms(viewer.memberId(), proof)) {
             return false;
         }
         byte[] secret = new byte[20]; // 160 bits, as RFC 4226 recommends for HMAC-SHA1
@@ -136,7 +149,7 @@ public class SecondFactors implements SecondFactorStatus {
         if (done == 0) {
             return Optional.empty(); // confirmed at the same moment in another tab
         }
-        log.record(memberId, SecurityEvent.FACTOR_ADDED);
+        log.recordAbout(memberId, SecurityEvent.FACTOR_ADDED, AUTHENTICATOR_APP);
         return Optional.of(replaceRecoveryCodes(memberId));
     }
 
@@ -153,27 +166,38 @@ public class SecondFactors implements SecondFactorStatus {
         if (row == null) {
             return Outcome.WRONG;
         }
-        OptionalLong step = Totp.matchingStep(box.open(row.get(SECOND_FACTORS.SECRET), memberId), typed, clock);
+        byte[] secret;
+        try {
+            secret = box.open(row.get(SECOND_FACTORS.SECRET), memberId);
+        } catch (SecretBox.KeyMismatch lost) {
+            LOG.error(OPERATOR_STEPS); // names no member
+            return spendRecoveryCode(memberId, typed) ? Outcome.RECOVERY_CODE : Outcome.KEY_LOST;
+        }
+        OptionalLong step = Totp.matchingStep(secret, typed, clock);
         if (step.isPresent()) {
             // a code someone saw over the member's shoulder, already used, does not work again
             return db.update(SECOND_FACTORS).set(SECOND_FACTORS.LAST_STEP, step.getAsLong())
                     .where(SECOND_FACTORS.MEMBER_ID.eq(memberId), SECOND_FACTORS.LAST_STEP.lt(step.getAsLong())).execute() == 1
                     ? Outcome.CODE : Outcome.WRONG;
         }
-        int spent = db.update(RECOVERY_CODES).set(RECOVERY_CODES.USED_AT, clock.millis())
-                .where(RECOVERY_CODES.MEMBER_ID.eq(memberId), RECOVERY_CODES.CODE_HASH.eq(hash(typed)), RECOVERY_CODES.USED_AT.isNull()).execute();
-        return spent == 1 ? Outcome.RECOVERY_CODE : Outcome.WRONG;
+        return spendRecoveryCode(memberId, typed) ? Outcome.RECOVERY_CODE : Outcome.WRONG;
     }
 
-    /** Turns the second factor off when the password is right. Returns false if it is wrong. */
+    private boolean spendRecoveryCode(String memberId, String typed) {
+        return db.update(RECOVERY_CODES).set(RECOVERY_CODES.USED_AT, clock.millis())
+                .where(RECOVERY_CODES.MEMBER_ID.eq(memberId), RECOVERY_CODES.CODE_HASH.eq(hash(typed)), RECOVERY_CODES.USED_AT.isNull())
+                .execute() == 1;
+    }
+
+    /** Turns the second factor off once the member confirmed it is them. Returns false if not. */
     @Transactional
-    public boolean remove(Viewer viewer, String password) {
-        if (!members.passwordMatches(viewer.memberId(), password)) {
+    public boolean remove(Viewer viewer, Reconfirmation proof) {
+        if (!members.confirms(viewer.memberId(), proof)) {
             return false;
         }
         db.deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(viewer.memberId())).execute();
         db.deleteFrom(SECOND_FACTORS).where(SECOND_FACTORS.MEMBER_ID.eq(viewer.memberId())).execute();
-        log.record(viewer.memberId(), SecurityEvent.FACTOR_REMOVED);
+        log.recordAbout(viewer.memberId(), SecurityEvent.FACTOR_REMOVED, AUTHENTICATOR_APP);
         return true;
     }
 
@@ -182,7 +206,13 @@ public class SecondFactors implements SecondFactorStatus {
         return db.select(SECOND_FACTORS.PENDING_SECRET).from(SECOND_FACTORS)
                 .where(SECOND_FACTORS.MEMBER_ID.eq(memberId), SECOND_FACTORS.PENDING_SECRET.isNotNull(), SECOND_FACTORS.PENDING_SINCE.ge(oldest))
                 .fetchOptional(SECOND_FACTORS.PENDING_SECRET)
-                .map(sealed -> box.open(sealed, memberId));
+                .flatMap(sealed -> {
+                    try {
+                        return Optional.of(box.open(sealed, memberId));
+                    } catch (SecretBox.KeyMismatch lost) {
+                        return Optional.empty(); // made under another key: the member simply starts again
+                    }
+                });
     }
 
     private List<String> replaceRecoveryCodes(String memberId) {

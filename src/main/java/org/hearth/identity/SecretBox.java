@@ -51,6 +51,16 @@ class SecretBox {
         }
     }
 
+    /**
+     * A secret this key does not open: sealed under another key (the key file was lost or
+     * replaced, or nodes were given different keys), or altered.
+     */
+    static final class KeyMismatch extends RuntimeException {
+        KeyMismatch(Throwable cause) {
+            super("a second-factor secret does not open with this key", cause);
+        }
+    }
+
     byte[] open(String sealed, String memberId) {
         try {
             byte[] in = Base64.getDecoder().decode(sealed.substring(VERSION.length()));
@@ -58,8 +68,8 @@ class SecretBox {
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, in, 0, 12));
             cipher.updateAAD(memberId.getBytes(StandardCharsets.UTF_8));
             return cipher.doFinal(in, 12, in.length - 12);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a second-factor secret does not open with this key", e);
+        } catch (GeneralSecurityException | IllegalArgumentException | StringIndexOutOfBoundsException e) {
+            throw new KeyMismatch(e);
         }
     }
 

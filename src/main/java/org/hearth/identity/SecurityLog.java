@@ -4,6 +4,8 @@ import static org.hearth.identity.schema.Tables.SECURITY_EVENTS;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hearth.platform.RandomId;
 import org.hearth.platform.security.SignIn;
 import org.hearth.platform.security.SignedInMember;
@@ -12,6 +14,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -38,8 +44,20 @@ public class SecurityLog {
         this.clock = clock;
     }
 
-    /** One line of the log. */
-    public record Entry(SecurityEvent event, String device, long at) {
+    /**
+     * One line of the log.
+     *
+     * @param detail what the event was about, or null: the passkey by its name, how a sign-in was made
+     */
+    public record Entry(SecurityEvent event, String device, long at, String detail) {
+
+        /** The event in words, with its detail: "Signed in with a passkey". */
+        public String what() {
+            if (detail == null) {
+                return event.description();
+            }
+            return event.description() + (event == SecurityEvent.SIGNED_IN ? " " : ": ") + detail;
+        }
     }
 
     /** Published for events worth an e-mail; the mail is sent by whoever knows the address. */
@@ -48,7 +66,12 @@ public class SecurityLog {
 
     /** Records an event that happens during the current request, naming the device it came from. */
     public void record(String memberId, SecurityEvent event) {
-        record(memberId, event, currentDevice());
+        record(memberId, event, currentDevice(), null);
+    }
+
+    /** Records an event of the current request with what it was about ("passkey “Phone”"). */
+    public void recordAbout(String memberId, SecurityEvent event, String detail) {
+        record(memberId, event, currentDevice(), detail);
     }
 
     private static String currentDevice() {
@@ -58,10 +81,11 @@ public class SecurityLog {
         return null;
     }
 
-    public void record(String memberId, SecurityEvent event, String device) {
+    private void record(String memberId, SecurityEvent event, String device, String detail) {
         long now = clock.millis();
         db.insertInto(SECURITY_EVENTS).set(SECURITY_EVENTS.ID, RandomId.next()).set(SECURITY_EVENTS.MEMBER_ID, memberId).set(SECURITY_EVENTS.KIND, event.name())
-                .set(SECURITY_EVENTS.DEVICE, device).set(SECURITY_EVENTS.AT, now).execute();
+                .set(SECURITY_EVENTS.DEVICE, device).set(SECURITY_EVENTS.AT, now)
+                .set(SECURITY_EVENTS.DETAIL, detail == null || detail.length() <= 120 ? detail : detail.substring(0, 119) + "…").execute();
         if (event.worthAnEmail()) {
             events.publishEvent(new Recorded(memberId, event, now));
         }
@@ -69,9 +93,10 @@ public class SecurityLog {
 
     /** The member's latest events, newest first. */
     public List<Entry> of(String memberId) {
-        return db.select(SECURITY_EVENTS.KIND, SECURITY_EVENTS.DEVICE, SECURITY_EVENTS.AT).from(SECURITY_EVENTS).where(SECURITY_EVENTS.MEMBER_ID.eq(memberId)).orderBy(SECURITY_EVENTS.AT.desc(), SECURITY_EVENTS.ID)
+        return db.select(SECURITY_EVENTS.KIND, SECURITY_EVENTS.DEVICE, SECURITY_EVENTS.AT, SECURITY_EVENTS.DETAIL).from(SECURITY_EVENTS).where(SECURITY_EVENTS.MEMBER_ID.eq(memberId)).orderBy(SECURITY_EVENTS.AT.desc(), SECURITY_EVENTS.ID)
                 .limit(SHOWN)
-                .fetch(r -> new Entry(SecurityEvent.valueOf(r.get(SECURITY_EVENTS.KIND)), r.get(SECURITY_EVENTS.DEVICE), r.get(SECURITY_EVENTS.AT)));
+                .fetch(r -> new Entry(SecurityEvent.valueOf(r.get(SECURITY_EVENTS.KIND)), r.get(SECURITY_EVENTS.DEVICE),
+                        r.get(SECURITY_EVENTS.AT), r.get(SECURITY_EVENTS.DETAIL)));
     }
 
     /** Failed attempts since the member last signed in: shown at the top of the log. */
@@ -85,8 +110,31 @@ public class SecurityLog {
     @EventListener
     void signedIn(AuthenticationSuccessEvent success) {
         if (success.getAuthentication().getPrincipal() instanceof SignedInMember member) {
-            record(member.viewer().memberId(), SecurityEvent.SIGNED_IN);
+            recordAbout(member.viewer().memberId(), SecurityEvent.SIGNED_IN, how(success.getAuthentication()));
         }
+    }
+
+    /**
+     * How a sign-in was made, read from the factor Spring Security grants for it. Published
+     * before the new sign-in replaces the current one, so a passkey used by a member already
+     * signed in is their passkey check.
+     */
+    private static String how(Authentication signedIn) {
+        Set<String> factors = signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        if (factors.contains(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)) {
+            Authentication current = SecurityContextHolder.getContext().getAuthentication();
+            boolean alreadyIn = current != null && current.getPrincipal() instanceof SignedInMember member
+                    && signedIn.getPrincipal() instanceof SignedInMember same
+                    && member.viewer().memberId().equals(same.viewer().memberId());
+            return alreadyIn ? "with a passkey, to confirm it was you" : "with a passkey";
+        }
+        if (factors.contains(FactorGrantedAuthority.OTT_AUTHORITY)) {
+            return "with an e-mailed link";
+        }
+        if (factors.contains(FactorGrantedAuthority.PASSWORD_AUTHORITY)) {
+            return "with a password";
+        }
+        return null;
     }
 
     @EventListener

@@ -68,6 +68,62 @@ class PasskeyInBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aMemberWithOnlyPasskeysConfirmsWithOneWhereThePasswordWasAsked() {
+        BrowserContext context = context();
+        Page page = context.newPage();
+        addVirtualAuthenticator(context, page);
+        String handle = unique("only");
+        signUp(page, handle);
+        page.navigate("/me/passkeys");
+        page.getByLabel("Name of this passkey").fill("Phone");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add a passkey")).click();
+        assertThat(page.locator("ul.passkeys li h2")).hasText("Phone");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Remove my password…")).click();
+        assertThat(page.locator("h1")).hasText("Remove your password?");
+        assertThat(page.locator("#single-passkey")).containsText("If you lose that device");
+        screenshots(page, "remove-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove my password")).click();
+        assertThat(page.locator("p.notice")).containsText("Your password is removed");
+
+        // signed in with the password, so no passkey used in this session yet
+        page.navigate("/me/handle");
+        assertThat(page.locator("input[type=password]")).hasCount(0);
+        screenshots(page, "handle-confirm-with-passkey");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm with my passkey")).click();
+        assertThat(page.getByText("You confirmed it is you with your passkey")).isVisible();
+        String renamed = unique("renamed");
+        page.getByLabel("New handle").fill(renamed);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change my handle")).click();
+        assertThat(page.locator("p.notice")).containsText("Your handle is now " + renamed);
+    }
+
+    @Test
+    void aPasskeyOnABareIpAddressSaysWhyItFails() {
+        BrowserContext context = context();
+        Page page = context.newPage();
+        addVirtualAuthenticator(context, page);
+        page.navigate("http://127.0.0.1:" + PORT + "/sign-in");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use a passkey")).click();
+        assertThat(page.locator("#passkey-error")).containsText("only when Hearth is opened at a domain name");
+        assertThat(page.locator("#passkey-error")).containsText("http://localhost:" + PORT);
+    }
+
+    private static void screenshots(Page page, String name) {
+        try {
+            java.nio.file.Path directory = java.nio.file.Path.of("target", "screenshots");
+            java.nio.file.Files.createDirectories(directory);
+            for (int width : new int[] {360, 1280}) {
+                page.setViewportSize(width, 800);
+                page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(name + "-" + width + ".png"))
+                        .setFullPage(true));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void withoutJavaScriptTheSignInPageShowsNoPasskeyButton() {
         Page page = context(new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(false))
                 .newPage();

@@ -1,5 +1,7 @@
 package org.hearth.identity;
 
+import static org.hearth.identity.schema.Tables.EMAIL_TOKENS;
+import static org.hearth.platform.schema.Tables.MAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hearth.conversation.schema.Tables.POSTS;
 import static org.hearth.conversation.schema.Tables.REACTIONS;
@@ -239,6 +241,35 @@ abstract class DeletionContract extends HearthTest {
         assertThat(db.fetchExists(REACTIONS, REACTIONS.POST_ID.eq(reply), REACTIONS.MEMBER_ID.eq(bystander.memberId()))).isTrue();
         assertThat(bystanderBrowser.get("/me/profile").status()).isEqualTo(200);
         assertThat(phone.get("/me/profile").status()).isEqualTo(302);
+    }
+
+    /**
+     * Mail to every address the account ever had goes with it: earlier addresses too, and even
+     * when the links that once named those addresses are gone (spent links may be cleared).
+     */
+    @Test
+    void deletionForgetsMailToEveryAddressTheAccountEverHad() {
+        Viewer mover = account(unique("mover"));
+        Viewer stays = account(unique("stays"));
+        String first = mover.handle().toLowerCase() + "@example.org";
+        String second = "second-" + first;
+        String third = "third-" + first;
+        emailLinks.changeAddress(mover, first);
+        members.markVerified(mover.memberId(), first);
+        emailLinks.changeAddress(mover, second); // the first address is told of the change
+        members.markVerified(mover.memberId(), second);
+        emailLinks.changeAddress(mover, third);
+        String othersAddress = stays.handle().toLowerCase() + "@example.org";
+        emailLinks.changeAddress(stays, othersAddress);
+        assertThat(db.fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.RECIPIENT.in(first, second, third))).isGreaterThanOrEqualTo(5);
+        db.deleteFrom(EMAIL_TOKENS).where(EMAIL_TOKENS.MEMBER_ID.eq(mover.memberId())).execute();
+
+        var deleted = signedIn(mover).post("/me/delete", Map.of("password", PASSWORD));
+        assertThat(deleted.document().select("h1").text()).isEqualTo("Your account is deleted");
+
+        assertThat(db.fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.RECIPIENT.in(first, second, third))).isZero();
+        assertThat(db.fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.BODY.contains(mover.handle()))).isZero();
+        assertThat(db.fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.RECIPIENT.eq(othersAddress))).as("no one else's mail").isEqualTo(1);
     }
 
     @Test

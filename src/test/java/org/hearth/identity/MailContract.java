@@ -105,7 +105,7 @@ abstract class MailContract extends HearthTest {
         Visitor visitor = signedUpWithAddress(handle);
         assertThat(visitor.get("/me/email").text()).contains("not confirmed yet");
         String link = linkIn(address(handle), "Confirm your e-mail", 1);
-        assertThat(link).matches("http://127\\.0\\.0\\.1:\\d+/email/verify/[A-Za-z0-9_-]{43}");
+        assertThat(link).matches("http://localhost:\\d+/email/verify/[A-Za-z0-9_-]{43}");
 
         assertThat(visitor.open(path(link)).text()).contains("your e-mail address is confirmed");
         assertThat(visitor.get("/me/email").text()).contains("(confirmed)");
@@ -123,6 +123,28 @@ abstract class MailContract extends HearthTest {
         assertThat(refused.document().select("#email").val()).isEqualTo("new-" + address(handle));
         visitor.submit("/me/email", Map.of("email", "new-" + address(handle), "password", PASSWORD));
         assertThat(linkIn("new-" + address(handle), "Confirm your e-mail", 1)).contains("/email/verify/");
+    }
+
+    @Test
+    void theConfirmedAddressIsToldWhenItIsReplacedAndAnUnconfirmedOneIsNot() {
+        String handle = unique("moving");
+        Visitor visitor = signedUpWithAddress(handle);
+        String old = address(handle);
+        visitor.open(path(linkIn(old, "Confirm your e-mail", 1)));
+        visitor.submit("/me/email", Map.of("email", "second-" + old, "password", PASSWORD));
+        assertThat(linkIn(old, "Your Hearth e-mail address was changed", 1)).endsWith("/me/security");
+        MimeMessage told = Arrays.stream(SMTP.getReceivedMessages())
+                .filter(m -> recipientIs(m, old) && subject(m).contains("address was changed")).findFirst().orElseThrow();
+        assertThat(GreenMailUtil.getBody(told)).as("discreet: neither the handle nor the new address")
+                .doesNotContain(handle).doesNotContain("second-");
+
+        // the second address was never confirmed: replacing it writes to no one but the newest
+        linkIn("second-" + old, "Confirm your e-mail", 1);
+        visitor.submit("/me/email", Map.of("email", "third-" + old, "password", PASSWORD));
+        linkIn("third-" + old, "Confirm your e-mail", 1);
+        SMTP.waitForIncomingEmail(1000, SMTP.getReceivedMessages().length + 1);
+        assertThat(mailsTo("second-" + old)).isEqualTo(1);
+        assertThat(mailsTo(old)).as("told once, about the change from it").isEqualTo(3);
     }
 
     @Test
@@ -191,7 +213,8 @@ abstract class MailContract extends HearthTest {
                 .contains("Password changed", "E-mail address verified", "E-mail address added, waiting for verification");
         Visitor fresh = visitor();
         fresh.signIn(handle, "copper valley nine lark");
-        assertThat(fresh.get("/me/security").document().select("tbody td:nth-child(2)").eachText()).contains("Signed in");
+        assertThat(fresh.get("/me/security").document().select("tbody td:nth-child(2)").eachText())
+                .as("how the member signed in").contains("Signed in with a password");
         assertThat(visitor().get("/me/security").status()).isEqualTo(302);
     }
 
@@ -212,7 +235,9 @@ abstract class MailContract extends HearthTest {
     @Test
     void theOutboxPageIsGoneOnceMailLeavesTheServer() {
         var admin = members.create(unique("adm"), PASSWORD, null, true);
-        assertThat(moderating(admin).get("/admin/outbox").status()).isEqualTo(404);
+        Visitor browser = moderating(admin);
+        assertThat(browser.get("/admin/outbox").status()).isEqualTo(404);
+        assertThat(browser.get("/").document().select("header.site a[href=/admin/outbox]")).as("no link to it").isEmpty();
     }
 
     @Test
@@ -233,6 +258,8 @@ abstract class MailContract extends HearthTest {
         String token = link.substring(link.indexOf("token=") + 6);
         var signedIn = visitor.submit("/sign-in/link/use", Map.of("token", token));
         assertThat(signedIn.document().select("header.site").text()).contains(handle);
+        assertThat(visitor.get("/me/security").document().select("tbody td:nth-child(2)").eachText())
+                .contains("Signed in with an e-mailed link");
 
         Visitor again = visitor();
         again.get(path(link));

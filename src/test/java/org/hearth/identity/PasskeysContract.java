@@ -7,7 +7,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Set;
 import org.hearth.platform.security.Viewer;
+import org.hearth.platform.security.PasskeyProperties;
+import org.hearth.testing.Authenticator;
 import org.hearth.testing.HearthTest;
+import org.hearth.testing.PasskeyDevice;
 import org.hearth.testing.Visitor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +37,93 @@ abstract class PasskeysContract extends HearthTest {
 
     @Autowired
     UserCredentialRepository credentials;
+
+    @Autowired
+    PasskeyProperties site;
+
+    @Autowired
+    SecondFactors secondFactors;
+
+    private PasskeyDevice device(Viewer member, String label) {
+        return PasskeyDevice.add(users, credentials, member.handle(), label, site.rpId(),
+                site.allowedOrigins().iterator().next());
+    }
+
+    @Test
+    void aPasskeyCheckStandsInForThePasswordOfAnAccountThatHasNone() {
+        Viewer member = account(unique("pkonly"));
+        Visitor browser = signedIn(member); // signed in by password: no passkey used in this session yet
+        PasskeyDevice phone = device(member, "Phone");
+        members.removePassword(member.memberId());
+
+        var form = browser.get("/me/handle").document();
+        assertThat(form.select("form[action=/me/handle] input[type=password]")).as("no password to ask for").isEmpty();
+        assertThat(form.select("form[action=/me/handle] button[data-passkey-check]")).hasSize(1);
+        String renamed = unique("renamed");
+        var refused = browser.post("/me/handle", Map.of("handle", renamed, "password", ""));
+        assertThat(refused.document().select("#password-error").text()).contains("Confirm it is you with your passkey");
+        assertThat(refused.document().select("#handle").val()).as("keeps what was typed").isEqualTo(renamed);
+        assertThat(members.handleExists(renamed)).isFalse();
+        assertThat(browser.post("/me/email", Map.of("email", "pk@example.org", "password", "")).document()
+                .select("#password-error").text()).contains("Confirm it is you with your passkey");
+        assertThat(members.email(member.memberId())).isEmpty();
+        browser.get("/me/second-factor");
+        assertThat(browser.post("/me/second-factor/setup", Map.of("password", "")).document()
+                .select("#password-error").text()).contains("Confirm it is you with your passkey");
+        browser.get("/me/delete");
+        assertThat(browser.post("/me/delete", Map.of("password", "")).document().select("#delete-error").text())
+                .contains("Confirm it is you with your passkey").contains("Nothing was deleted");
+
+        // someone else's passkey confirms nothing, and does not switch accounts either
+        Viewer other = account(unique("other"));
+        PasskeyDevice theirs = device(other, "Their phone");
+        assertThat(browser.usePasskey(theirs).status()).isEqualTo(401);
+        assertThat(browser.get("/me/profile").document().select("header.site nav a[href=/me/profile]").text())
+                .isEqualTo(member.handle());
+        assertThat(browser.post("/me/handle", Map.of("handle", renamed, "password", "")).document()
+                .select("#password-error").text()).contains("Confirm it is you with your passkey");
+
+        assertThat(browser.usePasskey(phone).status()).isEqualTo(200);
+        assertThat(browser.get("/me/handle").text()).contains("You confirmed it is you with your passkey");
+        assertThat(browser.get("/me/security").document().select("tbody td:nth-child(2)").eachText())
+                .contains("Signed in with a passkey, to confirm it was you", "Signed in with a password")
+                .doesNotContain("Signed in with a passkey");
+        Authenticator app = Authenticator.enrol(browser, "");
+        assertThat(secondFactors.enrolled(member.memberId())).isTrue();
+        assertThat(app.recoveryCodes()).hasSize(10);
+        browser.get("/me/second-factor");
+        assertThat(browser.submit("/me/second-factor/remove", Map.of("removePassword", "")).text())
+                .contains("The second factor is off");
+        assertThat(browser.submit("/me/email", Map.of("email", "pk@example.org", "password", "")).text())
+                .contains("We sent a link to pk@example.org");
+        assertThat(browser.submit("/me/handle", Map.of("handle", renamed, "password", "")).text())
+                .contains("Your handle is now " + renamed);
+        browser.get("/me/delete");
+        assertThat(browser.post("/me/delete", Map.of()).text()).contains("Your account is deleted");
+        assertThat(members.handleExists(renamed)).as("the account is gone").isFalse();
+    }
+
+    @Test
+    void aMemberWithAPasswordStillTypesItAfterUsingAPasskey() {
+        Viewer member = account(unique("both"));
+        PasskeyDevice laptop = device(member, "Laptop");
+        Visitor browser = visitor();
+        var signedIn = browser.usePasskey(laptop);
+        assertThat(signedIn.status()).isEqualTo(200);
+        assertThat(signedIn.body()).contains("\"authenticated\":true");
+        assertThat(browser.get("/me/security").document().select("tbody td:nth-child(2)").eachText())
+                .contains("Signed in with a passkey");
+        var form = browser.get("/me/handle").document();
+        assertThat(form.select("form[action=/me/handle] input[type=password]")).hasSize(1);
+        String renamed = unique("nope");
+        var refused = browser.post("/me/handle", Map.of("handle", renamed, "password", ""));
+        assertThat(refused.document().select("#password-error").text()).isEqualTo("Type your password to go on.");
+        assertThat(members.handleExists(renamed)).isFalse();
+        browser.get("/me/delete");
+        assertThat(browser.post("/me/delete", Map.of("password", "")).document().select("#delete-error").text())
+                .contains("Nothing was deleted");
+        assertThat(members.profile(member.memberId())).isPresent();
+    }
 
     @Test
     void passkeysSurviveTheRoundTripThroughTheDatabase() {
@@ -79,6 +169,8 @@ abstract class PasskeysContract extends HearthTest {
 
         Visitor browser = signedIn(owner);
         var page = browser.get("/me/passkeys").document();
+        assertThat(page.select("#bare-address").text()).as("this visitor opened 127.0.0.1")
+                .contains("Browsers allow passkeys only at a domain name");
         assertThat(page.select("ul.passkeys li h2").eachText()).containsExactly("Phone", "Work laptop");
         assertThat(browser.get("/me/profile").document().select("nav.account-nav a[href=/me/passkeys]")).hasSize(1);
 
@@ -94,8 +186,9 @@ abstract class PasskeysContract extends HearthTest {
         assertThat(removed.document().select("ul.passkeys li h2").eachText()).containsExactly("Work laptop");
         assertThat(credentials.findByCredentialId(phone.getCredentialId())).isNull();
         assertThat(browser.get("/me/security").document().select("tbody td:nth-child(2)").eachText())
-                .as("two passkeys added, one removed")
-                .containsSubsequence("Sign-in method removed", "Sign-in method added", "Sign-in method added");
+                .as("two passkeys added, one removed, each by its name")
+                .contains("Sign-in method removed: passkey “Phone”", "Sign-in method added: passkey “Work laptop”",
+                        "Sign-in method added: passkey “Phone”");
     }
 
     @Test
@@ -117,8 +210,24 @@ abstract class PasskeysContract extends HearthTest {
 
         CredentialRecord only = passkey(userOf(member), "Security key", Instant.parse("2026-01-01T00:00:00Z"));
         credentials.save(only);
-        assertThat(browser.submit("/me/passkeys/stop-using-password", Map.of()).text())
+        var list = browser.get("/me/passkeys").document();
+        assertThat(list.select("a[href=/me/passkeys/stop-using-password]")).as("a link to a page, no script needed").hasSize(1);
+        assertThat(browser.submit("/me/passkeys/stop-using-password", Map.of()).document().select("h1").text())
+                .as("a post without the confirmation shows it").isEqualTo("Remove your password?");
+        assertThat(members.hasPassword(member.memberId())).isTrue();
+        var confirm = browser.get("/me/passkeys/stop-using-password").document();
+        assertThat(confirm.select("#single-passkey").text()).contains("You have only one passkey")
+                .contains("If you lose that device").contains("no way back in").doesNotContain("sign-in link");
+        assertThat(confirm.select("main li").eachText()).contains("Security key");
+        members.setEmail(member.memberId(), "keys@example.org");
+        members.markVerified(member.memberId(), "keys@example.org");
+        assertThat(browser.get("/me/passkeys/stop-using-password").document().select("#single-passkey").text())
+                .as("a confirmed address is the way back").contains("sign-in link").contains("keys@example.org")
+                .doesNotContain("no way back in");
+        assertThat(browser.submit("/me/passkeys/stop-using-password", Map.of("understood", "yes")).text())
                 .contains("Your password is removed");
+        assertThat(browser.get("/me/security").document().select("tbody td:nth-child(2)").eachText())
+                .contains("Sign-in method removed: password");
         assertThat(members.hasPassword(member.memberId())).isFalse();
         assertThat(visitor().signIn(member.handle(), PASSWORD).status()).isEqualTo(401);
         assertThat(visitor().signIn(member.handle(), "").status()).isEqualTo(401);

@@ -1,7 +1,10 @@
 package org.hearth.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hearth.identity.schema.Tables.SECOND_FACTORS;
 
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Visibility;
@@ -57,6 +60,9 @@ abstract class SecondFactorContract extends HearthTest {
         Visitor visitor = visitor();
         var asked = visitor.signIn(handle, PASSWORD);
         assertThat(asked.document().select("h1").text()).isEqualTo("One more step");
+        assertThat(asked.document().select("header.site nav a").eachAttr("href"))
+                .as("no menu of a site not open yet").doesNotContain("/me/profile", "/me/communities", "/");
+        assertThat(asked.document().select("header.site form[action=/sign-out]")).hasSize(1);
 
         // half-way: only the code page and signing out
         assertThat(visitor.get("/me/profile").location()).endsWith(CODE_PAGE);
@@ -76,13 +82,16 @@ abstract class SecondFactorContract extends HearthTest {
         var wrong = visitor.post(CODE_PAGE, Map.of("code", "000000"));
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.document().select("#code-error").text()).contains("That code does not work");
+        assertThat(wrong.text().split("That code does not work", -1)).as("the error said once").hasSize(2);
         assertThat(wrong.document().select("#code").val()).isEqualTo("000000");
 
         String before = visitor.cookie("HEARTH_SESSION");
         var done = visitor.post(CODE_PAGE, Map.of("code", app.nextCode()));
         assertThat(done.status()).isEqualTo(302);
         assertThat(visitor.cookie("HEARTH_SESSION")).as("a new session id once fully signed in").isNotEqualTo(before);
-        assertThat(visitor.get("/me/profile").status()).isEqualTo(200);
+        var profile = visitor.get("/me/profile");
+        assertThat(profile.status()).isEqualTo(200);
+        assertThat(profile.document().select("header.site nav a").eachAttr("href")).contains("/me/profile", "/me/communities");
         assertThat(visitor.submit("/c/" + slug + "/join", Map.of()).text()).contains("You are now a member");
     }
 
@@ -137,15 +146,20 @@ abstract class SecondFactorContract extends HearthTest {
         laptop.submit(CODE_PAGE, Map.of("code", app.nextCode()));
         assertThat(laptop.get("/me/sessions").status()).isEqualTo(200);
 
-        here.get("/me/second-factor");
-        var wrong = here.post("/me/second-factor/remove", Map.of("password", "wrong password here"));
-        assertThat(wrong.document().select("#removePassword-error").text()).isEqualTo("That is not your password.");
-        var off = here.submit("/me/second-factor/remove", Map.of("password", PASSWORD));
+        // the field the page's own form sends, so page and handler cannot drift apart again
+        String field = here.get("/me/second-factor").document()
+                .select("form[action=/me/second-factor/remove] input[type=password]").attr("name");
+        assertThat(field).isNotBlank();
+        var wrong = here.post("/me/second-factor/remove", Map.of(field, "wrong password here"));
+        assertThat(wrong.document().select("#" + field + "-error").text()).isEqualTo("That is not your password.");
+        assertThat(secondFactors.enrolled(member.memberId())).isTrue();
+        var off = here.submit("/me/second-factor/remove", Map.of(field, PASSWORD));
+        assertThat(secondFactors.enrolled(member.memberId())).isFalse();
         assertThat(off.text()).contains("The second factor is off").contains("Every other device was signed out");
         assertThat(laptop.get("/me/sessions").status()).isEqualTo(302);
         assertThat(signedIn(member).get("/me/profile").status()).as("the password alone again").isEqualTo(200);
         assertThat(here.get("/me/security").document().select("tbody td:nth-child(2)").eachText())
-                .contains("Sign-in method added", "Sign-in method removed");
+                .contains("Sign-in method added: authenticator app", "Sign-in method removed: authenticator app");
     }
 
     @Test
@@ -173,6 +187,46 @@ abstract class SecondFactorContract extends HearthTest {
         var refused = browser.submit("/me/second-factor/remove", Map.of("password", PASSWORD));
         assertThat(refused.text()).contains("You cannot turn the second factor off because you own the community");
     }
+
+    /**
+     * A server started with another secrets key than the one the authenticator's secret was
+     * sealed with (a lost key file, a node given another key): here the secret is sealed under
+     * a fresh key, which is what such a server finds.
+     */
+    @Test
+    void aLostSecretsKeyLeavesRecoveryCodesWorkingAndSaysWhatTheOperatorMustDo() {
+        String handle = unique("lostkey");
+        Authenticator app = Authenticator.enrol(member(handle), PASSWORD);
+        String memberId = members.idOfHandle(handle).orElseThrow();
+        byte[] otherKey = new byte[32];
+        new SecureRandom().nextBytes(otherKey);
+        SecretBox otherServer = new SecretBox(Base64.getEncoder().encodeToString(otherKey), "unused");
+        db.update(SECOND_FACTORS).set(SECOND_FACTORS.SECRET, otherServer.seal(new byte[20], memberId))
+                .where(SECOND_FACTORS.MEMBER_ID.eq(memberId)).execute();
+
+        Visitor visitor = visitor();
+        visitor.signIn(handle, PASSWORD);
+        var refused = visitor.post(CODE_PAGE, Map.of("code", app.nextCode()));
+        assertThat(refused.status()).as("a clear page, not a 500").isEqualTo(401);
+        assertThat(refused.document().select("#key-lost").text()).contains("Your recovery codes still work")
+                .contains("hearth.secrets.key").contains("secrets.key");
+        assertThat(visitor.get("/me/profile").location()).as("still not in").endsWith(CODE_PAGE);
+
+        visitor.get(CODE_PAGE);
+        assertThat(visitor.submit(CODE_PAGE, Map.of("code", app.recoveryCodes().get(0))).text())
+                .contains("You used a recovery code");
+        assertThat(visitor.get("/me/profile").status()).isEqualTo(200);
+
+        // a new authenticator is sealed with the key the server has: its codes work again
+        Authenticator fresh = Authenticator.enrol(visitor, PASSWORD);
+        Visitor later = visitor();
+        later.signIn(handle, PASSWORD);
+        assertThat(later.post(CODE_PAGE, Map.of("code", fresh.nextCode())).status()).isEqualTo(302);
+        assertThat(later.get("/me/profile").status()).isEqualTo(200);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.jooq.DSLContext db;
 
     @org.springframework.beans.factory.annotation.Autowired
     SecondFactors secondFactors;

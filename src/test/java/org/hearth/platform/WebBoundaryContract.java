@@ -182,5 +182,10 @@ abstract class WebBoundaryContract extends HearthTest {
         });
         assertThat(member.get("/admin/outbox").status()).isEqualTo(403);
         assertThat(visitor().get("/admin/outbox").status()).isEqualTo(302);
+        assertThat(member.get("/").document().select("header.site a[href=/admin/outbox]")).isEmpty();
+        Visitor admin = moderating(members.create(unique("admin"), PASSWORD, null, true));
+        assertThat(admin.get("/").document().select("header.site a[href=/admin/outbox]").text())
+                .as("the administrator's menu leads to the mail").isEqualTo("Outbox");
+        assertThat(admin.get("/admin/outbox").status()).isEqualTo(200);
     }
 }

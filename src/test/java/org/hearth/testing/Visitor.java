@@ -98,6 +98,30 @@ public final class Visitor {
         return send(HttpRequest.newBuilder(uri(path)).header("X-CSRF-TOKEN", csrfToken).DELETE());
     }
 
+    /** Posts JSON the way a page's script does: the form token goes in a header. */
+    public Response postJson(String path, String json) {
+        if (csrfToken == null) {
+            get("/sign-in");
+        }
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .header("X-CSRF-TOKEN", csrfToken).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /**
+     * Uses a passkey as /js/passkeys.js does: asks for a challenge, has the device sign it and
+     * sends the answer to the passkey sign-in. Returns the JSON answer; the page is then reloaded
+     * by the script, so this visitor reads the next page to pick up the new form token.
+     */
+    public Response usePasskey(PasskeyDevice device) {
+        Response options = postJson("/webauthn/authenticate/options", "");
+        if (options.status() != 200) {
+            return options;
+        }
+        Response answer = postJson("/login/webauthn", device.answer(options.body()));
+        get("/sign-in");
+        return answer;
+    }
+
     /**
      * Opens a live event stream as a browser's EventSource does, with this visitor's cookies;
      * {@code lastEventId} is what a reconnecting browser sends (null on a first connection).

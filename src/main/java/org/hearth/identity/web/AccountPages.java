@@ -79,9 +79,9 @@ class AccountPages {
     }
 
     @GetMapping("/setup/{token}")
-    String setupForm(@PathVariable String token, Model model) {
+    String setupForm(@PathVariable String token, Model model, HttpServletResponse response) {
         if (!setupLink.accepts(token)) {
-            throw new NotFound();
+            return spentSetupLink(token, model, response);
         }
         model.addAttribute("form", AccountForms.SignUp.empty());
         model.addAttribute("errors", FormErrors.NONE);
@@ -95,7 +95,7 @@ class AccountPages {
             BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
             RedirectAttributes redirect) {
         if (!setupLink.accepts(token)) {
-            throw new NotFound();
+            return spentSetupLink(token, model, response);
         }
         model.addAttribute("token", token);
         model.addAttribute(Page.NOINDEX, true);
@@ -104,9 +104,24 @@ class AccountPages {
             return showForm(form, result, model, SETUP);
         }
         if (!setupLink.spend(token)) {
-            throw new NotFound();
+            return spentSetupLink(token, model, response); // used a moment ago, in another tab
         }
         return createAccount(form, result, model, request, response, redirect, true, SETUP);
+    }
+
+    /**
+     * A setup link that no longer works says why: it was used, or the site has its administrator
+     * already (a link of an earlier start or of another node). Any other token is simply unknown.
+     */
+    private String spentSetupLink(String token, Model model, HttpServletResponse response) {
+        boolean used = setupLink.wasUsed(token);
+        if (!used && !members.anySiteAdministrator()) {
+            throw new NotFound();
+        }
+        response.setStatus(HttpServletResponse.SC_GONE);
+        model.addAttribute("used", used);
+        model.addAttribute(Page.NOINDEX, true);
+        return "org/hearth/identity/web/setup-used";
     }
 
     private String createAccount(AccountForms.SignUp form, BindingResult result, Model model,

@@ -39,9 +39,11 @@ class AccountSecurityPages {
     private final SecurityLog log;
     private final SignIn signIn;
     private final AccountDeletion deletion;
+    private final Reconfirmations reconfirmations;
 
     AccountSecurityPages(MemberSessions sessions, Members members, PasswordPolicy passwordPolicy, SecurityLog log,
-            SignIn signIn, AccountDeletion deletion) {
+            SignIn signIn, AccountDeletion deletion, Reconfirmations reconfirmations) {
+        this.reconfirmations = reconfirmations;
         this.signIn = signIn;
         this.deletion = deletion;
         this.sessions = sessions;
@@ -124,14 +126,15 @@ class AccountSecurityPages {
     }
 
     @GetMapping("/me/handle")
-    String handleForm(Viewer viewer, Model model) {
+    String handleForm(Viewer viewer, HttpServletRequest request, Model model) {
+        reconfirmations.show(viewer, request, model);
         model.addAttribute("typed", viewer.handle());
         model.addAttribute("errors", FormErrors.NONE);
         model.addAttribute(Page.NOINDEX, true);
         return HANDLE;
     }
 
-    /** A new handle, with the password asked again; old posts show the new name. */
+    /** A new handle, with the password (or a passkey check) asked again; old posts show the new name. */
     @PostMapping("/me/handle")
     String changeHandle(Viewer viewer, @RequestParam(defaultValue = "") String handle,
             @RequestParam(defaultValue = "") String password, HttpServletRequest request,
@@ -140,10 +143,11 @@ class AccountSecurityPages {
         FormErrors errors = FormErrors.NONE;
         if (!wanted.matches(AccountForms.HANDLE_RULE)) {
             errors = FormErrors.of("handle", "A handle is 3 to 30 letters or digits; it may also use . _ or - after the first character.");
-        } else if (!members.passwordMatches(viewer.memberId(), password)) {
-            errors = FormErrors.of("password", "That is not your password.");
+        } else if (!members.confirms(viewer.memberId(), reconfirmations.of(request, password))) {
+            errors = FormErrors.of("password", reconfirmations.refusal(viewer, password));
         }
         if (errors.any()) {
+            reconfirmations.show(viewer, request, model);
             model.addAttribute("typed", handle);
             model.addAttribute("errors", errors);
             model.addAttribute(Page.NOINDEX, true);
@@ -156,6 +160,7 @@ class AccountSecurityPages {
             sessions.endAllBut(renamed, request.getSession().getId());
             log.record(viewer.memberId(), SecurityEvent.HANDLE_CHANGED);
         } catch (Members.HandleTaken taken) {
+            reconfirmations.show(viewer, request, model);
             model.addAttribute("typed", handle);
             model.addAttribute("errors", FormErrors.of("handle", "Someone already uses this handle. Try another one."));
             model.addAttribute(Page.NOINDEX, true);
@@ -166,7 +171,8 @@ class AccountSecurityPages {
     }
 
     @GetMapping("/me/delete")
-    String deleteForm(Model model) {
+    String deleteForm(Viewer viewer, HttpServletRequest request, Model model) {
+        reconfirmations.show(viewer, request, model);
         return deletePage(model, null, List.of());
     }
 
@@ -178,8 +184,13 @@ class AccountSecurityPages {
     @PostMapping("/me/delete")
     String delete(Viewer viewer, @RequestParam(defaultValue = "") String password, HttpServletRequest request,
             Model model) {
-        return switch (deletion.delete(viewer.memberId(), password)) {
-            case AccountDeletion.WrongPassword _ -> deletePage(model, "That is not your password. Nothing was deleted.", List.of());
+        AccountDeletion.Outcome outcome = deletion.delete(viewer.memberId(), reconfirmations.of(request, password));
+        if (!(outcome instanceof AccountDeletion.Erased)) {
+            reconfirmations.show(viewer, request, model);
+        }
+        return switch (outcome) {
+            case AccountDeletion.WrongPassword _ -> deletePage(model,
+                    reconfirmations.refusal(viewer, password) + " Nothing was deleted.", List.of());
             case AccountDeletion.NotYet notYet -> deletePage(model, null, notYet.firstSteps());
             case AccountDeletion.Erased _ -> {
                 request.getSession().invalidate();

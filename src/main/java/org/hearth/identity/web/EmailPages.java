@@ -1,5 +1,6 @@
 package org.hearth.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -31,8 +32,10 @@ class EmailPages {
     private final EmailLinks links;
     private final Members members;
     private final PasswordPolicy passwordPolicy;
+    private final Reconfirmations reconfirmations;
 
-    EmailPages(EmailLinks links, Members members, PasswordPolicy passwordPolicy) {
+    EmailPages(EmailLinks links, Members members, PasswordPolicy passwordPolicy, Reconfirmations reconfirmations) {
+        this.reconfirmations = reconfirmations;
         this.links = links;
         this.members = members;
         this.passwordPolicy = passwordPolicy;
@@ -43,23 +46,22 @@ class EmailPages {
             @Size(max = 254, message = "That e-mail address is too long.")
             @Email(message = "That does not look like an e-mail address.")
             String email,
-            @NotBlank(message = "Type your password to confirm it is you.")
             String password) {
     }
 
     @GetMapping("/me/email")
-    String email(Viewer viewer, Model model) {
-        return emailPage(viewer, model, "", FormErrors.NONE);
+    String email(Viewer viewer, HttpServletRequest request, Model model) {
+        return emailPage(viewer, request, model, "", FormErrors.NONE);
     }
 
     @PostMapping("/me/email")
     String changeEmail(Viewer viewer, @Validated @ModelAttribute("form") AddressChange form, BindingResult result,
-            Model model, RedirectAttributes redirect) {
-        if (!result.hasFieldErrors("password") && !members.passwordMatches(viewer.memberId(), form.password())) {
-            result.rejectValue("password", "wrong", "That is not your password.");
+            HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        if (!members.confirms(viewer.memberId(), reconfirmations.of(request, form.password()))) {
+            result.rejectValue("password", "wrong", reconfirmations.refusal(viewer, form.password()));
         }
         if (result.hasErrors()) {
-            return emailPage(viewer, model, form.email() == null ? "" : form.email(), FormErrors.of(result));
+            return emailPage(viewer, request, model, form.email() == null ? "" : form.email(), FormErrors.of(result));
         }
         links.changeAddress(viewer, form.email().strip());
         redirect.addFlashAttribute(Page.NOTICE, "We sent a link to " + form.email().strip()
@@ -67,7 +69,8 @@ class EmailPages {
         return "redirect:/me/email";
     }
 
-    private String emailPage(Viewer viewer, Model model, String typed, FormErrors errors) {
+    private String emailPage(Viewer viewer, HttpServletRequest request, Model model, String typed, FormErrors errors) {
+        reconfirmations.show(viewer, request, model);
         model.addAttribute("current", members.email(viewer.memberId()).orElse(null));
         model.addAttribute("verified", members.verifiedEmail(viewer.memberId()).isPresent());
         model.addAttribute("typed", typed);

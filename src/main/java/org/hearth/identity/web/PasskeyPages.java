@@ -2,6 +2,7 @@ package org.hearth.identity.web;
 
 import org.hearth.identity.Members;
 import org.hearth.identity.Passkeys;
+import org.hearth.identity.SecondFactors;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import org.hearth.platform.security.SignIn;
@@ -26,11 +27,15 @@ class PasskeyPages {
 
     private static final String PASSKEYS = "org/hearth/identity/web/passkeys";
 
+    private static final String REMOVE_PASSWORD = "org/hearth/identity/web/remove-password";
+
     private final Passkeys passkeys;
     private final Members members;
+    private final SecondFactors secondFactors;
     private final Clock clock;
 
-    PasskeyPages(Passkeys passkeys, Members members, Clock clock) {
+    PasskeyPages(Passkeys passkeys, Members members, SecondFactors secondFactors, Clock clock) {
+        this.secondFactors = secondFactors;
         this.passkeys = passkeys;
         this.members = members;
         this.clock = clock;
@@ -46,8 +51,20 @@ class PasskeyPages {
         model.addAttribute("hasPassword", members.hasPassword(viewer.memberId()));
         model.addAttribute("confirmed", SignIn.confirmedRecently(request, clock.millis()));
         model.addAttribute("confirmError", confirmError);
+        model.addAttribute("bareAddress", bareAddress(request.getServerName()));
         model.addAttribute(Page.NOINDEX, true);
         return PASSKEYS;
+    }
+
+    /**
+     * The IP address the page was opened at, when it was one: browsers refuse passkeys there, and
+     * the page says so before anyone tries. (The Host header is only shown back, never followed.)
+     */
+    static String bareAddress(String host) {
+        if (host == null) {
+            return null;
+        }
+        return host.matches("\\d{1,3}(\\.\\d{1,3}){3}") || host.contains(":") ? host : null;
     }
 
     /** Adding a way into the account, or dropping the password, first asks for the password again. */
@@ -81,11 +98,42 @@ class PasskeyPages {
         return "redirect:/me/passkeys";
     }
 
-    @PostMapping("/me/passkeys/stop-using-password")
-    String stopUsingPassword(Viewer viewer, HttpServletRequest request, RedirectAttributes redirect) {
+    /**
+     * Removing the password cannot be undone from a lost device, so it is a page of its own first
+     * (no script needed): what stops working, and with a single passkey, what losing that device
+     * would mean and what way back in is left.
+     */
+    @GetMapping("/me/passkeys/stop-using-password")
+    String confirmStopUsingPassword(Viewer viewer, HttpServletRequest request, Model model,
+            RedirectAttributes redirect) {
         if (!SignIn.confirmedRecently(request, clock.millis())) {
             redirect.addFlashAttribute(Page.NOTICE, "Type your password again first, then remove it.");
             return "redirect:/me/passkeys";
+        }
+        if (!members.hasPassword(viewer.memberId())) {
+            return "redirect:/me/passkeys";
+        }
+        var mine = passkeys.of(viewer);
+        if (mine.isEmpty()) {
+            redirect.addFlashAttribute(Page.NOTICE, "Add a passkey first: without one, you could not sign in any more.");
+            return "redirect:/me/passkeys";
+        }
+        model.addAttribute("passkeys", mine);
+        model.addAttribute("recoveryAddress", members.verifiedEmail(viewer.memberId()).orElse(null));
+        model.addAttribute("secondFactor", secondFactors.enrolled(viewer.memberId()));
+        model.addAttribute(Page.NOINDEX, true);
+        return REMOVE_PASSWORD;
+    }
+
+    @PostMapping("/me/passkeys/stop-using-password")
+    String stopUsingPassword(Viewer viewer, @RequestParam(required = false) String understood,
+            HttpServletRequest request, RedirectAttributes redirect) {
+        if (!SignIn.confirmedRecently(request, clock.millis())) {
+            redirect.addFlashAttribute(Page.NOTICE, "Type your password again first, then remove it.");
+            return "redirect:/me/passkeys";
+        }
+        if (!"yes".equals(understood)) {
+            return "redirect:/me/passkeys/stop-using-password";
         }
         redirect.addFlashAttribute(Page.NOTICE, passkeys.stopUsingPassword(viewer)
                 ? "Your password is removed. From now on you sign in with a passkey."

@@ -40,8 +40,11 @@ class SecondFactorPages {
     private final SecondFactorRules rules;
     private final AttemptLimits limits;
     private final RequestCache requestCache = new HttpSessionRequestCache();
+    private final Reconfirmations reconfirmations;
 
-    SecondFactorPages(SecondFactors secondFactors, MemberSessions sessions, SecondFactorRules rules, AttemptLimits limits) {
+    SecondFactorPages(SecondFactors secondFactors, MemberSessions sessions, SecondFactorRules rules, AttemptLimits limits,
+            Reconfirmations reconfirmations) {
+        this.reconfirmations = reconfirmations;
         this.secondFactors = secondFactors;
         this.sessions = sessions;
         this.rules = rules;
@@ -49,11 +52,13 @@ class SecondFactorPages {
     }
 
     @GetMapping("/me/second-factor")
-    String overview(Viewer viewer, @RequestParam(required = false) String required, Model model) {
-        return overviewPage(viewer, required != null, FormErrors.NONE, model);
+    String overview(Viewer viewer, @RequestParam(required = false) String required, HttpServletRequest request,
+            Model model) {
+        return overviewPage(viewer, required != null, FormErrors.NONE, request, model);
     }
 
-    private String overviewPage(Viewer viewer, boolean asked, FormErrors errors, Model model) {
+    private String overviewPage(Viewer viewer, boolean asked, FormErrors errors, HttpServletRequest request, Model model) {
+        reconfirmations.show(viewer, request, model);
         Optional<String> because = secondFactors.requiredBecause(viewer);
         model.addAttribute("state", secondFactors.state(viewer.memberId()));
         model.addAttribute("requiredBecause", because.orElse(null));
@@ -63,12 +68,16 @@ class SecondFactorPages {
         return OVERVIEW;
     }
 
-    /** Setting up (or replacing) the authenticator starts with the password: whoever found the device unlocked cannot. */
+    /**
+     * Setting up (or replacing) the authenticator starts with the password (or a passkey check):
+     * whoever found the device unlocked cannot.
+     */
     @PostMapping("/me/second-factor/setup")
-    String start(Viewer viewer, @RequestParam(defaultValue = "") String password, Model model) {
-        if (!secondFactors.start(viewer, password)) {
-            return overviewPage(viewer, false, FormErrors.of("password", password.isEmpty()
-                    ? "Type your password to go on." : "That is not your password."), model);
+    String start(Viewer viewer, @RequestParam(defaultValue = "") String password, HttpServletRequest request,
+            Model model) {
+        if (!secondFactors.start(viewer, reconfirmations.of(request, password))) {
+            return overviewPage(viewer, false, FormErrors.of("password", reconfirmations.refusal(viewer, password)),
+                    request, model);
         }
         return "redirect:/me/second-factor/setup";
     }
@@ -81,7 +90,7 @@ class SecondFactorPages {
     private String setupPage(Viewer viewer, String code, FormErrors errors, Model model, RedirectAttributes redirect) {
         Optional<SecondFactors.Setup> setup = secondFactors.pendingSetup(viewer);
         if (setup.isEmpty()) {
-            redirect.addFlashAttribute(Page.NOTICE, "Type your password to set up an authenticator app.");
+            redirect.addFlashAttribute(Page.NOTICE, "Confirm it is you (your password, or a passkey if your account has no password) to set up an authenticator app.");
             return "redirect:/me/second-factor";
         }
         model.addAttribute("secret", setup.get().secret());
@@ -115,7 +124,7 @@ class SecondFactorPages {
     }
 
     @PostMapping("/me/second-factor/remove")
-    String remove(Viewer viewer, @RequestParam(defaultValue = "") String password, Model model,
+    String remove(Viewer viewer, @RequestParam(defaultValue = "") String removePassword, Model model,
             HttpServletRequest request, RedirectAttributes redirect) {
         Optional<String> because = secondFactors.requiredBecause(viewer);
         if (because.isPresent()) {
@@ -123,9 +132,9 @@ class SecondFactorPages {
                     + because.get() + ". You can set up a new authenticator instead.");
             return "redirect:/me/second-factor";
         }
-        if (!secondFactors.remove(viewer, password)) {
-            return overviewPage(viewer, false, FormErrors.of("removePassword", password.isEmpty()
-                    ? "Type your password to go on." : "That is not your password."), model);
+        if (!secondFactors.remove(viewer, reconfirmations.of(request, removePassword))) {
+            return overviewPage(viewer, false, FormErrors.of("removePassword",
+                    reconfirmations.refusal(viewer, removePassword)), request, model);
         }
         int ended = sessions.endAllBut(viewer, request.getSession().getId());
         request.changeSessionId();
@@ -140,8 +149,10 @@ class SecondFactorPages {
             return "redirect:/";
         }
         model.addAttribute("code", "");
+        model.addAttribute("keyLost", false);
         model.addAttribute("errors", FormErrors.NONE);
         model.addAttribute(Page.NOINDEX, true);
+        model.addAttribute(Page.SIGNING_IN, true);
         return CODE;
     }
 
@@ -155,13 +166,17 @@ class SecondFactorPages {
             return null;
         }
         SecondFactors.Outcome outcome = secondFactors.verify(viewer.memberId(), code);
-        if (outcome == SecondFactors.Outcome.WRONG) {
+        if (outcome == SecondFactors.Outcome.WRONG || outcome == SecondFactors.Outcome.KEY_LOST) {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             model.addAttribute("code", code);
-            model.addAttribute("errors", FormErrors.of("code", code.isBlank()
+            model.addAttribute("keyLost", outcome == SecondFactors.Outcome.KEY_LOST);
+            model.addAttribute("errors", FormErrors.of("code", outcome == SecondFactors.Outcome.KEY_LOST
+                    ? "Codes from your app cannot be checked right now. Type one of your recovery codes."
+                    : code.isBlank()
                     ? "Type the six-digit code from your authenticator app, or one of your recovery codes."
                     : "That code does not work. Type the code your app shows now, or an unused recovery code."));
             model.addAttribute(Page.NOINDEX, true);
+            model.addAttribute(Page.SIGNING_IN, true);
             return CODE;
         }
         rules.grant(request, response);

@@ -5,11 +5,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicReference;
 import org.hearth.identity.Members;
+import org.hearth.platform.web.PublicAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,12 +22,14 @@ class SetupLink {
     private static final Logger log = LoggerFactory.getLogger(SetupLink.class);
 
     private final Members members;
-    private final Environment environment;
+    private final PublicAddress address;
     private final AtomicReference<String> token = new AtomicReference<>();
+    /** The token that created the administrator, so that opening it again says so. */
+    private final AtomicReference<String> used = new AtomicReference<>();
 
-    SetupLink(Members members, Environment environment) {
+    SetupLink(Members members, PublicAddress address) {
         this.members = members;
-        this.environment = environment;
+        this.address = address;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -39,13 +41,7 @@ class SetupLink {
         new SecureRandom().nextBytes(random);
         String fresh = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         token.set(fresh);
-        String host = environment.getProperty("server.address", "127.0.0.1");
-        if (host.isBlank() || host.equals("0.0.0.0") || host.equals("::")) {
-            host = "localhost";
-        }
-        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
-        log.warn("No site administrator yet. Open http://{}:{}/setup/{} to create one; the link works once.",
-                host, port, fresh);
+        log.warn("No site administrator yet. Open {} to create one; the link works once.", address.of("/setup/" + fresh));
     }
 
     /** True when the token is the current one and still no administrator exists; compared in constant time. */
@@ -59,7 +55,17 @@ class SetupLink {
     /** Spends the token: only the first caller with the right token gets true. */
     boolean spend(String candidate) {
         String current = token.get();
-        return accepts(candidate) && token.compareAndSet(current, null);
+        boolean spent = accepts(candidate) && token.compareAndSet(current, null);
+        if (spent) {
+            used.set(current);
+        }
+        return spent;
+    }
+
+    /** Whether this is the link that already created the administrator (on this node, since its start). */
+    boolean wasUsed(String candidate) {
+        String spent = used.get();
+        return spent != null && candidate != null && MessageDigest.isEqual(spent.getBytes(), candidate.getBytes());
     }
 
     /** The current link token, for tests that play the operator reading the log. */

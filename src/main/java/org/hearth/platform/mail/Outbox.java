@@ -47,9 +47,19 @@ public class Outbox {
     public record Message(String recipient, String subject, String body, long createdAt, Long sentAt) {
     }
 
-    public void queue(String recipient, String subject, String body) {
+    /**
+     * Queues a message written for an account: {@code accountId} (opaque here) lets
+     * {@link #forgetAccount} find it again, whichever address it went to.
+     */
+    public void queue(String recipient, String subject, String body, String accountId) {
         db.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.ID, RandomId.next()).set(MAIL_OUTBOX.RECIPIENT, recipient).set(MAIL_OUTBOX.SUBJECT, subject)
-                .set(MAIL_OUTBOX.BODY, body).set(MAIL_OUTBOX.CREATED_AT, clock.millis()).set(MAIL_OUTBOX.ATTEMPTS, 0).execute();
+                .set(MAIL_OUTBOX.BODY, body).set(MAIL_OUTBOX.CREATED_AT, clock.millis()).set(MAIL_OUTBOX.ATTEMPTS, 0)
+                .set(MAIL_OUTBOX.MEMBER_ID, accountId).execute();
+    }
+
+    /** Forgets every message written for this account: its owner deleted it. */
+    public void forgetAccount(String accountId) {
+        db.deleteFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.MEMBER_ID.eq(accountId)).execute();
     }
 
     /** Forgets every message to this address: its owner deleted their account. */

@@ -1,5 +1,7 @@
 package org.hearth.platform.mail;
 
+import java.util.Optional;
+import org.hearth.platform.web.AdministrationPage;
 import org.hearth.platform.web.NotFound;
 import org.hearth.platform.web.Page;
 import org.springframework.stereotype.Controller;
@@ -11,12 +13,17 @@ import org.springframework.web.bind.annotation.GetMapping;
  * development). Once mail leaves the server, the page does not exist: its links are secrets.
  */
 @Controller
-class OutboxPage {
+class OutboxPage implements AdministrationPage {
 
     private final Outbox outbox;
 
     OutboxPage(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    @Override
+    public Optional<MenuLink> menuLink() {
+        return outbox.delivers() ? Optional.empty() : Optional.of(new MenuLink("/admin/outbox", "Outbox"));
     }
 
     @GetMapping("/admin/outbox")

@@ -1,5 +1,6 @@
 package org.hearth.platform.security;
 
+import java.time.Duration;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,10 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rpId           the domain name passkeys are made for, such as {@code hearth.example.org}
  * @param rpName         the site name authenticators show when a passkey is made
  * @param allowedOrigins every address members open Hearth at, scheme and port included
+ * @param checkValidity  how long a passkey check (or passkey sign-in) stands in for the password
+ *                       on the forms of an account that has none
  */
 @ConfigurationProperties("hearth.passkeys")
 public record PasskeyProperties(
         @DefaultValue("localhost") String rpId,
         @DefaultValue("Hearth") String rpName,
-        @DefaultValue("http://localhost:8080") Set<String> allowedOrigins) {
+        @DefaultValue("http://localhost:8080") Set<String> allowedOrigins,
+        @DefaultValue("5m") Duration checkValidity) {
 }

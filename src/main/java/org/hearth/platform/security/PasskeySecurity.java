@@ -108,6 +108,7 @@ public class PasskeySecurity {
         var json = new HttpMessageConverterAuthenticationSuccessHandler();
         filter.setAuthenticationSuccessHandler((request, response, authentication) -> {
             SignIn.recordSignIn(request, clock.millis());
+            SignIn.recordPasskeyCheck(request, clock.millis());
             json.onAuthenticationSuccess(request, response, authentication);
         });
     }

@@ -9,6 +9,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
@@ -19,6 +20,8 @@ import org.springframework.security.web.webauthn.management.WebAuthnRelyingParty
  * Checks a passkey and signs in the member it belongs to. Spring Security's own provider would
  * keep its WebAuthn user as the principal; every page expects a {@link SignedInMember}, so this
  * one makes the same principal a password sign-in makes, plus the WebAuthn factor authority.
+ * A member already signed in uses the same sign-in to confirm it is them (a passkey check); it
+ * then accepts only their own passkeys.
  */
 final class PasskeySignInProvider implements AuthenticationProvider {
 
@@ -44,6 +47,13 @@ final class PasskeySignInProvider implements AuthenticationProvider {
         }
         if (!(details instanceof SignedInMember member)) {
             throw new BadCredentialsException("passkey of someone who is not a member");
+        }
+        // Signed in already, a passkey confirms it is still them: someone at their unlocked device
+        // must not slip into another account by the same button.
+        Authentication current = SecurityContextHolder.getContext().getAuthentication();
+        if (current != null && current.getPrincipal() instanceof SignedInMember signedIn
+                && !signedIn.viewer().memberId().equals(member.viewer().memberId())) {
+            throw new BadCredentialsException("passkey of another member than the one signed in");
         }
         if (!member.isEnabled() || !member.isAccountNonLocked()) {
             throw new DisabledException("account cannot sign in");

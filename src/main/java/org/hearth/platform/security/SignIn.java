@@ -19,15 +19,33 @@ public class SignIn {
     /** How long such proof lets a member change how they sign in. */
     public static final long CONFIRMATION_MILLIS = 5 * 60_000;
 
+    /**
+     * Session attribute: when the member last used a passkey in this session (to sign in, or to
+     * confirm it is them). For an account without a password it stands in for typing the password.
+     */
+    public static final String PASSKEY_CHECKED_AT = "hearth.passkeyCheckedAt";
+
     /** Session attribute naming the device a session was signed in on, in words ("Firefox on Android"). */
     public static final String DEVICE = "hearth.device";
 
     private final SecurityContextRepository contextRepository;
     private final Clock clock;
+    private final PasskeyProperties passkeys;
 
-    SignIn(SecurityContextRepository contextRepository, Clock clock) {
+    SignIn(SecurityContextRepository contextRepository, Clock clock, PasskeyProperties passkeys) {
         this.contextRepository = contextRepository;
         this.clock = clock;
+        this.passkeys = passkeys;
+    }
+
+    /**
+     * Whether the member used one of their passkeys in this session within
+     * {@code hearth.passkeys.check-validity}: a member without a password confirms it is them this way.
+     */
+    public boolean passkeyCheckedRecently(HttpServletRequest request) {
+        var session = request.getSession(false);
+        return session != null && session.getAttribute(PASSKEY_CHECKED_AT) instanceof Long at
+                && clock.millis() - at <= passkeys.checkValidity().toMillis();
     }
 
     public void signIn(Viewer viewer, HttpServletRequest request, HttpServletResponse response) {
@@ -62,6 +80,11 @@ public class SignIn {
     static void recordSignIn(HttpServletRequest request, long nowMillis) {
         request.getSession().setAttribute(DEVICE, deviceOf(request.getHeader("User-Agent")));
         confirmed(request, nowMillis);
+    }
+
+    /** After a passkey sign-in or a passkey check: the member has just used one of their passkeys. */
+    static void recordPasskeyCheck(HttpServletRequest request, long nowMillis) {
+        request.getSession().setAttribute(PASSKEY_CHECKED_AT, nowMillis);
     }
 
     /** Notes that the member just proved it is them (a fresh sign-in or their password typed again). */

@@ -7,8 +7,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hearth.platform.security.SignIn;
+import org.hearth.platform.security.Viewer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -30,16 +34,18 @@ class JteViews {
     }
 
     @Bean
-    ViewResolver jteViewResolver(TemplateEngine engine) {
-        return new JteViewResolver(engine);
+    ViewResolver jteViewResolver(TemplateEngine engine, ObjectProvider<AdministrationPage> administration) {
+        return new JteViewResolver(engine, administration);
     }
 
     static final class JteViewResolver implements ViewResolver, Ordered {
 
         private final TemplateEngine engine;
+        private final ObjectProvider<AdministrationPage> administration;
 
-        JteViewResolver(TemplateEngine engine) {
+        JteViewResolver(TemplateEngine engine, ObjectProvider<AdministrationPage> administration) {
             this.engine = engine;
+            this.administration = administration;
         }
 
         @Override
@@ -48,7 +54,7 @@ class JteViews {
                 return null;
             }
             String template = viewName + ".jte";
-            return engine.hasTemplate(template) ? new JteView(engine, template) : null;
+            return engine.hasTemplate(template) ? new JteView(engine, template, administration) : null;
         }
 
         @Override
@@ -57,7 +63,8 @@ class JteViews {
         }
     }
 
-    record JteView(TemplateEngine engine, String template) implements View {
+    record JteView(TemplateEngine engine, String template, ObjectProvider<AdministrationPage> administration)
+            implements View {
 
         @Override
         public String getContentType() {
@@ -69,7 +76,10 @@ class JteViews {
                 throws Exception {
             Map<String, Object> params = new HashMap<>(model == null ? Map.of() : model);
             CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-            Page page = Page.from(params, SignIn.currentViewer(), csrf);
+            Viewer viewer = SignIn.currentViewer();
+            Page page = Page.from(params, viewer, csrf, viewer != null && viewer.siteAdmin()
+                    ? administration.orderedStream().map(AdministrationPage::menuLink).flatMap(Optional::stream).toList()
+                    : List.of());
             params.put("page", page);
             // Templates are compiled with their static parts already in UTF-8 (binaryStaticContent),
             // so a page is copied out as bytes, never built as a String and encoded again: that

@@ -1,5 +1,6 @@
 package org.hearth.platform.web;
 
+import java.util.List;
 import java.util.Map;
 import org.hearth.platform.security.Viewer;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -10,17 +11,28 @@ import org.springframework.security.web.csrf.CsrfToken;
  * signed in is never for search engines: it may hold what only members see, and no crawler
  * signs in, so every such page says so whatever its controller set.
  */
-public record Page(Viewer viewer, CsrfToken csrf, boolean noindex, String notice) {
+public record Page(Viewer viewer, CsrfToken csrf, boolean noindex, String notice, boolean signingIn,
+        List<AdministrationPage.MenuLink> administration) {
 
     /** Model attribute a controller sets to keep a page out of search engines. */
     public static final String NOINDEX = "noindex";
     /** Flash attribute with a one-line confirmation shown at the top of the next page. */
     public static final String NOTICE = "notice";
+    /**
+     * Model attribute of the pages a member sees half-way through signing in (password given,
+     * code still owed): the header then offers only signing out, not the site they cannot open yet.
+     */
+    public static final String SIGNING_IN = "signingIn";
 
-    static Page from(Map<String, ?> model, Viewer viewer, CsrfToken csrf) {
+    public Page(Viewer viewer, CsrfToken csrf, boolean noindex, String notice) {
+        this(viewer, csrf, noindex, notice, false, List.of());
+    }
+
+    /** The page for this model and viewer; {@code administration} is the site administrator's extra menu links. */
+    static Page from(Map<String, ?> model, Viewer viewer, CsrfToken csrf, List<AdministrationPage.MenuLink> administration) {
         Object notice = model.get(NOTICE);
         return new Page(viewer, csrf, viewer != null || Boolean.TRUE.equals(model.get(NOINDEX)),
-                notice == null ? null : notice.toString());
+                notice == null ? null : notice.toString(), Boolean.TRUE.equals(model.get(SIGNING_IN)), administration);
     }
 
     public boolean signedIn() {

@@ -25,7 +25,13 @@ abstract class SetupLinkContract extends HearthTest {
         assertThat(admin.get("/setup/" + token).status()).isEqualTo(200);
         var done = admin.submit("/setup/" + token, Map.of("handle", handle, "password", PASSWORD, "email", ""));
         assertThat(done.text()).contains("site's administrator");
-        assertThat(visitor().get("/setup/" + token).status()).as("the link works once").isEqualTo(404);
+        var used = visitor().get("/setup/" + token);
+        assertThat(used.status()).as("the link works once").isEqualTo(410);
+        assertThat(used.document().select("#setup-used").text()).contains("This setup link was already used");
+        assertThat(visitor().post("/setup/" + token, Map.of("handle", unique("late"), "password", PASSWORD, "email", ""))
+                .status()).isEqualTo(410);
+        assertThat(visitor().get("/setup/not-the-token").document().select("#setup-used").text())
+                .as("an older link, once the site is set up").contains("already has its administrator");
         assertThat(members.anySiteAdministrator()).isTrue();
 
         // the administrator owns the patient leaders community made on first start
