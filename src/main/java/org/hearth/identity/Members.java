@@ -8,9 +8,9 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.hearth.platform.RandomId;
 import org.hearth.platform.security.Viewer;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Members {
 
-    /** Letters, digits, dot, dash and underscore; starts with a letter or digit. */
-    static final Pattern HANDLE_SHAPE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{2,29}");
+    /** A deleted account keeps its row for the markers of its posts, with a placeholder key ({@link AccountData#erase}). */
+    private static final Condition STILL_A_MEMBER = MEMBERS.HANDLE_KEY.notLike("~%");
 
     private final DSLContext db;
     private final PasswordEncoder passwords;
@@ -37,16 +37,27 @@ public class Members {
         this.clock = clock;
     }
 
-    /** Thrown when the handle is taken; the sign-up form says so next to the field. */
+    /**
+     * Thrown when the handle is taken, or one that looks like it ({@link Handles#skeleton}); the
+     * form says so next to the field.
+     */
     public static final class HandleTaken extends RuntimeException {
         HandleTaken() {
             super("handle taken", null, false, false);
         }
     }
 
-    /** Creates an account and returns who it is. Handles are unique without regard to case. */
+    /**
+     * Creates an account and returns who it is. The handle must be one {@link Handles#refusal}
+     * accepts; it is kept in NFKC form. Handles are unique without regard to case or to letters
+     * that look alike.
+     */
     @Transactional
-    public Viewer create(String handle, String password, String email, boolean siteAdmin) {
+    public Viewer create(String typedHandle, String password, String email, boolean siteAdmin) {
+        Handles.refusal(typedHandle).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        String handle = Handles.normalised(typedHandle);
         if (handleExists(handle)) {
             throw new HandleTaken();
         }
@@ -56,19 +67,14 @@ public class Members {
                     .set(MEMBERS.ID, id)
                     .set(MEMBERS.HANDLE, handle)
                     .set(MEMBERS.HANDLE_KEY, handleKey(handle))
+                    .set(MEMBERS.HANDLE_SKELETON, Handles.skeleton(handle))
                     .set(MEMBERS.PASSWORD_HASH, passwords.encode(password))
                     .set(MEMBERS.EMAIL, email == null || email.isBlank() ? null : email.trim())
                     .set(MEMBERS.SITE_ADMIN, siteAdmin)
                     .set(MEMBERS.CREATED_AT, clock.millis())
                     .execute();
-        } catch (DuplicateKeyException e) {
-            throw new HandleTaken(); // PostgreSQL: someone took it between the check and the insert
         } catch (org.springframework.dao.DataAccessException e) {
-            // SQLite's driver reports the same race without a standard SQL state
-            if (String.valueOf(e.getMessage()).contains("UNIQUE constraint failed")) {
-                throw new HandleTaken();
-            }
-            throw e;
+            throw taken(e);
         }
         if (siteAdmin) {
             events.publishEvent(new SiteAdministratorCreated(id));
@@ -76,20 +82,25 @@ public class Members {
         return new Viewer(id, handle, siteAdmin);
     }
 
+    /** Whether someone has this handle, or one that looks like it. */
     public boolean handleExists(String handle) {
-        return db.fetchExists(MEMBERS, MEMBERS.HANDLE_KEY.eq(handleKey(handle)));
+        return db.fetchExists(MEMBERS, MEMBERS.HANDLE_KEY.eq(handleKey(handle)).or(MEMBERS.HANDLE_SKELETON.eq(Handles.skeleton(handle))));
     }
 
     public boolean anySiteAdministrator() {
         return db.fetchExists(MEMBERS, MEMBERS.SITE_ADMIN.isTrue());
     }
 
-    /** Handles of the given members, in one query. Unknown ids are simply absent. */
+    /**
+     * Handles of the given members, in one query. Unknown ids are simply absent, and so are
+     * deleted accounts: what they left behind must not be tied together by a name or a link.
+     */
     public Map<String, String> handles(Collection<String> memberIds) {
         if (memberIds.isEmpty()) {
             return Map.of();
         }
-        return db.select(MEMBERS.ID, MEMBERS.HANDLE).from(MEMBERS).where(MEMBERS.ID.in(memberIds)).fetchMap(MEMBERS.ID, MEMBERS.HANDLE);
+        return db.select(MEMBERS.ID, MEMBERS.HANDLE).from(MEMBERS).where(MEMBERS.ID.in(memberIds), STILL_A_MEMBER)
+                .fetchMap(MEMBERS.ID, MEMBERS.HANDLE);
     }
 
     /** The handle of one member, or empty for an unknown id. */
@@ -106,7 +117,7 @@ public class Members {
         if (!RandomId.looksValid(memberId)) {
             return Optional.empty();
         }
-        return db.select(MEMBERS.ID, MEMBERS.HANDLE, MEMBERS.ABOUT).from(MEMBERS).where(MEMBERS.ID.eq(memberId))
+        return db.select(MEMBERS.ID, MEMBERS.HANDLE, MEMBERS.ABOUT).from(MEMBERS).where(MEMBERS.ID.eq(memberId), STILL_A_MEMBER)
                 .fetchOptional(r -> new Profile(r.get(MEMBERS.ID), r.get(MEMBERS.HANDLE), r.get(MEMBERS.ABOUT)));
     }
 
@@ -117,16 +128,27 @@ public class Members {
     }
 
     /**
-     * Gives the member a new handle. Their passkeys and open sessions are known by handle, so
-     * they follow in the same transaction. Throws {@link HandleTaken} when someone else has it.
+     * Gives the member a new handle, one {@link Handles#refusal} accepts. Their passkeys and open
+     * sessions are known by handle, so they follow in the same transaction. Throws
+     * {@link HandleTaken} when someone else has it or one that looks like it.
      */
     @Transactional
     public Viewer rename(Viewer viewer, String newHandle) {
-        String handle = newHandle.strip();
-        if (!handleKey(handle).equals(handleKey(viewer.handle())) && handleExists(handle)) {
+        Handles.refusal(newHandle).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        String handle = Handles.normalised(newHandle);
+        String skeleton = Handles.skeleton(handle);
+        if (db.fetchExists(MEMBERS, MEMBERS.ID.ne(viewer.memberId())
+                .and(MEMBERS.HANDLE_KEY.eq(handleKey(handle)).or(MEMBERS.HANDLE_SKELETON.eq(skeleton))))) {
             throw new HandleTaken();
         }
-        db.update(MEMBERS).set(MEMBERS.HANDLE, handle).set(MEMBERS.HANDLE_KEY, handleKey(handle)).where(MEMBERS.ID.eq(viewer.memberId())).execute();
+        try {
+            db.update(MEMBERS).set(MEMBERS.HANDLE, handle).set(MEMBERS.HANDLE_KEY, handleKey(handle))
+                    .set(MEMBERS.HANDLE_SKELETON, skeleton).where(MEMBERS.ID.eq(viewer.memberId())).execute();
+        } catch (org.springframework.dao.DataAccessException e) {
+            throw taken(e);
+        }
         db.update(USER_ENTITIES).set(USER_ENTITIES.NAME, handle).where(USER_ENTITIES.NAME.eq(viewer.handle())).execute();
         db.update(SPRING_SESSION).set(SPRING_SESSION.PRINCIPAL_NAME, handle)
                 .where(SPRING_SESSION.PRINCIPAL_NAME.eq(viewer.handle())).execute();
@@ -177,7 +199,7 @@ public class Members {
     public Optional<String> idForRecovery(String handleOrEmail) {
         String text = handleOrEmail.strip();
         return db.select(MEMBERS.ID).from(MEMBERS)
-                .where(MEMBERS.HANDLE_KEY.eq(text.toLowerCase(java.util.Locale.ROOT))
+                .where(MEMBERS.HANDLE_KEY.eq(handleKey(text))
                         .or(MEMBERS.EMAIL.equalIgnoreCase(text).and(MEMBERS.EMAIL_VERIFIED_AT.isNotNull())))
                 .limit(1).fetchOptional(MEMBERS.ID);
     }
@@ -201,8 +223,17 @@ public class Members {
         db.update(MEMBERS).setNull(MEMBERS.PASSWORD_HASH).where(MEMBERS.ID.eq(memberId)).execute();
     }
 
+    /** Someone took the handle, or a look-alike, between the check and the write. */
+    private static RuntimeException taken(org.springframework.dao.DataAccessException e) {
+        // PostgreSQL reports it as a duplicate key; SQLite's driver without a standard SQL state
+        if (e instanceof DuplicateKeyException || String.valueOf(e.getMessage()).contains("UNIQUE constraint failed")) {
+            return new HandleTaken();
+        }
+        return e;
+    }
+
     static String handleKey(String handle) {
-        return handle.strip().toLowerCase(java.util.Locale.ROOT);
+        return Handles.key(handle);
     }
 
     /** What a profile page may show: the handle, and an "about" text only if the member wrote one. */

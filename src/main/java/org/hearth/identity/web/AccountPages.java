@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.hearth.identity.EmailLinks;
+import org.hearth.identity.Handles;
 import org.hearth.identity.Members;
 import org.hearth.platform.security.SignIn;
 import org.hearth.platform.security.Viewer;
@@ -28,6 +29,7 @@ class AccountPages {
     private static final String SIGN_UP = "org/hearth/identity/web/sign-up";
     private static final String SIGN_IN = "org/hearth/identity/web/sign-in";
     private static final String SETUP = "org/hearth/identity/web/setup";
+    static final String HANDLE_TAKEN = "Someone already uses this handle, or one that looks just like it. Try another one.";
 
     private final Members members;
     private final SetupLink setupLink;
@@ -54,6 +56,7 @@ class AccountPages {
     @PostMapping("/sign-up")
     String signUp(@Valid @ModelAttribute("form") AccountForms.SignUp form, BindingResult result, Model model,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        checkHandle(form, result);
         checkPassword(form, result);
         return createAccount(form, result, model, request, response, redirect, false, SIGN_UP);
     }
@@ -99,6 +102,7 @@ class AccountPages {
         }
         model.addAttribute("token", token);
         model.addAttribute(Page.NOINDEX, true);
+        checkHandle(form, result);
         checkPassword(form, result);
         if (result.hasErrors()) {
             return showForm(form, result, model, SETUP);
@@ -119,7 +123,7 @@ class AccountPages {
         try {
             viewer = members.create(form.handleValue(), form.password(), form.email(), siteAdmin);
         } catch (Members.HandleTaken taken) {
-            result.rejectValue("handle", "taken", "Someone already uses this handle. Try another one.");
+            result.rejectValue("handle", "taken", HANDLE_TAKEN);
             return showForm(form, result, model, formView);
         }
         if (form.email() != null && !form.email().isBlank()) {
@@ -130,6 +134,11 @@ class AccountPages {
                 ? "Welcome, " + viewer.handle() + ". You are this site's administrator."
                 : "Welcome to Hearth, " + viewer.handle() + ". Pick a community to join.");
         return "redirect:/";
+    }
+
+    /** Why a handle cannot be used: invisible characters, mixed alphabets, the wrong shape. */
+    private static void checkHandle(AccountForms.SignUp form, BindingResult result) {
+        Handles.refusal(form.handle()).ifPresent(reason -> result.rejectValue("handle", "refused", reason));
     }
 
     private void checkPassword(AccountForms.SignUp form, BindingResult result) {
