@@ -97,6 +97,14 @@ public final class Handles {
         return SPOOF.getSkeleton(NFKC_CASEFOLD.normalize(handle.strip()));
     }
 
+    /**
+     * The handle set apart from the text around it, for plain text (notices, mail) where no
+     * {@code <bdi>} can be: a right-to-left handle cannot reorder the words beside it.
+     */
+    public static String isolated(String handle) {
+        return "\u2068" + handle + "\u2069";
+    }
+
     /** The key a handle is found by when signing in: case does not matter, nor fullwidth letters. */
     static String key(String handle) {
         return normalised(handle).toLowerCase(Locale.ROOT);

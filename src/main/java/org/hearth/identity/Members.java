@@ -5,7 +5,10 @@ import static org.hearth.identity.schema.Tables.USER_ENTITIES;
 import static org.hearth.platform.schema.Tables.SPRING_SESSION;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hearth.platform.RandomId;
@@ -73,7 +76,7 @@ public class Members {
                     .set(MEMBERS.SITE_ADMIN, siteAdmin)
                     .set(MEMBERS.CREATED_AT, clock.millis())
                     .execute();
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException e) {
             throw taken(e);
         }
         if (siteAdmin) {
@@ -146,7 +149,7 @@ public class Members {
         try {
             db.update(MEMBERS).set(MEMBERS.HANDLE, handle).set(MEMBERS.HANDLE_KEY, handleKey(handle))
                     .set(MEMBERS.HANDLE_SKELETON, skeleton).where(MEMBERS.ID.eq(viewer.memberId())).execute();
-        } catch (org.springframework.dao.DataAccessException e) {
+        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException e) {
             throw taken(e);
         }
         db.update(USER_ENTITIES).set(USER_ENTITIES.NAME, handle).where(USER_ENTITIES.NAME.eq(viewer.handle())).execute();
@@ -224,8 +227,8 @@ public class Members {
     }
 
     /** Someone took the handle, or a look-alike, between the check and the write. */
-    private static RuntimeException taken(org.springframework.dao.DataAccessException e) {
-        // PostgreSQL reports it as a duplicate key; SQLite's driver without a standard SQL state
+    private static RuntimeException taken(RuntimeException e) {
+        // PostgreSQL's is translated to a duplicate key; SQLite's driver has no standard SQL state, so jOOQ's stays
         if (e instanceof DuplicateKeyException || String.valueOf(e.getMessage()).contains("UNIQUE constraint failed")) {
             return new HandleTaken();
         }
@@ -234,6 +237,43 @@ public class Members {
 
     static String handleKey(String handle) {
         return Handles.key(handle);
+    }
+
+    /**
+     * Handles that look like another member's and were there before look-alikes were refused
+     * (migration 14.1 left them without a skeleton). They are shown to the site administrator and
+     * never changed behind the member's back; each drops off the list when its member changes it.
+     * Lists each such handle with the handles it looks like, older ones first.
+     */
+    public List<LookAlike> lookAlikes() {
+        var unresolved = db.select(MEMBERS.ID, MEMBERS.HANDLE).from(MEMBERS)
+                .where(MEMBERS.HANDLE_SKELETON.isNull(), STILL_A_MEMBER).orderBy(MEMBERS.CREATED_AT, MEMBERS.ID).fetch();
+        if (unresolved.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Named>> bySkeleton = new LinkedHashMap<>();
+        unresolved.forEach(r -> bySkeleton.computeIfAbsent(Handles.skeleton(r.value2()), k -> new ArrayList<>())
+                .add(new Named(r.value1(), r.value2())));
+        var holders = db.select(MEMBERS.ID, MEMBERS.HANDLE, MEMBERS.HANDLE_SKELETON).from(MEMBERS)
+                .where(MEMBERS.HANDLE_SKELETON.in(bySkeleton.keySet())).fetch();
+        List<LookAlike> found = new ArrayList<>();
+        bySkeleton.forEach((skeleton, named) -> {
+            List<Named> all = new ArrayList<>();
+            holders.stream().filter(h -> h.value3().equals(skeleton)).forEach(h -> all.add(new Named(h.value1(), h.value2())));
+            all.addAll(named);
+            for (Named member : named) {
+                found.add(new LookAlike(member, all.stream().filter(other -> !other.equals(member)).toList()));
+            }
+        });
+        return found;
+    }
+
+    /** A member named by handle, for the site administrator's list. */
+    public record Named(String id, String handle) {
+    }
+
+    /** A handle that looks like others ({@code looksLike}; empty once those were changed). */
+    public record LookAlike(Named member, List<Named> looksLike) {
     }
 
     /** What a profile page may show: the handle, and an "about" text only if the member wrote one. */

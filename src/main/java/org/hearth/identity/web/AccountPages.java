@@ -131,8 +131,8 @@ class AccountPages {
         }
         signIn.signIn(viewer, request, response);
         redirect.addFlashAttribute(Page.NOTICE, siteAdmin
-                ? "Welcome, " + viewer.handle() + ". You are this site's administrator."
-                : "Welcome to Hearth, " + viewer.handle() + ". Pick a community to join.");
+                ? "Welcome, " + Handles.isolated(viewer.handle()) + ". You are this site's administrator."
+                : "Welcome to Hearth, " + Handles.isolated(viewer.handle()) + ". Pick a community to join.");
         return "redirect:/";
     }
 
@@ -168,6 +168,7 @@ class AccountPages {
         model.addAttribute("profile", profile);
         model.addAttribute("about", profile.about() == null ? "" : profile.about());
         model.addAttribute("errors", FormErrors.NONE);
+        model.addAttribute("lookAlikes", viewer.siteAdmin() ? members.lookAlikes().size() : 0);
         return "org/hearth/identity/web/my-profile";
     }
 
@@ -178,6 +179,7 @@ class AccountPages {
             model.addAttribute("profile", members.profile(viewer.memberId()).orElseThrow(NotFound::new));
             model.addAttribute("about", form.about() == null ? "" : form.about());
             model.addAttribute("errors", FormErrors.of(result));
+            model.addAttribute("lookAlikes", 0);
             return "org/hearth/identity/web/my-profile";
         }
         members.updateAbout(viewer.memberId(), form.about());

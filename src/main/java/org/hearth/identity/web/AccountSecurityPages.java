@@ -163,7 +163,7 @@ class AccountSecurityPages {
             model.addAttribute(Page.NOINDEX, true);
             return HANDLE;
         }
-        redirect.addFlashAttribute(Page.NOTICE, "Your handle is now " + Handles.normalised(wanted) + ". Your posts show it too.");
+        redirect.addFlashAttribute(Page.NOTICE, "Your handle is now " + Handles.isolated(Handles.normalised(wanted)) + ". Your posts show it too.");
         return "redirect:/me/profile";
     }
 
