@@ -10,9 +10,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.ZoneId;
 import java.util.Optional;
 import org.hearth.platform.RandomId;
 import org.hearth.platform.security.Viewer;
+import org.hearth.platform.web.When;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -156,6 +158,21 @@ public class Members {
         db.update(SPRING_SESSION).set(SPRING_SESSION.PRINCIPAL_NAME, handle)
                 .where(SPRING_SESSION.PRINCIPAL_NAME.eq(viewer.handle())).execute();
         return new Viewer(viewer.memberId(), handle, viewer.siteAdmin());
+    }
+
+    /** The time zone the member reads times in, if they chose one (and it is still known). */
+    public Optional<ZoneId> timeZone(String memberId) {
+        return db.select(MEMBERS.TIME_ZONE).from(MEMBERS).where(MEMBERS.ID.eq(memberId)).fetchOptional(MEMBERS.TIME_ZONE)
+                .filter(When.ZONES::contains).map(ZoneId::of);
+    }
+
+    /** Sets the zone the member reads times in (one of {@link When#ZONES}), or forgets it (null). */
+    @Transactional
+    public void setTimeZone(String memberId, String zone) {
+        if (zone != null && !When.ZONES.contains(zone)) {
+            throw new IllegalArgumentException("not a time zone Hearth offers");
+        }
+        db.update(MEMBERS).set(MEMBERS.TIME_ZONE, zone).where(MEMBERS.ID.eq(memberId)).execute();
     }
 
     /** Whether this is the member's password: asked again before sensitive changes. */

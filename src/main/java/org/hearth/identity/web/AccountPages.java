@@ -3,6 +3,7 @@ package org.hearth.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.time.ZoneId;
 import org.hearth.identity.EmailLinks;
 import org.hearth.identity.Handles;
 import org.hearth.identity.Members;
@@ -11,6 +12,7 @@ import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.FormErrors;
 import org.hearth.platform.web.NotFound;
 import org.hearth.platform.web.Page;
+import org.hearth.platform.web.When;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -169,7 +171,28 @@ class AccountPages {
         model.addAttribute("about", profile.about() == null ? "" : profile.about());
         model.addAttribute("errors", FormErrors.NONE);
         model.addAttribute("lookAlikes", viewer.siteAdmin() ? members.lookAlikes().size() : 0);
+        model.addAttribute("zone", members.timeZone(viewer.memberId()).map(ZoneId::getId).orElse(""));
         return "org/hearth/identity/web/my-profile";
+    }
+
+    /** The zone times are shown in; empty forgets the choice (then UTC, or the browser's zone). */
+    @PostMapping("/me/time-zone")
+    String saveTimeZone(Viewer viewer, @RequestParam(defaultValue = "") String zone, Model model, RedirectAttributes redirect) {
+        String chosen = zone.strip();
+        if (!chosen.isEmpty() && !When.ZONES.contains(chosen)) {
+            var profile = members.profile(viewer.memberId()).orElseThrow(NotFound::new);
+            model.addAttribute("profile", profile);
+            model.addAttribute("about", profile.about() == null ? "" : profile.about());
+            model.addAttribute("errors", FormErrors.of("zone", "Hearth does not know that time zone. Choose one from the list."));
+            model.addAttribute("lookAlikes", 0);
+            model.addAttribute("zone", chosen);
+            return "org/hearth/identity/web/my-profile";
+        }
+        members.setTimeZone(viewer.memberId(), chosen.isEmpty() ? null : chosen);
+        redirect.addFlashAttribute(Page.NOTICE, chosen.isEmpty()
+                ? "Times are shown in your browser's time zone, or in UTC where that is not known."
+                : "Times are shown in " + chosen + " time.");
+        return "redirect:/me/profile";
     }
 
     @PostMapping("/me/profile")
@@ -180,6 +203,7 @@ class AccountPages {
             model.addAttribute("about", form.about() == null ? "" : form.about());
             model.addAttribute("errors", FormErrors.of(result));
             model.addAttribute("lookAlikes", 0);
+            model.addAttribute("zone", members.timeZone(viewer.memberId()).map(ZoneId::getId).orElse(""));
             return "org/hearth/identity/web/my-profile";
         }
         members.updateAbout(viewer.memberId(), form.about());

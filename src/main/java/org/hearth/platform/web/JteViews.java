@@ -5,10 +5,13 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.hearth.platform.security.SignIn;
+import org.hearth.platform.security.Viewer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -30,16 +33,18 @@ class JteViews {
     }
 
     @Bean
-    ViewResolver jteViewResolver(TemplateEngine engine) {
-        return new JteViewResolver(engine);
+    ViewResolver jteViewResolver(TemplateEngine engine, ObjectProvider<ReadersTimeZone> timeZones) {
+        return new JteViewResolver(engine, timeZones);
     }
 
     static final class JteViewResolver implements ViewResolver, Ordered {
 
         private final TemplateEngine engine;
+        private final ObjectProvider<ReadersTimeZone> timeZones;
 
-        JteViewResolver(TemplateEngine engine) {
+        JteViewResolver(TemplateEngine engine, ObjectProvider<ReadersTimeZone> timeZones) {
             this.engine = engine;
+            this.timeZones = timeZones;
         }
 
         @Override
@@ -48,7 +53,7 @@ class JteViews {
                 return null;
             }
             String template = viewName + ".jte";
-            return engine.hasTemplate(template) ? new JteView(engine, template) : null;
+            return engine.hasTemplate(template) ? new JteView(engine, template, timeZones) : null;
         }
 
         @Override
@@ -57,7 +62,7 @@ class JteViews {
         }
     }
 
-    record JteView(TemplateEngine engine, String template) implements View {
+    record JteView(TemplateEngine engine, String template, ObjectProvider<ReadersTimeZone> timeZones) implements View {
 
         @Override
         public String getContentType() {
@@ -69,7 +74,10 @@ class JteViews {
                 throws Exception {
             Map<String, Object> params = new HashMap<>(model == null ? Map.of() : model);
             CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-            Page page = Page.from(params, SignIn.currentViewer(), csrf);
+            Viewer viewer = SignIn.currentViewer();
+            ReadersTimeZone zones = timeZones.getIfAvailable();
+            ZoneId zone = viewer == null || zones == null ? null : zones.of(viewer.memberId()).orElse(null);
+            Page page = Page.from(params, viewer, csrf, zone);
             params.put("page", page);
             // Templates are compiled with their static parts already in UTF-8 (binaryStaticContent),
             // so a page is copied out as bytes, never built as a String and encoded again: that
