@@ -1,5 +1,6 @@
-// Times are written by the server in the zone the member chose, or in UTC. Where this script
-// runs, it writes each <time datetime> in the member's chosen zone or else the browser's own,
+// Times are written by the server in the zone the member chose (marked data-zone), or in UTC.
+// Where this script runs, it writes each other <time datetime> in the member's chosen zone (a
+// reply that arrived live) or else the browser's own,
 // with the full moment (weekday, zone and UTC) as its title, the same way the server does.
 // Times added later (replies arriving live) are written the same way. Without it, nothing is lost.
 (function () {
