@@ -57,7 +57,7 @@ public class EmailLinks {
         String token = issue(viewer.memberId(), Purpose.VERIFY_EMAIL, email);
         log.record(viewer.memberId(), SecurityEvent.EMAIL_ADDED);
         outbox.queue(email, "Confirm your e-mail address for Hearth",
-                "Hello " + Handles.isolated(viewer.handle()) + ",\n\nPlease confirm that this address is yours by opening this link within "
+                "Hello " + viewer.handle() + ",\n\nPlease confirm that this address is yours by opening this link within "
                         + minutes() + " minutes:\n\n" + address.of("/email/verify/" + token)
                         + "\n\nIf you did not ask for this, ignore this message: nothing changes.\n");
     }

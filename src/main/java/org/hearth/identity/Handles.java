@@ -98,7 +98,7 @@ public final class Handles {
     }
 
     /**
-     * The handle set apart from the text around it, for plain text (notices, mail) where no
+     * The handle set apart from the text around it, for plain text (notices) where no
      * {@code <bdi>} can be: a right-to-left handle cannot reorder the words beside it.
      */
     public static String isolated(String handle) {

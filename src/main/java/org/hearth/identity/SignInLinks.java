@@ -58,7 +58,7 @@ class SignInLinks implements OneTimeTokenService, OneTimeTokenGenerationSuccessH
         String token = links.issue(memberId.get(), EmailLinks.Purpose.SIGN_IN, email.get());
         String handle = members.handleOf(memberId.get()).orElseThrow();
         outbox.queue(email.get(), "Your Hearth sign-in link",
-                "Open this link within " + links.minutes() + " minutes to sign in to Hearth as " + Handles.isolated(handle) + ":\n\n"
+                "Open this link within " + links.minutes() + " minutes to sign in to Hearth as " + handle + ":\n\n"
                         + address.of("/sign-in/link/use?token=" + token)
                         + "\n\nIt works once. If you did not ask for it, ignore this message.\n");
         return new DefaultOneTimeToken(token, handle, Instant.ofEpochMilli(clock.millis() + links.minutes() * 60_000));

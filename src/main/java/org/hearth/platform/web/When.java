@@ -20,10 +20,12 @@ public final class When {
     private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzzz", Locale.ENGLISH);
     private static final DateTimeFormatter ZONE_LABEL = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
 
-    /** The zones a member may choose from: every region IANA names (Europe/Paris, ...), and UTC. */
+    /**
+     * The zones a member may choose from: every place IANA names by continent or ocean
+     * (Europe/Paris, ...), and UTC; not the old country-named aliases (US/Eastern, ...).
+     */
     public static final List<String> ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(id -> id.equals("UTC") || (id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/")
-                    && Character.isUpperCase(id.charAt(0))))
+            .filter(id -> id.equals("UTC") || id.matches("(Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/.+"))
             .sorted().toList();
 
     private When() {
