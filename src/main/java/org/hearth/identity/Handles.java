@@ -111,6 +111,9 @@ public final class Handles {
     }
 
     private static boolean invisible(int codePoint) {
+        if (codePoint == ' ') {
+            return false; // a plain space shows; the shape rule says handles have none
+        }
         int type = UCharacter.getType(codePoint);
         return UCharacter.hasBinaryProperty(codePoint, UProperty.DEFAULT_IGNORABLE_CODE_POINT)
                 || UCharacter.hasBinaryProperty(codePoint, UProperty.WHITE_SPACE)

@@ -46,6 +46,7 @@ class HandlesTest {
         assertThat(Handles.normalised(" \uFF46\uFF45\uFF52\uFF4E ")).isEqualTo("fern");
         assertThat(Handles.refusal("ab")).contains(Handles.SHAPE_RULE);
         assertThat(Handles.refusal("fern!")).contains(Handles.SHAPE_RULE);
+        assertThat(Handles.refusal("anna maria")).contains(Handles.SHAPE_RULE);
         assertThat(Handles.refusal("e\u0301\u0301\u0301\u0301x")).isPresent();
     }
 }
