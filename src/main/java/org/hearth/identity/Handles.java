@@ -26,6 +26,10 @@ import java.util.regex.Pattern;
  * beyond what one language writes (Unicode's "highly restrictive" level: one script, or Latin
  * with Han and the Japanese kana, Bopomofo or Hangul). A handle wholly in Cyrillic, Greek,
  * Arabic, Devanagari ... is welcome.
+ *
+ * <p>Skeletons come from Unicode's confusables data inside ICU4J. A new ICU4J may map a few
+ * characters differently: when upgrading it, add a migration that recomputes the stored
+ * skeletons the way {@link HandleSkeletonsMigration} made them.
  */
 public final class Handles {
 

@@ -285,6 +285,22 @@ public class Members {
         return found;
     }
 
+    /**
+     * Handles made before today's rules that those rules refuse (invisible characters, mixed
+     * alphabets), with the reason, for the site administrator: left as they are, like
+     * look-alikes. Reads every handle, so it is for that one page only.
+     */
+    public List<Refused> refusedHandles() {
+        List<Refused> refused = new ArrayList<>();
+        db.select(MEMBERS.ID, MEMBERS.HANDLE).from(MEMBERS).where(STILL_A_MEMBER).orderBy(MEMBERS.CREATED_AT, MEMBERS.ID)
+                .forEach(r -> Handles.refusal(r.value2()).ifPresent(reason -> refused.add(new Refused(new Named(r.value1(), r.value2()), reason))));
+        return refused;
+    }
+
+    /** A handle today's rules would refuse, and why. */
+    public record Refused(Named member, String reason) {
+    }
+
     /** A member named by handle, for the site administrator's list. */
     public record Named(String id, String handle) {
     }

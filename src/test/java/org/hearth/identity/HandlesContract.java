@@ -150,6 +150,10 @@ abstract class HandlesContract extends HearthTest {
         db.insertInto(MEMBERS).set(MEMBERS.ID, youngerId).set(MEMBERS.HANDLE, younger).set(MEMBERS.HANDLE_KEY, younger)
                 .set(MEMBERS.CREATED_AT, System.nanoTime()).execute();
 
+        String invisibleId = org.hearth.platform.RandomId.next();
+        db.insertInto(MEMBERS).set(MEMBERS.ID, invisibleId).set(MEMBERS.HANDLE, "\u3164\u3164" + invisibleId)
+                .set(MEMBERS.HANDLE_KEY, invisibleId).set(MEMBERS.HANDLE_SKELETON, invisibleId).set(MEMBERS.CREATED_AT, 0L).execute();
+
         Viewer admin = members.create(unique("admin"), PASSWORD, null, true);
         Visitor site = moderating(admin);
         assertThat(site.get("/me/profile").document().select("#look-alike-report a").attr("href")).isEqualTo("/admin/handles");
@@ -159,6 +163,9 @@ abstract class HandlesContract extends HearthTest {
                 .filter(li -> li.text().startsWith(younger)).findFirst().orElseThrow();
         assertThat(line.text()).contains("looks like " + older);
         assertThat(line.select("bdi")).hasSize(2);
+        var refused = report.document().select(".refused-handles li").stream()
+                .filter(li -> li.select("a").attr("href").equals("/m/" + invisibleId)).findFirst().orElseThrow();
+        assertThat(refused.text()).contains("U+3164", "cannot be seen");
         assertThat(db.select(MEMBERS.HANDLE).from(MEMBERS).where(MEMBERS.ID.eq(youngerId)).fetchOne(MEMBERS.HANDLE))
                 .as("never silently changed").isEqualTo(younger);
 

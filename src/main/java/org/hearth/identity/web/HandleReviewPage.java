@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * For site administrators: handles made before look-alikes were refused that look like
- * another member's. Nothing is changed here; the administrator decides whom to ask to change
+ * another member's, and those that today's rules refuse. Nothing is changed here; the administrator decides whom to ask to change
  * their handle.
  */
 @Controller
@@ -23,6 +23,7 @@ class HandleReviewPage {
     @GetMapping("/admin/handles")
     String lookAlikes(Model model) {
         model.addAttribute("lookAlikes", members.lookAlikes());
+        model.addAttribute("refused", members.refusedHandles());
         model.addAttribute(Page.NOINDEX, true);
         return "org/hearth/identity/web/look-alike-handles";
     }
