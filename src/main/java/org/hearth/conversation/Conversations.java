@@ -309,8 +309,9 @@ public class Conversations {
         boolean anonymous = Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS));
         long created = r.get(POSTS.CREATED_AT);
         boolean own = viewer != null && viewer.memberId().equals(author);
+        // no link for an anonymous author, nor for a deleted account (absent from handles): nothing ties its posts together
         return new PostView(id, r.get(POSTS.POSITION),
-                anonymous && !access.canModerate() ? null : author,
+                (anonymous && !access.canModerate()) || !handles.containsKey(author) ? null : author,
                 authorLabel(author, anonymous, handles, access, viewer),
                 anonymous, Boolean.TRUE.equals(r.get(POSTS.OPENING)), r.get(POSTS.BODY_HTML), r.get(POSTS.CONTENT_WARNING), created,
                 r.get(POSTS.EDITED_AT) != null, r.get(POSTS.DELETED_AT) != null,
@@ -348,10 +349,13 @@ public class Conversations {
                 });
     }
 
+    /** How posts of a deleted account are signed: the same for all, so none can be told apart. */
+    static final String FORMER_MEMBER = "a former member";
+
     /** Members see "anonymous member"; moderators see who it is; the author sees it is theirs. */
     private static String authorLabel(String authorId, boolean anonymous, Map<String, String> handles,
             Access access, Viewer viewer) {
-        String handle = handles.getOrDefault(authorId, "former member");
+        String handle = handles.getOrDefault(authorId, FORMER_MEMBER);
         if (!anonymous) {
             return handle;
         }

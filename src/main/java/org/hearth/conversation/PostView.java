@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * A post as one viewer may see it. {@code authorId} is null when the post is anonymous and the
- * viewer is not a moderator, so no page can link to the author. {@code position} is 0 for the
+ * viewer is not a moderator, or when its author deleted their account, so no page can link to
+ * the author. {@code position} is 0 for the
  * opening post and counts the replies after it.
  */
 public record PostView(

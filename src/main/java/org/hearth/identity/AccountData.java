@@ -69,7 +69,7 @@ class AccountData implements MemberData {
 
     /** The account section of a member's download. */
     record Account(String id, String handle, String email, Instant emailVerifiedAt, Instant createdAt, String about,
-            boolean siteAdministrator, boolean passwordSet, SecondFactor secondFactor, List<Passkey> passkeys,
+            String timeZone, boolean siteAdministrator, boolean passwordSet, SecondFactor secondFactor, List<Passkey> passkeys,
             List<Device> signedInDevices, List<LogEntry> securityLog, List<EmailLink> emailLinks, List<Mail> mail) {
     }
 
@@ -101,7 +101,7 @@ class AccountData implements MemberData {
         Viewer viewer = new Viewer(memberId, member.getHandle(), Boolean.TRUE.equals(member.getSiteAdmin()));
         SecondFactors.State factor = secondFactors.state(memberId);
         return new Account(memberId, member.getHandle(), member.getEmail(), at(member.getEmailVerifiedAt()), at(member.getCreatedAt()),
-                member.getAbout(), viewer.siteAdmin(), member.getPasswordHash() != null,
+                member.getAbout(), member.getTimeZone(), viewer.siteAdmin(), member.getPasswordHash() != null,
                 new SecondFactor(factor.enrolled(), at(factor.enabledAt()), factor.recoveryCodesLeft()),
                 passkeys.of(viewer).stream().map(p -> new Passkey(p.name(), p.addedAt(), p.lastUsedAt())).toList(),
                 sessions.of(viewer, null).stream()
@@ -136,9 +136,9 @@ class AccountData implements MemberData {
         db.deleteFrom(EMAIL_TOKENS).where(EMAIL_TOKENS.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(SECOND_FACTORS).where(SECOND_FACTORS.MEMBER_ID.eq(memberId)).execute();
-        db.update(MEMBERS).set(MEMBERS.HANDLE, FORMER_MEMBER).set(MEMBERS.HANDLE_KEY, "~" + memberId)
+        db.update(MEMBERS).set(MEMBERS.HANDLE, FORMER_MEMBER).set(MEMBERS.HANDLE_KEY, "~" + memberId).set(MEMBERS.HANDLE_SKELETON, "~" + memberId)
                 .setNull(MEMBERS.PASSWORD_HASH).setNull(MEMBERS.EMAIL).setNull(MEMBERS.EMAIL_VERIFIED_AT)
-                .setNull(MEMBERS.ABOUT).set(MEMBERS.SITE_ADMIN, false)
+                .setNull(MEMBERS.ABOUT).setNull(MEMBERS.TIME_ZONE).set(MEMBERS.SITE_ADMIN, false)
                 .where(MEMBERS.ID.eq(memberId)).execute();
     }
 

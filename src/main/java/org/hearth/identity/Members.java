@@ -5,12 +5,17 @@ import static org.hearth.identity.schema.Tables.USER_ENTITIES;
 import static org.hearth.platform.schema.Tables.SPRING_SESSION;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.time.ZoneId;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.hearth.platform.RandomId;
 import org.hearth.platform.security.Viewer;
+import org.hearth.platform.web.When;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Members {
 
-    /** Letters, digits, dot, dash and underscore; starts with a letter or digit. */
-    static final Pattern HANDLE_SHAPE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{2,29}");
+    /** A deleted account keeps its row for the markers of its posts, with a placeholder key ({@link AccountData#erase}). */
+    private static final Condition STILL_A_MEMBER = MEMBERS.HANDLE_KEY.notLike("~%");
 
     private final DSLContext db;
     private final PasswordEncoder passwords;
@@ -37,16 +42,27 @@ public class Members {
         this.clock = clock;
     }
 
-    /** Thrown when the handle is taken; the sign-up form says so next to the field. */
+    /**
+     * Thrown when the handle is taken, or one that looks like it ({@link Handles#skeleton}); the
+     * form says so next to the field.
+     */
     public static final class HandleTaken extends RuntimeException {
         HandleTaken() {
             super("handle taken", null, false, false);
         }
     }
 
-    /** Creates an account and returns who it is. Handles are unique without regard to case. */
+    /**
+     * Creates an account and returns who it is. The handle must be one {@link Handles#refusal}
+     * accepts; it is kept in NFKC form. Handles are unique without regard to case or to letters
+     * that look alike.
+     */
     @Transactional
-    public Viewer create(String handle, String password, String email, boolean siteAdmin) {
+    public Viewer create(String typedHandle, String password, String email, boolean siteAdmin) {
+        Handles.refusal(typedHandle).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        String handle = Handles.normalised(typedHandle);
         if (handleExists(handle)) {
             throw new HandleTaken();
         }
@@ -56,19 +72,14 @@ public class Members {
                     .set(MEMBERS.ID, id)
                     .set(MEMBERS.HANDLE, handle)
                     .set(MEMBERS.HANDLE_KEY, handleKey(handle))
+                    .set(MEMBERS.HANDLE_SKELETON, Handles.skeleton(handle))
                     .set(MEMBERS.PASSWORD_HASH, passwords.encode(password))
                     .set(MEMBERS.EMAIL, email == null || email.isBlank() ? null : email.trim())
                     .set(MEMBERS.SITE_ADMIN, siteAdmin)
                     .set(MEMBERS.CREATED_AT, clock.millis())
                     .execute();
-        } catch (DuplicateKeyException e) {
-            throw new HandleTaken(); // PostgreSQL: someone took it between the check and the insert
-        } catch (org.springframework.dao.DataAccessException e) {
-            // SQLite's driver reports the same race without a standard SQL state
-            if (String.valueOf(e.getMessage()).contains("UNIQUE constraint failed")) {
-                throw new HandleTaken();
-            }
-            throw e;
+        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException e) {
+            throw taken(e);
         }
         if (siteAdmin) {
             events.publishEvent(new SiteAdministratorCreated(id));
@@ -76,20 +87,25 @@ public class Members {
         return new Viewer(id, handle, siteAdmin);
     }
 
+    /** Whether someone has this handle, or one that looks like it. */
     public boolean handleExists(String handle) {
-        return db.fetchExists(MEMBERS, MEMBERS.HANDLE_KEY.eq(handleKey(handle)));
+        return db.fetchExists(MEMBERS, MEMBERS.HANDLE_KEY.eq(handleKey(handle)).or(MEMBERS.HANDLE_SKELETON.eq(Handles.skeleton(handle))));
     }
 
     public boolean anySiteAdministrator() {
         return db.fetchExists(MEMBERS, MEMBERS.SITE_ADMIN.isTrue());
     }
 
-    /** Handles of the given members, in one query. Unknown ids are simply absent. */
+    /**
+     * Handles of the given members, in one query. Unknown ids are simply absent, and so are
+     * deleted accounts: what they left behind must not be tied together by a name or a link.
+     */
     public Map<String, String> handles(Collection<String> memberIds) {
         if (memberIds.isEmpty()) {
             return Map.of();
         }
-        return db.select(MEMBERS.ID, MEMBERS.HANDLE).from(MEMBERS).where(MEMBERS.ID.in(memberIds)).fetchMap(MEMBERS.ID, MEMBERS.HANDLE);
+        return db.select(MEMBERS.ID, MEMBERS.HANDLE).from(MEMBERS).where(MEMBERS.ID.in(memberIds), STILL_A_MEMBER)
+                .fetchMap(MEMBERS.ID, MEMBERS.HANDLE);
     }
 
     /** The handle of one member, or empty for an unknown id. */
@@ -106,7 +122,7 @@ public class Members {
         if (!RandomId.looksValid(memberId)) {
             return Optional.empty();
         }
-        return db.select(MEMBERS.ID, MEMBERS.HANDLE, MEMBERS.ABOUT).from(MEMBERS).where(MEMBERS.ID.eq(memberId))
+        return db.select(MEMBERS.ID, MEMBERS.HANDLE, MEMBERS.ABOUT).from(MEMBERS).where(MEMBERS.ID.eq(memberId), STILL_A_MEMBER)
                 .fetchOptional(r -> new Profile(r.get(MEMBERS.ID), r.get(MEMBERS.HANDLE), r.get(MEMBERS.ABOUT)));
     }
 
@@ -117,20 +133,46 @@ public class Members {
     }
 
     /**
-     * Gives the member a new handle. Their passkeys and open sessions are known by handle, so
-     * they follow in the same transaction. Throws {@link HandleTaken} when someone else has it.
+     * Gives the member a new handle, one {@link Handles#refusal} accepts. Their passkeys and open
+     * sessions are known by handle, so they follow in the same transaction. Throws
+     * {@link HandleTaken} when someone else has it or one that looks like it.
      */
     @Transactional
     public Viewer rename(Viewer viewer, String newHandle) {
-        String handle = newHandle.strip();
-        if (!handleKey(handle).equals(handleKey(viewer.handle())) && handleExists(handle)) {
+        Handles.refusal(newHandle).ifPresent(reason -> {
+            throw new IllegalArgumentException(reason);
+        });
+        String handle = Handles.normalised(newHandle);
+        String skeleton = Handles.skeleton(handle);
+        if (db.fetchExists(MEMBERS, MEMBERS.ID.ne(viewer.memberId())
+                .and(MEMBERS.HANDLE_KEY.eq(handleKey(handle)).or(MEMBERS.HANDLE_SKELETON.eq(skeleton))))) {
             throw new HandleTaken();
         }
-        db.update(MEMBERS).set(MEMBERS.HANDLE, handle).set(MEMBERS.HANDLE_KEY, handleKey(handle)).where(MEMBERS.ID.eq(viewer.memberId())).execute();
+        try {
+            db.update(MEMBERS).set(MEMBERS.HANDLE, handle).set(MEMBERS.HANDLE_KEY, handleKey(handle))
+                    .set(MEMBERS.HANDLE_SKELETON, skeleton).where(MEMBERS.ID.eq(viewer.memberId())).execute();
+        } catch (org.springframework.dao.DataAccessException | org.jooq.exception.DataAccessException e) {
+            throw taken(e);
+        }
         db.update(USER_ENTITIES).set(USER_ENTITIES.NAME, handle).where(USER_ENTITIES.NAME.eq(viewer.handle())).execute();
         db.update(SPRING_SESSION).set(SPRING_SESSION.PRINCIPAL_NAME, handle)
                 .where(SPRING_SESSION.PRINCIPAL_NAME.eq(viewer.handle())).execute();
         return new Viewer(viewer.memberId(), handle, viewer.siteAdmin());
+    }
+
+    /** The time zone the member reads times in, if they chose one (and it is still known). */
+    public Optional<ZoneId> timeZone(String memberId) {
+        return db.select(MEMBERS.TIME_ZONE).from(MEMBERS).where(MEMBERS.ID.eq(memberId)).fetchOptional(MEMBERS.TIME_ZONE)
+                .filter(When.ZONES::contains).map(ZoneId::of);
+    }
+
+    /** Sets the zone the member reads times in (one of {@link When#ZONES}), or forgets it (null). */
+    @Transactional
+    public void setTimeZone(String memberId, String zone) {
+        if (zone != null && !When.ZONES.contains(zone)) {
+            throw new IllegalArgumentException("not a time zone Hearth offers");
+        }
+        db.update(MEMBERS).set(MEMBERS.TIME_ZONE, zone).where(MEMBERS.ID.eq(memberId)).execute();
     }
 
     /** Whether this is the member's password: asked again before sensitive changes. */
@@ -188,7 +230,7 @@ public class Members {
     public Optional<String> idForRecovery(String handleOrEmail) {
         String text = handleOrEmail.strip();
         return db.select(MEMBERS.ID).from(MEMBERS)
-                .where(MEMBERS.HANDLE_KEY.eq(text.toLowerCase(java.util.Locale.ROOT))
+                .where(MEMBERS.HANDLE_KEY.eq(handleKey(text))
                         .or(MEMBERS.EMAIL.equalIgnoreCase(text).and(MEMBERS.EMAIL_VERIFIED_AT.isNotNull())))
                 .limit(1).fetchOptional(MEMBERS.ID);
     }
@@ -212,8 +254,70 @@ public class Members {
         db.update(MEMBERS).setNull(MEMBERS.PASSWORD_HASH).where(MEMBERS.ID.eq(memberId)).execute();
     }
 
+    /** Someone took the handle, or a look-alike, between the check and the write. */
+    private static RuntimeException taken(RuntimeException e) {
+        // PostgreSQL's is translated to a duplicate key; SQLite's driver has no standard SQL state, so jOOQ's stays
+        if (e instanceof DuplicateKeyException || String.valueOf(e.getMessage()).contains("UNIQUE constraint failed")) {
+            return new HandleTaken();
+        }
+        return e;
+    }
+
     static String handleKey(String handle) {
-        return handle.strip().toLowerCase(java.util.Locale.ROOT);
+        return Handles.key(handle);
+    }
+
+    /**
+     * Handles that look like another member's and were there before look-alikes were refused
+     * (migration 14.1 left them without a skeleton). They are shown to the site administrator and
+     * never changed behind the member's back; each drops off the list when its member changes it.
+     * Lists each such handle with the handles it looks like, older ones first.
+     */
+    public List<LookAlike> lookAlikes() {
+        var unresolved = db.select(MEMBERS.ID, MEMBERS.HANDLE).from(MEMBERS)
+                .where(MEMBERS.HANDLE_SKELETON.isNull(), STILL_A_MEMBER).orderBy(MEMBERS.CREATED_AT, MEMBERS.ID).fetch();
+        if (unresolved.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<Named>> bySkeleton = new LinkedHashMap<>();
+        unresolved.forEach(r -> bySkeleton.computeIfAbsent(Handles.skeleton(r.value2()), k -> new ArrayList<>())
+                .add(new Named(r.value1(), r.value2())));
+        var holders = db.select(MEMBERS.ID, MEMBERS.HANDLE, MEMBERS.HANDLE_SKELETON).from(MEMBERS)
+                .where(MEMBERS.HANDLE_SKELETON.in(bySkeleton.keySet())).fetch();
+        List<LookAlike> found = new ArrayList<>();
+        bySkeleton.forEach((skeleton, named) -> {
+            List<Named> all = new ArrayList<>();
+            holders.stream().filter(h -> h.value3().equals(skeleton)).forEach(h -> all.add(new Named(h.value1(), h.value2())));
+            all.addAll(named);
+            for (Named member : named) {
+                found.add(new LookAlike(member, all.stream().filter(other -> !other.equals(member)).toList()));
+            }
+        });
+        return found;
+    }
+
+    /**
+     * Handles made before today's rules that those rules refuse (invisible characters, mixed
+     * alphabets), with the reason, for the site administrator: left as they are, like
+     * look-alikes. Reads every handle, so it is for that one page only.
+     */
+    public List<Refused> refusedHandles() {
+        List<Refused> refused = new ArrayList<>();
+        db.select(MEMBERS.ID, MEMBERS.HANDLE).from(MEMBERS).where(STILL_A_MEMBER).orderBy(MEMBERS.CREATED_AT, MEMBERS.ID)
+                .forEach(r -> Handles.refusal(r.value2()).ifPresent(reason -> refused.add(new Refused(new Named(r.value1(), r.value2()), reason))));
+        return refused;
+    }
+
+    /** A handle today's rules would refuse, and why. */
+    public record Refused(Named member, String reason) {
+    }
+
+    /** A member named by handle, for the site administrator's list. */
+    public record Named(String id, String handle) {
+    }
+
+    /** A handle that looks like others ({@code looksLike}; empty once those were changed). */
+    public record LookAlike(Named member, List<Named> looksLike) {
     }
 
     /** What a profile page may show: the handle, and an "about" text only if the member wrote one. */

@@ -96,7 +96,7 @@ abstract class SessionsContract extends HearthTest {
         String renamed = unique("new");
         var done = here.submit("/me/handle", Map.of("handle", renamed, "password", PASSWORD));
         assertThat(done.document().select("header.site").text()).contains(renamed).doesNotContain(member.handle());
-        assertThat(done.text()).contains("Your handle is now " + renamed);
+        assertThat(done.text()).as("set apart from the words around it").contains("Your handle is now \u2068" + renamed + "\u2069");
         assertThat(visitor().get("/m/" + member.memberId()).document().select("h1").text()).isEqualTo(renamed);
         assertThat(signedIn(elsewhere)).as("other devices sign in again").isFalse();
         assertThat(here.get("/me/sessions").document().select("ul.cards li")).hasSize(1);

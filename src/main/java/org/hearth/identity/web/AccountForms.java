@@ -2,7 +2,6 @@ package org.hearth.identity.web;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The forms of account pages; messages are written for the person filling them in. */
@@ -11,12 +10,8 @@ public final class AccountForms {
     private AccountForms() {
     }
 
-    static final String HANDLE_RULE = "[\\p{L}\\p{N}][\\p{L}\\p{N}._-]{2,29}";
-
     public record SignUp(
-            @NotBlank(message = "Choose a handle: the name other members will see.")
-            @Pattern(regexp = HANDLE_RULE, message = "A handle is 3 to 30 letters or digits; it may also use . _ or - after the first character.")
-            String handle,
+            String handle, // checked by Handles.refusal, which says why a handle cannot be used
             @NotBlank(message = "Choose a password.")
             @Size(min = 10, max = 128, message = "Use at least 10 characters for your password (and at most 128).")
             String password,

@@ -3,13 +3,16 @@ package org.hearth.identity.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.time.ZoneId;
 import org.hearth.identity.EmailLinks;
+import org.hearth.identity.Handles;
 import org.hearth.identity.Members;
 import org.hearth.platform.security.SignIn;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.FormErrors;
 import org.hearth.platform.web.NotFound;
 import org.hearth.platform.web.Page;
+import org.hearth.platform.web.When;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,6 +31,7 @@ class AccountPages {
     private static final String SIGN_UP = "org/hearth/identity/web/sign-up";
     private static final String SIGN_IN = "org/hearth/identity/web/sign-in";
     private static final String SETUP = "org/hearth/identity/web/setup";
+    static final String HANDLE_TAKEN = "Someone already uses this handle, or one that looks just like it. Try another one.";
 
     private final Members members;
     private final SetupLink setupLink;
@@ -54,6 +58,7 @@ class AccountPages {
     @PostMapping("/sign-up")
     String signUp(@Valid @ModelAttribute("form") AccountForms.SignUp form, BindingResult result, Model model,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        checkHandle(form, result);
         checkPassword(form, result);
         return createAccount(form, result, model, request, response, redirect, false, SIGN_UP);
     }
@@ -99,6 +104,7 @@ class AccountPages {
         }
         model.addAttribute("token", token);
         model.addAttribute(Page.NOINDEX, true);
+        checkHandle(form, result);
         checkPassword(form, result);
         if (result.hasErrors()) {
             return showForm(form, result, model, SETUP);
@@ -134,7 +140,7 @@ class AccountPages {
         try {
             viewer = members.create(form.handleValue(), form.password(), form.email(), siteAdmin);
         } catch (Members.HandleTaken taken) {
-            result.rejectValue("handle", "taken", "Someone already uses this handle. Try another one.");
+            result.rejectValue("handle", "taken", HANDLE_TAKEN);
             return showForm(form, result, model, formView);
         }
         if (form.email() != null && !form.email().isBlank()) {
@@ -142,9 +148,14 @@ class AccountPages {
         }
         signIn.signIn(viewer, request, response);
         redirect.addFlashAttribute(Page.NOTICE, siteAdmin
-                ? "Welcome, " + viewer.handle() + ". You are this site's administrator."
-                : "Welcome to Hearth, " + viewer.handle() + ". Pick a community to join.");
+                ? "Welcome, " + Handles.isolated(viewer.handle()) + ". You are this site's administrator."
+                : "Welcome to Hearth, " + Handles.isolated(viewer.handle()) + ". Pick a community to join.");
         return "redirect:/";
+    }
+
+    /** Why a handle cannot be used: invisible characters, mixed alphabets, the wrong shape. */
+    private static void checkHandle(AccountForms.SignUp form, BindingResult result) {
+        Handles.refusal(form.handle()).ifPresent(reason -> result.rejectValue("handle", "refused", reason));
     }
 
     private void checkPassword(AccountForms.SignUp form, BindingResult result) {
@@ -174,7 +185,29 @@ class AccountPages {
         model.addAttribute("profile", profile);
         model.addAttribute("about", profile.about() == null ? "" : profile.about());
         model.addAttribute("errors", FormErrors.NONE);
+        model.addAttribute("lookAlikes", viewer.siteAdmin() ? members.lookAlikes().size() : 0);
+        model.addAttribute("zone", members.timeZone(viewer.memberId()).map(ZoneId::getId).orElse(""));
         return "org/hearth/identity/web/my-profile";
+    }
+
+    /** The zone times are shown in; empty forgets the choice (then UTC, or the browser's zone). */
+    @PostMapping("/me/time-zone")
+    String saveTimeZone(Viewer viewer, @RequestParam(defaultValue = "") String zone, Model model, RedirectAttributes redirect) {
+        String chosen = zone.strip();
+        if (!chosen.isEmpty() && !When.ZONES.contains(chosen)) {
+            var profile = members.profile(viewer.memberId()).orElseThrow(NotFound::new);
+            model.addAttribute("profile", profile);
+            model.addAttribute("about", profile.about() == null ? "" : profile.about());
+            model.addAttribute("errors", FormErrors.of("zone", "Hearth does not know that time zone. Choose one from the list."));
+            model.addAttribute("lookAlikes", 0);
+            model.addAttribute("zone", chosen);
+            return "org/hearth/identity/web/my-profile";
+        }
+        members.setTimeZone(viewer.memberId(), chosen.isEmpty() ? null : chosen);
+        redirect.addFlashAttribute(Page.NOTICE, chosen.isEmpty()
+                ? "Times are shown in your browser's time zone, or in UTC where that is not known."
+                : "Times are shown in " + chosen + " time.");
+        return "redirect:/me/profile";
     }
 
     @PostMapping("/me/profile")
@@ -184,6 +217,8 @@ class AccountPages {
             model.addAttribute("profile", members.profile(viewer.memberId()).orElseThrow(NotFound::new));
             model.addAttribute("about", form.about() == null ? "" : form.about());
             model.addAttribute("errors", FormErrors.of(result));
+            model.addAttribute("lookAlikes", 0);
+            model.addAttribute("zone", members.timeZone(viewer.memberId()).map(ZoneId::getId).orElse(""));
             return "org/hearth/identity/web/my-profile";
         }
         members.updateAbout(viewer.memberId(), form.about());

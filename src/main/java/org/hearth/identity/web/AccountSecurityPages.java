@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.hearth.identity.AccountDeletion;
+import org.hearth.identity.Handles;
 import org.hearth.identity.MemberSessions;
 import org.hearth.identity.Members;
 import org.hearth.identity.SecurityEvent;
@@ -141,8 +142,9 @@ class AccountSecurityPages {
             jakarta.servlet.http.HttpServletResponse response, Model model, RedirectAttributes redirect) {
         String wanted = handle.strip();
         FormErrors errors = FormErrors.NONE;
-        if (!wanted.matches(AccountForms.HANDLE_RULE)) {
-            errors = FormErrors.of("handle", "A handle is 3 to 30 letters or digits; it may also use . _ or - after the first character.");
+        var refused = Handles.refusal(wanted);
+        if (refused.isPresent()) {
+            errors = FormErrors.of("handle", refused.get());
         } else if (!members.confirms(viewer.memberId(), reconfirmations.of(request, password))) {
             errors = FormErrors.of("password", reconfirmations.refusal(viewer, password));
         }
@@ -162,11 +164,11 @@ class AccountSecurityPages {
         } catch (Members.HandleTaken taken) {
             reconfirmations.show(viewer, request, model);
             model.addAttribute("typed", handle);
-            model.addAttribute("errors", FormErrors.of("handle", "Someone already uses this handle. Try another one."));
+            model.addAttribute("errors", FormErrors.of("handle", AccountPages.HANDLE_TAKEN));
             model.addAttribute(Page.NOINDEX, true);
             return HANDLE;
         }
-        redirect.addFlashAttribute(Page.NOTICE, "Your handle is now " + wanted + ". Your posts show it too.");
+        redirect.addFlashAttribute(Page.NOTICE, "Your handle is now " + Handles.isolated(Handles.normalised(wanted)) + ". Your posts show it too.");
         return "redirect:/me/profile";
     }
 

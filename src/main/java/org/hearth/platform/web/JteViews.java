@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.List;
@@ -34,18 +35,22 @@ class JteViews {
     }
 
     @Bean
-    ViewResolver jteViewResolver(TemplateEngine engine, ObjectProvider<AdministrationPage> administration) {
-        return new JteViewResolver(engine, administration);
+    ViewResolver jteViewResolver(TemplateEngine engine, ObjectProvider<AdministrationPage> administration,
+            ObjectProvider<ReadersTimeZone> timeZones) {
+        return new JteViewResolver(engine, administration, timeZones);
     }
 
     static final class JteViewResolver implements ViewResolver, Ordered {
 
         private final TemplateEngine engine;
         private final ObjectProvider<AdministrationPage> administration;
+        private final ObjectProvider<ReadersTimeZone> timeZones;
 
-        JteViewResolver(TemplateEngine engine, ObjectProvider<AdministrationPage> administration) {
+        JteViewResolver(TemplateEngine engine, ObjectProvider<AdministrationPage> administration,
+                ObjectProvider<ReadersTimeZone> timeZones) {
             this.engine = engine;
             this.administration = administration;
+            this.timeZones = timeZones;
         }
 
         @Override
@@ -54,7 +59,7 @@ class JteViews {
                 return null;
             }
             String template = viewName + ".jte";
-            return engine.hasTemplate(template) ? new JteView(engine, template, administration) : null;
+            return engine.hasTemplate(template) ? new JteView(engine, template, administration, timeZones) : null;
         }
 
         @Override
@@ -63,8 +68,8 @@ class JteViews {
         }
     }
 
-    record JteView(TemplateEngine engine, String template, ObjectProvider<AdministrationPage> administration)
-            implements View {
+    record JteView(TemplateEngine engine, String template, ObjectProvider<AdministrationPage> administration,
+            ObjectProvider<ReadersTimeZone> timeZones) implements View {
 
         @Override
         public String getContentType() {
@@ -77,9 +82,11 @@ class JteViews {
             Map<String, Object> params = new HashMap<>(model == null ? Map.of() : model);
             CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
             Viewer viewer = SignIn.currentViewer();
+            ReadersTimeZone zones = timeZones.getIfAvailable();
+            ZoneId zone = viewer == null || zones == null ? null : zones.of(viewer.memberId()).orElse(null);
             Page page = Page.from(params, viewer, csrf, viewer != null && viewer.siteAdmin()
                     ? administration.orderedStream().map(AdministrationPage::menuLink).flatMap(Optional::stream).toList()
-                    : List.of());
+                    : List.of(), zone);
             params.put("page", page);
             // Templates are compiled with their static parts already in UTF-8 (binaryStaticContent),
             // so a page is copied out as bytes, never built as a String and encoded again: that

@@ -1,0 +1,7 @@
+package org.hearth.identity;
+
+import org.hearth.testing.OnSqlite;
+
+@OnSqlite
+class HandlesOnSqliteTest extends HandlesContract {
+}
