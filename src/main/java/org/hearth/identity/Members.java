@@ -296,6 +296,11 @@ public class Members {
         return found;
     }
 
+    /** Whether any handle waits on {@link #lookAlikes()}: one indexed look, for the administrator's menu. */
+    public boolean anyLookAlikes() {
+        return db.fetchExists(db.selectOne().from(MEMBERS).where(MEMBERS.HANDLE_SKELETON.isNull(), STILL_A_MEMBER));
+    }
+
     /**
      * Handles made before today's rules that those rules refuse (invisible characters, mixed
      * alphabets), with the reason, for the site administrator: left as they are, like

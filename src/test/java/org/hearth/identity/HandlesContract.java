@@ -156,7 +156,9 @@ abstract class HandlesContract extends HearthTest {
 
         Viewer admin = members.create(unique("admin"), PASSWORD, null, true);
         Visitor site = moderating(admin);
-        assertThat(site.get("/me/profile").document().select("#look-alike-report a").attr("href")).isEqualTo("/admin/handles");
+        var profile = site.get("/me/profile").document();
+        assertThat(profile.select("#look-alike-report a").attr("href")).isEqualTo("/admin/handles");
+        assertThat(profile.select("header.site a[href=/admin/handles]")).as("the administrator's menu leads there too").hasSize(1);
         var report = site.get("/admin/handles");
         assertThat(report.status()).isEqualTo(200);
         var line = report.document().select(".look-alikes li").stream()
@@ -171,7 +173,9 @@ abstract class HandlesContract extends HearthTest {
 
         Visitor notAdmin = member(unique("curious"));
         assertThat(notAdmin.get("/admin/handles").status()).isEqualTo(403);
-        assertThat(notAdmin.get("/me/profile").document().select("#look-alike-report")).isEmpty();
+        var notAdminProfile = notAdmin.get("/me/profile").document();
+        assertThat(notAdminProfile.select("#look-alike-report")).isEmpty();
+        assertThat(notAdminProfile.select("header.site a[href=/admin/handles]")).isEmpty();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.hearth.identity.web;
 
+import java.util.Optional;
 import org.hearth.identity.Members;
+import org.hearth.platform.web.AdministrationPage;
 import org.hearth.platform.web.Page;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,12 +14,18 @@ import org.springframework.web.bind.annotation.GetMapping;
  * their handle.
  */
 @Controller
-class HandleReviewPage {
+class HandleReviewPage implements AdministrationPage {
 
     private final Members members;
 
     HandleReviewPage(Members members) {
         this.members = members;
+    }
+
+    /** In the administrator's menu while some handle looks like another's. */
+    @Override
+    public Optional<MenuLink> menuLink() {
+        return members.anyLookAlikes() ? Optional.of(new MenuLink("/admin/handles", "Look-alike handles")) : Optional.empty();
     }
 
     @GetMapping("/admin/handles")
