@@ -192,10 +192,13 @@ public class Members {
                 : proof.password() != null && !proof.password().isEmpty() && passwords.matches(proof.password(), hash);
     }
 
-    /** Replaces the password when the current one is given correctly. */
+    /**
+     * Replaces the password when the member proved it is them: the current password, or for an
+     * account with passkeys only, a recent passkey check (setting a password again).
+     */
     @Transactional
-    public boolean changePassword(String memberId, String currentPassword, String newPassword) {
-        if (!passwordMatches(memberId, currentPassword)) {
+    public boolean changePassword(String memberId, Reconfirmation proof, String newPassword) {
+        if (!confirms(memberId, proof)) {
             return false;
         }
         db.update(MEMBERS).set(MEMBERS.PASSWORD_HASH, passwords.encode(newPassword)).where(MEMBERS.ID.eq(memberId)).execute();

@@ -95,7 +95,7 @@ class PasskeyInBrowserTest extends BrowserTest {
         String renamed = unique("renamed");
         page.getByLabel("New handle").fill(renamed);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Change my handle")).click();
-        assertThat(page.locator("p.notice")).containsText("Your handle is now " + renamed);
+        assertThat(page.locator("p.notice")).containsText("Your handle is now \u2068" + renamed + "\u2069");
     }
 
     @Test

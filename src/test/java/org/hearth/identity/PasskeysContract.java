@@ -97,10 +97,31 @@ abstract class PasskeysContract extends HearthTest {
         assertThat(browser.submit("/me/email", Map.of("email", "pk@example.org", "password", "")).text())
                 .contains("We sent a link to pk@example.org");
         assertThat(browser.submit("/me/handle", Map.of("handle", renamed, "password", "")).text())
-                .contains("Your handle is now " + renamed);
+                .contains("Your handle is now \u2068" + renamed + "\u2069");
         browser.get("/me/delete");
         assertThat(browser.post("/me/delete", Map.of()).text()).contains("Your account is deleted");
         assertThat(members.handleExists(renamed)).as("the account is gone").isFalse();
+    }
+
+    @Test
+    void anAccountWithPasskeysOnlySetsAPasswordAgainAfterAPasskeyCheck() {
+        Viewer member = account(unique("pkset"));
+        Visitor browser = signedIn(member);
+        PasskeyDevice phone = device(member, "Phone");
+        members.removePassword(member.memberId());
+
+        var form = browser.get("/me/password").document();
+        assertThat(form.select("h1").text()).isEqualTo("Set a password");
+        assertThat(form.select("input[name=currentPassword]")).as("no current password to ask for").isEmpty();
+        var refused = browser.post("/me/password", Map.of("newPassword", "granite meadow fox 812"));
+        assertThat(refused.document().select("#currentPassword-error").text()).contains("Confirm it is you with your passkey");
+        assertThat(members.hasPassword(member.memberId())).isFalse();
+
+        assertThat(browser.usePasskey(phone).status()).isEqualTo(200);
+        assertThat(browser.submit("/me/password", Map.of("newPassword", "granite meadow fox 812")).text())
+                .contains("Your password is changed");
+        assertThat(members.hasPassword(member.memberId())).isTrue();
+        assertThat(members.confirms(member.memberId(), Reconfirmation.password("granite meadow fox 812"))).isTrue();
     }
 
     @Test

@@ -59,7 +59,7 @@ abstract class SessionsContract extends HearthTest {
         Visitor elsewhere = signedIn(member);
 
         var wrong = here.post("/me/password", Map.of("currentPassword", "not it at all 123", "newPassword", "granite meadow fox 812"));
-        assertThat(wrong.document().select("#currentPassword-error").text()).contains("not your current password");
+        assertThat(wrong.document().select("#currentPassword-error").text()).contains("not your password");
         var weak = here.post("/me/password", Map.of("currentPassword", PASSWORD, "newPassword", "password1234"));
         assertThat(weak.document().select("#newPassword-error").text()).isNotBlank();
         assertThat(signedIn(elsewhere)).isTrue();

@@ -61,10 +61,11 @@ class AccountSecurityPages {
         return "org/hearth/identity/web/security-log";
     }
 
-    /** The password form: the current password proves it is really the member at the keyboard. */
-    public record PasswordChange(
-            @NotBlank(message = "Type your current password.") String currentPassword,
-            @NotBlank(message = "Choose a new password.") String newPassword) {
+    /**
+     * The password form: the current password proves it is really the member at the keyboard;
+     * an account with passkeys only has none, and a recent passkey check stands in for it.
+     */
+    public record PasswordChange(String currentPassword, @NotBlank(message = "Choose a new password.") String newPassword) {
     }
 
     @GetMapping("/me/sessions")
@@ -96,7 +97,8 @@ class AccountSecurityPages {
     }
 
     @GetMapping("/me/password")
-    String passwordForm(Model model) {
+    String passwordForm(Viewer viewer, HttpServletRequest request, Model model) {
+        reconfirmations.show(viewer, request, model);
         model.addAttribute("errors", FormErrors.NONE);
         model.addAttribute(Page.NOINDEX, true);
         return PASSWORD;
@@ -109,10 +111,12 @@ class AccountSecurityPages {
             passwordPolicy.weakness(form.newPassword(), viewer.handle())
                     .ifPresent(reason -> result.rejectValue("newPassword", "weak", reason));
         }
-        if (!result.hasErrors() && !members.changePassword(viewer.memberId(), form.currentPassword(), form.newPassword())) {
-            result.rejectValue("currentPassword", "wrong", "That is not your current password.");
+        if (!result.hasErrors() && !members.changePassword(viewer.memberId(),
+                reconfirmations.of(request, form.currentPassword()), form.newPassword())) {
+            result.rejectValue("currentPassword", "wrong", reconfirmations.refusal(viewer, form.currentPassword()));
         }
         if (result.hasErrors()) {
+            reconfirmations.show(viewer, request, model);
             model.addAttribute("errors", FormErrors.of(result));
             model.addAttribute(Page.NOINDEX, true);
             return PASSWORD;
