@@ -103,7 +103,7 @@ abstract class WebBoundaryContract extends HearthTest {
         var huge = writer.post(topic + "/replies", Map.of("body", "y".repeat(1_100_000), "contentWarning", ""));
         assertThat(huge.status()).isEqualTo(413);
         assertThat(huge.document().select("h1").text()).isEqualTo("That was too much to send at once");
-        assertThat(huge.text()).contains("at most 1 MB", "A post can be up to 20,000 characters").doesNotContain("Tomcat");
+        assertThat(huge.text()).contains("at most 1 MB", "split it into several posts").doesNotContain("Tomcat");
     }
 
     @Test

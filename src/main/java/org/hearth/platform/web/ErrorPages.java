@@ -65,7 +65,7 @@ class ErrorPages implements ErrorController {
         String cap = maxBytes >= 1024 * 1024 ? (maxBytes / (1024 * 1024)) + " MB"
                 : maxBytes >= 1024 ? (maxBytes / 1024) + " KB" : maxBytes + " bytes";
         return "Hearth reads at most " + cap + " at once, and this was more, so none of it was read or saved. "
-                + "A post can be up to 20,000 characters: go back, shorten the text or split it into several posts, "
+                + "Go back (most browsers keep what you typed there), shorten it or split it into several posts, "
                 + "and send it again.";
     }
 
