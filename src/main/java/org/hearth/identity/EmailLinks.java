@@ -120,21 +120,20 @@ public class EmailLinks {
      */
     @Scheduled(fixedDelayString = "${hearth.mail.delivery-interval:5s}")
     public void answerRequests() {
+        requests.forgetOlderThan(clock.millis() - validity.toMillis());
         List<LinkRequests.Asked> batch;
+        LinkRequests.Asked last = null;
         do {
-            batch = requests.waiting(50);
-            int answered = 0;
+            batch = requests.waiting(50, last);
             for (LinkRequests.Asked asked : batch) {
                 try {
                     transactions.executeWithoutResult(status -> answer(asked));
-                    answered++;
                 } catch (RuntimeException e) {
-                    // the request stays and is tried again next time; the log names neither account nor address
+                    // the request stays and is tried again next time, until it is older than a link lives;
+                    // the log names neither account nor address
                     logger.warn("Could not answer link request {} yet: {}", asked.id(), e.getClass().getSimpleName());
                 }
-            }
-            if (answered == 0) {
-                return;
+                last = asked;
             }
         } while (batch.size() == 50);
     }

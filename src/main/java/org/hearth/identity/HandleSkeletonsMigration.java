@@ -28,11 +28,17 @@ import org.springframework.stereotype.Component;
  * placeholder key, so they clash with no one. Sign-in keys of handles that were not in NFKC form
  * (fullwidth letters, say) are brought to the form sign-in now looks for, unless another
  * member already holds that key.
+ *
+ * <p>Public for whatever migrates a database without Spring (the benchmark's site generator):
+ * Flyway refuses to start Hearth on a database where this step was skipped.
  */
 @Component
-class HandleSkeletonsMigration implements JavaMigration {
+public class HandleSkeletonsMigration implements JavaMigration {
 
     private static final Logger log = LoggerFactory.getLogger(HandleSkeletonsMigration.class);
+    /** Widths of {@code members.handle_skeleton} (V14) and {@code members.handle_key} (V1). */
+    private static final int SKELETON_COLUMN = 400;
+    private static final int KEY_COLUMN = 120;
 
     @Override
     public MigrationVersion getVersion() {
@@ -79,12 +85,14 @@ class HandleSkeletonsMigration implements JavaMigration {
                     skeleton = key; // a deleted account's placeholder
                 } else {
                     skeleton = Handles.skeleton(handle);
-                    if (!skeletons.add(skeleton)) {
+                    // an old handle whose forms outgrow their columns (a ligature like U+FDFA unfolds
+                    // to 18 letters) keeps its old key and goes on the administrator's list
+                    if (skeleton.length() > SKELETON_COLUMN || !skeletons.add(skeleton)) {
                         skeleton = null;
                         lookAlikes++;
                     }
                     String normalisedKey = Handles.key(handle);
-                    if (!normalisedKey.equals(key) && keys.add(normalisedKey)) {
+                    if (!normalisedKey.equals(key) && normalisedKey.length() <= KEY_COLUMN && keys.add(normalisedKey)) {
                         keys.remove(key);
                         key = normalisedKey;
                     }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import org.hearth.platform.RandomId;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class LinkRequests {
 
-    record Asked(String id, EmailLinks.Purpose purpose, String asked) {
+    record Asked(String id, EmailLinks.Purpose purpose, String asked, long createdAt) {
     }
 
     private final DSLContext db;
@@ -33,11 +34,26 @@ class LinkRequests {
                 .set(LINK_REQUESTS.ASKED, asked).set(LINK_REQUESTS.CREATED_AT, clock.millis()).execute();
     }
 
-    /** The oldest requests still waiting. */
-    List<Asked> waiting(int count) {
-        return db.select(LINK_REQUESTS.ID, LINK_REQUESTS.PURPOSE, LINK_REQUESTS.ASKED).from(LINK_REQUESTS)
+    /**
+     * The oldest requests still waiting after {@code after} (null: from the start), so one run
+     * goes past requests that keep failing instead of stopping at them.
+     */
+    List<Asked> waiting(int count, Asked after) {
+        return db.select(LINK_REQUESTS.ID, LINK_REQUESTS.PURPOSE, LINK_REQUESTS.ASKED, LINK_REQUESTS.CREATED_AT)
+                .from(LINK_REQUESTS)
+                .where(after == null ? DSL.noCondition()
+                        : DSL.row(LINK_REQUESTS.CREATED_AT, LINK_REQUESTS.ID).gt(after.createdAt(), after.id()))
                 .orderBy(LINK_REQUESTS.CREATED_AT, LINK_REQUESTS.ID).limit(count)
-                .fetch(r -> new Asked(r.get(LINK_REQUESTS.ID), EmailLinks.Purpose.valueOf(r.get(LINK_REQUESTS.PURPOSE)), r.get(LINK_REQUESTS.ASKED)));
+                .fetch(r -> new Asked(r.get(LINK_REQUESTS.ID), EmailLinks.Purpose.valueOf(r.get(LINK_REQUESTS.PURPOSE)),
+                        r.get(LINK_REQUESTS.ASKED), r.get(LINK_REQUESTS.CREATED_AT)));
+    }
+
+    /**
+     * Drops requests older than a link lives: whoever asked has given up or asked again, and what
+     * they typed is not kept longer than it can help them.
+     */
+    int forgetOlderThan(long cutoffMillis) {
+        return db.deleteFrom(LINK_REQUESTS).where(LINK_REQUESTS.CREATED_AT.lt(cutoffMillis)).execute();
     }
 
     /** Takes a request to answer it; false when another node took it first. */

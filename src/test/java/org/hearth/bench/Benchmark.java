@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
+import org.hearth.identity.HandleSkeletonsMigration;
 import org.hearth.testing.FormToken;
 import org.hearth.testing.LiveUpdateLoad;
 
@@ -143,6 +144,7 @@ public final class Benchmark {
             say(engine, "generating scale " + options.scale() + " (seed " + options.seed() + ")");
             Flyway.configure().dataSource(database.url(), null, null)
                     .locations("classpath:db/migration/common", "classpath:db/migration/" + (postgres ? "postgresql" : "sqlite"))
+                    .javaMigrations(new HandleSkeletonsMigration())
                     .load().migrate();
             SiteGenerator.Site site;
             try (Connection connection = database.connect()) {

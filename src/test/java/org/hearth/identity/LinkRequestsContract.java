@@ -5,6 +5,7 @@ import static org.hearth.identity.schema.Tables.EMAIL_TOKENS;
 import static org.hearth.identity.schema.Tables.LINK_REQUESTS;
 
 import java.util.Map;
+import org.hearth.platform.RandomId;
 import org.hearth.platform.mail.Outbox;
 import org.hearth.testing.HearthTest;
 import org.hearth.testing.Visitor;
@@ -61,5 +62,32 @@ abstract class LinkRequestsContract extends HearthTest {
                 .containsExactlyInAnyOrder("Reset your Hearth password", "Your Hearth sign-in link");
         assertThat(db.fetchCount(EMAIL_TOKENS, EMAIL_TOKENS.MEMBER_ID.eq(member.memberId()))).isEqualTo(2);
         assertThat(outbox.latest(50)).noneMatch(m -> m.recipient().startsWith(nobody.toLowerCase()));
+    }
+
+    @Test
+    void aRequestOlderThanALinkLivesIsForgottenUnansweredAndOneThatFailsHoldsUpNoOther() {
+        String handle = unique("late");
+        String email = handle.toLowerCase() + "@example.org";
+        var member = members.create(handle, PASSWORD, email, false);
+        assertThat(members.markVerified(member.memberId(), email)).isTrue();
+        links.answerRequests();
+        long longAgo = System.currentTimeMillis() - java.time.Duration.ofHours(1).toMillis();
+        db.insertInto(LINK_REQUESTS).set(LINK_REQUESTS.ID, RandomId.next()).set(LINK_REQUESTS.PURPOSE, "SIGN_IN")
+                .set(LINK_REQUESTS.ASKED, email).set(LINK_REQUESTS.CREATED_AT, longAgo).execute();
+        // requests that fail every time (a purpose this worker refuses), at the head of the queue
+        for (int i = 0; i < 60; i++) {
+            db.insertInto(LINK_REQUESTS).set(LINK_REQUESTS.ID, RandomId.next()).set(LINK_REQUESTS.PURPOSE, "VERIFY_EMAIL")
+                    .set(LINK_REQUESTS.ASKED, "x").set(LINK_REQUESTS.CREATED_AT, System.currentTimeMillis() - 60_000 + i).execute();
+        }
+        Visitor visitor = visitor();
+        visitor.get("/password/forgotten");
+        visitor.post("/password/forgotten", Map.of("account", handle));
+
+        links.answerRequests();
+        assertThat(outbox.addressedTo(email)).extracting(Outbox.Message::subject)
+                .as("the late request was dropped; the fresh one answered behind sixty that fail")
+                .containsExactly("Reset your Hearth password");
+        assertThat(db.fetchCount(LINK_REQUESTS, LINK_REQUESTS.ASKED.eq(email))).isZero();
+        db.deleteFrom(LINK_REQUESTS).where(LINK_REQUESTS.PURPOSE.eq("VERIFY_EMAIL")).execute();
     }
 }

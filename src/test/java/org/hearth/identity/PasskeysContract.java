@@ -125,6 +125,28 @@ abstract class PasskeysContract extends HearthTest {
     }
 
     @Test
+    void aPasskeyCheckOfWhoeverSignedInBeforeVouchesForNoOneElse() {
+        Viewer first = account(unique("first"));
+        PasskeyDevice theirs = device(first, "Shared laptop");
+        Viewer second = account(unique("second"));
+        Visitor shared = visitor();
+        assertThat(shared.usePasskey(theirs).status()).isEqualTo(200); // the first member's passkey, minutes ago
+        shared.signIn(second.handle(), PASSWORD); // then someone else, in the same browser
+        assertThat(shared.get("/me/profile").document().select("header.site nav a[href=/me/profile]").text())
+                .isEqualTo(second.handle());
+        members.removePassword(second.memberId()); // an account with passkeys only, as far as its forms go
+
+        assertThat(shared.get("/me/handle").text()).doesNotContain("You confirmed it is you with your passkey");
+        String renamed = unique("renamed");
+        assertThat(shared.post("/me/handle", Map.of("handle", renamed, "password", "")).document()
+                .select("#password-error").text()).contains("Confirm it is you with your passkey");
+        assertThat(members.handleExists(renamed)).isFalse();
+        shared.get("/me/delete");
+        shared.post("/me/delete", Map.of());
+        assertThat(members.handleExists(second.handle())).as("not deleted on another member's passkey").isTrue();
+    }
+
+    @Test
     void aMemberWithAPasswordStillTypesItAfterUsingAPasskey() {
         Viewer member = account(unique("both"));
         PasskeyDevice laptop = device(member, "Laptop");

@@ -108,7 +108,8 @@ public class PasskeySecurity {
         var json = new HttpMessageConverterAuthenticationSuccessHandler();
         filter.setAuthenticationSuccessHandler((request, response, authentication) -> {
             SignIn.recordSignIn(request, clock.millis());
-            SignIn.recordPasskeyCheck(request, clock.millis());
+            SignIn.recordPasskeyCheck(request, ((SignedInMember) authentication.getPrincipal()).viewer().memberId(),
+                    clock.millis());
             json.onAuthenticationSuccess(request, response, authentication);
         });
     }

@@ -20,8 +20,10 @@ public class SignIn {
     public static final long CONFIRMATION_MILLIS = 5 * 60_000;
 
     /**
-     * Session attribute: when the member last used a passkey in this session (to sign in, or to
-     * confirm it is them). For an account without a password it stands in for typing the password.
+     * Session attribute: which member last used a passkey in this session, and when
+     * ({@code memberId@millis}), to sign in or to confirm it is them. For an account without a
+     * password it stands in for typing the password. It names the member because a session
+     * outlives a change of who is signed in: one member's passkey must never vouch for another.
      */
     public static final String PASSKEY_CHECKED_AT = "hearth.passkeyCheckedAt";
 
@@ -44,8 +46,13 @@ public class SignIn {
      */
     public boolean passkeyCheckedRecently(HttpServletRequest request) {
         var session = request.getSession(false);
-        return session != null && session.getAttribute(PASSKEY_CHECKED_AT) instanceof Long at
-                && clock.millis() - at <= passkeys.checkValidity().toMillis();
+        Viewer viewer = currentViewer();
+        if (session == null || viewer == null || !(session.getAttribute(PASSKEY_CHECKED_AT) instanceof String check)) {
+            return false;
+        }
+        int at = check.lastIndexOf('@');
+        return at > 0 && check.substring(0, at).equals(viewer.memberId())
+                && clock.millis() - Long.parseLong(check.substring(at + 1)) <= passkeys.checkValidity().toMillis();
     }
 
     public void signIn(Viewer viewer, HttpServletRequest request, HttpServletResponse response) {
@@ -79,12 +86,13 @@ public class SignIn {
     /** After any sign-in: which device the session is on, and that the member just proved it is them. */
     static void recordSignIn(HttpServletRequest request, long nowMillis) {
         request.getSession().setAttribute(DEVICE, deviceOf(request.getHeader("User-Agent")));
+        request.getSession().removeAttribute(PASSKEY_CHECKED_AT); // whoever signed in before may have used one
         confirmed(request, nowMillis);
     }
 
     /** After a passkey sign-in or a passkey check: the member has just used one of their passkeys. */
-    static void recordPasskeyCheck(HttpServletRequest request, long nowMillis) {
-        request.getSession().setAttribute(PASSKEY_CHECKED_AT, nowMillis);
+    static void recordPasskeyCheck(HttpServletRequest request, String memberId, long nowMillis) {
+        request.getSession().setAttribute(PASSKEY_CHECKED_AT, memberId + "@" + nowMillis);
     }
 
     /** Notes that the member just proved it is them (a fresh sign-in or their password typed again). */
