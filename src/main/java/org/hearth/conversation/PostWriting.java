@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.hearth.community.Audience;
 import org.hearth.community.Communities;
+import org.hearth.community.Visibility;
 import org.hearth.platform.text.Markdown;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,13 +47,15 @@ class PostWriting {
     }
 
     /**
-     * The community's audience now, if it is wider than the one the writer was shown (nothing
-     * shown: an older page, taken as agreeing). Called inside the writing transaction, before
-     * anything is stored: the community's row stays locked until the post is, so its audience
-     * cannot widen in between.
+     * The community's audience now, if more people can read the post than the writer was shown
+     * (nothing shown: an older page, taken as agreeing; shown public: no one more can read).
+     * Called inside the writing transaction, before anything is stored: the community's row stays
+     * locked until the post is, so its audience cannot widen in between.
      */
     Optional<Audience> widenedSince(String communityId, Audience shown) {
-        return communities.audienceWhileWriting(communityId)
-                .filter(now -> shown != null && now.moreOpenThan(shown));
+        if (shown == null || shown.visibility() == Visibility.PUBLIC) {
+            return Optional.empty();
+        }
+        return communities.audienceWhileWriting(communityId).filter(now -> now.moreOpenThan(shown));
     }
 }
