@@ -570,7 +570,7 @@ abstract class ConversationUseCasesContract extends UseCaseContract {
                 .isInstanceOf(DeletePost.Outcome.Deleted.class);
     }
 
-    private static Draft opening(String title, boolean anonymous) {
+    static Draft opening(String title, boolean anonymous) {
         return new Draft(TopicKind.QUESTION, title, "words of " + title, null, anonymous);
     }
 
