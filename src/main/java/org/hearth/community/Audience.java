@@ -3,6 +3,7 @@ package org.hearth.community;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Who can read what is written in a community, and who can come in to read it, in the one
@@ -15,6 +16,28 @@ public record Audience(Visibility visibility, JoinPolicy joinPolicy) {
     public Audience {
         Objects.requireNonNull(visibility);
         Objects.requireNonNull(joinPolicy);
+    }
+
+    /**
+     * A short key for this audience, for a form to send back what it showed the writer
+     * ({@link #ofKey}).
+     */
+    public String key() {
+        return visibility.name() + "." + joinPolicy.name();
+    }
+
+    /** The audience a form showed, or nothing when the key is missing or not one of ours. */
+    public static Optional<Audience> ofKey(String key) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        String[] parts = key.strip().split("\\.", -1);
+        try {
+            return parts.length == 2 ? Optional.of(new Audience(Visibility.valueOf(parts[0]), JoinPolicy.valueOf(parts[1])))
+                    : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** A few words for a badge beside the community's name. */

@@ -167,6 +167,20 @@ public class Communities {
         return (db.dialect().family() == SQLDialect.SQLITE ? row : row.forUpdate()).fetchOptional(Communities::community);
     }
 
+    /**
+     * Who reads the community now, for a post being written in the calling transaction. The row
+     * stays share-locked until the post is stored, so an owner's change of settings waits for
+     * the post (and then sees it was written), or the post waits for the change (and sees the
+     * new audience); never both at once.
+     */
+    public Optional<Audience> audienceWhileWriting(String communityId) {
+        var row = db.select(COMMUNITIES.VISIBILITY, COMMUNITIES.JOIN_POLICY).from(COMMUNITIES)
+                .where(COMMUNITIES.ID.eq(communityId));
+        // SQLite has no row locks and needs none: its transactions write one at a time
+        return (db.dialect().family() == SQLDialect.SQLITE ? row : row.forShare())
+                .fetchOptional(r -> new Audience(Visibility.valueOf(r.value1()), JoinPolicy.valueOf(r.value2())));
+    }
+
     /** Writes every setting at once, so of two owners saving together the last one's settings stand whole. */
     Community change(Community community, ChangeCommunitySettings.Settings settings) {
         Community changed = new Community(community.id(), community.slug(), settings.name(), settings.description(),

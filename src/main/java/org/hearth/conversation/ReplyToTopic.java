@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.val;
 import java.util.Objects;
 import java.util.Optional;
 import org.hearth.community.Access;
+import org.hearth.community.Audience;
 import org.hearth.conversation.Conversations.Location;
 import org.hearth.platform.security.Viewer;
 import org.springframework.stereotype.Service;
@@ -15,10 +16,15 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReplyToTopic {
 
-    public record Input(Access access, Viewer author, String topicId, Draft draft) {
+    /** @param shown who the writer was told would read the reply; null when the page said nothing */
+    public record Input(Access access, Viewer author, String topicId, Draft draft, Audience shown) {
         public Input {
             Objects.requireNonNull(access);
             Objects.requireNonNull(author, "only a signed-in member writes");
+        }
+
+        public Input(Access access, Viewer author, String topicId, Draft draft) {
+            this(access, author, topicId, draft, null);
         }
     }
 
@@ -31,6 +37,10 @@ public class ReplyToTopic {
 
         /** No such topic in this community. */
         record NoSuchTopic() implements Outcome {
+        }
+
+        /** The community opened up while they wrote: nothing is stored; {@code now} is who would read it. */
+        record AudienceWidened(Audience now) implements Outcome {
         }
     }
 
@@ -51,6 +61,10 @@ public class ReplyToTopic {
 
     private Outcome reply(Input input, String html) {
         Access access = input.access();
+        Optional<Audience> widened = writing.widenedSince(access.community().id(), input.shown());
+        if (widened.isPresent()) {
+            return new Outcome.AudienceWidened(widened.get());
+        }
         long now = writing.clock.millis();
         // Counting the reply first locks the topic's row, so concurrent replies get distinct positions;
         // it is also the check that the topic is one of this community's (one statement, not two).

@@ -5,6 +5,7 @@ import static org.hearth.conversation.schema.Tables.TOPICS;
 import java.util.Objects;
 import java.util.Optional;
 import org.hearth.community.Access;
+import org.hearth.community.Audience;
 import org.hearth.platform.RandomId;
 import org.hearth.platform.security.Viewer;
 import org.springframework.stereotype.Service;
@@ -13,12 +14,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class StartTopic {
 
-    public record Input(Access access, Viewer author, Draft draft) {
+    /** @param shown who the writer was told would read the post; null when the page said nothing */
+    public record Input(Access access, Viewer author, Draft draft, Audience shown) {
         public Input {
             Objects.requireNonNull(access);
             Objects.requireNonNull(author, "only a signed-in member writes");
             Objects.requireNonNull(draft.kind());
             Objects.requireNonNull(draft.title());
+        }
+
+        public Input(Access access, Viewer author, Draft draft) {
+            this(access, author, draft, null);
         }
     }
 
@@ -27,6 +33,10 @@ public class StartTopic {
         }
 
         record NotAMember() implements Outcome {
+        }
+
+        /** The community opened up while they wrote: nothing is stored; {@code now} is who would read it. */
+        record AudienceWidened(Audience now) implements Outcome {
         }
     }
 
@@ -50,6 +60,10 @@ public class StartTopic {
 
     private Outcome start(Input input, String html) {
         Access access = input.access();
+        Optional<Audience> widened = writing.widenedSince(access.community().id(), input.shown());
+        if (widened.isPresent()) {
+            return new Outcome.AudienceWidened(widened.get());
+        }
         Draft draft = input.draft();
         String topicId = RandomId.next();
         long now = writing.clock.millis();

@@ -345,4 +345,46 @@ abstract class ConversationContract extends HearthTest {
         assertThat(list.select("ul.topics li.unread a").eachText()).containsExactly("Busy topic");
         assertThat(visitor().get("/c/" + slug).document().select("ul.topics li.unread")).isEmpty();
     }
+
+    @Test
+    void aPostWrittenForMembersComesBackWithItsTextWhenTheCommunityBecamePublicMeanwhile() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.INVITATION, false);
+        String topic = "/c/" + slug + "/t/" + started(access(slug, owner), owner,
+                new Draft(TopicKind.QUESTION, "Only the owner wrote", "so far", null, false));
+        Viewer memberViewer = account(unique("m"));
+        admit(owner, slug, memberViewer);
+        Visitor member = signedIn(memberViewer);
+        var replyForm = member.get(topic).document();
+        var topicForm = member.get("/c/" + slug + "/new").document();
+        assertThat(replyForm.select("form.composer input[type=hidden][name=audience]").val()).isEqualTo("MEMBERS_ONLY.INVITATION");
+        assertThat(topicForm.select("form.composer input[type=hidden][name=audience]").val()).isEqualTo("MEMBERS_ONLY.INVITATION");
+
+        var opened = moderating(owner).submit("/c/" + slug + "/settings", Map.of("name", "Open doors", "conditionServed", "Lupus",
+                "description", "For everyone", "visibility", "PUBLIC", "joinPolicy", "INVITATION", "confirmed", "true"));
+        assertThat(opened.document().select("h1").text()).isEqualTo("Open doors");
+
+        String message = "This community became public while you were writing: anyone on the web can now read what you post here.";
+        var refused = member.post(topic + "/replies", Map.of("body", "My scan results, for members", "contentWarning", "",
+                "audience", replyForm.select("input[name=audience]").val()));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.document().select(".error-summary").text()).contains(message).contains("Your text is below");
+        assertThat(refused.document().select("textarea[name=body]").text()).isEqualTo("My scan results, for members");
+        assertThat(refused.document().select("input[name=audience]").val()).as("the form now shows who reads it")
+                .isEqualTo("PUBLIC.INVITATION");
+        assertThat(refused.document().select("#audience").text()).contains("Anyone on the web can read posts here");
+        var refusedTopic = member.post("/c/" + slug + "/topics", Map.of("kind", "STORY", "title", "My scan",
+                "body", "Results, for members", "contentWarning", "", "audience", topicForm.select("input[name=audience]").val()));
+        assertThat(refusedTopic.document().select(".error-summary").text()).contains(message);
+        assertThat(refusedTopic.document().select("input[name=title]").val()).isEqualTo("My scan");
+        assertThat(refusedTopic.document().select("textarea[name=body]").text()).isEqualTo("Results, for members");
+        assertThat(visitor().get("/c/" + slug).text()).doesNotContain("My scan");
+        assertThat(visitor().get(topic).text()).doesNotContain("for members");
+
+        // posting again from the form as it came back is a choice made knowing the audience
+        var again = member.post(topic + "/replies", Map.of("body", "My scan results, for members", "contentWarning", "",
+                "audience", refused.document().select("input[name=audience]").val()));
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(visitor().get(topic).text()).contains("My scan results, for members");
+    }
 }

@@ -3,6 +3,8 @@ package org.hearth.conversation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.hearth.community.Audience;
+import org.hearth.community.ChangeCommunitySettings;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.LeaveCommunity;
 import org.hearth.community.Visibility;
@@ -31,6 +33,9 @@ abstract class ConversationUseCasesContract extends UseCaseContract {
 
     @Autowired
     private LeaveCommunity leave;
+
+    @Autowired
+    private ChangeCommunitySettings changeSettings;
 
     // ---- StartTopic ------------------------------------------------------------------------
 
@@ -92,6 +97,69 @@ abstract class ConversationUseCasesContract extends UseCaseContract {
         assertThat(published()).containsExactly(
                 new TopicStarted(idOf(slug), topicId, postId, author.memberId(), false, TopicKind.QUESTION));
         assertThat(page(slug, owner, topicId).posts().getFirst().author()).isEqualTo(author.handle());
+    }
+
+    // ---- What the writer was shown -----------------------------------------------------------
+
+    /** The owner changes who can see the community and who can join, confirming what opens up. */
+    private void reopen(String slug, Viewer owner, Visibility visibility, JoinPolicy policy) {
+        var community = access(slug, owner).community();
+        var settings = new ChangeCommunitySettings.Settings(community.name(), community.description(),
+                community.conditionServed(), visibility, policy, community.allowAnonymous());
+        assertThat(changeSettings.run(new ChangeCommunitySettings.Input(slug, withSecondFactor(owner), settings, true)))
+                .isInstanceOf(ChangeCommunitySettings.Outcome.Changed.class);
+    }
+
+    @Test
+    void aPostWrittenForMembersIsNotStoredOnceTheCommunityOpenedUp() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.INVITATION, false);
+        String topicId = started(access(slug, owner), owner, opening("Only the owner wrote", false));
+        Viewer member = account(unique("m"));
+        admit(owner, slug, member);
+        var composing = access(slug, member); // the forms were shown with this
+        Audience shown = composing.community().audience();
+        var before = page(slug, owner, topicId);
+
+        // anyone with an account may now join and read
+        reopen(slug, owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN);
+        assertThat(act(() -> startTopic.run(new StartTopic.Input(composing, member, opening("For members", false), shown))))
+                .isEqualTo(new StartTopic.Outcome.AudienceWidened(new Audience(Visibility.MEMBERS_ONLY, JoinPolicy.OPEN)));
+        assertThat(published()).isEmpty();
+        // anyone on the web may now read
+        reopen(slug, owner, Visibility.PUBLIC, JoinPolicy.INVITATION);
+        Audience now = new Audience(Visibility.PUBLIC, JoinPolicy.INVITATION);
+        assertThat(act(() -> startTopic.run(new StartTopic.Input(composing, member, opening("For members", false), shown))))
+                .isEqualTo(new StartTopic.Outcome.AudienceWidened(now));
+        assertThat(published()).isEmpty();
+        assertThat(act(() -> replyToTopic.run(new ReplyToTopic.Input(composing, member, topicId, reply("For members", false), shown))))
+                .isEqualTo(new ReplyToTopic.Outcome.AudienceWidened(now));
+        assertThat(published()).isEmpty();
+
+        assertThat(conversations.topics(access(slug, owner), null, 1)).singleElement()
+                .satisfies(t -> assertThat(t.id()).isEqualTo(topicId));
+        assertThat(page(slug, owner, topicId)).isEqualTo(before);
+        // once public, letting more people join changes no one's reading
+        reopen(slug, owner, Visibility.PUBLIC, JoinPolicy.OPEN);
+        assertThat(replyToTopic.run(new ReplyToTopic.Input(access(slug, member), member, topicId, reply("Knowing it", false), now)))
+                .isInstanceOf(ReplyToTopic.Outcome.Replied.class);
+    }
+
+    @Test
+    void aNarrowerAudienceOrNoneShownStillPosts() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Viewer member = joined(slug);
+        Audience shown = access(slug, member).community().audience();
+        reopen(slug, owner, Visibility.MEMBERS_ONLY, JoinPolicy.APPROVAL);
+
+        assertThat(startTopic.run(new StartTopic.Input(access(slug, member), member, opening("Now for members", false), shown)))
+                .as("narrowing never refuses").isInstanceOf(StartTopic.Outcome.Started.class);
+        String topicId = ((StartTopic.Outcome.Started) startTopic.run(new StartTopic.Input(access(slug, member), member,
+                opening("From an older page", false), null))).topicId();
+        assertThat(replyToTopic.run(new ReplyToTopic.Input(access(slug, member), member, topicId, reply("Same", false),
+                new Audience(Visibility.MEMBERS_ONLY, JoinPolicy.APPROVAL)))).isInstanceOf(ReplyToTopic.Outcome.Replied.class);
+        assertThat(conversations.topics(access(slug, owner), null, 1)).hasSize(2);
     }
 
     // ---- ReplyToTopic ----------------------------------------------------------------------
@@ -502,7 +570,7 @@ abstract class ConversationUseCasesContract extends UseCaseContract {
                 .isInstanceOf(DeletePost.Outcome.Deleted.class);
     }
 
-    private static Draft opening(String title, boolean anonymous) {
+    static Draft opening(String title, boolean anonymous) {
         return new Draft(TopicKind.QUESTION, title, "words of " + title, null, anonymous);
     }
 

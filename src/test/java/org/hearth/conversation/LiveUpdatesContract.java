@@ -161,6 +161,48 @@ abstract class LiveUpdatesContract extends HearthTest {
         }
     }
 
+    /** The owner makes a community members-only, from the settings page. */
+    void makeMembersOnly(Viewer owner, String slug) {
+        var saved = moderating(owner).submit("/c/" + slug + "/settings", Map.of("name", "Quieter now", "conditionServed", "Lupus",
+                "description", "For members", "visibility", "MEMBERS_ONLY", "joinPolicy", "OPEN"));
+        assertThat(saved.document().select("h1").text()).isEqualTo("Quieter now");
+    }
+
+    @Test
+    void makingACommunityMembersOnlyEndsTheStreamsOfThoseWhoNoLongerReadIt() {
+        Viewer owner = account(unique("owner"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Visitor member = joined(slug);
+        String topic = start(member, slug, "Public for now");
+        Visitor anonymous = visitor();
+        Visitor outsider = member(unique("outsider"));
+        String otherSlug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Visitor writesElsewhere = joined(otherSlug);
+        String elsewhere = start(writesElsewhere, otherSlug, "Another public community");
+
+        try (EventStream visitorStream = following(anonymous, topic); EventStream outsiderStream = following(outsider, topic);
+                EventStream memberStream = following(member, topic); EventStream other = following(anonymous, elsewhere)) {
+            makeMembersOnly(owner, slug);
+            // streams here last at least 8 s on their own: this is the change, not the stream's end
+            assertThat(visitorStream.awaitEnd(Duration.ofSeconds(3))).as("a visitor's stream ends").isTrue();
+            assertThat(outsiderStream.awaitEnd(Duration.ofSeconds(3))).as("a non-member's stream ends").isTrue();
+            assertThat(anonymous.events(topic + "/live", "0").status()).as("reconnecting is refused").isEqualTo(404);
+            assertThat(outsider.events(topic + "/live", "0").status()).isEqualTo(404);
+
+            reply(member, topic, "For members only now.");
+            // the member's stream may end too; reconnecting, they get what they missed
+            memberStream.awaitEnd(Duration.ofSeconds(3));
+            try (EventStream back = member.events(topic + "/live", "0")) {
+                assertThat(back.status()).isEqualTo(200);
+                var event = back.next(WAIT);
+                assertThat(event).as("the member reads on").isNotNull();
+                assertThat(post(event).select(".body").text()).isEqualTo("For members only now.");
+            }
+            reply(writesElsewhere, elsewhere, "Still public here.");
+            assertThat(other.next(WAIT)).as("another community's streams go on").isNotNull();
+        }
+    }
+
     @Test
     void aHiddenCommunityAnswersLikeNothingIsThere() {
         Viewer owner = account(unique("owner"));

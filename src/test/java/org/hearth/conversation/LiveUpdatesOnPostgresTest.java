@@ -61,6 +61,24 @@ class LiveUpdatesOnPostgresTest extends LiveUpdatesContract {
     }
 
     @Test
+    void makingACommunityMembersOnlyOnOneNodeEndsVisitorsStreamsOnTheOthers() throws Exception {
+        var owner = account(unique("owner"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        String topic = start(joined(slug), slug, "Two nodes, one change");
+
+        try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(HearthApplication.class).run(
+                "--server.port=0", "--hearth.database.url=" + environment.getProperty("hearth.database.url"),
+                "--hearth.data-dir=" + Files.createTempDirectory("hearth-node-b-"), "--hearth.live.heartbeat=1s")) {
+            Visitor onB = new Visitor(Integer.parseInt(nodeB.getEnvironment().getProperty("local.server.port")));
+            try (EventStream reading = following(onB, topic)) {
+                makeMembersOnly(owner, slug);
+                assertThat(reading.awaitEnd(Duration.ofSeconds(5))).as("node B ends the visitor's stream").isTrue();
+                assertThat(onB.events(topic + "/live", "0").status()).isEqualTo(404);
+            }
+        }
+    }
+
+    @Test
     void aReaderOnAnotherNodeSeesAReplyPostedOnThisOne() throws Exception {
         String slug = community(account(unique("owner")), Visibility.PUBLIC, JoinPolicy.OPEN, false);
         Visitor author = joined(slug);

@@ -5,8 +5,10 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.OptionalInt;
 import org.hearth.community.Access;
+import org.hearth.community.Audience;
 import org.hearth.community.Communities;
 import org.hearth.community.CommunityNames;
+import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.DeletePost;
 import org.hearth.conversation.EditPost;
@@ -99,7 +101,7 @@ class ConversationPages {
         if (result.hasErrors()) {
             return topicForm(model, form, FormErrors.of(result));
         }
-        return switch (startTopic.run(new StartTopic.Input(access, viewer, form.draft()))) {
+        return switch (startTopic.run(new StartTopic.Input(access, viewer, form.draft(), form.shown()))) {
             case StartTopic.Outcome.Started(var topicId) -> {
                 redirect.addFlashAttribute(Page.NOTICE, withImageNote("Your topic is posted.", form.body()));
                 yield "redirect:/c/" + slug + "/t/" + topicId;
@@ -107,6 +109,11 @@ class ConversationPages {
             case StartTopic.Outcome.NotAMember n -> {
                 redirect.addFlashAttribute(Page.NOTICE, "Join this community to start a topic.");
                 yield "redirect:/c/" + slug;
+            }
+            case StartTopic.Outcome.AudienceWidened(var now) -> {
+                result.reject("audience-widened", widened(form.shown(), now));
+                visible(slug, viewer, model); // the form again, telling who reads the community now
+                yield topicForm(model, form, FormErrors.of(result));
             }
         };
     }
@@ -157,7 +164,7 @@ class ConversationPages {
             HttpServletResponse response, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
         if (!result.hasErrors()) {
-            switch (replyToTopic.run(new ReplyToTopic.Input(access, viewer, topicId, form.draft()))) {
+            switch (replyToTopic.run(new ReplyToTopic.Input(access, viewer, topicId, form.draft(), form.shown()))) {
                 case ReplyToTopic.Outcome.Replied(var location) -> {
                     if (markdown.hasImages(form.body())) { // otherwise the reply itself says it was posted
                         redirect.addFlashAttribute(Page.NOTICE, "Your reply is posted. " + Markdown.WHY_NO_IMAGES);
@@ -166,6 +173,10 @@ class ConversationPages {
                 }
                 case ReplyToTopic.Outcome.NotAMember n -> result.reject("not-member", "Join this community to reply.");
                 case ReplyToTopic.Outcome.NoSuchTopic n -> throw new NotFound();
+                case ReplyToTopic.Outcome.AudienceWidened(var now) -> {
+                    result.reject("audience-widened", widened(form.shown(), now));
+                    access = visible(slug, viewer, model); // the form again, telling who reads the community now
+                }
             }
         }
         response.setStatus(422); // the form again, with what they wrote and why it was not posted
@@ -302,6 +313,14 @@ class ConversationPages {
         model.addAttribute("errors", errors);
         model.addAttribute("reactionKinds", ReactionKind.values());
         return TOPIC;
+    }
+
+    /** Why a post was not stored: the community opened up since the form was shown, and to whom. */
+    private static String widened(Audience shown, Audience now) {
+        String change = now.visibility() == Visibility.PUBLIC && shown.visibility() != Visibility.PUBLIC
+                ? "This community became public while you were writing: anyone on the web can now read what you post here."
+                : "Who can read this community changed while you were writing. " + now.readers();
+        return change + " Your text is below; post it again if you still want to.";
     }
 
     /** A notice, and why images are not shown when the text had some. */

@@ -22,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.hearth.community.Access;
+import org.hearth.community.Communities;
+import org.hearth.community.CommunitySettingsChanged;
 import org.hearth.community.MemberLeft;
 import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
@@ -64,12 +66,22 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * browsers, reconnecting, are checked again like anyone else. Should the bus have lost signals,
  * the streams of signed-in readers of communities that are not public end as well, so that a
  * leave missed meanwhile never keeps a stream open.
+ *
+ * <p>Likewise when an owner changes a community's settings (it may have become more private):
+ * every stream of its topics ends, on every node ({@code closed:<community>}), and the access the
+ * topics were rendered with is forgotten, so every browser reconnects and is checked again. Should
+ * the bus have lost signals, each public community followed here is looked up again, and the
+ * streams of those no longer public end.
+ *
+ * <p>A stream is registered first and the reader's access checked again after: a leave or a
+ * change that commits while the stream opens either finds it registered, or is seen by that check.
  */
 @Component
 class LiveTopics implements SmartLifecycle {
 
     private static final String SUBJECT = "topic:";
     private static final String LEFT = "left:";
+    private static final String CLOSED = "closed:";
     private static final String POST = "org/hearth/conversation/web/post";
     /** Never more than a page of posts at once: a reader far behind is on an earlier page anyway. */
     private static final int MAX_POSTS_PER_CATCH_UP = TopicPage.POSTS_PER_PAGE;
@@ -87,6 +99,7 @@ class LiveTopics implements SmartLifecycle {
     // one virtual thread per stream and event: a slow reader never holds up the others
     private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
     private final Conversations conversations;
+    private final Communities communities;
     private final PostExtensions extensions;
     private final TemplateEngine templates;
     private final LiveBus bus;
@@ -95,11 +108,12 @@ class LiveTopics implements SmartLifecycle {
     private final Counter renders;
     private volatile boolean running = true;
 
-    LiveTopics(Conversations conversations, PostExtensions extensions, TemplateEngine templates, LiveBus bus,
+    LiveTopics(Conversations conversations, Communities communities, PostExtensions extensions, TemplateEngine templates, LiveBus bus,
             MeterRegistry meters,
             @Value("${hearth.live.stream-timeout:15m}") Duration streamTimeout,
             @Value("${hearth.live.max-streams:0}") int maxStreams) {
         this.conversations = conversations;
+        this.communities = communities;
         this.extensions = extensions;
         this.templates = templates;
         this.bus = bus;
@@ -122,12 +136,18 @@ class LiveTopics implements SmartLifecycle {
                         end(stream -> stream.readerId != null && ids[1].equals(stream.readerId)
                                 && ids[0].equals(stream.communityId));
                     }
+                } else if (signal.subject().startsWith(CLOSED)) {
+                    closed(signal.subject().substring(CLOSED.length()));
                 }
             }
 
             @Override
             public void mayHaveMissedSignals() {
                 end(stream -> stream.readerId != null && !stream.publicCommunity);
+                // a public community made private meanwhile: its visitors and non-members stop reading
+                Map<String, Boolean> stillPublic = new ConcurrentHashMap<>();
+                end(stream -> stream.publicCommunity
+                        && !stillPublic.computeIfAbsent(stream.slug, LiveTopics.this::stillPublic));
                 topics.keySet().forEach(topicId -> news(topicId, Long.MAX_VALUE));
             }
         });
@@ -157,8 +177,9 @@ class LiveTopics implements SmartLifecycle {
         Access everyReader = access.asEveryReader();
         long lifetime = streamTimeout.toMillis() - ThreadLocalRandom.current().nextLong(streamTimeout.toMillis() / 5 + 1);
         SseEmitter emitter = new SseEmitter(lifetime); // spread out, so readers do not all reconnect at once
-        Stream stream = new Stream(topicId, access.community().id(), access.community().visibility() == Visibility.PUBLIC,
-                reader == null ? null : reader.memberId(), emitter, after == null ? latest : after);
+        Stream stream = new Stream(topicId, access.community().id(), access.community().slug(),
+                access.community().visibility() == Visibility.PUBLIC, reader == null ? null : reader.memberId(),
+                emitter, after == null ? latest : after);
         emitter.onCompletion(() -> remove(stream));
         emitter.onError(error -> remove(stream));
         emitter.onTimeout(() -> {
@@ -171,12 +192,19 @@ class LiveTopics implements SmartLifecycle {
         topics.compute(topicId, (id, topic) -> {
             Topic t = topic == null ? new Topic(everyReader) : topic;
             t.streams.add(stream);
+            stream.topic = t;
             return t;
         });
         open.incrementAndGet();
         if (!running) {
             remove(stream);
             emitter.complete();
+            return emitter;
+        }
+        // Checked again now that it is registered: a leave or a settings change that committed
+        // after the first check but before this stream was registered found no stream to end.
+        if (!stillReads(access, reader)) {
+            stream.end();
             return emitter;
         }
         // what was posted between the page and this stream; also closes the gap between reading
@@ -193,10 +221,45 @@ class LiveTopics implements SmartLifecycle {
         bus.publish(new LiveSignal(SUBJECT + reply.topicId(), reply.position()));
     }
 
+    /**
+     * The community may have become more private: every stream of it ends, on every node, and
+     * readers are checked again when they reconnect. (Done on every change of settings: they are
+     * rare, and no change is then ever missed.)
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void settingsChanged(CommunitySettingsChanged changed) {
+        bus.publish(new LiveSignal(CLOSED + changed.communityId(), 0));
+    }
+
     /** Identifiers only travel on the bus: which community, which member, never a name. */
     @TransactionalEventListener(fallbackExecution = true)
     void memberLeft(MemberLeft left) {
         bus.publish(new LiveSignal(LEFT + left.communityId() + ":" + left.memberId(), 0));
+    }
+
+    /**
+     * Forgets the access this community's topics were rendered with, then ends their streams. A
+     * stream opening meanwhile starts a topic afresh with the access it was checked with.
+     */
+    private void closed(String communityId) {
+        for (var entry : topics.entrySet()) {
+            Topic topic = entry.getValue();
+            if (topic.access.community().id().equals(communityId) && topics.remove(entry.getKey(), topic)) {
+                topic.streams.forEach(Stream::end);
+            }
+        }
+    }
+
+    /** Whether the reader may still read the community as it was when their stream opened. */
+    private boolean stillReads(Access access, Viewer reader) {
+        return communities.visibleTo(access.community().slug(), reader)
+                .filter(now -> now.canRead() && now.community().equals(access.community()))
+                .isPresent();
+    }
+
+    private boolean stillPublic(String slug) {
+        return communities.visibleTo(slug, null).filter(now -> now.community().visibility() == Visibility.PUBLIC)
+                .isPresent();
     }
 
     /** Ends the streams here that match; their browsers reconnect and are checked again. */
@@ -273,6 +336,10 @@ class LiveTopics implements SmartLifecycle {
     private void remove(Stream stream) {
         if (stream.removed.compareAndSet(false, true)) {
             open.decrementAndGet();
+            Topic own = stream.topic;
+            if (own != null) {
+                own.streams.remove(stream); // of a topic forgotten meanwhile, perhaps
+            }
             topics.computeIfPresent(stream.topicId, (id, topic) -> {
                 topic.streams.remove(stream);
                 return topic.streams.isEmpty() ? null : topic;
@@ -336,6 +403,7 @@ class LiveTopics implements SmartLifecycle {
 
         final String topicId;
         final String communityId;
+        final String slug;
         final boolean publicCommunity;
         /** The signed-in reader, or null for a visitor. */
         final String readerId;
@@ -344,10 +412,14 @@ class LiveTopics implements SmartLifecycle {
         final AtomicBoolean removed = new AtomicBoolean();
         /** The latest position sent, or known to the reader. */
         volatile int last;
+        /** The topic it was registered with. */
+        volatile Topic topic;
 
-        Stream(String topicId, String communityId, boolean publicCommunity, String readerId, SseEmitter emitter, int last) {
+        Stream(String topicId, String communityId, String slug, boolean publicCommunity, String readerId,
+                SseEmitter emitter, int last) {
             this.topicId = topicId;
             this.communityId = communityId;
+            this.slug = slug;
             this.publicCommunity = publicCommunity;
             this.readerId = readerId;
             this.emitter = emitter;

@@ -3,10 +3,15 @@ package org.hearth.conversation.web;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.hearth.community.Audience;
 import org.hearth.conversation.Draft;
 import org.hearth.conversation.TopicKind;
 
-/** Forms for writing; the messages are shown next to the field, and what was typed stays. */
+/**
+ * Forms for writing; the messages are shown next to the field, and what was typed stays. The
+ * forms for new posts send back, as {@code audience}, the key of who they told the writer would
+ * read the post ({@link Audience#key()}), so a post is never stored for a wider audience than that.
+ */
 public final class PostForms {
 
     private PostForms() {
@@ -25,14 +30,20 @@ public final class PostForms {
             String body,
             @Size(max = 120, message = "Keep the content warning under 120 characters.")
             String contentWarning,
-            Boolean anonymous) {
+            Boolean anonymous,
+            String audience) {
 
         static NewTopic empty() {
-            return new NewTopic(TopicKind.QUESTION, "", "", "", false);
+            return new NewTopic(TopicKind.QUESTION, "", "", "", false, null);
         }
 
         Draft draft() {
             return new Draft(kind, title, body, contentWarning, Boolean.TRUE.equals(anonymous));
+        }
+
+        /** What the form showed; a page from before the field was added showed nothing to compare. */
+        Audience shown() {
+            return Audience.ofKey(audience).orElse(null);
         }
     }
 
@@ -42,14 +53,19 @@ public final class PostForms {
             String body,
             @Size(max = 120, message = "Keep the content warning under 120 characters.")
             String contentWarning,
-            Boolean anonymous) {
+            Boolean anonymous,
+            String audience) {
 
         static Reply empty() {
-            return new Reply("", "", false);
+            return new Reply("", "", false, null);
         }
 
         Draft draft() {
             return new Draft(null, null, body, contentWarning, Boolean.TRUE.equals(anonymous));
+        }
+
+        Audience shown() {
+            return Audience.ofKey(audience).orElse(null);
         }
     }
 
