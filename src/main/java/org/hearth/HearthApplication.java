@@ -1,5 +1,6 @@
 package org.hearth;
 
+import org.hearth.platform.backup.BackupCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class HearthApplication {
 
     public static void main(String[] args) {
+        int command = BackupCommand.run(args); // backup and restore start no web server
+        if (command >= 0) {
+            System.exit(command);
+        }
         SpringApplication.run(HearthApplication.class, args);
     }
 }

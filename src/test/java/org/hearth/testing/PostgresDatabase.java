@@ -23,20 +23,39 @@ public class PostgresDatabase implements ApplicationContextInitializer<Configura
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
+        String database = createEmpty();
+        TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
+                "hearth.database.url=" + withDatabase(serverUrl(), database));
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                drop(database);
+            }
+        });
+    }
+
+    /** Creates a new, empty database on the test server and returns its name. */
+    public static String createEmpty() {
+        String database = "hearth_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        execute(serverUrl(), "CREATE DATABASE " + database);
+        return database;
+    }
+
+    /** The JDBC URL of a database on the test server. */
+    public static String url(String database) {
+        return withDatabase(serverUrl(), database);
+    }
+
+    public static void drop(String database) {
+        // a pool may still be open; FORCE ends its connections
+        execute(serverUrl(), "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+
+    private static String serverUrl() {
         String serverUrl = System.getenv(URL_VARIABLE);
         if (serverUrl == null || serverUrl.isBlank()) {
             throw new IllegalStateException(URL_VARIABLE + " is not set; PostgreSQL tests cannot run");
         }
-        String database = "hearth_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
-        execute(serverUrl, "CREATE DATABASE " + database);
-        TestPropertySourceUtils.addInlinedPropertiesToEnvironment(context,
-                "hearth.database.url=" + withDatabase(serverUrl, database));
-        context.addApplicationListener(event -> {
-            if (event instanceof ContextClosedEvent) {
-                // the pool is still open when this event arrives; FORCE ends its connections
-                execute(serverUrl, "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-            }
-        });
+        return serverUrl;
     }
 
     /** Replaces the database name in a JDBC URL, keeping host, port and parameters. */
