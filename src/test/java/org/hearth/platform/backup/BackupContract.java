@@ -26,9 +26,12 @@ import org.hearth.testing.Authenticator;
 import org.hearth.testing.HearthTest;
 import org.hearth.testing.Visitor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -37,7 +40,10 @@ import org.springframework.core.env.Environment;
  * acknowledged before the backup began, on which a member with a second factor signs in with
  * their authenticator app.
  */
+@ExtendWith(OutputCaptureExtension.class)
 public abstract class BackupContract extends HearthTest {
+
+    private static final String KEY_MISMATCH = "accounts with an authenticator app have a secret that this server's secrets key does not open";
 
     @Autowired
     private Environment environment;
@@ -48,8 +54,8 @@ public abstract class BackupContract extends HearthTest {
     protected abstract void drop(String databaseUrl);
 
     @Test
-    void aBackupTakenUnderWriteLoadRestoresEveryAcknowledgedReplyAndSecondFactorsStillWork(@TempDir Path temp)
-            throws Exception {
+    void aBackupTakenUnderWriteLoadRestoresEveryAcknowledgedReplyAndSecondFactorsStillWork(@TempDir Path temp,
+            CapturedOutput output) throws Exception {
         String handle = unique("keeper");
         Visitor keeper = member(handle);
         Authenticator app = Authenticator.enrol(keeper, PASSWORD);
@@ -101,6 +107,7 @@ public abstract class BackupContract extends HearthTest {
             try (ConfigurableApplicationContext site = new SpringApplicationBuilder(HearthApplication.class).run(
                     "--hearth.data-dir=" + dataDir, "--hearth.database.url=" + database, "--hearth.secrets.key=",
                     "--server.port=0")) {
+                assertThat(output.getAll()).as("the restored key opens every secret").doesNotContain(KEY_MISMATCH);
                 assertThat(replies(site.getBean(DataSource.class), topic)).containsAll(beforeBackup);
 
                 Visitor member = new Visitor(Integer.parseInt(site.getEnvironment().getProperty("local.server.port")));
@@ -110,6 +117,44 @@ public abstract class BackupContract extends HearthTest {
                 member.submit("/sign-in/second-factor", Map.of("code", app.nextCode()));
                 assertThat(member.get("/me/profile").status()).as("signed in with the app's code").isEqualTo(200);
             }
+        } finally {
+            if (!database.isEmpty()) {
+                drop(database);
+            }
+        }
+    }
+
+    @Test
+    void aRestoreWithoutItsKeyIsReportedAtStartAndMembersAreToldAtSignIn(@TempDir Path temp, CapturedOutput output) {
+        String handle = unique("forgotten");
+        Authenticator app = Authenticator.enrol(member(handle), PASSWORD);
+        Path backup = temp.resolve("backup");
+        SiteBackup.backup(SiteBackup.Site.of(environment), backup);
+
+        Path dataDir = temp.resolve("restored");
+        String database = emptyDatabase();
+        try {
+            SiteBackup.restore(new SiteBackup.Site(dataDir, database, "", "", ""), backup);
+            Files.delete(dataDir.resolve("secrets.key")); // as when only the database was copied back
+            try (ConfigurableApplicationContext site = new SpringApplicationBuilder(HearthApplication.class).run(
+                    "--hearth.data-dir=" + dataDir, "--hearth.database.url=" + database, "--hearth.secrets.key=",
+                    "--server.port=0")) {
+                String line = output.getAll().lines().filter(l -> l.contains(KEY_MISMATCH)).findFirst().orElseThrow(
+                        () -> new AssertionError("no line at start says the key does not match"));
+                // every account's secret was made with the forgotten key; a count, never a name
+                assertThat(line).matches(".*\\b(\\d+) of \\1 " + KEY_MISMATCH + ".*").doesNotContain(handle);
+
+                Visitor member = new Visitor(Integer.parseInt(site.getEnvironment().getProperty("local.server.port")));
+                member.signIn(handle, PASSWORD);
+                var refused = member.post("/sign-in/second-factor", Map.of("code", app.nextCode()));
+                assertThat(refused.status()).isEqualTo(401);
+                assertThat(refused.document().select("#key-lost").text()).contains("Your recovery codes still work");
+                member.get("/sign-in/second-factor");
+                member.submit("/sign-in/second-factor", Map.of("code", app.recoveryCodes().get(0)));
+                assertThat(member.get("/me/profile").status()).isEqualTo(200);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } finally {
             if (!database.isEmpty()) {
                 drop(database);
