@@ -74,6 +74,7 @@ public final class SiteBackup {
                 throw new Refused(target + " is not empty: give a new directory for each backup");
             }
             Files.createDirectories(target);
+            ownerOnly(target, "rwx------"); // the copy holds every member's words
             writeKey(target.resolve(KEY_FILE), currentKey(site));
             if (site.embedded()) {
                 Path database = site.dataDir().resolve(DATABASE_FILE);
@@ -86,11 +87,13 @@ public final class SiteBackup {
                         Statement statement = connection.createStatement()) {
                     statement.execute("VACUUM INTO '" + copy.toString().replace("'", "''") + "'");
                 }
+                ownerOnly(copy, "rw-------");
                 flush(copy);
             } else {
                 Postgres postgres = Postgres.of(site);
                 Path dump = target.resolve(DUMP_FILE).toAbsolutePath();
                 postgres.run(List.of("pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file=" + dump));
+                ownerOnly(dump, "rw-------");
                 flush(dump);
             }
             flush(target);
@@ -175,12 +178,16 @@ public final class SiteBackup {
 
     private static void writeKey(Path file, String key) throws IOException {
         Files.writeString(file, key + "\n");
+        ownerOnly(file, "rw-------");
+        flush(file);
+    }
+
+    private static void ownerOnly(Path path, String permissions) throws IOException {
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the file keeps its directory's permissions
         }
-        flush(file);
     }
 
     /** On disk before we say it is done, as Hearth's own commits are. */
