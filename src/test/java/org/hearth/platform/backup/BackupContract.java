@@ -125,7 +125,8 @@ public abstract class BackupContract extends HearthTest {
     }
 
     @Test
-    void aRestoreWithoutItsKeyIsReportedAtStartAndMembersAreToldAtSignIn(@TempDir Path temp, CapturedOutput output) {
+    void aRestoreWithoutItsKeyIsReportedAtStartAndMembersAreToldAtSignIn(@TempDir Path temp, CapturedOutput output)
+            throws Exception {
         String handle = unique("forgotten");
         Authenticator app = Authenticator.enrol(member(handle), PASSWORD);
         Path backup = temp.resolve("backup");
@@ -153,8 +154,6 @@ public abstract class BackupContract extends HearthTest {
                 member.submit("/sign-in/second-factor", Map.of("code", app.recoveryCodes().get(0)));
                 assertThat(member.get("/me/profile").status()).isEqualTo(200);
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         } finally {
             if (!database.isEmpty()) {
                 drop(database);
