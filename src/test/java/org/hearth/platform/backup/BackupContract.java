@@ -162,15 +162,18 @@ public abstract class BackupContract extends HearthTest {
     }
 
     @Test
-    void aBackupNeverOverwritesAnEarlierOne(@TempDir Path temp) throws Exception {
-        Files.writeString(temp.resolve("hearth.db"), "an earlier backup");
-        try {
-            SiteBackup.backup(SiteBackup.Site.of(environment), temp);
-            throw new AssertionError("a backup was written over another");
-        } catch (SiteBackup.Refused refused) {
-            assertThat(refused.getMessage()).contains("is not empty");
-        }
-        assertThat(temp.resolve("hearth.db")).hasContent("an earlier backup");
+    void theCommandBacksUpWithTheSitesSettingsAndNeverOverwritesAnEarlierBackup(@TempDir Path temp) throws Exception {
+        SiteBackup.Site site = SiteBackup.Site.of(environment);
+        String[] command = {"backup", temp.resolve("nightly").toString(), "--hearth.data-dir=" + site.dataDir(),
+                "--hearth.database.url=" + site.databaseUrl()};
+        assertThat(BackupCommand.run(command)).isZero();
+        Path database = temp.resolve("nightly").resolve(site.embedded() ? "hearth.db" : "hearth.dump");
+        assertThat(database).isNotEmptyFile();
+        byte[] first = Files.readAllBytes(database);
+
+        assertThat(BackupCommand.run(command)).as("refused: the directory holds a backup").isEqualTo(1);
+        assertThat(Files.readAllBytes(database)).isEqualTo(first);
+        assertThat(BackupCommand.run(new String[] {"--server.port=0"})).as("no command: Hearth starts").isEqualTo(-1);
     }
 
     private static Set<String> replies(DataSource dataSource, String topic) throws Exception {
