@@ -1,0 +1,39 @@
+package org.hearth.platform.health;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.hearth.testing.OnPostgres;
+
+@OnPostgres
+class HealthOnPostgresTest extends HealthContract {
+
+    /**
+     * The database made read-only for every new session, as after a fail-over to a standby or
+     * an operator's {@code ALTER DATABASE}; the pool then opens its connections anew.
+     */
+    @Override
+    AutoCloseable refuseWrites() throws SQLException {
+        readOnly(true);
+        return () -> readOnly(false);
+    }
+
+    @Override
+    String refusalInWords() {
+        return "the database refuses writes: sessions are read-only (default_transaction_read_only)";
+    }
+
+    private void readOnly(boolean on) throws SQLException {
+        HikariDataSource pool = (HikariDataSource) dataSource;
+        String database = db.fetchValue("SELECT current_database()").toString();
+        try (Connection connection = DriverManager.getConnection(pool.getJdbcUrl());
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET default_transaction_read_only = off"); // this session may undo it
+            statement.execute("ALTER DATABASE " + database
+                    + (on ? " SET default_transaction_read_only = on" : " RESET default_transaction_read_only"));
+        }
+        pool.getHikariPoolMXBean().softEvictConnections();
+    }
+}
