@@ -122,7 +122,9 @@ class DatabaseHealth implements HealthIndicator {
         long interval = settings.writeCheckInterval().toMillis();
         boolean testWriteDue;
         synchronized (checking) {
-            testWriteDue = writes.lastSuccessMillis() < now - interval && lastTestWriteMillis < now - interval;
+            // a failure since the last commit is checked again too, so health comes back soon after writes do
+            testWriteDue = lastTestWriteMillis < now - interval
+                    && (writes.lastSuccessMillis() < now - interval || writes.failureSinceLastSuccess() != null);
             if (testWriteDue) {
                 lastTestWriteMillis = now;
             }
@@ -188,7 +190,8 @@ class DatabaseHealth implements HealthIndicator {
     }
 
     private Health down(String reason) {
-        return withTimes(Health.status(new Status(Status.DOWN.getCode(), reason))).withDetail("reason", reason).build();
+        // The reason is the status's description, shown wherever the status is: it names no one and no place.
+        return withTimes(Health.status(new Status(Status.DOWN.getCode(), reason))).build();
     }
 
     private Health.Builder withTimes(Health.Builder health) {

@@ -68,7 +68,8 @@ final class WriteFailures {
             if (sql == null) {
                 return "the test write failed (" + failure.getClass().getSimpleName() + ")";
             }
-            return "the test write failed (SQL state " + sql.getSQLState() + ", code " + sql.getErrorCode() + ")";
+            return isSqlite(sql) ? "the test write failed (SQLite code " + sql.getErrorCode() + ")"
+                    : "the test write failed (SQL state " + sql.getSQLState() + ")";
         });
     }
 

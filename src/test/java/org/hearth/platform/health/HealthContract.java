@@ -7,15 +7,21 @@ import static org.hearth.platform.schema.Tables.WRITE_CHECK;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.hearth.platform.db.DatabaseProperties;
 import org.hearth.testing.HearthTest;
 import org.hearth.testing.Visitor;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Health says whether Hearth can write, not only whether a connection opens, without writing
@@ -35,11 +41,26 @@ abstract class HealthContract extends HearthTest {
     @Autowired
     Clock clock;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    DatabaseProperties database;
+
+    @Value("${hearth.data-dir}")
+    Path dataDir;
+
     /** Makes the database refuse every write, as this engine does for real; closing undoes it. */
     abstract AutoCloseable refuseWrites() throws Exception;
 
     /** What health names as the reason when {@link #refuseWrites} is in force. */
     abstract String refusalInWords();
+
+    /** Makes the database refuse the test write only, in a way no reading check can see. */
+    abstract AutoCloseable refuseTheTestWrite();
+
+    /** What health names as the reason when {@link #refuseTheTestWrite} is in force. */
+    abstract String testWriteRefusalInWords();
 
     @Test
     void healthAndReadinessAreUpWhileWritesWork() {
@@ -56,12 +77,38 @@ abstract class HealthContract extends HearthTest {
         long before = clock.millis();
         account(unique("writer"));
         assertThat(writes.lastSuccessMillis()).as("the account's commit was noticed").isGreaterThanOrEqualTo(before);
-        long testWritten = db.select(WRITE_CHECK.WRITTEN_AT).from(WRITE_CHECK).fetchSingle().value1();
+        long testWritten = testWritten();
         for (int i = 0; i < 3; i++) {
             assertThat(visitor().get("/actuator/health").status()).isEqualTo(200);
         }
-        assertThat(db.select(WRITE_CHECK.WRITTEN_AT).from(WRITE_CHECK).fetchSingle().value1())
-                .as("no test write while real writes succeed").isEqualTo(testWritten);
+        assertThat(testWritten()).as("no test write while real writes succeed").isEqualTo(testWritten);
+    }
+
+    @Test
+    void withoutARecentCommitTheCheckWritesOnceAnIntervalAndSaysWhyThatFailed() throws Exception {
+        // checks of their own, which know of no commit yet, on the application's database
+        DatabaseHealth check = new DatabaseHealth(dataSource, db, transactions, new RecentWrites(clock),
+                new HealthCheckProperties(Duration.ofMinutes(1), Duration.ofSeconds(1)), database, clock, dataDir);
+        long before = testWritten();
+        assertThat(check.health().getStatus()).isEqualTo(Status.UP);
+        long written = testWritten();
+        assertThat(written).as("the first check writes").isGreaterThan(before);
+        assertThat(check.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(testWritten()).as("at most once an interval").isEqualTo(written);
+
+        DatabaseHealth another = new DatabaseHealth(dataSource, db, transactions, new RecentWrites(clock),
+                new HealthCheckProperties(Duration.ofMinutes(1), Duration.ofSeconds(1)), database, clock, dataDir);
+        try (var refused = refuseTheTestWrite()) {
+            var health = another.health();
+            assertThat(health.getStatus().getCode()).isEqualTo("DOWN");
+            assertThat(health.getStatus().getDescription()).isEqualTo(testWriteRefusalInWords());
+        } finally {
+            account(unique("after")); // the application's own check learns that writes work
+        }
+    }
+
+    private long testWritten() {
+        return db.select(WRITE_CHECK.WRITTEN_AT).from(WRITE_CHECK).fetchSingle().value1();
     }
 
     @Test

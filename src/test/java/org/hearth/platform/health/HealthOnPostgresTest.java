@@ -25,6 +25,24 @@ class HealthOnPostgresTest extends HealthContract {
         return "the database refuses writes: sessions are read-only (default_transaction_read_only)";
     }
 
+    /** A trigger refusing the test write as a full disk would. */
+    @Override
+    AutoCloseable refuseTheTestWrite() {
+        db.execute("""
+                CREATE FUNCTION write_check_refused() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'no space' USING ERRCODE = 'disk_full'; END $$""");
+        db.execute("CREATE TRIGGER write_check_refused BEFORE UPDATE ON write_check FOR EACH ROW EXECUTE FUNCTION write_check_refused()");
+        return () -> {
+            db.execute("DROP TRIGGER write_check_refused ON write_check");
+            db.execute("DROP FUNCTION write_check_refused()");
+        };
+    }
+
+    @Override
+    String testWriteRefusalInWords() {
+        return "the disk holding the database is full";
+    }
+
     private void readOnly(boolean on) throws SQLException {
         HikariDataSource pool = (HikariDataSource) dataSource;
         String database = db.fetchValue("SELECT current_database()").toString();
