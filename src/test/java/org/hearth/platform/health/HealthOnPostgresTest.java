@@ -3,6 +3,7 @@ package org.hearth.platform.health;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.hearth.testing.OnPostgres;
@@ -52,6 +53,29 @@ class HealthOnPostgresTest extends HealthContract {
             statement.execute("ALTER DATABASE " + database
                     + (on ? " SET default_transaction_read_only = on" : " RESET default_transaction_read_only"));
         }
-        pool.getHikariPoolMXBean().softEvictConnections();
+        // Only new sessions take the setting, and the pool may be opening some meanwhile: renew
+        // connections until every one has it.
+        String wanted = on ? "on" : "off";
+        for (int round = 0; round < 50; round++) {
+            boolean renewed = false;
+            for (Connection connection : holdEveryConnection()) {
+                String setting;
+                try (Statement statement = connection.createStatement();
+                        ResultSet row = statement.executeQuery("SELECT current_setting('transaction_read_only')")) {
+                    row.next();
+                    setting = row.getString(1);
+                }
+                if (setting.equals(wanted)) {
+                    connection.close();
+                } else {
+                    pool.evictConnection(connection);
+                    renewed = true;
+                }
+            }
+            if (!renewed) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the pool kept connections without transaction_read_only = " + wanted);
     }
 }
