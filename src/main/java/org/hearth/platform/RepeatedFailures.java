@@ -52,7 +52,7 @@ public class RepeatedFailures {
         seen.lastMillis = now;
         if (first[0]) {
             log.error("{} (the same failure again is counted, and logged once every {} s)", cause,
-                    interval.toSeconds(), traceWithoutData(failure, cause));
+                    interval.toSeconds(), traceWithoutData(failure));
         } else {
             seen.since.incrementAndGet();
         }
@@ -84,15 +84,15 @@ public class RepeatedFailures {
      * Where the failure happened, under a message with no data in it: messages of the
      * exceptions on the way may quote what was being written.
      */
-    private static Throwable traceWithoutData(Throwable failure, String cause) {
+    private static Throwable traceWithoutData(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        Throwable trace = new Throwable(cause, null, false, true) {
+        Throwable trace = new Throwable(null, null, false, true) {
             @Override
             public String toString() {
-                return getMessage();
+                return "Where it happened";
             }
         };
         trace.setStackTrace(root.getStackTrace());

@@ -14,7 +14,11 @@ import org.hearth.platform.security.Viewer;
 import org.hearth.testing.HearthTest;
 import org.hearth.testing.Visitor;
 import org.jsoup.nodes.Element;
+import org.hearth.platform.RepeatedFailures;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,10 +27,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * everyone still reads, signed in or not, and a write is told in words that writing is paused,
  * with what was typed shown back.
  */
+@ExtendWith(OutputCaptureExtension.class)
 abstract class WritesRefusedContract extends HearthTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RepeatedFailures failures;
 
     /** Makes every connection Hearth opens from now on, and those it holds, refuse writes. */
     abstract void refuseWrites() throws Exception;
@@ -79,6 +87,47 @@ abstract class WritesRefusedContract extends HearthTest {
             allowWrites();
         }
         assertThat(member.get(topic).text()).as("still signed in once writes work again").contains(handle);
+    }
+
+    @Test
+    void fiftyRefusedWritesAreLoggedOnceWithACountAndNoDataOfTheirs(CapturedOutput output) throws Exception {
+        Viewer owner = account(unique("keeper"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        String topicId = started(access(slug, owner), owner,
+                new Draft(TopicKind.DISCUSSION, "Fatigue after chemo", "how do you pace yourself?", null, false));
+        Viewer reader = account(unique("writer"));
+        join(slug, reader);
+        Visitor member = signedIn(reader);
+        Element composer = member.get("/c/" + slug + "/t/" + topicId).document().selectFirst("form.composer");
+        Map<String, String> reply = new LinkedHashMap<>();
+        composer.select("input[type=hidden]").forEach(input -> reply.put(input.attr("name"), input.val()));
+        reply.put("contentWarning", "");
+        failures.summarise(); // counts from before this test are written out now
+        int before = output.length();
+
+        refuseWrites();
+        try {
+            for (int i = 0; i < 50; i++) {
+                reply.put("body", "walking ten minutes a day, note " + i);
+                assertThat(member.post(composer.attr("action"), reply).status()).isEqualTo(503);
+            }
+            String during = output.toString().substring(before);
+            // one line at most for each statement refused: the reply's, the session's, a background clean-up's
+            assertThat(during.lines().filter(line -> line.contains("database refused writes")))
+                    .as("not one line per request").hasSizeLessThanOrEqualTo(3);
+            assertThat(during.lines().filter(line -> line.startsWith("\tat ")).count())
+                    .as("at most three stack traces").isLessThan(600);
+
+            failures.summarise();
+            String summary = output.toString().substring(before);
+            long counted = summary.lines().filter(line -> line.contains("database refused writes"))
+                    .map(line -> java.util.regex.Pattern.compile("refused writes (\\d+) times in the last 60 s").matcher(line))
+                    .filter(java.util.regex.Matcher::find).mapToLong(m -> Long.parseLong(m.group(1))).sum();
+            assertThat(counted).as("the refusals after the first are counted").isGreaterThanOrEqualTo(49);
+            assertThat(summary).doesNotContain("walking ten minutes").doesNotContain(reader.handle());
+        } finally {
+            allowWrites();
+        }
     }
 
     private static void assertWritingPaused(Visitor.Response response) {
