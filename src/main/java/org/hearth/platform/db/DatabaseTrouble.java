@@ -15,6 +15,9 @@ public enum DatabaseTrouble {
     WRITES_REFUSED("database refused writes"),
     UNREACHABLE("database could not be reached");
 
+    /** Request attribute naming the trouble that failed a request, for its error page. */
+    public static final String REQUEST_ATTRIBUTE = DatabaseTrouble.class.getName();
+
     private static final int SQLITE_READONLY = 8;
     private static final int SQLITE_IOERR = 10;
     private static final int SQLITE_FULL = 13;

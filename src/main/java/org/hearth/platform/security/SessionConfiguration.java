@@ -26,6 +26,8 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -85,7 +87,8 @@ class SessionConfiguration {
             @SuppressWarnings("unchecked")
             public Object postProcessAfterInitialization(Object bean, String name) {
                 return bean instanceof JdbcIndexedSessionRepository sessions
-                        ? new SessionsOutliveDatabaseTrouble((FindByIndexNameSessionRepository<Session>) (Object) sessions, failures)
+                        ? new SessionsOutliveDatabaseTrouble((FindByIndexNameSessionRepository<Session>) (Object) sessions,
+                                failures)
                         : bean;
             }
         };
@@ -157,7 +160,9 @@ class SessionConfiguration {
      * request saves its session (its last access); while the database refuses writes, that save
      * failed every page, reads included, and then the error page, which needs the session too.
      * Now the request goes on: a read works, and a write fails on its own statement and is told
-     * so. A session that cannot be read while the database is out of reach counts as none.
+     * so. A session that cannot be read because the database is out of reach fails its request at
+     * once (nothing else would work either), and on that request's error page it counts as none:
+     * looking again would wait as long once more, and the error page must not fail.
      */
     static final class SessionsOutliveDatabaseTrouble implements FindByIndexNameSessionRepository<Session> {
 
@@ -177,6 +182,9 @@ class SessionConfiguration {
 
         @Override
         public void save(Session session) {
+            if (unreachableOnThisRequest()) {
+                return;
+            }
             try {
                 sessions.save(session);
             } catch (RuntimeException e) {
@@ -186,9 +194,15 @@ class SessionConfiguration {
 
         @Override
         public Session findById(String id) {
+            if (unreachableOnThisRequest()) {
+                return null;
+            }
             try {
                 return sessions.findById(id);
             } catch (RuntimeException e) {
+                if (DatabaseTrouble.of(e).orElse(null) == DatabaseTrouble.UNREACHABLE) {
+                    throw e;
+                }
                 forgive(e); // an expired session is deleted as it is read: a write
                 return null;
             }
@@ -196,6 +210,9 @@ class SessionConfiguration {
 
         @Override
         public void deleteById(String id) {
+            if (unreachableOnThisRequest()) {
+                return;
+            }
             try {
                 sessions.deleteById(id);
             } catch (RuntimeException e) {
@@ -206,6 +223,12 @@ class SessionConfiguration {
         @Override
         public Map<String, Session> findByIndexNameAndIndexValue(String indexName, String indexValue) {
             return sessions.findByIndexNameAndIndexValue(indexName, indexValue);
+        }
+
+        private static boolean unreachableOnThisRequest() {
+            RequestAttributes request = RequestContextHolder.getRequestAttributes();
+            return request != null && request.getAttribute(DatabaseTrouble.REQUEST_ATTRIBUTE,
+                    RequestAttributes.SCOPE_REQUEST) == DatabaseTrouble.UNREACHABLE;
         }
 
         private void forgive(RuntimeException e) {

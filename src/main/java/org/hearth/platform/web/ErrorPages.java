@@ -35,7 +35,7 @@ class ErrorPages implements ErrorController {
     String error(HttpServletRequest request, HttpServletResponse response, Model model) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
-        DatabaseTrouble trouble = request.getAttribute(FailedRequests.TROUBLE) instanceof DatabaseTrouble t ? t : null;
+        DatabaseTrouble trouble = request.getAttribute(DatabaseTrouble.REQUEST_ATTRIBUTE) instanceof DatabaseTrouble t ? t : null;
         if (trouble == null && status == 403 && sent(request)
                 && failures.seenWithin(DatabaseTrouble.WRITES_REFUSED, Duration.ofMinutes(1))) {
             // a visitor's form token lives in a session that could not be saved

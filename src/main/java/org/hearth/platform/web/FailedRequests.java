@@ -23,9 +23,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class FailedRequests {
 
-    /** Request attribute naming the {@link DatabaseTrouble} that failed the request. */
-    static final String TROUBLE = FailedRequests.class.getName() + ".trouble";
-
     @Bean
     FilterRegistrationBean<CountedFailures> countedFailures(RepeatedFailures failures) {
         FilterRegistrationBean<CountedFailures> registration = new FilterRegistrationBean<>(new CountedFailures(failures));
@@ -52,7 +49,7 @@ class FailedRequests {
                     return; // part of the page has gone out; nothing better can follow it
                 }
                 var trouble = DatabaseTrouble.of(e);
-                trouble.ifPresent(t -> request.setAttribute(TROUBLE, t));
+                trouble.ifPresent(t -> request.setAttribute(DatabaseTrouble.REQUEST_ATTRIBUTE, t));
                 response.resetBuffer();
                 response.sendError(trouble.isPresent() ? HttpServletResponse.SC_SERVICE_UNAVAILABLE
                         : HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
