@@ -37,6 +37,9 @@ class DatabaseConfiguration {
             config.setPassword(database.password());
             config.setMaximumPoolSize(database.poolSize());
         }
+        config.setConnectionTimeout(database.connectionTimeout().toMillis());
+        config.setValidationTimeout(Math.min(database.validationTimeout().toMillis(),
+                database.connectionTimeout().toMillis() - 1));
         return new HikariDataSource(config);
     }
 

@@ -33,10 +33,11 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresLiveBus.class);
     /** How long one wait for notifications lasts; between waits the connection is checked. */
     private static final int WAIT_MILLIS = 10_000;
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
     private final DatabaseProperties database;
     private final DataSource pool;
+    /** The longest wait between attempts to listen again: once the database is back, live updates resume within it. */
+    private final Duration maxBackoff;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running;
@@ -45,9 +46,10 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
     private volatile Connection listening;
     private Thread listener;
 
-    PostgresLiveBus(DatabaseProperties database, DataSource pool) {
+    PostgresLiveBus(DatabaseProperties database, DataSource pool, Duration maxBackoff) {
         this.database = database;
         this.pool = pool;
+        this.maxBackoff = maxBackoff;
     }
 
     @Override
@@ -100,6 +102,8 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
         properties.setProperty("tcpKeepAlive", "true");
         // a server that vanished without closing the connection is noticed at the next check
         properties.setProperty("socketTimeout", "60");
+        // an unreachable server is given up on as soon as a request would give up on it
+        properties.setProperty("connectTimeout", Long.toString(Math.max(1, database.connectionTimeout().toSeconds())));
         Connection connection = DriverManager.getConnection(database.url(), properties);
         try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + CHANNEL);
@@ -137,7 +141,7 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
                 connection = null;
                 missed = true;
                 sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
             }
         }
         close(connection);

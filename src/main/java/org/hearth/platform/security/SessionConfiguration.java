@@ -9,16 +9,25 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.hearth.platform.RepeatedFailures;
 import org.hearth.platform.db.DatabaseProperties;
+import org.hearth.platform.db.DatabaseTrouble;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -67,6 +76,20 @@ class SessionConfiguration {
         return repository -> {
             if (database.embedded()) {
                 repository.setUpdateSessionQuery(SQLITE_UPDATE_SESSION);
+            }
+        };
+    }
+
+    @Bean
+    static BeanPostProcessor sessionsOutliveDatabaseTrouble(ObjectProvider<RepeatedFailures> failures) {
+        return new BeanPostProcessor() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof JdbcIndexedSessionRepository sessions
+                        ? new SessionsOutliveDatabaseTrouble((FindByIndexNameSessionRepository<Session>) (Object) sessions,
+                                failures)
+                        : bean;
             }
         };
     }
@@ -129,6 +152,90 @@ class SessionConfiguration {
                 session.invalidate();
             }
             chain.doFilter(request, response);
+        }
+    }
+
+    /**
+     * The session store, with its failures to write kept from failing the request. Every signed-in
+     * request saves its session (its last access); while the database refuses writes, that save
+     * failed every page, reads included, and then the error page, which needs the session too.
+     * Now the request goes on: a read works, and a write fails on its own statement and is told
+     * so. A session that cannot be read because the database is out of reach fails its request at
+     * once (nothing else would work either), and on that request's error page it counts as none:
+     * looking again would wait as long once more, and the error page must not fail.
+     */
+    static final class SessionsOutliveDatabaseTrouble implements FindByIndexNameSessionRepository<Session> {
+
+        private final FindByIndexNameSessionRepository<Session> sessions;
+        private final ObjectProvider<RepeatedFailures> failures;
+
+        SessionsOutliveDatabaseTrouble(FindByIndexNameSessionRepository<Session> sessions,
+                ObjectProvider<RepeatedFailures> failures) {
+            this.sessions = sessions;
+            this.failures = failures;
+        }
+
+        @Override
+        public Session createSession() {
+            return sessions.createSession();
+        }
+
+        @Override
+        public void save(Session session) {
+            if (unreachableOnThisRequest()) {
+                return;
+            }
+            try {
+                sessions.save(session);
+            } catch (RuntimeException e) {
+                forgive(e);
+            }
+        }
+
+        @Override
+        public Session findById(String id) {
+            if (unreachableOnThisRequest()) {
+                return null;
+            }
+            try {
+                return sessions.findById(id);
+            } catch (RuntimeException e) {
+                if (DatabaseTrouble.of(e).orElse(null) == DatabaseTrouble.UNREACHABLE) {
+                    throw e;
+                }
+                forgive(e); // an expired session is deleted as it is read: a write
+                return null;
+            }
+        }
+
+        @Override
+        public void deleteById(String id) {
+            if (unreachableOnThisRequest()) {
+                return;
+            }
+            try {
+                sessions.deleteById(id);
+            } catch (RuntimeException e) {
+                forgive(e);
+            }
+        }
+
+        @Override
+        public Map<String, Session> findByIndexNameAndIndexValue(String indexName, String indexValue) {
+            return sessions.findByIndexNameAndIndexValue(indexName, indexValue);
+        }
+
+        private static boolean unreachableOnThisRequest() {
+            RequestAttributes request = RequestContextHolder.getRequestAttributes();
+            return request != null && request.getAttribute(DatabaseTrouble.REQUEST_ATTRIBUTE,
+                    RequestAttributes.SCOPE_REQUEST) == DatabaseTrouble.UNREACHABLE;
+        }
+
+        private void forgive(RuntimeException e) {
+            if (DatabaseTrouble.of(e).isEmpty()) {
+                throw e;
+            }
+            failures.ifAvailable(f -> f.record(e));
         }
     }
 }

@@ -3,6 +3,11 @@ package org.hearth.platform.web;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.hearth.platform.RepeatedFailures;
+import org.hearth.platform.db.DatabaseTrouble;
 import org.hearth.platform.security.AttemptLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -14,16 +19,31 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class ErrorPages implements ErrorController {
 
-    private final long maxRequestBytes;
+    /** Fields in which people write in their own words; what they typed there is shown back when it was not saved. */
+    private static final List<String> WRITTEN_FIELDS = List.of("title", "body", "about", "description",
+            "contentWarning", "name", "label", "conditionServed");
 
-    ErrorPages(@Value("${hearth.max-request-bytes:1048576}") long maxRequestBytes) {
+    private final long maxRequestBytes;
+    private final RepeatedFailures failures;
+
+    ErrorPages(@Value("${hearth.max-request-bytes:1048576}") long maxRequestBytes, RepeatedFailures failures) {
         this.maxRequestBytes = maxRequestBytes;
+        this.failures = failures;
     }
 
     @RequestMapping("/error")
     String error(HttpServletRequest request, HttpServletResponse response, Model model) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
+        DatabaseTrouble trouble = request.getAttribute(DatabaseTrouble.REQUEST_ATTRIBUTE) instanceof DatabaseTrouble t ? t : null;
+        if (trouble == null && status == 403 && sent(request)
+                && failures.seenWithin(DatabaseTrouble.WRITES_REFUSED, Duration.ofMinutes(1))) {
+            // a visitor's form token lives in a session that could not be saved
+            trouble = DatabaseTrouble.WRITES_REFUSED;
+        }
+        if (trouble != null) {
+            return troublePage(trouble, request, response, model);
+        }
         response.setStatus(status);
         model.addAttribute("status", status);
         model.addAttribute("heading", heading(status));
@@ -34,6 +54,45 @@ class ErrorPages implements ErrorController {
                 : status == 413 ? tooLarge(maxRequestBytes) : explanation(status));
         model.addAttribute(Page.NOINDEX, true);
         return "org/hearth/platform/web/error";
+    }
+
+    private String troublePage(DatabaseTrouble trouble, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader("Retry-After", "60");
+        List<String> typed = sent(request) ? typed(request) : List.of();
+        model.addAttribute("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        model.addAttribute("typed", typed);
+        model.addAttribute(Page.NOINDEX, true);
+        String keep = typed.isEmpty() ? "" : " What you typed is below: copy it somewhere safe so you can send it again.";
+        if (trouble == DatabaseTrouble.WRITES_REFUSED) {
+            model.addAttribute("heading", "Writing is paused for now");
+            model.addAttribute("explanation", "Hearth can show pages but cannot save anything right now, so what you "
+                    + "sent was not saved." + keep + " Reading works as usual; please try again later.");
+        } else {
+            model.addAttribute("heading", "Hearth cannot reach its data right now");
+            model.addAttribute("explanation", "Nothing you did caused this, and what was saved before is safe, but "
+                    + "nothing can be shown or saved for the moment." + keep + " Please try again in a few minutes.");
+        }
+        return "org/hearth/platform/web/error";
+    }
+
+    /** Whether the request that failed sent a form (an error page itself is always asked for with GET). */
+    private static boolean sent(HttpServletRequest request) {
+        Object method = request.getAttribute(RequestDispatcher.ERROR_METHOD);
+        return "POST".equals(method == null ? request.getMethod() : method);
+    }
+
+    /** The texts a person wrote in the form that could not be saved, in the order the form sent them. */
+    private static List<String> typed(HttpServletRequest request) {
+        List<String> typed = new ArrayList<>();
+        for (String field : request.getParameterMap().keySet()) {
+            String value = WRITTEN_FIELDS.contains(field) ? request.getParameter(field) : null;
+            if (value != null && !value.isBlank()) {
+                typed.add(value);
+            }
+        }
+        return typed;
     }
 
     static String heading(int status) {
