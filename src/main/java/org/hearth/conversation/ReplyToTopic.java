@@ -83,11 +83,11 @@ public class ReplyToTopic {
     private Outcome reply(Input input, String html) {
         Access access = input.access();
         String memberId = input.author().memberId();
-        Optional<String> earlier = writing.storedBefore(memberId, input.submission());
+        // a reply deleted since is not found: the form sent again then stores it anew
+        Optional<Location> earlier = writing.storedBefore(memberId, input.submission())
+                .flatMap(postId -> writing.conversations.locate(access, postId));
         if (earlier.isPresent()) {
-            return writing.conversations.locate(access, earlier.get())
-                    .<Outcome>map(Outcome.AlreadySaved::new)
-                    .orElseGet(Outcome.NoSuchTopic::new); // stored, and no longer to be found here
+            return new Outcome.AlreadySaved(earlier.get());
         }
         Optional<Audience> widened = writing.widenedSince(access.community().id(), input.shown());
         if (widened.isPresent()) {

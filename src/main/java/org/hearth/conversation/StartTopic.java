@@ -82,11 +82,11 @@ public class StartTopic {
     private Outcome start(Input input, String html) {
         Access access = input.access();
         String memberId = input.author().memberId();
-        Optional<String> earlier = writing.storedBefore(memberId, input.submission());
+        // a post deleted since is not found: the form sent again then stores it anew
+        Optional<Conversations.Location> earlier = writing.storedBefore(memberId, input.submission())
+                .flatMap(postId -> writing.conversations.locate(access, postId));
         if (earlier.isPresent()) {
-            return writing.conversations.locate(access, earlier.get())
-                    .<Outcome>map(location -> new Outcome.AlreadySaved(location.topicId()))
-                    .orElseGet(Outcome.NotAMember::new); // stored, and no longer readable to them here
+            return new Outcome.AlreadySaved(earlier.get().topicId());
         }
         Optional<Audience> widened = writing.widenedSince(access.community().id(), input.shown());
         if (widened.isPresent()) {
