@@ -3,6 +3,7 @@ package org.hearth.community;
 import java.util.Objects;
 import java.util.Optional;
 import org.hearth.community.Communities.NewCommunity;
+import org.hearth.platform.db.Submissions;
 import org.hearth.platform.security.Viewer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -19,25 +20,35 @@ public class CreateCommunity {
     /**
      * @param creator the site administrator asking, or null when the site creates it itself
      * @param ownerId who becomes its first owner, or null for none yet
+     * @param submission the form's one-time key ({@link Submissions}); null when none was sent
      */
-    public record Input(NewCommunity details, Viewer creator, String ownerId) {
+    public record Input(NewCommunity details, Viewer creator, String ownerId, String submission) {
         public Input {
             Objects.requireNonNull(details);
         }
 
         /** A site administrator creates it and owns it. */
         public static Input by(Viewer administrator, NewCommunity details) {
-            return new Input(details, Objects.requireNonNull(administrator), administrator.memberId());
+            return by(administrator, details, null);
+        }
+
+        /** A site administrator creates it with a form that carried this key, and owns it. */
+        public static Input by(Viewer administrator, NewCommunity details, String submission) {
+            return new Input(details, Objects.requireNonNull(administrator), administrator.memberId(), submission);
         }
 
         /** The site creates it, owned by the given member (or by no one yet). */
         public static Input bySite(NewCommunity details, String ownerId) {
-            return new Input(details, null, ownerId);
+            return new Input(details, null, ownerId, null);
         }
     }
 
     public sealed interface Outcome {
         record Created(Community community) implements Outcome {
+        }
+
+        /** The same form was sent before and created this community: nothing is created again. */
+        record AlreadySaved(Community community) implements Outcome {
         }
 
         record AddressTaken() implements Outcome {
@@ -49,10 +60,12 @@ public class CreateCommunity {
 
     private final Communities communities;
     private final ApplicationEventPublisher events;
+    private final Submissions submissions;
 
-    CreateCommunity(Communities communities, ApplicationEventPublisher events) {
+    CreateCommunity(Communities communities, ApplicationEventPublisher events, Submissions submissions) {
         this.communities = communities;
         this.events = events;
+        this.submissions = submissions;
     }
 
     @Transactional
@@ -68,11 +81,25 @@ public class CreateCommunity {
 
     /** The address is checked by saving it: of two people taking one address at once, one finds it taken. */
     private Outcome create(Input input) {
+        String asker = input.creator() == null ? null : input.creator().memberId();
+        String key = asker == null ? null : input.submission();
+        if (key != null && submissions.claim(asker, key) instanceof Submissions.Claim.Repeat(var communityId)) {
+            Optional<Community> earlier = communities.locked(communityId);
+            if (earlier.isPresent()) {
+                return new Outcome.AlreadySaved(earlier.get());
+            }
+        }
         Optional<Community> saved = communities.insert(input.details());
         if (saved.isEmpty()) {
+            if (key != null) {
+                submissions.release(asker, key);
+            }
             return new Outcome.AddressTaken();
         }
         Community community = saved.get();
+        if (key != null) {
+            submissions.record(asker, key, community.id());
+        }
         if (input.ownerId() != null) {
             communities.addMember(community.id(), input.ownerId(), Role.OWNER);
         }

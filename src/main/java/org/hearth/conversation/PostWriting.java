@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.hearth.community.Audience;
 import org.hearth.community.Communities;
 import org.hearth.community.Visibility;
+import org.hearth.platform.db.Submissions;
 import org.hearth.platform.text.Markdown;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,10 +25,12 @@ class PostWriting {
     private final Markdown markdown;
     private final TransactionTemplate transactions;
     private final Communities communities;
+    private final Submissions submissions;
 
     PostWriting(DSLContext db, Conversations conversations, Clock clock, ApplicationEventPublisher events,
-            Markdown markdown, PlatformTransactionManager transactionManager, Communities communities) {
+            Markdown markdown, PlatformTransactionManager transactionManager, Communities communities, Submissions submissions) {
         this.communities = communities;
+        this.submissions = submissions;
         this.db = db;
         this.conversations = conversations;
         this.clock = clock;
@@ -57,5 +60,37 @@ class PostWriting {
             return Optional.empty();
         }
         return communities.audienceWhileWriting(communityId).filter(now -> now.moreOpenThan(shown));
+    }
+
+    /**
+     * The post an earlier submission of the same form stored, if any; otherwise claims the key
+     * for this one. Called first inside the writing transaction, so a repeat is recognised even
+     * when the community or topic changed since the first was stored.
+     */
+    Optional<String> storedBefore(String memberId, String submission) {
+        if (submission == null) {
+            return Optional.empty();
+        }
+        return submissions.claim(memberId, submission) instanceof Submissions.Claim.Repeat(var postId)
+                ? Optional.of(postId) : Optional.empty();
+    }
+
+    /** The submission stored this post: a repeat of it will be led there. */
+    void stored(String memberId, String submission, String postId) {
+        if (submission != null) {
+            submissions.record(memberId, submission, postId);
+        }
+    }
+
+    /** The submission was refused and stored nothing, so sending it again may store it. */
+    void refused(String memberId, String submission) {
+        if (submission != null) {
+            submissions.release(memberId, submission);
+        }
+    }
+
+    /** The post a committed submission stored, looked up after the writing failed or its answer was lost. */
+    Optional<String> storedBy(String memberId, String submission) {
+        return submission == null ? Optional.empty() : submissions.created(memberId, submission);
     }
 }

@@ -16,20 +16,31 @@ import org.springframework.stereotype.Service;
 @Service
 public class ReplyToTopic {
 
-    /** @param shown who the writer was told would read the reply; null when the page said nothing */
-    public record Input(Access access, Viewer author, String topicId, Draft draft, Audience shown) {
+    /**
+     * @param shown who the writer was told would read the reply; null when the page said nothing
+     * @param submission the form's one-time key ({@link org.hearth.platform.db.Submissions}); null when it sent none
+     */
+    public record Input(Access access, Viewer author, String topicId, Draft draft, Audience shown, String submission) {
         public Input {
             Objects.requireNonNull(access);
             Objects.requireNonNull(author, "only a signed-in member writes");
         }
 
+        public Input(Access access, Viewer author, String topicId, Draft draft, Audience shown) {
+            this(access, author, topicId, draft, shown, null);
+        }
+
         public Input(Access access, Viewer author, String topicId, Draft draft) {
-            this(access, author, topicId, draft, null);
+            this(access, author, topicId, draft, null, null);
         }
     }
 
     public sealed interface Outcome {
         record Replied(Location location) implements Outcome {
+        }
+
+        /** The same form was sent before and stored this reply: nothing is stored again. */
+        record AlreadySaved(Location location) implements Outcome {
         }
 
         record NotAMember() implements Outcome {
@@ -55,14 +66,32 @@ public class ReplyToTopic {
                 .orElseGet(() -> writing.withSafeHtml(input.draft().body(), html -> reply(input, html)));
     }
 
+    /**
+     * The reply this submission stored, if it was stored: asked when writing failed in a way
+     * that leaves unknown whether it committed (a connection lost during the commit).
+     */
+    public Optional<Outcome.AlreadySaved> savedEarlier(Input input) {
+        return writing.storedBy(input.author().memberId(), input.submission())
+                .flatMap(postId -> writing.conversations.locate(input.access(), postId))
+                .map(Outcome.AlreadySaved::new);
+    }
+
     private static Optional<Outcome> aMember(Access access) {
         return access.canPost() ? Optional.empty() : Optional.of(new Outcome.NotAMember());
     }
 
     private Outcome reply(Input input, String html) {
         Access access = input.access();
+        String memberId = input.author().memberId();
+        // a reply deleted since is not found: the form sent again then stores it anew
+        Optional<Location> earlier = writing.storedBefore(memberId, input.submission())
+                .flatMap(postId -> writing.conversations.locate(access, postId));
+        if (earlier.isPresent()) {
+            return new Outcome.AlreadySaved(earlier.get());
+        }
         Optional<Audience> widened = writing.widenedSince(access.community().id(), input.shown());
         if (widened.isPresent()) {
+            writing.refused(memberId, input.submission());
             return new Outcome.AudienceWidened(widened.get());
         }
         long now = writing.clock.millis();
@@ -73,10 +102,12 @@ public class ReplyToTopic {
                 .where(TOPICS.ID.eq(input.topicId()), TOPICS.COMMUNITY_ID.eq(access.community().id()))
                 .returningResult(TOPICS.REPLY_COUNT).fetchOptional();
         if (counted.isEmpty()) {
+            writing.refused(memberId, input.submission());
             return new Outcome.NoSuchTopic(); // nothing written
         }
         int position = counted.get().value1();
         var post = writing.conversations.insertPost(access, input.topicId(), position, input.author(), input.draft(), html, now);
+        writing.stored(memberId, input.submission(), post.id());
         writing.events.publishEvent(new ReplyPosted(access.community().id(), input.topicId(), post.id(), position,
                 input.author().memberId(), post.anonymous()));
         return new Outcome.Replied(Conversations.location(input.topicId(), position, post.id()));

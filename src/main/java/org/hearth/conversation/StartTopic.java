@@ -14,8 +14,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class StartTopic {
 
-    /** @param shown who the writer was told would read the post; null when the page said nothing */
-    public record Input(Access access, Viewer author, Draft draft, Audience shown) {
+    /**
+     * @param shown who the writer was told would read the post; null when the page said nothing
+     * @param submission the form's one-time key ({@link org.hearth.platform.db.Submissions}); null when it sent none
+     */
+    public record Input(Access access, Viewer author, Draft draft, Audience shown, String submission) {
         public Input {
             Objects.requireNonNull(access);
             Objects.requireNonNull(author, "only a signed-in member writes");
@@ -23,13 +26,21 @@ public class StartTopic {
             Objects.requireNonNull(draft.title());
         }
 
+        public Input(Access access, Viewer author, Draft draft, Audience shown) {
+            this(access, author, draft, shown, null);
+        }
+
         public Input(Access access, Viewer author, Draft draft) {
-            this(access, author, draft, null);
+            this(access, author, draft, null, null);
         }
     }
 
     public sealed interface Outcome {
         record Started(String topicId) implements Outcome {
+        }
+
+        /** The same form was sent before and stored this topic: nothing is stored again. */
+        record AlreadySaved(String topicId) implements Outcome {
         }
 
         record NotAMember() implements Outcome {
@@ -54,14 +65,32 @@ public class StartTopic {
         return writing.withSafeHtml(input.draft().body(), html -> start(input, html));
     }
 
+    /**
+     * The topic this submission stored, if it was stored: asked when writing failed in a way
+     * that leaves unknown whether it committed (a connection lost during the commit).
+     */
+    public Optional<Outcome.AlreadySaved> savedEarlier(Input input) {
+        return writing.storedBy(input.author().memberId(), input.submission())
+                .flatMap(postId -> writing.conversations.locate(input.access(), postId))
+                .map(location -> new Outcome.AlreadySaved(location.topicId()));
+    }
+
     private static Optional<Outcome> aMember(Access access) {
         return access.canPost() ? Optional.empty() : Optional.of(new Outcome.NotAMember());
     }
 
     private Outcome start(Input input, String html) {
         Access access = input.access();
+        String memberId = input.author().memberId();
+        // a post deleted since is not found: the form sent again then stores it anew
+        Optional<Conversations.Location> earlier = writing.storedBefore(memberId, input.submission())
+                .flatMap(postId -> writing.conversations.locate(access, postId));
+        if (earlier.isPresent()) {
+            return new Outcome.AlreadySaved(earlier.get().topicId());
+        }
         Optional<Audience> widened = writing.widenedSince(access.community().id(), input.shown());
         if (widened.isPresent()) {
+            writing.refused(memberId, input.submission());
             return new Outcome.AudienceWidened(widened.get());
         }
         Draft draft = input.draft();
@@ -71,6 +100,7 @@ public class StartTopic {
                 .set(TOPICS.KIND, draft.kind().name()).set(TOPICS.TITLE, draft.title().strip())
                 .set(TOPICS.CREATED_AT, now).set(TOPICS.LAST_ACTIVITY_AT, now).set(TOPICS.REPLY_COUNT, 0).execute();
         var post = writing.conversations.insertPost(access, topicId, 0, input.author(), draft, html, now);
+        writing.stored(memberId, input.submission(), post.id());
         writing.events.publishEvent(new TopicStarted(access.community().id(), topicId, post.id(), input.author().memberId(),
                 post.anonymous(), draft.kind()));
         return new Outcome.Started(topicId);

@@ -10,6 +10,7 @@ import static org.hearth.identity.schema.Tables.USER_ENTITIES;
 import static org.hearth.platform.schema.Tables.MAIL_OUTBOX;
 import static org.hearth.platform.schema.Tables.SPRING_SESSION;
 import static org.hearth.platform.schema.Tables.SPRING_SESSION_ATTRIBUTES;
+import static org.hearth.platform.schema.Tables.SUBMISSIONS;
 import static org.jooq.impl.DSL.select;
 
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.hearth.platform.db.Submissions;
 import org.hearth.platform.mail.Outbox;
 import org.hearth.platform.security.Viewer;
 import org.jooq.DSLContext;
@@ -44,11 +46,14 @@ class AccountData implements MemberData {
 
     private final DSLContext db;
     private final Outbox outbox;
+    private final Submissions submissions;
     private final Passkeys passkeys;
     private final MemberSessions sessions;
     private final SecondFactors secondFactors;
 
-    AccountData(DSLContext db, Outbox outbox, Passkeys passkeys, MemberSessions sessions, SecondFactors secondFactors) {
+    AccountData(DSLContext db, Outbox outbox, Passkeys passkeys, MemberSessions sessions, SecondFactors secondFactors,
+            Submissions submissions) {
+        this.submissions = submissions;
         this.db = db;
         this.outbox = outbox;
         this.passkeys = passkeys;
@@ -64,10 +69,14 @@ class AccountData implements MemberData {
     @Override
     public List<Table<?>> tables() {
         return List.of(MEMBERS, SECURITY_EVENTS, EMAIL_TOKENS, SECOND_FACTORS, RECOVERY_CODES, USER_ENTITIES, USER_CREDENTIALS,
-                SPRING_SESSION, SPRING_SESSION_ATTRIBUTES, MAIL_OUTBOX);
+                SPRING_SESSION, SPRING_SESSION_ATTRIBUTES, MAIL_OUTBOX, SUBMISSIONS);
     }
 
-    /** The account section of a member's download. */
+    /**
+     * The account section of a member's download. The one-time keys of forms they sent
+     * ({@code submissions}) are left out: random keys, kept a few days, that point at what
+     * the download holds already.
+     */
     record Account(String id, String handle, String email, Instant emailVerifiedAt, Instant createdAt, String about,
             String timeZone, boolean siteAdministrator, boolean passwordSet, SecondFactor secondFactor, List<Passkey> passkeys,
             List<Device> signedInDevices, List<LogEntry> securityLog, List<EmailLink> emailLinks, List<Mail> mail) {
@@ -131,6 +140,7 @@ class AccountData implements MemberData {
                 select(USER_ENTITIES.ID).from(USER_ENTITIES).where(USER_ENTITIES.NAME.eq(handle)))).execute();
         db.deleteFrom(USER_ENTITIES).where(USER_ENTITIES.NAME.eq(handle)).execute();
         outbox.forgetAccount(memberId);
+        submissions.forgetMember(memberId);
         addresses(memberId).forEach(outbox::forget); // mail queued before the outbox knew its account
         db.deleteFrom(SECURITY_EVENTS).where(SECURITY_EVENTS.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(EMAIL_TOKENS).where(EMAIL_TOKENS.MEMBER_ID.eq(memberId)).execute();

@@ -14,6 +14,23 @@ import org.junit.jupiter.api.Test;
  */
 abstract class CommunityPagesContract extends HearthTest {
 
+    @Test
+    void theNewCommunityFormSentTwiceCreatesOneCommunityAndBothAnswersLeadToIt() {
+        Visitor admin = moderating(members.create(unique("adm"), PASSWORD, null, true));
+        String key = admin.get("/admin/communities/new").document().selectFirst("form input[name=submission]").val();
+        String slug = unique("c-").toLowerCase();
+        var fields = Map.of("name", "Living with lupus " + slug, "slug", slug, "conditionServed", "Lupus",
+                "description", "For people with lupus", "visibility", "PUBLIC", "joinPolicy", "OPEN", "submission", key);
+
+        var first = admin.post("/admin/communities", fields);
+        admin.get(first.location()); // the answer arrived, and the browser sends the form again (back, then post)
+        var again = admin.post("/admin/communities", fields);
+
+        assertThat(first.location()).isEqualTo("/c/" + slug);
+        assertThat(again.location()).as("not the form saying the address is taken").isEqualTo("/c/" + slug);
+        assertThat(admin.get(again.location()).text()).contains("created it once");
+    }
+
     /** What each page must say, for every visibility and join policy: the promise a writer relies on. */
     private static final Map<Audience, String[]> PROMISES = Map.of(
             new Audience(Visibility.PUBLIC, JoinPolicy.OPEN), new String[] {"Public", "Anyone on the web can read posts here", "Anyone with a Hearth account can join and write"},

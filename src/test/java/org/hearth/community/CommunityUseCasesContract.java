@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
+import org.hearth.platform.db.Submissions;
 import org.hearth.platform.security.Viewer;
 import org.hearth.testing.UseCaseContract;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,21 @@ abstract class CommunityUseCasesContract extends UseCaseContract {
         assertThat(published()).containsExactly(new CommunityCreated(id, admin.memberId()));
         assertThat(access(details.slug(), admin).owns()).isTrue();
         assertThat(listed(details.slug(), account(unique("reader")))).isTrue();
+    }
+
+    @Test
+    void theSameFormSentTwiceCreatesOneCommunityAndAnotherFormFindsTheAddressTaken() {
+        Viewer admin = withSecondFactor(members.create(unique("adm"), PASSWORD, null, true));
+        var details = newCommunity();
+        String key = Submissions.newKey();
+        var first = createCommunity.run(CreateCommunity.Input.by(admin, details, key));
+        var again = act(() -> createCommunity.run(CreateCommunity.Input.by(admin, details, key)));
+        var anotherForm = createCommunity.run(CreateCommunity.Input.by(admin, details, Submissions.newKey()));
+        var community = ((CreateCommunity.Outcome.Created) first).community();
+        assertThat(again).isEqualTo(new CreateCommunity.Outcome.AlreadySaved(community));
+        assertThat(published()).isEmpty();
+        assertThat(anotherForm).isInstanceOf(CreateCommunity.Outcome.AddressTaken.class);
+        assertThat(access(details.slug(), admin).community().id()).isEqualTo(community.id());
     }
 
     // ---- JoinCommunity ---------------------------------------------------------------------

@@ -20,6 +20,7 @@ import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.ReplyToTopic;
 import org.hearth.conversation.StartTopic;
 import org.hearth.identity.Members;
+import org.hearth.platform.db.Submissions;
 import org.hearth.platform.security.Viewer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -133,16 +134,16 @@ public abstract class HearthTest {
                 .isInstanceOf(JoinCommunity.Outcome.Joined.class);
     }
 
-    /** Starts a topic as a member does, and returns its id. */
+    /** Starts a topic as a member does (with the form's one-time key), and returns its id. */
     protected String started(Access access, Viewer author, Draft draft) {
-        var outcome = startTopic.run(new StartTopic.Input(access, author, draft));
+        var outcome = startTopic.run(new StartTopic.Input(access, author, draft, null, Submissions.newKey()));
         assertThat(outcome).isInstanceOf(StartTopic.Outcome.Started.class);
         return ((StartTopic.Outcome.Started) outcome).topicId();
     }
 
-    /** Replies as a member does, and returns where the reply is. */
+    /** Replies as a member does (with the form's one-time key), and returns where the reply is. */
     protected Conversations.Location replied(Access access, Viewer author, String topicId, Draft draft) {
-        var outcome = replyToTopic.run(new ReplyToTopic.Input(access, author, topicId, draft));
+        var outcome = replyToTopic.run(new ReplyToTopic.Input(access, author, topicId, draft, null, Submissions.newKey()));
         assertThat(outcome).isInstanceOf(ReplyToTopic.Outcome.Replied.class);
         return ((ReplyToTopic.Outcome.Replied) outcome).location();
     }

@@ -7,8 +7,12 @@ import jakarta.validation.constraints.Size;
 import org.hearth.community.Communities.NewCommunity;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Visibility;
+import org.hearth.platform.db.Submissions;
 
-/** The form a site administrator fills in to create a community. Private by default. */
+/**
+ * The form a site administrator fills in to create a community. Private by default. Its
+ * one-time {@code submission} key makes the same form sent twice create one community.
+ */
 public record CommunityForm(
         @NotBlank(message = "Give the community a name.")
         @Size(max = 80, message = "Keep the name under 80 characters.")
@@ -27,10 +31,15 @@ public record CommunityForm(
         Visibility visibility,
         @NotNull(message = "Choose how people join.")
         JoinPolicy joinPolicy,
-        Boolean allowAnonymous) {
+        Boolean allowAnonymous,
+        String submission) {
 
     static CommunityForm empty() {
-        return new CommunityForm("", "", "", "", Visibility.MEMBERS_ONLY, JoinPolicy.APPROVAL, false);
+        return new CommunityForm("", "", "", "", Visibility.MEMBERS_ONLY, JoinPolicy.APPROVAL, false, Submissions.newKey());
+    }
+
+    String key() {
+        return Submissions.keyOf(submission);
     }
 
     NewCommunity toNewCommunity() {

@@ -79,9 +79,14 @@ class CommunityPages {
     String create(Viewer viewer, @Valid @ModelAttribute("form") CommunityForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         if (!result.hasErrors()) {
-            switch (createCommunity.run(CreateCommunity.Input.by(viewer, form.toNewCommunity()))) {
+            switch (createCommunity.run(CreateCommunity.Input.by(viewer, form.toNewCommunity(), form.key()))) {
                 case CreateCommunity.Outcome.Created(var community) -> {
                     redirect.addFlashAttribute(Page.NOTICE, "The community " + community.name() + " is ready. You are its owner.");
+                    return "redirect:/c/" + community.slug();
+                }
+                case CreateCommunity.Outcome.AlreadySaved(var community) -> {
+                    redirect.addFlashAttribute(Page.NOTICE, "The community " + community.name()
+                            + " is ready. You are its owner. The form was sent more than once and created it once.");
                     return "redirect:/c/" + community.slug();
                 }
                 case CreateCommunity.Outcome.AddressTaken() ->

@@ -3,7 +3,9 @@ package org.hearth.conversation.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.hearth.community.Access;
 import org.hearth.community.Audience;
 import org.hearth.community.Communities;
@@ -14,9 +16,9 @@ import org.hearth.conversation.DeletePost;
 import org.hearth.conversation.EditPost;
 import org.hearth.conversation.PostsOnPage;
 import org.hearth.conversation.ReactToPost;
+import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.ReplyToTopic;
 import org.hearth.conversation.StartTopic;
-import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.TopicKind;
 import org.hearth.platform.security.SecondFactorRules;
 import org.hearth.platform.security.Viewer;
@@ -24,8 +26,10 @@ import org.hearth.platform.text.Markdown;
 import org.hearth.platform.web.FormErrors;
 import org.hearth.platform.web.NotFound;
 import org.hearth.platform.web.Page;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,7 +96,7 @@ class ConversationPages {
 
     @PostMapping("/c/{slug}/topics")
     String startTopic(@PathVariable String slug, @Valid @ModelAttribute("form") PostForms.NewTopic form,
-            BindingResult result, Viewer viewer, Model model, RedirectAttributes redirect) {
+            BindingResult result, Viewer viewer, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
         if (!access.canPost()) {
             redirect.addFlashAttribute(Page.NOTICE, "Join this community to start a topic.");
@@ -101,9 +105,29 @@ class ConversationPages {
         if (result.hasErrors()) {
             return topicForm(model, form, FormErrors.of(result));
         }
-        return switch (startTopic.run(new StartTopic.Input(access, viewer, form.draft(), form.shown()))) {
+        var input = new StartTopic.Input(access, viewer, form.draft(), form.shown(), form.key());
+        StartTopic.Outcome outcome;
+        try {
+            outcome = startTopic.run(input);
+        } catch (DataAccessException | TransactionException e) {
+            // The database failed, perhaps while committing: look for what this form stored before saying anything.
+            Optional<StartTopic.Outcome.AlreadySaved> saved = ifReadable(() -> startTopic.savedEarlier(input));
+            if (saved.isPresent()) {
+                outcome = saved.get();
+            } else {
+                result.reject("unconfirmed", "We could not confirm that your topic was saved. Look for it among the community's "
+                        + "topics (the link above): if it is not there, post it again. It will not be stored twice.");
+                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+                return topicForm(model, form, FormErrors.of(result));
+            }
+        }
+        return switch (outcome) {
             case StartTopic.Outcome.Started(var topicId) -> {
                 redirect.addFlashAttribute(Page.NOTICE, withImageNote("Your topic is posted.", form.body()));
+                yield "redirect:/c/" + slug + "/t/" + topicId;
+            }
+            case StartTopic.Outcome.AlreadySaved(var topicId) -> {
+                redirect.addFlashAttribute(Page.NOTICE, "Your topic is posted. It was sent more than once and is stored once.");
                 yield "redirect:/c/" + slug + "/t/" + topicId;
             }
             case StartTopic.Outcome.NotAMember n -> {
@@ -164,11 +188,30 @@ class ConversationPages {
             HttpServletResponse response, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
         if (!result.hasErrors()) {
-            switch (replyToTopic.run(new ReplyToTopic.Input(access, viewer, topicId, form.draft(), form.shown()))) {
+            var input = new ReplyToTopic.Input(access, viewer, topicId, form.draft(), form.shown(), form.key());
+            ReplyToTopic.Outcome outcome;
+            try {
+                outcome = replyToTopic.run(input);
+            } catch (DataAccessException | TransactionException e) {
+                // The database failed, perhaps while committing: look for what this form stored before saying anything.
+                Optional<ReplyToTopic.Outcome.AlreadySaved> saved = ifReadable(() -> replyToTopic.savedEarlier(input));
+                if (saved.isEmpty()) {
+                    result.reject("unconfirmed", "We could not confirm that your reply was saved. Here is the topic: if your "
+                            + "reply is not there, post it again. It will not be stored twice.");
+                    response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+                    return showTopic(access, topicId, Integer.MAX_VALUE, viewer, model, form, FormErrors.of(result));
+                }
+                outcome = saved.get();
+            }
+            switch (outcome) {
                 case ReplyToTopic.Outcome.Replied(var location) -> {
                     if (markdown.hasImages(form.body())) { // otherwise the reply itself says it was posted
                         redirect.addFlashAttribute(Page.NOTICE, "Your reply is posted. " + Markdown.WHY_NO_IMAGES);
                     }
+                    return to(slug, location);
+                }
+                case ReplyToTopic.Outcome.AlreadySaved(var location) -> {
+                    redirect.addFlashAttribute(Page.NOTICE, "Your reply is posted. It was sent more than once and is stored once.");
                     return to(slug, location);
                 }
                 case ReplyToTopic.Outcome.NotAMember n -> result.reject("not-member", "Join this community to reply.");
@@ -181,6 +224,15 @@ class ConversationPages {
         }
         response.setStatus(422); // the form again, with what they wrote and why it was not posted
         return showTopic(access, topicId, Integer.MAX_VALUE, viewer, model, form, FormErrors.of(result));
+    }
+
+    /** What a lookup finds; empty when the database cannot answer it either. */
+    private static <T> Optional<T> ifReadable(Supplier<Optional<T>> lookup) {
+        try {
+            return lookup.get();
+        } catch (DataAccessException | TransactionException e) {
+            return Optional.empty();
+        }
     }
 
     @GetMapping("/c/{slug}/p/{postId}/edit")

@@ -6,11 +6,14 @@ import jakarta.validation.constraints.Size;
 import org.hearth.community.Audience;
 import org.hearth.conversation.Draft;
 import org.hearth.conversation.TopicKind;
+import org.hearth.platform.db.Submissions;
 
 /**
  * Forms for writing; the messages are shown next to the field, and what was typed stays. The
  * forms for new posts send back, as {@code audience}, the key of who they told the writer would
- * read the post ({@link Audience#key()}), so a post is never stored for a wider audience than that.
+ * read the post ({@link Audience#key()}), so a post is never stored for a wider audience than that,
+ * and as {@code submission} a one-time key made when the empty form is shown and kept when it
+ * comes back with errors, so the same post sent twice is stored once ({@link Submissions}).
  */
 public final class PostForms {
 
@@ -31,10 +34,11 @@ public final class PostForms {
             @Size(max = 120, message = "Keep the content warning under 120 characters.")
             String contentWarning,
             Boolean anonymous,
-            String audience) {
+            String audience,
+            String submission) {
 
         static NewTopic empty() {
-            return new NewTopic(TopicKind.QUESTION, "", "", "", false, null);
+            return new NewTopic(TopicKind.QUESTION, "", "", "", false, null, Submissions.newKey());
         }
 
         Draft draft() {
@@ -45,6 +49,11 @@ public final class PostForms {
         Audience shown() {
             return Audience.ofKey(audience).orElse(null);
         }
+
+        /** The form's one-time key; a page from before the field was added sent none. */
+        String key() {
+            return Submissions.keyOf(submission);
+        }
     }
 
     public record Reply(
@@ -54,10 +63,11 @@ public final class PostForms {
             @Size(max = 120, message = "Keep the content warning under 120 characters.")
             String contentWarning,
             Boolean anonymous,
-            String audience) {
+            String audience,
+            String submission) {
 
         static Reply empty() {
-            return new Reply("", "", false, null);
+            return new Reply("", "", false, null, Submissions.newKey());
         }
 
         Draft draft() {
@@ -66,6 +76,10 @@ public final class PostForms {
 
         Audience shown() {
             return Audience.ofKey(audience).orElse(null);
+        }
+
+        String key() {
+            return Submissions.keyOf(submission);
         }
     }
 

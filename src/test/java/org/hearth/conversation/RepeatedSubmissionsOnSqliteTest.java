@@ -1,0 +1,7 @@
+package org.hearth.conversation;
+
+import org.hearth.testing.OnSqlite;
+
+@OnSqlite
+class RepeatedSubmissionsOnSqliteTest extends RepeatedSubmissionsContract {
+}

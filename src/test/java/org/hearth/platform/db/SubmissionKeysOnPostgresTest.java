@@ -1,0 +1,7 @@
+package org.hearth.platform.db;
+
+import org.hearth.testing.OnPostgres;
+
+@OnPostgres
+class SubmissionKeysOnPostgresTest extends SubmissionKeysContract {
+}

@@ -1,0 +1,7 @@
+package org.hearth.platform.db;
+
+import org.hearth.testing.OnSqlite;
+
+@OnSqlite
+class SubmissionKeysOnSqliteTest extends SubmissionKeysContract {
+}
