@@ -38,6 +38,11 @@ public class RecentWrites {
         lastFailure = new Failure(clock.millis(), reason);
     }
 
+    /** Whether the last write that failed for want of a writable database has had no successful write since. */
+    public boolean failingNow() {
+        return failureSinceLastSuccess() != null;
+    }
+
     /** Milliseconds since the epoch of the last committed write, or -1. */
     long lastSuccessMillis() {
         return lastSuccess.get();

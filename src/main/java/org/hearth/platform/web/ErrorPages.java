@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hearth.platform.RepeatedFailures;
 import org.hearth.platform.db.DatabaseTrouble;
+import org.hearth.platform.health.RecentWrites;
 import org.hearth.platform.security.AttemptLimits;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -25,10 +26,13 @@ class ErrorPages implements ErrorController {
 
     private final long maxRequestBytes;
     private final RepeatedFailures failures;
+    private final RecentWrites writes;
 
-    ErrorPages(@Value("${hearth.max-request-bytes:1048576}") long maxRequestBytes, RepeatedFailures failures) {
+    ErrorPages(@Value("${hearth.max-request-bytes:1048576}") long maxRequestBytes, RepeatedFailures failures,
+            RecentWrites writes) {
         this.maxRequestBytes = maxRequestBytes;
         this.failures = failures;
+        this.writes = writes;
     }
 
     @RequestMapping("/error")
@@ -36,9 +40,10 @@ class ErrorPages implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         DatabaseTrouble trouble = request.getAttribute(DatabaseTrouble.REQUEST_ATTRIBUTE) instanceof DatabaseTrouble t ? t : null;
-        if (trouble == null && status == 403 && sent(request)
+        if (trouble == null && status == 403 && sent(request) && writes.failingNow()
                 && failures.seenWithin(DatabaseTrouble.WRITES_REFUSED, Duration.ofMinutes(1))) {
-            // a visitor's form token lives in a session that could not be saved
+            // a visitor's form token lives in a session that could not be saved; once a write
+            // succeeds again, a refused form token means what it always means
             trouble = DatabaseTrouble.WRITES_REFUSED;
         }
         if (trouble != null) {

@@ -6,8 +6,11 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.hearth.testing.OnPostgres;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 
 /** As after a fail-over: the database turns read-only under Hearth's feet. */
+// leaves its database changed in ways other tests must not inherit
+@DirtiesContext
 @OnPostgres
 class WritesRefusedOnPostgresTest extends WritesRefusedContract {
 

@@ -10,6 +10,7 @@ import org.hearth.testing.OnSqlite;
 import org.sqlite.SQLiteConfig.TransactionMode;
 import org.sqlite.SQLiteConnection;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * The file refuses writes as a read-only file does (SQLITE_READONLY): every pooled connection is
@@ -18,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * stop. A read-only file still lets a transaction begin with {@code BEGIN IMMEDIATE};
  * {@code query_only} refuses that too, so meanwhile transactions begin as SQLite's default does.
  */
+// leaves its database changed in ways other tests must not inherit
+@DirtiesContext
 @OnSqlite
 class WritesRefusedOnSqliteTest extends WritesRefusedContract {
 

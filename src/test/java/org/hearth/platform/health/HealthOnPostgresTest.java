@@ -6,8 +6,11 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.springframework.test.annotation.DirtiesContext;
 import org.hearth.testing.OnPostgres;
 
+// leaves its database changed in ways other tests must not inherit
+@DirtiesContext
 @OnPostgres
 class HealthOnPostgresTest extends HealthContract {
 

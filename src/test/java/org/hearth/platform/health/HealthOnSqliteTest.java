@@ -10,9 +10,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.springframework.test.annotation.DirtiesContext;
 import org.hearth.testing.OnSqlite;
 import org.junit.jupiter.api.Test;
 
+// leaves its database changed in ways other tests must not inherit
+@DirtiesContext
 @OnSqlite
 class HealthOnSqliteTest extends HealthContract {
 
