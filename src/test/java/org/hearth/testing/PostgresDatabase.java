@@ -75,4 +75,50 @@ public class PostgresDatabase implements ApplicationContextInitializer<Configura
             throw new IllegalStateException("PostgreSQL at " + URL_VARIABLE + " refused: " + sql, e);
         }
     }
+
+    /**
+     * Makes the test database refuse writes as after a fail-over (or take them again), and
+     * renews the pool's connections until every one has the setting: only new sessions take it,
+     * and the pool may be opening some meanwhile.
+     */
+    public static void readOnly(com.zaxxer.hikari.HikariDataSource pool, boolean on) throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(),
+                pool.getPassword()); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("SET default_transaction_read_only = off"); // this session may undo it
+            statement.execute("ALTER DATABASE " + connection.getCatalog()
+                    + (on ? " SET default_transaction_read_only = on" : " RESET default_transaction_read_only"));
+        }
+        String wanted = on ? "on" : "off";
+        for (int round = 0; round < 50; round++) {
+            boolean renewed = false;
+            java.util.List<java.sql.Connection> held = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                    held.add(pool.getConnection());
+                }
+                java.util.List<java.sql.Connection> stale = new java.util.ArrayList<>();
+                for (java.sql.Connection connection : held) {
+                    try (java.sql.Statement statement = connection.createStatement();
+                            java.sql.ResultSet row = statement.executeQuery("SELECT current_setting('transaction_read_only')")) {
+                        row.next();
+                        if (!row.getString(1).equals(wanted)) {
+                            stale.add(connection);
+                        }
+                    }
+                }
+                stale.forEach(pool::evictConnection);
+                renewed = !stale.isEmpty();
+            } finally {
+                for (java.sql.Connection connection : held) {
+                    if (!connection.isClosed()) {
+                        connection.close();
+                    }
+                }
+            }
+            if (!renewed) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the pool kept connections without transaction_read_only = " + wanted);
+    }
 }

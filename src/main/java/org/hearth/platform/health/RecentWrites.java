@@ -38,9 +38,14 @@ public class RecentWrites {
         lastFailure = new Failure(clock.millis(), reason);
     }
 
-    /** Whether the last write that failed for want of a writable database has had no successful write since. */
+    /**
+     * Whether writes are failing as far as pages can tell: a write failed for want of a writable
+     * database within the last minute, and none succeeded since. Pages say writing is paused while
+     * this holds; a site where no one writes stops saying so after a minute rather than for ever.
+     */
     public boolean failingNow() {
-        return failureSinceLastSuccess() != null;
+        Failure failure = failureSinceLastSuccess();
+        return failure != null && clock.millis() - failure.atMillis() <= 60_000;
     }
 
     /** Milliseconds since the epoch of the last committed write, or -1. */

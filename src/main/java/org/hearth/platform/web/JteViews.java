@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hearth.platform.health.RecentWrites;
 import org.hearth.platform.security.SignIn;
 import org.hearth.platform.security.Viewer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,8 +37,8 @@ class JteViews {
 
     @Bean
     ViewResolver jteViewResolver(TemplateEngine engine, ObjectProvider<AdministrationPage> administration,
-            ObjectProvider<ReadersTimeZone> timeZones) {
-        return new JteViewResolver(engine, administration, timeZones);
+            ObjectProvider<ReadersTimeZone> timeZones, RecentWrites writes) {
+        return new JteViewResolver(engine, administration, timeZones, writes);
     }
 
     static final class JteViewResolver implements ViewResolver, Ordered {
@@ -45,12 +46,14 @@ class JteViews {
         private final TemplateEngine engine;
         private final ObjectProvider<AdministrationPage> administration;
         private final ObjectProvider<ReadersTimeZone> timeZones;
+        private final RecentWrites writes;
 
         JteViewResolver(TemplateEngine engine, ObjectProvider<AdministrationPage> administration,
-                ObjectProvider<ReadersTimeZone> timeZones) {
+                ObjectProvider<ReadersTimeZone> timeZones, RecentWrites writes) {
             this.engine = engine;
             this.administration = administration;
             this.timeZones = timeZones;
+            this.writes = writes;
         }
 
         @Override
@@ -59,7 +62,7 @@ class JteViews {
                 return null;
             }
             String template = viewName + ".jte";
-            return engine.hasTemplate(template) ? new JteView(engine, template, administration, timeZones) : null;
+            return engine.hasTemplate(template) ? new JteView(engine, template, administration, timeZones, writes) : null;
         }
 
         @Override
@@ -69,7 +72,7 @@ class JteViews {
     }
 
     record JteView(TemplateEngine engine, String template, ObjectProvider<AdministrationPage> administration,
-            ObjectProvider<ReadersTimeZone> timeZones) implements View {
+            ObjectProvider<ReadersTimeZone> timeZones, RecentWrites writes) implements View {
 
         @Override
         public String getContentType() {
@@ -86,7 +89,7 @@ class JteViews {
             ZoneId zone = viewer == null || zones == null ? null : zones.of(viewer.memberId()).orElse(null);
             Page page = Page.from(params, viewer, csrf, viewer != null && viewer.siteAdmin()
                     ? administration.orderedStream().map(AdministrationPage::menuLink).flatMap(Optional::stream).toList()
-                    : List.of(), zone);
+                    : List.of(), zone, writes.failingNow());
             params.put("page", page);
             // Templates are compiled with their static parts already in UTF-8 (binaryStaticContent),
             // so a page is copied out as bytes, never built as a String and encoded again: that

@@ -83,10 +83,21 @@ abstract class WritesRefusedContract extends HearthTest {
             var again = member.get(topic);
             assertThat(again.status()).as("reading goes on after a refused write").isEqualTo(200);
             assertThat(again.text()).contains("Sleeping after surgery").doesNotContain("the pillow under my knees");
+            assertThat(again.document().select("p.notice.paused").text()).as("the page says writing is paused")
+                    .startsWith("Writing is paused for now");
+            assertThat(visitor().get(topic).document().select("p.notice.paused")).as("for visitors too").hasSize(1);
         } finally {
             allowWrites();
         }
-        assertThat(member.get(topic).text()).as("still signed in once writes work again").contains(handle);
+        var back = member.get(topic);
+        assertThat(back.text()).as("still signed in once writes work again").contains(handle);
+        Element form = back.document().selectFirst("form.composer");
+        Map<String, String> retry = new LinkedHashMap<>();
+        form.select("input[type=hidden]").forEach(input -> retry.put(input.attr("name"), input.val()));
+        retry.put("body", "the pillow under my knees helped");
+        retry.put("contentWarning", "");
+        assertThat(member.post(form.attr("action"), retry).status()).as("writing works again").isLessThan(400);
+        assertThat(member.get(topic).document().select("p.notice.paused")).as("and the page no longer says it is paused").isEmpty();
     }
 
     @Test

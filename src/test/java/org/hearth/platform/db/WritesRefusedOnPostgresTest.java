@@ -1,10 +1,9 @@
 package org.hearth.platform.db;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.hearth.testing.OnPostgres;
+import org.hearth.testing.PostgresDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -28,10 +27,6 @@ class WritesRefusedOnPostgresTest extends WritesRefusedContract {
     }
 
     private void readOnly(boolean on) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("SET default_transaction_read_only = off"); // this connection may already be read-only
-            statement.execute("ALTER DATABASE " + connection.getCatalog() + " SET default_transaction_read_only = " + on);
-        }
-        ((HikariDataSource) dataSource).getHikariPoolMXBean().softEvictConnections(); // the next ones see the setting
+        PostgresDatabase.readOnly((HikariDataSource) dataSource, on);
     }
 }
