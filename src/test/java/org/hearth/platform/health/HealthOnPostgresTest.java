@@ -1,13 +1,10 @@
 package org.hearth.platform.health;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.springframework.test.annotation.DirtiesContext;
 import org.hearth.testing.OnPostgres;
+import org.hearth.testing.PostgresDatabase;
 
 // leaves its database changed in ways other tests must not inherit
 @DirtiesContext
@@ -48,37 +45,6 @@ class HealthOnPostgresTest extends HealthContract {
     }
 
     private void readOnly(boolean on) throws SQLException {
-        HikariDataSource pool = (HikariDataSource) dataSource;
-        String database = db.fetchValue("SELECT current_database()").toString();
-        try (Connection connection = DriverManager.getConnection(pool.getJdbcUrl());
-                Statement statement = connection.createStatement()) {
-            statement.execute("SET default_transaction_read_only = off"); // this session may undo it
-            statement.execute("ALTER DATABASE " + database
-                    + (on ? " SET default_transaction_read_only = on" : " RESET default_transaction_read_only"));
-        }
-        // Only new sessions take the setting, and the pool may be opening some meanwhile: renew
-        // connections until every one has it.
-        String wanted = on ? "on" : "off";
-        for (int round = 0; round < 50; round++) {
-            boolean renewed = false;
-            for (Connection connection : holdEveryConnection()) {
-                String setting;
-                try (Statement statement = connection.createStatement();
-                        ResultSet row = statement.executeQuery("SELECT current_setting('transaction_read_only')")) {
-                    row.next();
-                    setting = row.getString(1);
-                }
-                if (setting.equals(wanted)) {
-                    connection.close();
-                } else {
-                    pool.evictConnection(connection);
-                    renewed = true;
-                }
-            }
-            if (!renewed) {
-                return;
-            }
-        }
-        throw new IllegalStateException("the pool kept connections without transaction_read_only = " + wanted);
+        PostgresDatabase.readOnly((HikariDataSource) dataSource, on);
     }
 }
