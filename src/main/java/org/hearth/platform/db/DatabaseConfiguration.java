@@ -29,6 +29,7 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("hearth");
         if (database.embedded()) {
+            config.setDriverClassName(SqliteDriver.class.getName());
             config.setJdbcUrl(sqliteUrl(dataDir));
             config.setMaximumPoolSize(Math.max(2, database.poolSize()));
         } else {
