@@ -18,6 +18,7 @@ public enum DatabaseTrouble {
     /** Request attribute naming the trouble that failed a request, for its error page. */
     public static final String REQUEST_ATTRIBUTE = DatabaseTrouble.class.getName();
 
+    private static final int SQLITE_BUSY = 5;
     private static final int SQLITE_READONLY = 8;
     private static final int SQLITE_IOERR = 10;
     private static final int SQLITE_FULL = 13;
@@ -51,7 +52,9 @@ public enum DatabaseTrouble {
                 }
                 if (cause.getClass().getName().equals("org.sqlite.SQLiteException")) {
                     int primary = sql.getErrorCode() & 0xff; // extended result codes keep the primary one in the low byte
-                    if (primary == SQLITE_READONLY || primary == SQLITE_IOERR || primary == SQLITE_FULL) {
+                    // busy: another program held the file's write lock past the busy timeout
+                    if (primary == SQLITE_BUSY || primary == SQLITE_READONLY || primary == SQLITE_IOERR
+                            || primary == SQLITE_FULL) {
                         return Optional.of(WRITES_REFUSED);
                     }
                 }

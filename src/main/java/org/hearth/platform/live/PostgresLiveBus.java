@@ -119,6 +119,7 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
         Connection connection = first;
         Duration backoff = Duration.ofMillis(500);
         boolean missed = false;
+        int failedAttempts = 0; // during an outage one line says it began and one that it ended
         while (listening(mine)) {
             try {
                 if (connection == null) {
@@ -130,13 +131,19 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
                     backoff = Duration.ofMillis(500);
                     work.execute(this::tellMissed);
                 }
+                if (failedAttempts > 0) {
+                    log.info("Live updates listen to PostgreSQL again, after {} failed attempts", failedAttempts);
+                    failedAttempts = 0;
+                }
                 receive(connection, mine);
             } catch (SQLException e) {
                 if (!listening(mine)) {
                     break;
                 }
-                log.warn("Live updates lost their PostgreSQL connection ({}); listening again in {} ms",
-                        e.getSQLState(), backoff.toMillis());
+                if (failedAttempts++ == 0) {
+                    log.warn("Live updates lost their PostgreSQL connection ({}); trying again every {} s at most",
+                            e.getSQLState(), maxBackoff.toSeconds());
+                }
                 close(connection);
                 connection = null;
                 missed = true;

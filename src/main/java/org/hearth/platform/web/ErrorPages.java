@@ -65,11 +65,15 @@ class ErrorPages implements ErrorController {
             Model model) {
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", "60");
-        List<String> typed = sent(request) ? typed(request) : List.of();
+        UnsavedForm form = sent(request) ? UnsavedForm.of(request).orElse(null) : null;
+        List<String> typed = sent(request) && form == null ? typed(request) : List.of();
         model.addAttribute("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         model.addAttribute("typed", typed);
+        model.addAttribute("unsaved", form);
         model.addAttribute(Page.NOINDEX, true);
-        String keep = typed.isEmpty() ? "" : " What you typed is below: copy it somewhere safe so you can send it again.";
+        String keep = form != null ? " What you typed is below, ready to send again once Hearth can save it;"
+                + " sending it twice stores it once."
+                : typed.isEmpty() ? "" : " What you typed is below: copy it somewhere safe so you can send it again.";
         if (trouble == DatabaseTrouble.WRITES_REFUSED) {
             model.addAttribute("heading", "Writing is paused for now");
             model.addAttribute("explanation", "Hearth can show pages but cannot save anything right now, so what you "

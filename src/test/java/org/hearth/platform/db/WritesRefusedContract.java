@@ -53,6 +53,7 @@ abstract class WritesRefusedContract extends HearthTest {
         Visitor member = signedIn(reader);
         String topic = "/c/" + slug + "/t/" + topicId;
         Element composer = member.get(topic).document().selectFirst("form.composer");
+        Map<String, String> resend = new LinkedHashMap<>();
         // a session last used a while ago: its next request rewrites it (on SQLite only then)
         String sessionId = new String(Base64.getDecoder().decode(member.cookie("HEARTH_SESSION")), StandardCharsets.UTF_8);
         jdbc.update("UPDATE SPRING_SESSION SET LAST_ACCESS_TIME = LAST_ACCESS_TIME - 120000 WHERE SESSION_ID = ?", sessionId);
@@ -72,13 +73,20 @@ abstract class WritesRefusedContract extends HearthTest {
             reply.put("contentWarning", "");
             var refused = member.post(composer.attr("action"), reply);
             assertWritingPaused(refused);
-            assertThat(refused.document().select("textarea").eachText()).contains("the pillow under my knees helped");
+            Element unsaved = refused.document().selectFirst("form.unsaved");
+            assertThat(unsaved).as("the form comes back").isNotNull();
+            assertThat(unsaved.attr("action")).isEqualTo(composer.attr("action"));
+            assertThat(unsaved.select("textarea[name=body]").text()).isEqualTo("the pillow under my knees helped");
+            assertThat(unsaved.select("input[name=submission]").val()).as("with the same one-time key")
+                    .isEqualTo(reply.get("submission"));
+            unsaved.select("input[type=hidden], textarea").forEach(field -> resend.put(field.attr("name"), field.val()));
 
             Visitor newcomer = visitor();
         newcomer.get("/sign-up");
         var signUp = newcomer.post("/sign-up", Map.of("handle", unique("newcomer"), "password", PASSWORD, "email", ""));
             assertWritingPaused(signUp);
             assertThat(signUp.body()).doesNotContain(PASSWORD);
+            assertThat(signUp.document().select("form.unsaved")).as("a form holding a password is not given back").isEmpty();
 
             var again = member.get(topic);
             assertThat(again.status()).as("reading goes on after a refused write").isEqualTo(200);
@@ -91,12 +99,10 @@ abstract class WritesRefusedContract extends HearthTest {
         }
         var back = member.get(topic);
         assertThat(back.text()).as("still signed in once writes work again").contains(handle);
-        Element form = back.document().selectFirst("form.composer");
-        Map<String, String> retry = new LinkedHashMap<>();
-        form.select("input[type=hidden]").forEach(input -> retry.put(input.attr("name"), input.val()));
-        retry.put("body", "the pillow under my knees helped");
-        retry.put("contentWarning", "");
-        assertThat(member.post(form.attr("action"), retry).status()).as("writing works again").isLessThan(400);
+        assertThat(member.post(composer.attr("action"), resend).status()).as("the form given back sends").isLessThan(400);
+        assertThat(member.post(composer.attr("action"), resend).status()).as("and again").isLessThan(400);
+        assertThat(member.get(topic).document().select("article").eachText().stream()
+                .filter(post -> post.contains("the pillow under my knees helped"))).as("stored once").hasSize(1);
         assertThat(member.get(topic).document().select("p.notice.paused")).as("and the page no longer says it is paused").isEmpty();
     }
 
