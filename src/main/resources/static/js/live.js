@@ -91,6 +91,10 @@
     form.querySelectorAll('[aria-pressed]').forEach(function (button) {
       button.setAttribute('aria-pressed', 'false');
     });
+    var had = form.querySelector('input[name=had]');
+    if (had) {
+      had.value = '';
+    }
     readOnly.replaceWith(form);
   }
 

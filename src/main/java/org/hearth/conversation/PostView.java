@@ -33,4 +33,9 @@ public record PostView(
     public boolean reacted(ReactionKind kind) {
         return myReactions.contains(kind);
     }
+
+    /** The reactions the reader had given when the page was made, as the reaction form sends them back. */
+    public String reactedNames() {
+        return myReactions.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+    }
 }

@@ -14,15 +14,24 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A member gives a reaction to a post, or takes it back when they had already given it. */
+/**
+ * A member gives a reaction to a post, or takes it back. The form says which of the two the
+ * member meant (the page showed the reaction as given or not), so the same form sent twice (a
+ * double tap, the browser sending it again) gives it once rather than giving and taking back.
+ */
 @Service
 public class ReactToPost {
 
-    public record Input(Access access, Viewer member, String postId, ReactionKind kind) {
+    /** @param give true to give, false to take back; null to turn it the other way from how it is now */
+    public record Input(Access access, Viewer member, String postId, ReactionKind kind, Boolean give) {
         public Input {
             Objects.requireNonNull(access);
             Objects.requireNonNull(member, "only a signed-in member reacts");
             Objects.requireNonNull(kind);
+        }
+
+        public Input(Access access, Viewer member, String postId, ReactionKind kind) {
+            this(access, member, postId, kind, null);
         }
     }
 
@@ -81,15 +90,21 @@ public class ReactToPost {
         String communityId = input.access().community().id();
         String author = post.get(POSTS.AUTHOR_ID);
         boolean anonymous = Boolean.TRUE.equals(post.get(POSTS.ANONYMOUS));
-        int removed = db.deleteFrom(REACTIONS)
-                .where(REACTIONS.POST_ID.eq(input.postId()), REACTIONS.MEMBER_ID.eq(member), REACTIONS.KIND.eq(kind)).execute();
-        if (removed > 0) {
-            events.publishEvent(new ReactionTakenBack(communityId, input.postId(), author, anonymous, member, input.kind()));
-            return new Outcome.TakenBack(location);
+        if (!Boolean.TRUE.equals(input.give())) {
+            int removed = db.deleteFrom(REACTIONS)
+                    .where(REACTIONS.POST_ID.eq(input.postId()), REACTIONS.MEMBER_ID.eq(member), REACTIONS.KIND.eq(kind)).execute();
+            if (removed > 0) {
+                events.publishEvent(new ReactionTakenBack(communityId, input.postId(), author, anonymous, member, input.kind()));
+            }
+            if (removed > 0 || Boolean.FALSE.equals(input.give())) {
+                return new Outcome.TakenBack(location);
+            }
         }
-        db.insertInto(REACTIONS).set(REACTIONS.POST_ID, input.postId()).set(REACTIONS.MEMBER_ID, member)
+        int added = db.insertInto(REACTIONS).set(REACTIONS.POST_ID, input.postId()).set(REACTIONS.MEMBER_ID, member)
                 .set(REACTIONS.KIND, kind).onConflictDoNothing().execute();
-        events.publishEvent(new ReactionGiven(communityId, input.postId(), author, anonymous, member, input.kind()));
+        if (added > 0) {
+            events.publishEvent(new ReactionGiven(communityId, input.postId(), author, anonymous, member, input.kind()));
+        }
         return new Outcome.Given(location);
     }
 }

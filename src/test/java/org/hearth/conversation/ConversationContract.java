@@ -311,6 +311,22 @@ abstract class ConversationContract extends HearthTest {
         assertThat(reader.get(topic).document().selectFirst("#p-" + postId + " button[value=HUG]").attr("aria-pressed"))
                 .isEqualTo("false");
 
+        // the form says what the page showed, so the same form sent twice gives the reaction once
+        String had = reader.get(topic).document().selectFirst("#p-" + postId + " form.reactions input[name=had]").val();
+        for (int i = 0; i < 2; i++) {
+            reader.submit("/c/" + slug + "/p/" + postId + "/reactions", Map.of("kind", "HUG", "had", had));
+        }
+        var sentTwice = reader.get(topic).document().selectFirst("#p-" + postId + " button[value=HUG]");
+        assertThat(sentTwice.attr("aria-pressed")).as("given, not given and taken back").isEqualTo("true");
+        assertThat(sentTwice.select(".count").text()).isEqualTo("1");
+        String given = reader.get(topic).document().selectFirst("#p-" + postId + " form.reactions input[name=had]").val();
+        assertThat(given).isEqualTo("HUG");
+        for (int i = 0; i < 2; i++) {
+            reader.submit("/c/" + slug + "/p/" + postId + "/reactions", Map.of("kind", "HUG", "had", given));
+        }
+        assertThat(reader.get(topic).document().selectFirst("#p-" + postId + " button[value=HUG]").attr("aria-pressed"))
+                .as("taken back once, not given again").isEqualTo("false");
+
         var writer = members.create(unique("w"), PASSWORD, null, false);
         assertThat(joinCommunity.run(new JoinCommunity.Input(slug, writer))).isInstanceOf(JoinCommunity.Outcome.Joined.class);
         var writerAccess = communities.visibleTo(slug, writer).orElseThrow();

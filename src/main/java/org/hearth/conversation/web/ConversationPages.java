@@ -312,9 +312,11 @@ class ConversationPages {
 
     @PostMapping("/c/{slug}/p/{postId}/reactions")
     String react(@PathVariable String slug, @PathVariable String postId, @RequestParam ReactionKind kind,
-            Viewer viewer, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String had, Viewer viewer, Model model, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
-        return switch (reactToPost.run(new ReactToPost.Input(access, viewer, postId, kind))) {
+        // the page showed the reaction as given (then this takes it back) or not (then this gives it)
+        Boolean give = had == null ? null : !List.of(had.split(",")).contains(kind.name());
+        return switch (reactToPost.run(new ReactToPost.Input(access, viewer, postId, kind, give))) {
             case ReactToPost.Outcome.Given(var location) -> to(slug, location);
             case ReactToPost.Outcome.TakenBack(var location) -> to(slug, location);
             case ReactToPost.Outcome.NotAMember(var location) -> {

@@ -130,7 +130,8 @@ abstract class WritesRefusedContract extends HearthTest {
             }
             String during = output.toString().substring(before);
             // one line at most for each statement refused: the reply's, the session's, a background clean-up's
-            assertThat(during.lines().filter(line -> line.contains("database refused writes")))
+            // (the summary of counts may fall in this window on a slow machine: it is not a line per request)
+            assertThat(during.lines().filter(line -> line.contains("database refused writes") && !line.contains("times in the last")))
                     .as("not one line per request").hasSizeLessThanOrEqualTo(3);
             assertThat(during.lines().filter(line -> line.startsWith("\tat ")).count())
                     .as("at most three stack traces").isLessThan(600);
