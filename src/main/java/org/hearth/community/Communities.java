@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.hearth.community.schema.tables.Memberships;
 import org.hearth.identity.Members;
 import org.hearth.platform.RandomId;
@@ -116,6 +118,24 @@ public class Communities {
         return Optional.of(new MemberList(access,
                 rows.map(r -> new Membership(r.get(MEMBERSHIPS.MEMBER_ID), handles.get(r.get(MEMBERSHIPS.MEMBER_ID)), Role.valueOf(r.get(MEMBERSHIPS.ROLE)), r.get(MEMBERSHIPS.JOINED_AT))),
                 requestRows.map(r -> new JoinRequest(r.get(JOIN_REQUESTS.MEMBER_ID), handles.get(r.get(JOIN_REQUESTS.MEMBER_ID)), r.get(JOIN_REQUESTS.REQUESTED_AT)))));
+    }
+
+    /** Moderators only: one member of the community, as the member list shows them; empty for anyone else or a non-member. */
+    public Optional<Membership> member(Access access, String memberId) {
+        if (!access.canModerate() || !RandomId.looksValid(memberId)) {
+            return Optional.empty();
+        }
+        return db.select(MEMBERSHIPS.ROLE, MEMBERSHIPS.JOINED_AT).from(MEMBERSHIPS)
+                .where(MEMBERSHIPS.COMMUNITY_ID.eq(access.community().id()), MEMBERSHIPS.MEMBER_ID.eq(memberId))
+                .fetchOptional(r -> new Membership(memberId, members.handles(Set.of(memberId)).get(memberId),
+                        Role.valueOf(r.get(MEMBERSHIPS.ROLE)), r.get(MEMBERSHIPS.JOINED_AT)));
+    }
+
+    /** When this member joined the community, if they belong to it. */
+    public OptionalLong joinedAt(String communityId, String memberId) {
+        return db.select(MEMBERSHIPS.JOINED_AT).from(MEMBERSHIPS)
+                .where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.MEMBER_ID.eq(memberId))
+                .fetchOptional(MEMBERSHIPS.JOINED_AT).map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /** The member list a moderator sees. */

@@ -77,6 +77,27 @@ public class Conversations {
         });
     }
 
+    /**
+     * What a member did in one community, for the trust they earn there: topics they opened to
+     * read (or wrote in), replies they wrote that are not deleted, and what they posted since a
+     * time, deleted or not, so that deleting does not make room under a daily limit.
+     */
+    public record Participation(int topicsEntered, int replies, int topicsStartedSince, int repliesSince) {
+    }
+
+    public Participation participation(String communityId, String memberId, long since) {
+        int entered = db.selectCount().from(TOPIC_READS).join(TOPICS).on(TOPICS.ID.eq(TOPIC_READS.TOPIC_ID))
+                .where(TOPIC_READS.MEMBER_ID.eq(memberId), TOPICS.COMMUNITY_ID.eq(communityId)).fetchOne(0, int.class);
+        var written = db.select(
+                        count().filterWhere(POSTS.OPENING.isFalse().and(POSTS.DELETED_AT.isNull())),
+                        count().filterWhere(POSTS.OPENING.isTrue().and(POSTS.CREATED_AT.ge(since))),
+                        count().filterWhere(POSTS.OPENING.isFalse().and(POSTS.CREATED_AT.ge(since))))
+                .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
+                .where(POSTS.AUTHOR_ID.eq(memberId), TOPICS.COMMUNITY_ID.eq(communityId))
+                .fetchOne();
+        return new Participation(entered, written.value1(), written.value2(), written.value3());
+    }
+
     public int topicCount(Access access) {
         return access.canRead() ? db.fetchCount(TOPICS, TOPICS.COMMUNITY_ID.eq(access.community().id())) : 0;
     }

@@ -46,6 +46,10 @@ public class EditPost {
         /** The opening post carries the topic's title, and a topic needs one. */
         record TitleMissing() implements Outcome {
         }
+
+        /** A limit on what this member may post now ({@link WritingLimits}): nothing is changed; {@code why} in words. */
+        record OverLimit(String why) implements Outcome {
+        }
     }
 
     private final PostWriting writing;
@@ -66,6 +70,8 @@ public class EditPost {
             return theirs(post, input.editor(), location)
                     .or(() -> notDeleted(post, location))
                     .or(() -> titled(post, input.draft()))
+                    .or(() -> writing.overLimit(new WritingLimits.Writing(input.access(), input.editor().memberId(), input.draft(),
+                            false, true)).map(Outcome.OverLimit::new))
                     .orElseGet(() -> edit(input, post, html, location));
         });
     }

@@ -1,6 +1,7 @@
 package org.hearth.conversation;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.hearth.community.Audience;
@@ -26,9 +27,12 @@ class PostWriting {
     private final TransactionTemplate transactions;
     private final Communities communities;
     private final Submissions submissions;
+    private final List<WritingLimits> limits;
 
     PostWriting(DSLContext db, Conversations conversations, Clock clock, ApplicationEventPublisher events,
-            Markdown markdown, PlatformTransactionManager transactionManager, Communities communities, Submissions submissions) {
+            Markdown markdown, PlatformTransactionManager transactionManager, Communities communities, Submissions submissions,
+            List<WritingLimits> limits) {
+        this.limits = limits;
         this.communities = communities;
         this.submissions = submissions;
         this.db = db;
@@ -73,6 +77,17 @@ class PostWriting {
         }
         return submissions.claim(memberId, submission) instanceof Submissions.Claim.Repeat(var postId)
                 ? Optional.of(postId) : Optional.empty();
+    }
+
+    /** Why another feature's limits keep this from being posted now, if they do (asked inside the writing transaction). */
+    Optional<String> overLimit(WritingLimits.Writing writing) {
+        for (WritingLimits limit : limits) {
+            Optional<String> refusal = limit.refusal(writing);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The submission stored this post: a repeat of it will be led there. */

@@ -53,6 +53,10 @@ public class ReplyToTopic {
         /** The community opened up while they wrote: nothing is stored; {@code now} is who would read it. */
         record AudienceWidened(Audience now) implements Outcome {
         }
+
+        /** A limit on what this member may post now ({@link WritingLimits}): nothing is stored; {@code why} in words. */
+        record OverLimit(String why) implements Outcome {
+        }
     }
 
     private final PostWriting writing;
@@ -93,6 +97,11 @@ public class ReplyToTopic {
         if (widened.isPresent()) {
             writing.refused(memberId, input.submission());
             return new Outcome.AudienceWidened(widened.get());
+        }
+        Optional<String> overLimit = writing.overLimit(new WritingLimits.Writing(access, memberId, input.draft(), false, false));
+        if (overLimit.isPresent()) {
+            writing.refused(memberId, input.submission());
+            return new Outcome.OverLimit(overLimit.get());
         }
         long now = writing.clock.millis();
         // Counting the reply first locks the topic's row, so concurrent replies get distinct positions;

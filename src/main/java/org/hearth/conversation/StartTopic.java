@@ -49,6 +49,10 @@ public class StartTopic {
         /** The community opened up while they wrote: nothing is stored; {@code now} is who would read it. */
         record AudienceWidened(Audience now) implements Outcome {
         }
+
+        /** A limit on what this member may post now ({@link WritingLimits}): nothing is stored; {@code why} in words. */
+        record OverLimit(String why) implements Outcome {
+        }
     }
 
     private final PostWriting writing;
@@ -94,6 +98,11 @@ public class StartTopic {
             return new Outcome.AudienceWidened(widened.get());
         }
         Draft draft = input.draft();
+        Optional<String> overLimit = writing.overLimit(new WritingLimits.Writing(access, memberId, draft, true, false));
+        if (overLimit.isPresent()) {
+            writing.refused(memberId, input.submission());
+            return new Outcome.OverLimit(overLimit.get());
+        }
         String topicId = RandomId.next();
         long now = writing.clock.millis();
         writing.db.insertInto(TOPICS).set(TOPICS.ID, topicId).set(TOPICS.COMMUNITY_ID, access.community().id())

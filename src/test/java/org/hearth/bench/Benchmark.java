@@ -414,10 +414,16 @@ public final class Benchmark {
             return DriverManager.getConnection(url);
         }
 
-        /** Settings that point Hearth at this database. */
+        /**
+         * Settings that point Hearth at this database. The generated members post far more in a
+         * day than members new to a community may, so those daily limits are lifted.
+         */
         List<String> settings() {
+            List<String> unlimited = List.of("--hearth.trust.new-members.topics-per-day=1000000",
+                    "--hearth.trust.new-members.replies-per-day=1000000");
             if (!postgres) {
-                return List.of("--hearth.data-dir=" + sqliteDir, "--hearth.database.url=");
+                return Stream.concat(Stream.of("--hearth.data-dir=" + sqliteDir, "--hearth.database.url="),
+                        unlimited.stream()).toList();
             }
             URI u = URI.create(url.substring("jdbc:".length()));
             String user = "postgres";
@@ -429,8 +435,8 @@ public final class Benchmark {
                     password = pair.substring(9);
                 }
             }
-            return List.of("--hearth.database.url=jdbc:postgresql://" + u.getRawAuthority() + "/" + name,
-                    "--hearth.database.username=" + user, "--hearth.database.password=" + password);
+            return Stream.concat(Stream.of("--hearth.database.url=jdbc:postgresql://" + u.getRawAuthority() + "/" + name,
+                    "--hearth.database.username=" + user, "--hearth.database.password=" + password), unlimited.stream()).toList();
         }
 
         long count(String table) throws SQLException {

@@ -60,6 +60,33 @@ class DemoScriptTest {
         assertThat(topics).extracting(Topic::title).doesNotHaveDuplicates().allMatch(t -> t.length() <= 200);
     }
 
+    /**
+     * The fictional members are new when the demonstration is written, so what they post in a
+     * community must fit what a new member may post in a day (3 topics, 10 replies, 2 links a
+     * post, the defaults of {@code hearth.trust.new-members.*}); owners and moderators are not held back.
+     */
+    @Test
+    void noMemberPostsMoreThanANewMemberMayInADay() {
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("(?i)(?<![\\w@])(?:https?://|www\\.)");
+        for (Place place : DemoScript.PLACES) {
+            java.util.Map<String, Integer> topics = new java.util.HashMap<>();
+            java.util.Map<String, Integer> replies = new java.util.HashMap<>();
+            for (Topic topic : place.topics()) {
+                topics.merge(topic.opening().author(), 1, Integer::sum);
+                topic.replies().forEach(reply -> replies.merge(reply.author(), 1, Integer::sum));
+                assertThat(posts(topic)).allSatisfy(post -> assertThat(link.matcher(post.body()).results().count())
+                        .as("links in a post by %s", post.author()).isLessThanOrEqualTo(2));
+            }
+            for (String member : place.members()) {
+                if (member.equals(place.owner()) || member.equals(place.moderator())) {
+                    continue;
+                }
+                assertThat(topics.getOrDefault(member, 0)).as("topics by %s in %s", member, place.community().slug()).isLessThanOrEqualTo(3);
+                assertThat(replies.getOrDefault(member, 0)).as("replies by %s in %s", member, place.community().slug()).isLessThanOrEqualTo(10);
+            }
+        }
+    }
+
     private static List<Post> posts(Topic topic) {
         var all = new java.util.ArrayList<Post>();
         all.add(topic.opening());

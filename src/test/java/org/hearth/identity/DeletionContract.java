@@ -30,6 +30,8 @@ import org.hearth.testing.StoredPasskey;
 import org.hearth.testing.Visitor;
 import org.jooq.DSLContext;
 import org.jooq.Table;
+import org.hearth.trust.SetTrustLevel;
+import org.hearth.trust.TrustLevel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -93,6 +95,9 @@ abstract class DeletionContract extends HearthTest {
 
     @Autowired
     EmailLinks emailLinks;
+
+    @Autowired
+    SetTrustLevel setTrustLevel;
 
     @Autowired
     PublicKeyCredentialUserEntityRepository passkeyUsers;
@@ -194,6 +199,12 @@ abstract class DeletionContract extends HearthTest {
         reacted(access(home, leaver), leaver, reply, ReactionKind.HELPFUL);
         reacted(access(home, bystander), bystander, anonymous, ReactionKind.HUG);
         reacted(access(home, bystander), bystander, reply, ReactionKind.ME_TOO);
+        laptop.get("/c/" + home); // a day visited counts towards their trust
+        assertThat(setTrustLevel.run(new SetTrustLevel.Input(home, withSecondFactor(owner), leaver.memberId(), TrustLevel.BASIC,
+                null, "Welcome"))).isInstanceOf(SetTrustLevel.Outcome.Set.class);
+        // a level the leaver set for someone else stays theirs, without the leaver's name
+        assertThat(setTrustLevel.run(new SetTrustLevel.Input(home, withSecondFactor(leaver), bystander.memberId(), TrustLevel.BASIC,
+                null, "Known to us"))).isInstanceOf(SetTrustLevel.Outcome.Set.class);
 
         Map<String, MemberTables.Found> found;
         try (Connection connection = dataSource.getConnection()) {

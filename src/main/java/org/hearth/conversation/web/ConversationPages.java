@@ -139,6 +139,11 @@ class ConversationPages {
                 visible(slug, viewer, model); // the form again, telling who reads the community now
                 yield topicForm(model, form, FormErrors.of(result));
             }
+            case StartTopic.Outcome.OverLimit(var why) -> {
+                result.reject("over-limit", why);
+                response.setStatus(422);
+                yield topicForm(model, form, FormErrors.of(result));
+            }
         };
     }
 
@@ -220,6 +225,7 @@ class ConversationPages {
                     result.reject("audience-widened", widened(form.shown(), now));
                     access = visible(slug, viewer, model); // the form again, telling who reads the community now
                 }
+                case ReplyToTopic.Outcome.OverLimit(var why) -> result.reject("over-limit", why);
             }
         }
         response.setStatus(422); // the form again, with what they wrote and why it was not posted
@@ -259,6 +265,7 @@ class ConversationPages {
                         result.reject("deleted", "This post was deleted meanwhile, so nothing was saved. What you wrote is still below.");
                 case EditPost.Outcome.NotFound n -> throw new NotFound();
                 case EditPost.Outcome.NotYourPost n -> throw new NotFound();
+                case EditPost.Outcome.OverLimit(var why) -> result.reject("over-limit", why);
             }
         }
         return editForm(model, access, postId, form, FormErrors.of(result));

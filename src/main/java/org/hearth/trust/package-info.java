@@ -1,0 +1,14 @@
+/**
+ * Trust that grows with participation, per community: a member's level in one community (new,
+ * basic, member, trusted) is worked out from what they did there (days visited, topics read,
+ * replies written, time since joining, no flags upheld against them), unless a moderator set
+ * it. New members meet limits while they find their feet (few links per post, few new topics and
+ * replies a day), which conversation asks through {@link org.hearth.conversation.WritingLimits};
+ * other features ask a member's level ({@link org.hearth.trust.TrustLevels}) for what depends on
+ * it, such as the weight of a flag and, later, private messages to strangers. A member sees their
+ * own standing and what unlocks the next level; only the community's moderators see anyone
+ * else's. Flags upheld against a member come from whichever feature judges flags, through
+ * {@link org.hearth.trust.UpheldFlags}.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "conversation", "identity", "platform"})
+package org.hearth.trust;

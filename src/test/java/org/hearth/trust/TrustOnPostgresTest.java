@@ -1,0 +1,7 @@
+package org.hearth.trust;
+
+import org.hearth.testing.OnPostgres;
+
+@OnPostgres
+class TrustOnPostgresTest extends TrustContract {
+}

@@ -1,0 +1,7 @@
+package org.hearth.trust;
+
+import org.hearth.testing.OnSqlite;
+
+@OnSqlite
+class TrustOnSqliteTest extends TrustContract {
+}
