@@ -54,8 +54,8 @@ public class TrustLevels {
     public record Progress(long daysMember, int daysVisited, int topicsEntered, int replies, int upheldFlags) {
     }
 
-    /** One thing the next level asks for, how much of it is done, and in words. */
-    public record Step(String what, long done, long needed) {
+    /** One thing the next level asks for, how much of it is done, and in words; {@code yesOrNo}: it is met or not, with no count. */
+    public record Step(String what, long done, long needed, boolean yesOrNo) {
         public boolean met() {
             return done >= needed;
         }
@@ -85,15 +85,15 @@ public class TrustLevels {
     private List<Step> steps(TrustLevel level, Progress progress) {
         TrustRules.Requirement needs = rules.toReach(level);
         List<Step> steps = new ArrayList<>();
-        steps.add(new Step("days since you joined", progress.daysMember(), needs.daysMember()));
-        steps.add(new Step("days you visited", progress.daysVisited(), needs.daysVisited()));
-        steps.add(new Step("topics you read", progress.topicsEntered(), needs.topicsEntered()));
+        steps.add(new Step("Days since you joined", progress.daysMember(), needs.daysMember(), false));
+        steps.add(new Step("Days you visited", progress.daysVisited(), needs.daysVisited(), false));
+        steps.add(new Step("Topics you read", progress.topicsEntered(), needs.topicsEntered(), false));
         if (needs.replies() > 0) {
-            steps.add(new Step("replies you wrote", progress.replies(), needs.replies()));
+            steps.add(new Step("Replies you wrote", progress.replies(), needs.replies(), false));
         }
         // a flag upheld within the window holds every level back until it is old enough
-        steps.add(new Step("no flag about your posts upheld in the last " + rules.upheldFlagsWithin().toDays() + " days",
-                progress.upheldFlags() == 0 ? 1 : 0, 1));
+        steps.add(new Step("No flag about your posts upheld in the last " + rules.upheldFlagsWithin().toDays() + " days",
+                progress.upheldFlags() == 0 ? 1 : 0, 1, true));
         return steps;
     }
 

@@ -99,6 +99,28 @@ class SmallScreenInBrowserTest extends BrowserTest {
         assertThat(access(slug, owner).community().visibility()).as("going back changed nothing").isEqualTo(Visibility.MEMBERS_ONLY);
     }
 
+    /** A member's own standing and the page on which a moderator sets a level: screenshots at phone and desktop width. */
+    @Test
+    void theStandingPagesFitAPhone() throws Exception {
+        Viewer owner = account(unique("owner"));
+        String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
+        Viewer patient = account(unique("patient"));
+        join(slug, patient);
+        String ownerSession = moderating(owner).cookie("HEARTH_SESSION");
+        String patientSession = signedIn(patient).cookie("HEARTH_SESSION");
+        Files.createDirectories(SCREENSHOTS);
+        for (int width : new int[] {360, 1280}) {
+            for (var who : List.of(List.of(patientSession, "/c/" + slug + "/standing", "standing-" + width),
+                    List.of(ownerSession, "/c/" + slug + "/members/" + patient.memberId() + "/trust", "member-trust-" + width))) {
+                BrowserContext context = context(new Browser.NewContextOptions().setViewportSize(width, 800));
+                context.addCookies(List.of(new Cookie("HEARTH_SESSION", who.get(0)).setUrl(base())));
+                Page page = context.newPage();
+                shoot(page, who.get(1), who.get(2));
+                assertThat(scrollWidth(page)).as("%s at %d px", who.get(1), width).isLessThanOrEqualTo(width);
+            }
+        }
+    }
+
     private Page member(Scene scene, int width) {
         Page page = context(new Browser.NewContextOptions().setViewportSize(width, 800)).newPage();
         signIn(page, scene.member());

@@ -71,7 +71,7 @@ abstract class TrustContract extends HearthTest {
         var own = signedIn(patient).get("/c/" + slug + "/standing");
         assertThat(own.status()).isEqualTo(200);
         assertThat(own.document().select("p.standing").text()).startsWith("New");
-        assertThat(own.text()).contains("What unlocks Basic").contains("days you visited");
+        assertThat(own.text()).contains("What unlocks Basic").contains("Days you visited: 0 of 2");
         var seen = ownerBrowser.get(trustPage);
         assertThat(seen.status()).isEqualTo(200);
         assertThat(seen.text()).contains(patient.handle()).contains("Days visited");
@@ -106,7 +106,7 @@ abstract class TrustContract extends HearthTest {
         standing = levels.standing(communityId, patient.memberId());
         assertThat(standing.progress().daysVisited()).isEqualTo(2);
         assertThat(standing.level()).isEqualTo(TrustLevel.BASIC);
-        assertThat(standing.toNext()).extracting(TrustLevels.Step::what).contains("replies you wrote");
+        assertThat(standing.toNext()).extracting(TrustLevels.Step::what).contains("Replies you wrote");
         assertThat(levels.of(access(slug, owner).community().id(), account(unique("stranger")).memberId()))
                 .as("someone who never joined").isEqualTo(TrustLevel.NEW);
     }
