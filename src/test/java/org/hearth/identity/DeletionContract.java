@@ -108,7 +108,7 @@ abstract class DeletionContract extends HearthTest {
         Visitor leaver = member(handle);
         Visitor otherDevice = visitor();
         otherDevice.signIn(handle, PASSWORD);
-        leaver.submit("/c/" + slug + "/join", Map.of());
+        leaver.submit("/c/" + slug + "/join", AGREEING);
         var topic = leaver.submit("/c/" + slug + "/topics", Map.of("kind", "STORY", "title", "my-secret-title",
                 "body", "my-secret-story", "contentWarning", ""));
         String topicPath = topic.document().selectFirst("form.composer").attr("action").replace("/replies", "");
