@@ -10,12 +10,29 @@ import org.hearth.community.Rules.Line;
  */
 final class LineDiff {
 
+    /** Above this many line pairs, the texts are shown as all removed, then all added. */
+    private static final long MOST_CELLS = 1_000_000;
+
     private LineDiff() {
+    }
+
+    private static List<Line> wholesale(String[] a, String[] b) {
+        List<Line> lines = new ArrayList<>();
+        for (String line : a) {
+            lines.add(new Line('-', line));
+        }
+        for (String line : b) {
+            lines.add(new Line('+', line));
+        }
+        return List.copyOf(lines);
     }
 
     static List<Line> of(String before, String after) {
         String[] a = before.isEmpty() ? new String[0] : before.split("\n", -1);
         String[] b = after.isEmpty() ? new String[0] : after.split("\n", -1);
+        if ((long) a.length * b.length > MOST_CELLS) {
+            return wholesale(a, b); // a table this size would cost more memory than any charter is worth
+        }
         int[][] common = new int[a.length + 1][b.length + 1];
         for (int i = a.length - 1; i >= 0; i--) {
             for (int j = b.length - 1; j >= 0; j--) {

@@ -362,7 +362,7 @@ abstract class ConversationContract extends HearthTest {
         assertThat(topicForm.select("form.composer input[type=hidden][name=audience]").val()).isEqualTo("MEMBERS_ONLY.INVITATION");
 
         var opened = moderating(owner).submit("/c/" + slug + "/settings", Map.of("name", "Open doors", "conditionServed", "Lupus",
-                "description", "For everyone", "visibility", "PUBLIC", "joinPolicy", "INVITATION", "confirmed", "true"));
+                "description", "For everyone", "visibility", "PUBLIC", "joinPolicy", "INVITATION", "flagHideScore", "8", "confirmed", "true"));
         assertThat(opened.document().select("h1").text()).isEqualTo("Open doors");
 
         String message = "This community became public while you were writing: anyone on the web can now read what you post here.";

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.hearth.community.EditRules;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Role;
+import org.hearth.community.Rules;
 import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.Draft;
@@ -100,6 +102,9 @@ abstract class DeletionContract extends HearthTest {
     @Autowired
     UserCredentialRepository passkeyCredentials;
 
+    @Autowired
+    EditRules editRules;
+
     @Test
     void deletingAnAccountErasesItsPostsAndEndsEverySession() {
         Viewer owner = account(unique("own"));
@@ -180,6 +185,9 @@ abstract class DeletionContract extends HearthTest {
         join(home, leaver);
         join(home, bystander);
         changeRole(home, owner, leaver.memberId(), Role.OWNER);
+        assertThat(editRules.run(new EditRules.Input(home, withSecondFactor(leaver), Rules.FIRST_VERSION, "Our charter",
+                List.of(new Rules.Draft("", "Be kind", "Always.")), "A shorter start")))
+                .as("a rules version saved, under a staff name").isInstanceOf(EditRules.Outcome.Saved.class);
         invite(home, leaver, invitee.handle());
         join(asking, leaver);
         invite(hidden, owner, leaver.handle());

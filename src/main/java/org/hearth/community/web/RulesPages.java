@@ -90,7 +90,8 @@ class RulesPages {
         RulesForm typed = RulesForm.read(fields);
         if (add != null) {
             Access access = communities.visibleTo(slug, viewer).filter(Access::moderates).orElseThrow(NotFound::new);
-            return form(model, access.community(), typed.withBlankRow(), FormErrors.NONE, null);
+            return access.canModerate() ? form(model, access.community(), typed.withBlankRow(), FormErrors.NONE, null)
+                    : SECOND_FACTOR_FIRST;
         }
         RulesForm arranged = typed.arranged();
         var input = new EditRules.Input(slug, viewer, arranged.basedOn(), arranged.charter(), arranged.drafts(), arranged.summary());
