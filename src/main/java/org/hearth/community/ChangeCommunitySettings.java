@@ -25,17 +25,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ChangeCommunitySettings {
 
-    /** The settings an owner can change, as they typed them. */
+    /** Below 2, one new member's flag would hide any post; above 100, members' flags would never hide one. */
+    static final int MIN_FLAG_HIDE_SCORE = 2;
+    static final int MAX_FLAG_HIDE_SCORE = 100;
+
+    /**
+     * The settings an owner can change, as they typed them.
+     *
+     * @param flagHideScore points of members' flags that hide a post until a moderator looks (null: not a whole number)
+     */
     public record Settings(String name, String description, String conditionServed, Visibility visibility,
-            JoinPolicy joinPolicy, boolean allowAnonymous) {
+            JoinPolicy joinPolicy, boolean allowAnonymous, Integer flagHideScore) {
 
         public static Settings of(Community community) {
             return new Settings(community.name(), community.description(), community.conditionServed(),
-                    community.visibility(), community.joinPolicy(), community.allowAnonymous());
+                    community.visibility(), community.joinPolicy(), community.allowAnonymous(), community.flagHideScore());
         }
 
         Settings stripped() {
-            return new Settings(strip(name), strip(description), strip(conditionServed), visibility, joinPolicy, allowAnonymous);
+            return new Settings(strip(name), strip(description), strip(conditionServed), visibility, joinPolicy, allowAnonymous,
+                    flagHideScore);
         }
 
         private static String strip(String text) {
@@ -135,6 +144,11 @@ public class ChangeCommunitySettings {
         }
         if (settings.joinPolicy() == null) {
             problems.put("joinPolicy", "Choose how people join.");
+        }
+        if (settings.flagHideScore() == null || settings.flagHideScore() < MIN_FLAG_HIDE_SCORE
+                || settings.flagHideScore() > MAX_FLAG_HIDE_SCORE) {
+            problems.put("flagHideScore", "Write a whole number of points from " + MIN_FLAG_HIDE_SCORE + " to "
+                    + MAX_FLAG_HIDE_SCORE + ". Hearth suggests " + Community.DEFAULT_FLAG_HIDE_SCORE + ".");
         }
         return problems.isEmpty() ? Optional.empty() : Optional.of(new Outcome.Invalid(access.community(), Map.copyOf(problems)));
     }

@@ -166,12 +166,14 @@ public class Communities {
     Optional<Community> insert(NewCommunity form) {
         String id = RandomId.next();
         Community community = new Community(id, form.slug(), form.name().strip(), form.description().strip(),
-                form.conditionServed().strip(), form.visibility(), form.joinPolicy(), form.allowAnonymous());
+                form.conditionServed().strip(), form.visibility(), form.joinPolicy(), form.allowAnonymous(),
+                Community.DEFAULT_FLAG_HIDE_SCORE);
         int saved = db.insertInto(COMMUNITIES)
                 .set(COMMUNITIES.ID, id).set(COMMUNITIES.SLUG, community.slug()).set(COMMUNITIES.NAME, community.name())
                 .set(COMMUNITIES.DESCRIPTION, community.description()).set(COMMUNITIES.CONDITION_SERVED, community.conditionServed())
                 .set(COMMUNITIES.VISIBILITY, form.visibility().name()).set(COMMUNITIES.JOIN_POLICY, form.joinPolicy().name())
-                .set(COMMUNITIES.ALLOW_ANONYMOUS, form.allowAnonymous()).set(COMMUNITIES.CREATED_AT, clock.millis())
+                .set(COMMUNITIES.ALLOW_ANONYMOUS, form.allowAnonymous()).set(COMMUNITIES.FLAG_HIDE_SCORE, community.flagHideScore())
+                .set(COMMUNITIES.CREATED_AT, clock.millis())
                 .onConflictDoNothing()
                 .execute();
         return saved == 1 ? Optional.of(community) : Optional.empty();
@@ -204,10 +206,12 @@ public class Communities {
     /** Writes every setting at once, so of two owners saving together the last one's settings stand whole. */
     Community change(Community community, ChangeCommunitySettings.Settings settings) {
         Community changed = new Community(community.id(), community.slug(), settings.name(), settings.description(),
-                settings.conditionServed(), settings.visibility(), settings.joinPolicy(), settings.allowAnonymous());
+                settings.conditionServed(), settings.visibility(), settings.joinPolicy(), settings.allowAnonymous(),
+                settings.flagHideScore());
         db.update(COMMUNITIES).set(COMMUNITIES.NAME, changed.name()).set(COMMUNITIES.DESCRIPTION, changed.description())
                 .set(COMMUNITIES.CONDITION_SERVED, changed.conditionServed()).set(COMMUNITIES.VISIBILITY, changed.visibility().name())
                 .set(COMMUNITIES.JOIN_POLICY, changed.joinPolicy().name()).set(COMMUNITIES.ALLOW_ANONYMOUS, changed.allowAnonymous())
+                .set(COMMUNITIES.FLAG_HIDE_SCORE, changed.flagHideScore())
                 .where(COMMUNITIES.ID.eq(community.id()))
                 .execute();
         return changed;
@@ -215,8 +219,22 @@ public class Communities {
 
     /** Adds or raises a membership, and settles any request or invitation it answers. */
     void addMember(String communityId, String memberId, Role role) {
+        addMember(communityId, memberId, role, null);
+    }
+
+    /**
+     * The rules version a member agreed to, and when: asked of everyone who joins, kept with
+     * their membership (or their request, until a moderator answers it).
+     */
+    record Agreement(int rulesVersion, long agreedAt) {
+    }
+
+    /** Adds a membership with the rules the member agreed to (null for an owner who made the community). */
+    void addMember(String communityId, String memberId, Role role, Agreement agreement) {
         db.insertInto(MEMBERSHIPS).set(MEMBERSHIPS.COMMUNITY_ID, communityId).set(MEMBERSHIPS.MEMBER_ID, memberId)
                 .set(MEMBERSHIPS.ROLE, role.name()).set(MEMBERSHIPS.JOINED_AT, clock.millis())
+                .set(MEMBERSHIPS.RULES_VERSION, agreement == null ? null : agreement.rulesVersion())
+                .set(MEMBERSHIPS.AGREED_AT, agreement == null ? null : agreement.agreedAt())
                 .onConflict(MEMBERSHIPS.COMMUNITY_ID, MEMBERSHIPS.MEMBER_ID)
                 .doUpdate().set(MEMBERSHIPS.ROLE, role.name())
                 .execute();
@@ -262,9 +280,26 @@ public class Communities {
         return (db.dialect().family() == SQLDialect.SQLITE ? owners : owners.forUpdate()).fetch().size();
     }
 
-    boolean addRequest(String communityId, String memberId) {
+    boolean addRequest(String communityId, String memberId, Agreement agreement) {
         return db.insertInto(JOIN_REQUESTS).set(JOIN_REQUESTS.COMMUNITY_ID, communityId).set(JOIN_REQUESTS.MEMBER_ID, memberId)
-                .set(JOIN_REQUESTS.REQUESTED_AT, clock.millis()).onConflictDoNothing().execute() == 1;
+                .set(JOIN_REQUESTS.REQUESTED_AT, clock.millis())
+                .set(JOIN_REQUESTS.RULES_VERSION, agreement.rulesVersion()).set(JOIN_REQUESTS.AGREED_AT, agreement.agreedAt())
+                .onConflictDoNothing().execute() == 1;
+    }
+
+    /** The rules a member agreed to when they asked to join (empty for requests from before the rules). */
+    Optional<Agreement> requestAgreement(String communityId, String memberId) {
+        return db.select(JOIN_REQUESTS.RULES_VERSION, JOIN_REQUESTS.AGREED_AT).from(JOIN_REQUESTS)
+                .where(JOIN_REQUESTS.COMMUNITY_ID.eq(communityId), JOIN_REQUESTS.MEMBER_ID.eq(memberId),
+                        JOIN_REQUESTS.RULES_VERSION.isNotNull())
+                .fetchOptional(r -> new Agreement(r.value1(), r.value2()));
+    }
+
+    /** The rules version this member agreed to when they joined, or empty (an owner who made it, or from before the rules). */
+    Optional<Integer> agreedVersion(String communityId, String memberId) {
+        return db.select(MEMBERSHIPS.RULES_VERSION).from(MEMBERSHIPS)
+                .where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.MEMBER_ID.eq(memberId))
+                .fetchOptional(MEMBERSHIPS.RULES_VERSION);
     }
 
     boolean removeRequest(String communityId, String memberId) {
@@ -314,6 +349,6 @@ public class Communities {
     private static Community community(Record r) {
         return new Community(r.get(COMMUNITIES.ID), r.get(COMMUNITIES.SLUG), r.get(COMMUNITIES.NAME), r.get(COMMUNITIES.DESCRIPTION), r.get(COMMUNITIES.CONDITION_SERVED),
                 Visibility.valueOf(r.get(COMMUNITIES.VISIBILITY)), JoinPolicy.valueOf(r.get(COMMUNITIES.JOIN_POLICY)),
-                Boolean.TRUE.equals(r.get(COMMUNITIES.ALLOW_ANONYMOUS)));
+                Boolean.TRUE.equals(r.get(COMMUNITIES.ALLOW_ANONYMOUS)), r.get(COMMUNITIES.FLAG_HIDE_SCORE));
     }
 }

@@ -9,7 +9,11 @@ public record Community(
         String conditionServed,
         Visibility visibility,
         JoinPolicy joinPolicy,
-        boolean allowAnonymous) {
+        boolean allowAnonymous,
+        int flagHideScore) {
+
+    /** Points of members' flags that hide a post until a moderator looks, unless its owners choose otherwise. */
+    public static final int DEFAULT_FLAG_HIDE_SCORE = 8;
 
     /** Who can read what is written here and who can join to read it, in the words every page uses. */
     public Audience audience() {

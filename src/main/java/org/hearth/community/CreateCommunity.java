@@ -1,5 +1,6 @@
 package org.hearth.community;
 
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.hearth.community.Communities.NewCommunity;
@@ -62,10 +63,15 @@ public class CreateCommunity {
     private final ApplicationEventPublisher events;
     private final Submissions submissions;
 
-    CreateCommunity(Communities communities, ApplicationEventPublisher events, Submissions submissions) {
+    private final Rules rules;
+    private final Clock clock;
+
+    CreateCommunity(Communities communities, ApplicationEventPublisher events, Submissions submissions, Rules rules, Clock clock) {
         this.communities = communities;
         this.events = events;
         this.submissions = submissions;
+        this.rules = rules;
+        this.clock = clock;
     }
 
     @Transactional
@@ -97,6 +103,7 @@ public class CreateCommunity {
             return new Outcome.AddressTaken();
         }
         Community community = saved.get();
+        rules.startWith(community.id(), clock.millis());
         if (key != null) {
             submissions.record(asker, key, community.id());
         }

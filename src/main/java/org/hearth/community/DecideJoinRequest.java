@@ -52,9 +52,14 @@ public class DecideJoinRequest {
             return new Outcome.NotFound();
         }
         Access access = found.get();
-        return withSecondFactor(access)
-                .or(() -> stillWaiting(access, input.memberId()))
-                .orElseGet(() -> decide(access, input));
+        if (withSecondFactor(access).isPresent()) {
+            return withSecondFactor(access).get();
+        }
+        // what they agreed to when they asked, read before the request is taken away
+        Optional<Communities.Agreement> agreement = RandomId.looksValid(input.memberId())
+                ? communities.requestAgreement(access.community().id(), input.memberId()) : Optional.empty();
+        return stillWaiting(access, input.memberId())
+                .orElseGet(() -> decide(access, input, agreement.orElse(null)));
     }
 
     private static Optional<Outcome> withSecondFactor(Access access) {
@@ -67,13 +72,13 @@ public class DecideJoinRequest {
         return waiting ? Optional.empty() : Optional.of(new Outcome.NoSuchRequest(access.community()));
     }
 
-    private Outcome decide(Access access, Input input) {
+    private Outcome decide(Access access, Input input, Communities.Agreement agreement) {
         Community community = access.community();
         if (!input.approve()) {
             events.publishEvent(new JoinRequestDeclined(community.id(), input.memberId(), input.moderator().memberId()));
             return new Outcome.Declined(community, input.memberId());
         }
-        communities.addMember(community.id(), input.memberId(), Role.MEMBER);
+        communities.addMember(community.id(), input.memberId(), Role.MEMBER, agreement);
         events.publishEvent(new MemberJoined(community.id(), input.memberId(), Role.MEMBER));
         return new Outcome.Approved(community, input.memberId());
     }

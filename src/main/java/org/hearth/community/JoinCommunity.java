@@ -1,5 +1,6 @@
 package org.hearth.community;
 
+import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import org.hearth.platform.security.Viewer;
@@ -9,12 +10,15 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A member joins a community: through its open door, by accepting an invitation, or by asking
- * the moderators of a community that approves each request.
+ * the moderators of a community that approves each request. Each way asks them first to read the
+ * charter and rules and agree to them; the version they agreed to is kept with their membership
+ * (or with their request, until a moderator answers it).
  */
 @Service
 public class JoinCommunity {
 
-    public record Input(String slug, Viewer member) {
+    /** @param agreedTo the version of the rules the member read and agreed to, or null when they did not agree */
+    public record Input(String slug, Viewer member, Integer agreedTo) {
         public Input {
             Objects.requireNonNull(member, "only a signed-in member joins");
         }
@@ -39,14 +43,26 @@ public class JoinCommunity {
 
         record ByInvitationOnly(Community community) implements Outcome {
         }
+
+        /** They did not say they agree to the rules: joining asks it of everyone. */
+        record NotAgreed(Community community) implements Outcome {
+        }
+
+        /** The rules changed while they read them: they read and agree to the new ones first. */
+        record RulesChangedMeanwhile(Community community, int current) implements Outcome {
+        }
     }
 
     private final Communities communities;
+    private final Rules rules;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    JoinCommunity(Communities communities, ApplicationEventPublisher events) {
+    JoinCommunity(Communities communities, Rules rules, ApplicationEventPublisher events, Clock clock) {
         this.communities = communities;
+        this.rules = rules;
         this.events = events;
+        this.clock = clock;
     }
 
     @Transactional
@@ -59,7 +75,8 @@ public class JoinCommunity {
         return notAlreadyMember(access)
                 .or(() -> notAlreadyRequested(access))
                 .or(() -> openOrInvitedOrAsking(access))
-                .orElseGet(() -> join(access, input.member()));
+                .or(() -> agreed(access, input.agreedTo()))
+                .orElseGet(() -> join(access, input.member(), input.agreedTo()));
     }
 
     private static Optional<Outcome> notAlreadyMember(Access access) {
@@ -77,14 +94,28 @@ public class JoinCommunity {
                 : Optional.of(new Outcome.ByInvitationOnly(access.community()));
     }
 
-    private Outcome join(Access access, Viewer member) {
+    private static Optional<Outcome> agreedTo(Access access, Integer agreedTo) {
+        return agreedTo == null ? Optional.of(new Outcome.NotAgreed(access.community())) : Optional.empty();
+    }
+
+    /** To the rules in force now: a version they read before a moderator changed it is not enough. */
+    private Optional<Outcome> agreed(Access access, Integer agreedTo) {
+        return agreedTo(access, agreedTo).or(() -> {
+            int current = rules.currentNumber(access.community().id());
+            return agreedTo == current ? Optional.empty()
+                    : Optional.of(new Outcome.RulesChangedMeanwhile(access.community(), current));
+        });
+    }
+
+    private Outcome join(Access access, Viewer member, int agreedTo) {
         Community community = access.community();
+        var agreement = new Communities.Agreement(agreedTo, clock.millis());
         if (access.canJoin()) {
-            communities.addMember(community.id(), member.memberId(), Role.MEMBER);
+            communities.addMember(community.id(), member.memberId(), Role.MEMBER, agreement);
             events.publishEvent(new MemberJoined(community.id(), member.memberId(), Role.MEMBER));
             return new Outcome.Joined(community);
         }
-        if (communities.addRequest(community.id(), member.memberId())) {
+        if (communities.addRequest(community.id(), member.memberId(), agreement)) {
             events.publishEvent(new JoinRequested(community.id(), member.memberId()));
         }
         return new Outcome.Requested(community);

@@ -2,7 +2,10 @@
  * Communities: each serves a condition or theme, with a visibility (public, members-only,
  * hidden) and a join policy (open, by approval, by invitation); memberships with roles
  * (member, moderator, owner), join requests and invitations; the directory; and the
- * cross-condition patient leaders community made on first start. Decides who may read and
+ * cross-condition patient leaders community made on first start; each community's charter and
+ * numbered rules, kept as versions for ever ({@link org.hearth.community.Rules}, changed by
+ * {@link org.hearth.community.EditRules}) and agreed to on joining; and the stable names members
+ * know its staff by ({@link org.hearth.community.StaffNames}: "Moderator 3"). Decides who may read and
  * who may post in a community ({@link org.hearth.community.Access}, which only this package
  * makes); depends on identity, and tells it that moderators and owners need a second factor
  * before they act. Each change a person can be refused is one use case class

@@ -13,6 +13,7 @@ import org.hearth.community.CreateCommunity;
 import org.hearth.community.InviteMember;
 import org.hearth.community.JoinCommunity;
 import org.hearth.community.Role;
+import org.hearth.community.Rules;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.Draft;
 import org.hearth.conversation.ReactToPost;
@@ -148,7 +149,8 @@ class DemoSite {
                 if (!handle.equals(place.owner())) {
                     expect(act.invite().run(new InviteMember.Input(community.slug(), acting, handle)),
                             InviteMember.Outcome.Invited.class);
-                    expect(act.join().run(new JoinCommunity.Input(community.slug(), person(handle))),
+                    // each fictional member agrees to the rules the new community starts with
+                    expect(act.join().run(new JoinCommunity.Input(community.slug(), person(handle), Rules.FIRST_VERSION)),
                             JoinCommunity.Outcome.Joined.class);
                 }
             }

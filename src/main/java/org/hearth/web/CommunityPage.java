@@ -2,6 +2,7 @@ package org.hearth.web;
 
 import org.hearth.community.Access;
 import org.hearth.community.Communities;
+import org.hearth.community.Rules;
 import org.hearth.conversation.Conversations;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.NotFound;
@@ -21,10 +22,12 @@ class CommunityPage {
 
     private final Communities communities;
     private final Conversations conversations;
+    private final Rules rules;
 
-    CommunityPage(Communities communities, Conversations conversations) {
+    CommunityPage(Communities communities, Conversations conversations, Rules rules) {
         this.communities = communities;
         this.conversations = conversations;
+        this.rules = rules;
     }
 
     @GetMapping("/c/{slug}")
@@ -38,6 +41,7 @@ class CommunityPage {
         model.addAttribute("topics", conversations.topics(access, viewer, shown));
         model.addAttribute("pageNumber", shown);
         model.addAttribute("pageCount", pageCount);
+        model.addAttribute("rulesChangedTo", viewer == null ? null : rules.changedSinceJoined(access, viewer.memberId()).orElse(null));
         return "org/hearth/web/community";
     }
 }

@@ -59,6 +59,26 @@ final class SiteGenerator {
         this.random = new SplittableRandom(seed);
     }
 
+    /**
+     * Every community gets the rules a new one starts with, from the migration's own statements
+     * (which gave them to the communities that existed then), so the benchmark's communities
+     * have rules like any other.
+     */
+    private static void startingRules(Connection connection) throws SQLException {
+        String migration;
+        try (var in = SiteGenerator.class.getResourceAsStream("/db/migration/common/V19__community_rules.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String inserts = migration.substring(migration.indexOf("INSERT INTO community_rule_versions"));
+        try (Statement s = connection.createStatement()) {
+            for (String insert : inserts.split(";\\s*\\n(?=INSERT)")) {
+                s.execute(insert.strip().replaceAll(";$", ""));
+            }
+        }
+    }
+
     Site generate(Connection connection, boolean postgres) throws SQLException {
         long started = System.nanoTime();
         boolean autoCommit = connection.getAutoCommit();
@@ -117,6 +137,7 @@ final class SiteGenerator {
                     "Condition %d".formatted(c + 1), visibility, policy, anonymousAllowed[c], START);
         }
         communities.flush(connection, postgres);
+        startingRules(connection);
 
         // Members of each community, as indexes into memberIds; readers are in the first two.
         List<List<Integer>> communityMembers = new ArrayList<>();

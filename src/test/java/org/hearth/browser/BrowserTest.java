@@ -87,6 +87,13 @@ abstract class BrowserTest extends HearthTest {
     }
 
     /** Signs in through the sign-in form with an account made elsewhere. */
+    /** Joins the community whose page is open, as a person does: reads the rules, ticks that they agree, joins. */
+    protected static void joinFromCommunityPage(Page page) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Join this community")).click();
+        page.getByLabel("I have read the charter and rules").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join this community")).click();
+    }
+
     protected static void signIn(Page page, String handle) {
         page.navigate("/sign-in");
         page.locator("input[name=handle]").fill(handle);
@@ -119,7 +126,7 @@ abstract class BrowserTest extends HearthTest {
 
         String member = unique("member");
         Visitor asker = member(member);
-        asker.submit("/c/" + slug + "/join", Map.of());
+        asker.submit("/c/" + slug + "/join", AGREEING);
         String title = "Methotrexate injections: how did the first month go?";
         var posted = asker.submit("/c/" + slug + "/topics", Map.of("kind", "QUESTION", "title", title,
                 "body", """
@@ -138,7 +145,7 @@ abstract class BrowserTest extends HearthTest {
         String topicPath = composer.attr("action").replace("/replies", "");
 
         Visitor peer = member(unique("peer"));
-        peer.submit("/c/" + slug + "/join", Map.of());
+        peer.submit("/c/" + slug + "/join", AGREEING);
         peer.submit(topicPath + "/replies", Map.of("body", "Evenings were easier for me. *Ginger tea* helped.",
                 "contentWarning", ""));
         peer.submit(topicPath + "/replies", Map.of("body", "The first month I was very low and needed help.",

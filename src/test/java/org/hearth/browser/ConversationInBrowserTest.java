@@ -27,7 +27,7 @@ class ConversationInBrowserTest extends BrowserTest {
         // members-only: nothing to read before joining
         assertThat(asker.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Posts here are for members")))
                 .isVisible();
-        asker.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join this community")).click();
+        joinFromCommunityPage(asker);
         asker.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Start a topic")).click();
         asker.locator("input[name=kind][value=QUESTION]").check();
         asker.locator("input[name=title]").fill(title);
@@ -44,7 +44,7 @@ class ConversationInBrowserTest extends BrowserTest {
         Page peer = context().newPage();
         signUp(peer, unique("peer"));
         peer.navigate("/c/" + slug);
-        peer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join this community")).click();
+        joinFromCommunityPage(peer);
         peer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(title)).click();
         assertThat(peer).hasURL(topicUrl);
         String reply = "Bring a book and a warm jumper, it takes a few hours.";

@@ -36,7 +36,7 @@ class LiveUpdatesInBrowserTest extends BrowserTest {
         Page writer = context().newPage();
         signUp(writer, unique("writer"));
         writer.navigate(scene.communityPath());
-        writer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Join this community")).click();
+        joinFromCommunityPage(writer);
         writer.navigate(scene.topicPath());
         String reply = "The second month was much easier, hang in there.";
         writer.locator("textarea[name=body]").fill(reply);
@@ -71,7 +71,7 @@ class LiveUpdatesInBrowserTest extends BrowserTest {
         assertThat(bar).isHidden();
 
         Visitor writer = member(unique("writer"));
-        writer.submit(scene.communityPath() + "/join", Map.of());
+        writer.submit(scene.communityPath() + "/join", AGREEING);
         String reply = "Evenings, and a small snack before the injection.";
         writer.post(scene.topicPath() + "/replies", Map.of("body", reply, "contentWarning", ""));
 
@@ -98,7 +98,7 @@ class LiveUpdatesInBrowserTest extends BrowserTest {
     void onAFullPageANewReplyIsOnlyPointedTo() {
         String slug = community(account(unique("owner")), Visibility.PUBLIC, JoinPolicy.OPEN, false);
         Visitor author = member(unique("author"));
-        author.submit("/c/" + slug + "/join", Map.of());
+        author.submit("/c/" + slug + "/join", AGREEING);
         var posted = author.submit("/c/" + slug + "/topics", Map.of("kind", "DISCUSSION", "title", "A long thread",
                 "body", "Let us talk.", "contentWarning", ""));
         String topic = posted.document().selectFirst("form.composer").attr("action").replace("/replies", "");
@@ -127,7 +127,7 @@ class LiveUpdatesInBrowserTest extends BrowserTest {
     void aTabOutOfSightLetsGoOfItsStreamAndCatchesUpWhenSeenAgain() {
         String slug = community(account(unique("owner")), Visibility.PUBLIC, JoinPolicy.OPEN, false);
         Visitor author = member(unique("author"));
-        author.submit("/c/" + slug + "/join", Map.of());
+        author.submit("/c/" + slug + "/join", AGREEING);
         var posted = author.submit("/c/" + slug + "/topics", Map.of("kind", "QUESTION", "title", "Background tabs",
                 "body", "Anyone?", "contentWarning", ""));
         String topic = posted.document().selectFirst("form.composer").attr("action").replace("/replies", "");

@@ -93,7 +93,7 @@ abstract class CommunityPagesContract extends HearthTest {
         assertThat(form.select("input[name=visibility][checked]").val()).isEqualTo("PUBLIC");
 
         var saved = ownerBrowser.submit("/c/" + slug + "/settings", Map.of("name", "A quieter room", "conditionServed", "Lupus",
-                "description", "For us", "visibility", "MEMBERS_ONLY", "joinPolicy", "APPROVAL"));
+                "description", "For us", "visibility", "MEMBERS_ONLY", "flagHideScore", "8", "joinPolicy", "APPROVAL"));
         assertThat(saved.document().select("h1").text()).isEqualTo("A quieter room");
         assertThat(saved.document().select(".notice").text()).contains("The settings are saved");
         assertThat(visitor().get("/c/" + slug).text()).contains("Only members can read posts here");
@@ -124,7 +124,7 @@ abstract class CommunityPagesContract extends HearthTest {
         String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.INVITATION, false);
         Visitor ownerBrowser = moderating(owner);
         Map<String, String> wider = Map.of("name", "Open doors", "conditionServed", "Lupus", "description", "For everyone",
-                "visibility", "PUBLIC", "joinPolicy", "INVITATION");
+                "visibility", "PUBLIC", "flagHideScore", "8", "joinPolicy", "INVITATION");
 
         var asked = ownerBrowser.post("/c/" + slug + "/settings", wider);
         assertThat(asked.status()).isEqualTo(200);
@@ -161,7 +161,7 @@ abstract class CommunityPagesContract extends HearthTest {
         Visitor ownerBrowser = moderating(owner);
 
         var refused = ownerBrowser.post("/c/" + slug + "/settings", Map.of("name", "Open doors", "conditionServed", "Lupus",
-                "description", "For everyone", "visibility", "MEMBERS_ONLY", "joinPolicy", "OPEN", "confirmed", "true"));
+                "description", "For everyone", "visibility", "MEMBERS_ONLY", "flagHideScore", "8", "joinPolicy", "OPEN", "confirmed", "true"));
         assertThat(refused.status()).isEqualTo(200);
         var page = refused.document();
         assertThat(page.select("#refused").text()).contains("others have already written here")
@@ -183,7 +183,7 @@ abstract class CommunityPagesContract extends HearthTest {
         assertThat(moderatorBrowser.get("/c/" + slug).document().select("a[href$=/settings]")).isEmpty();
         assertThat(moderatorBrowser.get("/c/" + slug + "/settings").status()).isEqualTo(404);
         var refused = moderatorBrowser.submit("/c/" + slug + "/settings", Map.of("name", "Mine", "conditionServed", "x",
-                "description", "x", "visibility", "HIDDEN", "joinPolicy", "INVITATION"));
+                "description", "x", "visibility", "HIDDEN", "flagHideScore", "8", "joinPolicy", "INVITATION"));
         assertThat(refused.text()).contains("Only owners change a community's settings");
         assertThat(visitor().get("/c/" + slug + "/settings").status()).isEqualTo(404);
         assertThat(signedIn(owner).get("/c/" + slug + "/settings").location())

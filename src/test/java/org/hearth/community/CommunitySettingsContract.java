@@ -68,7 +68,7 @@ abstract class CommunitySettingsContract extends UseCaseContract {
         Viewer owner = account(unique("own"));
         String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
         Community before = access(slug, owner).community();
-        var typed = new Settings("   ", "x".repeat(2001), "Lupus", null, null, true);
+        var typed = new Settings("   ", "x".repeat(2001), "Lupus", null, null, true, 8);
         var outcome = act(() -> change(slug, withSecondFactor(owner), typed, true));
         assertThat(outcome).isInstanceOfSatisfying(Outcome.Invalid.class, invalid -> assertThat(invalid.problems())
                 .containsOnlyKeys("name", "description", "visibility", "joinPolicy")
@@ -86,12 +86,12 @@ abstract class CommunitySettingsContract extends UseCaseContract {
         join(slug, member);
         String topic = started(access(slug, member), member, draft("Before the change", false));
         Community before = access(slug, owner).community();
-        var narrower = new Settings(" Quieter room ", "Only for us", "Lupus", Visibility.MEMBERS_ONLY, JoinPolicy.INVITATION, true);
+        var narrower = new Settings(" Quieter room ", "Only for us", "Lupus", Visibility.MEMBERS_ONLY, JoinPolicy.INVITATION, true, 8);
 
         var outcome = act(() -> change(slug, withSecondFactor(owner), narrower, false));
 
         Community after = new Community(before.id(), slug, "Quieter room", "Only for us", "Lupus",
-                Visibility.MEMBERS_ONLY, JoinPolicy.INVITATION, true);
+                Visibility.MEMBERS_ONLY, JoinPolicy.INVITATION, true, 8);
         assertThat(outcome).isEqualTo(new Outcome.Changed(after));
         assertThat(published()).containsExactly(new CommunitySettingsChanged(before.id(), owner.memberId(), before, after));
         assertThat(access(slug, owner).community()).isEqualTo(after);
@@ -151,7 +151,7 @@ abstract class CommunitySettingsContract extends UseCaseContract {
 
         var confirmed = act(() -> change(slug, withSecondFactor(owner), wider, true));
         Community after = new Community(before.id(), slug, before.name(), before.description(), before.conditionServed(),
-                Visibility.PUBLIC, JoinPolicy.OPEN, true);
+                Visibility.PUBLIC, JoinPolicy.OPEN, true, 8);
         assertThat(confirmed).isEqualTo(new Outcome.Changed(after));
         assertThat(published()).containsExactly(new CommunitySettingsChanged(before.id(), owner.memberId(), before, after));
         assertThat(communities.visibleTo(slug, null).map(Access::canRead)).contains(true);
@@ -176,12 +176,13 @@ abstract class CommunitySettingsContract extends UseCaseContract {
         String topic = started(access(slug, member), member, draft("Hard to say", true));
         Community before = access(slug, owner).community();
         var outcome = act(() -> change(slug, withSecondFactor(owner),
-                new Settings(before.name(), before.description(), before.conditionServed(), before.visibility(), before.joinPolicy(), false),
+                new Settings(before.name(), before.description(), before.conditionServed(), before.visibility(), before.joinPolicy(), false,
+                        before.flagHideScore()),
                 false));
         assertThat(outcome).isInstanceOf(Outcome.Changed.class);
         assertThat(access(slug, owner).community().allowAnonymous()).isFalse();
         var reader = signedIn(account(unique("reader")));
-        reader.submit("/c/" + slug + "/join", java.util.Map.of());
+        reader.submit("/c/" + slug + "/join", AGREEING);
         assertThat(reader.get("/c/" + slug + "/t/" + topic).text()).contains("anonymous member").doesNotContain(member.handle());
     }
 
@@ -193,12 +194,12 @@ abstract class CommunitySettingsContract extends UseCaseContract {
 
     private static Settings renamed(Community community, String name) {
         return new Settings(name, community.description(), community.conditionServed(), community.visibility(),
-                community.joinPolicy(), community.allowAnonymous());
+                community.joinPolicy(), community.allowAnonymous(), community.flagHideScore());
     }
 
     private static Settings with(Community community, Visibility visibility, JoinPolicy joinPolicy) {
         return new Settings(community.name(), community.description(), community.conditionServed(), visibility,
-                joinPolicy, community.allowAnonymous());
+                joinPolicy, community.allowAnonymous(), community.flagHideScore());
     }
 
     private static Draft draft(String title, boolean anonymous) {

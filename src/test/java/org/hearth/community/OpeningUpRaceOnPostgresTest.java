@@ -66,7 +66,7 @@ class OpeningUpRaceOnPostgresTest extends HearthTest {
         admit(owner, slug, member);
         Community before = access(slug, owner).community();
         var wider = new Settings(before.name(), before.description(), before.conditionServed(), Visibility.PUBLIC,
-                JoinPolicy.APPROVAL, false);
+                JoinPolicy.APPROVAL, false, before.flagHideScore());
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {

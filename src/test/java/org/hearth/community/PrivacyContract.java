@@ -82,7 +82,7 @@ abstract class PrivacyContract extends HearthTest {
         ownerBrowser.submit("/c/" + slug + "/invitations", Map.of("handle", handleOf(outsider)));
         assertThat(outsider.get("/me/communities").body()).contains("/c/" + slug);
         assertThat(outsider.get("/c/" + slug).body()).contains("Accept the invitation").doesNotContain("hidden topic");
-        outsider.submit("/c/" + slug + "/join", Map.of());
+        outsider.submit("/c/" + slug + "/join", AGREEING);
         assertThat(outsider.get(topic).status()).isEqualTo(200);
         assertThat(outsider.get("/").body()).contains("/c/" + slug);
     }
@@ -106,7 +106,7 @@ abstract class PrivacyContract extends HearthTest {
         String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
         String memberHandle = unique("plain");
         Visitor member = member(memberHandle);
-        member.submit("/c/" + slug + "/join", Map.of());
+        member.submit("/c/" + slug + "/join", AGREEING);
 
         assertThat(member.get("/c/" + slug + "/members").status()).isEqualTo(404);
         assertThat(visitor().get("/c/" + slug + "/members").status()).isEqualTo(404);
@@ -123,12 +123,12 @@ abstract class PrivacyContract extends HearthTest {
         String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, true);
         String authorHandle = unique("shy");
         Visitor author = member(authorHandle);
-        author.submit("/c/" + slug + "/join", Map.of());
+        author.submit("/c/" + slug + "/join", AGREEING);
         String topic = topicBy(author, slug, "A question I cannot ask openly", Map.of("anonymous", "true"));
         assertThat(author.get(topic).text()).contains("you, posting anonymously");
 
         Visitor reader = member(unique("reader"));
-        reader.submit("/c/" + slug + "/join", Map.of());
+        reader.submit("/c/" + slug + "/join", AGREEING);
         var seen = reader.get(topic);
         assertThat(seen.text()).contains("anonymous member");
         assertThat(seen.body()).doesNotContain(authorHandle);
@@ -149,7 +149,7 @@ abstract class PrivacyContract extends HearthTest {
         String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
         String handle = unique("open");
         Visitor author = member(handle);
-        author.submit("/c/" + slug + "/join", Map.of());
+        author.submit("/c/" + slug + "/join", AGREEING);
         String topic = topicBy(author, slug, "Signed topic", Map.of("anonymous", "true"));
         assertThat(visitor().get(topic).text()).contains(handle).doesNotContain("anonymous member");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.hearth.community.JoinCommunity;
+import org.hearth.community.Rules;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Visibility;
 import org.hearth.platform.security.Viewer;
@@ -21,7 +22,7 @@ abstract class ConversationContract extends HearthTest {
         String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
 
         Visitor asker = member(unique("asker"));
-        asker.submit("/c/" + slug + "/join", Map.of());
+        asker.submit("/c/" + slug + "/join", AGREEING);
         var posted = asker.submit("/c/" + slug + "/topics", Map.of("kind", "QUESTION",
                 "title", "How did you cope with the first infusion?", "body", "I start **next week**.",
                 "contentWarning", ""));
@@ -32,7 +33,7 @@ abstract class ConversationContract extends HearthTest {
 
         String topicPath = posted.document().selectFirst("form.composer").attr("action").replace("/replies", "");
         Visitor peer = member(unique("peer"));
-        peer.submit("/c/" + slug + "/join", Map.of());
+        peer.submit("/c/" + slug + "/join", AGREEING);
         var replied = peer.submit(topicPath + "/replies", Map.of("body", "Bring a book, it takes a while.", "contentWarning", ""));
         assertThat(replied.text()).contains("Bring a book, it takes a while.");
 
@@ -215,7 +216,7 @@ abstract class ConversationContract extends HearthTest {
 
     private Visitor joined(String slug) {
         Visitor visitor = member(unique("m"));
-        visitor.submit("/c/" + slug + "/join", Map.of());
+        visitor.submit("/c/" + slug + "/join", AGREEING);
         return visitor;
     }
 
@@ -328,7 +329,7 @@ abstract class ConversationContract extends HearthTest {
                 .as("taken back once, not given again").isEqualTo("false");
 
         var writer = members.create(unique("w"), PASSWORD, null, false);
-        assertThat(joinCommunity.run(new JoinCommunity.Input(slug, writer))).isInstanceOf(JoinCommunity.Outcome.Joined.class);
+        assertThat(joinCommunity.run(new JoinCommunity.Input(slug, writer, Rules.FIRST_VERSION))).isInstanceOf(JoinCommunity.Outcome.Joined.class);
         var writerAccess = communities.visibleTo(slug, writer).orElseThrow();
         String topicId = topic.substring(topic.lastIndexOf('/') + 1);
         Conversations.Location last = null;
@@ -377,7 +378,7 @@ abstract class ConversationContract extends HearthTest {
         assertThat(topicForm.select("form.composer input[type=hidden][name=audience]").val()).isEqualTo("MEMBERS_ONLY.INVITATION");
 
         var opened = moderating(owner).submit("/c/" + slug + "/settings", Map.of("name", "Open doors", "conditionServed", "Lupus",
-                "description", "For everyone", "visibility", "PUBLIC", "joinPolicy", "INVITATION", "confirmed", "true"));
+                "description", "For everyone", "visibility", "PUBLIC", "joinPolicy", "INVITATION", "flagHideScore", "8", "confirmed", "true"));
         assertThat(opened.document().select("h1").text()).isEqualTo("Open doors");
 
         String message = "This community became public while you were writing: anyone on the web can now read what you post here.";

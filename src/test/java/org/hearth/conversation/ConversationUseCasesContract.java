@@ -105,7 +105,7 @@ abstract class ConversationUseCasesContract extends UseCaseContract {
     private void reopen(String slug, Viewer owner, Visibility visibility, JoinPolicy policy) {
         var community = access(slug, owner).community();
         var settings = new ChangeCommunitySettings.Settings(community.name(), community.description(),
-                community.conditionServed(), visibility, policy, community.allowAnonymous());
+                community.conditionServed(), visibility, policy, community.allowAnonymous(), community.flagHideScore());
         assertThat(changeSettings.run(new ChangeCommunitySettings.Input(slug, withSecondFactor(owner), settings, true)))
                 .isInstanceOf(ChangeCommunitySettings.Outcome.Changed.class);
     }

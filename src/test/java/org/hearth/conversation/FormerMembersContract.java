@@ -21,8 +21,8 @@ abstract class FormerMembersContract extends HearthTest {
         String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
         Visitor first = member(unique("first"));
         Visitor second = member(unique("second"));
-        first.submit("/c/" + slug + "/join", Map.of());
-        second.submit("/c/" + slug + "/join", Map.of());
+        first.submit("/c/" + slug + "/join", AGREEING);
+        second.submit("/c/" + slug + "/join", AGREEING);
         var topic = first.submit("/c/" + slug + "/topics", Map.of("kind", "STORY", "title", "My year",
                 "body", "what happened", "contentWarning", ""));
         String topicPath = topic.document().selectFirst("form.composer").attr("action").replace("/replies", "");

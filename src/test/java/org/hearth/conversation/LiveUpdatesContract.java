@@ -44,7 +44,7 @@ abstract class LiveUpdatesContract extends HearthTest {
 
     Visitor joined(String slug) {
         Visitor visitor = member(unique("m"));
-        visitor.submit("/c/" + slug + "/join", Map.of());
+        visitor.submit("/c/" + slug + "/join", AGREEING);
         return visitor;
     }
 
@@ -76,7 +76,7 @@ abstract class LiveUpdatesContract extends HearthTest {
         String topic = start(author, slug, "First infusion: what to bring?");
         String peerHandle = unique("peer");
         Visitor peer = member(peerHandle);
-        peer.submit("/c/" + slug + "/join", Map.of());
+        peer.submit("/c/" + slug + "/join", AGREEING);
 
         try (EventStream anonymous = following(visitor(), topic); EventStream asker = following(author, topic)) {
             reply(peer, topic, "Bring a *book* and a warm jumper.");
@@ -144,7 +144,7 @@ abstract class LiveUpdatesContract extends HearthTest {
         String topic = start(leaver, slug, "Reading while leaving");
         Visitor stays = joined(slug);
         String otherSlug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
-        leaver.submit("/c/" + otherSlug + "/join", Map.of());
+        leaver.submit("/c/" + otherSlug + "/join", AGREEING);
         String elsewhere = start(leaver, otherSlug, "Another community");
 
         try (EventStream leaving = following(leaver, topic); EventStream other = following(leaver, elsewhere);
@@ -164,7 +164,7 @@ abstract class LiveUpdatesContract extends HearthTest {
     /** The owner makes a community members-only, from the settings page. */
     void makeMembersOnly(Viewer owner, String slug) {
         var saved = moderating(owner).submit("/c/" + slug + "/settings", Map.of("name", "Quieter now", "conditionServed", "Lupus",
-                "description", "For members", "visibility", "MEMBERS_ONLY", "joinPolicy", "OPEN"));
+                "description", "For members", "visibility", "MEMBERS_ONLY", "flagHideScore", "8", "joinPolicy", "OPEN"));
         assertThat(saved.document().select("h1").text()).isEqualTo("Quieter now");
     }
 
@@ -227,7 +227,7 @@ abstract class LiveUpdatesContract extends HearthTest {
         String topic = start(asker, slug, "Telling my employer?");
         String handle = unique("shy");
         Visitor shy = member(handle);
-        shy.submit("/c/" + slug + "/join", Map.of());
+        shy.submit("/c/" + slug + "/join", AGREEING);
 
         try (EventStream moderatorStream = following(moderator, topic); EventStream public_ = following(visitor(), topic)) {
             var posted = shy.post(topic + "/replies", Map.of("body", "I did not, and I am glad.", "contentWarning", "",

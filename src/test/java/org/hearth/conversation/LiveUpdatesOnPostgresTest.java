@@ -36,11 +36,11 @@ class LiveUpdatesOnPostgresTest extends LiveUpdatesContract {
         String slug = community(account(unique("owner")), Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
         String leaverHandle = unique("leaver");
         Visitor leaver = member(leaverHandle);
-        leaver.submit("/c/" + slug + "/join", Map.of());
+        leaver.submit("/c/" + slug + "/join", AGREEING);
         String topic = start(leaver, slug, "Two nodes, one leave");
         String staysHandle = unique("stays");
         Visitor stays = member(staysHandle);
-        stays.submit("/c/" + slug + "/join", Map.of());
+        stays.submit("/c/" + slug + "/join", AGREEING);
 
         try (ConfigurableApplicationContext nodeB = new SpringApplicationBuilder(HearthApplication.class).run(
                 "--server.port=0", "--hearth.database.url=" + environment.getProperty("hearth.database.url"),

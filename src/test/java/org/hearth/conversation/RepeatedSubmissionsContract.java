@@ -127,7 +127,7 @@ abstract class RepeatedSubmissionsContract extends UseCaseContract {
         var community = access(slug, owner).community();
         assertThat(changeSettings.run(new ChangeCommunitySettings.Input(slug, withSecondFactor(owner),
                 new ChangeCommunitySettings.Settings(community.name(), community.description(), community.conditionServed(),
-                        Visibility.PUBLIC, JoinPolicy.INVITATION, false), true)))
+                        Visibility.PUBLIC, JoinPolicy.INVITATION, false, community.flagHideScore()), true)))
                 .isInstanceOf(ChangeCommunitySettings.Outcome.Changed.class);
 
         var refused = startTopic.run(new StartTopic.Input(access(slug, member), member, opening("For members"), shown, key));

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.hearth.community.EditRules;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Role;
+import org.hearth.community.Rules;
 import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.Draft;
@@ -105,6 +107,9 @@ abstract class DeletionContract extends HearthTest {
     @Autowired
     UserCredentialRepository passkeyCredentials;
 
+    @Autowired
+    EditRules editRules;
+
     @Test
     void deletingAnAccountErasesItsPostsAndEndsEverySession() {
         Viewer owner = account(unique("own"));
@@ -113,7 +118,7 @@ abstract class DeletionContract extends HearthTest {
         Visitor leaver = member(handle);
         Visitor otherDevice = visitor();
         otherDevice.signIn(handle, PASSWORD);
-        leaver.submit("/c/" + slug + "/join", Map.of());
+        leaver.submit("/c/" + slug + "/join", AGREEING);
         var topic = leaver.submit("/c/" + slug + "/topics", Map.of("kind", "STORY", "title", "my-secret-title",
                 "body", "my-secret-story", "contentWarning", ""));
         String topicPath = topic.document().selectFirst("form.composer").attr("action").replace("/replies", "");
@@ -185,6 +190,9 @@ abstract class DeletionContract extends HearthTest {
         join(home, leaver);
         join(home, bystander);
         changeRole(home, owner, leaver.memberId(), Role.OWNER);
+        assertThat(editRules.run(new EditRules.Input(home, withSecondFactor(leaver), Rules.FIRST_VERSION, "Our charter",
+                List.of(new Rules.Draft("", "Be kind", "Always.")), "A shorter start")))
+                .as("a rules version saved, under a staff name").isInstanceOf(EditRules.Outcome.Saved.class);
         invite(home, leaver, invitee.handle());
         join(asking, leaver);
         invite(hidden, owner, leaver.handle());

@@ -186,7 +186,7 @@ abstract class HandlesContract extends HearthTest {
                 .contains("Welcome to Hearth, \u2068" + hebrew + "\u2069.");
         Viewer owner = account(unique("owner"));
         String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
-        writer.submit("/c/" + slug + "/join", Map.of());
+        writer.submit("/c/" + slug + "/join", AGREEING);
         var topic = writer.submit("/c/" + slug + "/topics", Map.of("kind", TopicKind.QUESTION.name(), "title", "Mornings",
                 "body", "How do you manage mornings?", "contentWarning", ""));
         assertThat(topic.document().select("article.post .author bdi").text()).isEqualTo(hebrew);

@@ -92,7 +92,7 @@ abstract class SecondFactorContract extends HearthTest {
         var profile = visitor.get("/me/profile");
         assertThat(profile.status()).isEqualTo(200);
         assertThat(profile.document().select("header.site nav a").eachAttr("href")).contains("/me/profile", "/me/communities");
-        assertThat(visitor.submit("/c/" + slug + "/join", Map.of()).text()).contains("You are now a member");
+        assertThat(visitor.submit("/c/" + slug + "/join", AGREEING).text()).contains("You are now a member");
     }
 
     @Test

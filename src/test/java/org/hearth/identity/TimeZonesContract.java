@@ -30,7 +30,7 @@ abstract class TimeZonesContract extends HearthTest {
         Viewer owner = account(unique("clock"));
         String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
         Visitor member = member(unique("reader"));
-        member.submit("/c/" + slug + "/join", Map.of());
+        member.submit("/c/" + slug + "/join", AGREEING);
         var topic = member.submit("/c/" + slug + "/topics", Map.of("kind", "QUESTION", "title", "Night shifts",
                 "body", "Does anyone else sleep in the day?", "contentWarning", ""));
         String topicPath = topic.document().selectFirst("form.composer").attr("action").replace("/replies", "");

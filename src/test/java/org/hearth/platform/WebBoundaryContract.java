@@ -145,7 +145,7 @@ abstract class WebBoundaryContract extends HearthTest {
 
         var admin = members.create(unique("adm"), PASSWORD, null, true);
         Visitor signedIn = moderating(admin);
-        signedIn.submit("/c/" + slug + "/join", Map.of());
+        signedIn.submit("/c/" + slug + "/join", AGREEING);
         Visitor author = signedIn(owner);
         var pages = new java.util.LinkedHashMap<String, Visitor>();
         for (String path : publicPages) {

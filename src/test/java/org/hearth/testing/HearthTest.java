@@ -2,6 +2,7 @@ package org.hearth.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hearth.community.Access;
 import org.hearth.community.ChangeRole;
@@ -11,6 +12,7 @@ import org.hearth.community.InviteMember;
 import org.hearth.community.JoinCommunity;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Role;
+import org.hearth.community.Rules;
 import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.Draft;
@@ -54,6 +56,9 @@ public abstract class HearthTest {
 
     @Autowired
     private ChangeRole changeRole;
+
+    @Autowired
+    protected Rules rules;
 
     @Autowired
     private StartTopic startTopic;
@@ -130,7 +135,7 @@ public abstract class HearthTest {
     protected void admit(Viewer owner, String slug, Viewer member) {
         assertThat(inviteMember.run(new InviteMember.Input(slug, withSecondFactor(owner), member.handle())))
                 .isInstanceOf(InviteMember.Outcome.Invited.class);
-        assertThat(joinCommunity.run(new JoinCommunity.Input(slug, member)))
+        assertThat(joinCommunity.run(new JoinCommunity.Input(slug, member, rulesVersion(slug, member))))
                 .isInstanceOf(JoinCommunity.Outcome.Joined.class);
     }
 
@@ -148,10 +153,18 @@ public abstract class HearthTest {
         return ((ReplyToTopic.Outcome.Replied) outcome).location();
     }
 
-    /** Joins (or asks to join) as a member does. */
+    /** Joins (or asks to join) as a member does, agreeing to the rules in force. */
     protected JoinCommunity.Outcome join(String slug, Viewer member) {
-        return joinCommunity.run(new JoinCommunity.Input(slug, member));
+        return joinCommunity.run(new JoinCommunity.Input(slug, member, rulesVersion(slug, member)));
     }
+
+    /** The version of the rules in force, as the join page shows it to this member (null when they cannot see the community). */
+    protected Integer rulesVersion(String slug, Viewer member) {
+        return communities.visibleTo(slug, member).map(access -> rules.current(access).number()).orElse(null);
+    }
+
+    /** What a join form sends when the member ticked that they agree to the rules of a new community. */
+    protected static final Map<String, String> AGREEING = Map.of("agreed", "true", "rulesVersion", "1");
 
     /** Invites as a moderator does, with a second factor. */
     protected InviteMember.Outcome invite(String slug, Viewer moderator, String handle) {

@@ -7,7 +7,6 @@ import org.hearth.community.ChangeRole;
 import org.hearth.community.CreateCommunity;
 import org.hearth.community.DecideJoinRequest;
 import org.hearth.community.InviteMember;
-import org.hearth.community.JoinCommunity;
 import org.hearth.community.LeaveCommunity;
 import org.hearth.community.Role;
 import org.hearth.community.WithdrawFromCommunity;
@@ -26,7 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The directory, a member's own communities, creating communities, and membership actions. */
+/** The directory, a member's own communities, creating communities, and membership actions (joining is on {@link RulesPages}, with the rules). */
 @Controller
 class CommunityPages {
 
@@ -35,19 +34,17 @@ class CommunityPages {
 
     private final Communities communities;
     private final CreateCommunity createCommunity;
-    private final JoinCommunity joinCommunity;
     private final WithdrawFromCommunity withdrawFromCommunity;
     private final LeaveCommunity leaveCommunity;
     private final DecideJoinRequest decideJoinRequest;
     private final InviteMember inviteMember;
     private final ChangeRole changeRole;
 
-    CommunityPages(Communities communities, CreateCommunity createCommunity, JoinCommunity joinCommunity,
+    CommunityPages(Communities communities, CreateCommunity createCommunity,
             WithdrawFromCommunity withdrawFromCommunity, LeaveCommunity leaveCommunity,
             DecideJoinRequest decideJoinRequest, InviteMember inviteMember, ChangeRole changeRole) {
         this.communities = communities;
         this.createCommunity = createCommunity;
-        this.joinCommunity = joinCommunity;
         this.withdrawFromCommunity = withdrawFromCommunity;
         this.leaveCommunity = leaveCommunity;
         this.decideJoinRequest = decideJoinRequest;
@@ -97,22 +94,6 @@ class CommunityPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", FormErrors.of(result));
         return "org/hearth/community/web/new-community";
-    }
-
-    @PostMapping("/c/{slug}/join")
-    String join(@PathVariable String slug, Viewer viewer, RedirectAttributes redirect) {
-        String notice = switch (joinCommunity.run(new JoinCommunity.Input(slug, viewer))) {
-            case JoinCommunity.Outcome.Joined j -> "Welcome! You are now a member.";
-            case JoinCommunity.Outcome.Requested r ->
-                    "Your request is sent. A moderator will look at it; you will see the answer under Mine.";
-            case JoinCommunity.Outcome.AlreadyMember m -> "You are already a member here.";
-            case JoinCommunity.Outcome.AlreadyRequested r ->
-                    "You have already asked to join. A moderator will answer; you will see it under Mine.";
-            case JoinCommunity.Outcome.ByInvitationOnly i -> "This community takes new members by invitation only.";
-            case JoinCommunity.Outcome.NotFound n -> throw new NotFound();
-        };
-        redirect.addFlashAttribute(Page.NOTICE, notice);
-        return "redirect:/c/" + slug;
     }
 
     @PostMapping("/c/{slug}/withdraw")

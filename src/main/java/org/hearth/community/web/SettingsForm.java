@@ -10,15 +10,23 @@ import org.hearth.community.Visibility;
  * wrong in words; a choice that is not one of ours arrives as null and is asked for again.
  */
 public record SettingsForm(String name, String conditionServed, String description, Visibility visibility,
-        JoinPolicy joinPolicy, Boolean allowAnonymous) {
+        JoinPolicy joinPolicy, Boolean allowAnonymous, String flagHideScore) {
 
     static SettingsForm of(Community community) {
         return new SettingsForm(community.name(), community.conditionServed(), community.description(),
-                community.visibility(), community.joinPolicy(), community.allowAnonymous());
+                community.visibility(), community.joinPolicy(), community.allowAnonymous(),
+                Integer.toString(community.flagHideScore()));
     }
 
     Settings toSettings() {
-        return new Settings(name, description, conditionServed, visibility, joinPolicy, Boolean.TRUE.equals(allowAnonymous));
+        return new Settings(name, description, conditionServed, visibility, joinPolicy, Boolean.TRUE.equals(allowAnonymous),
+                points());
+    }
+
+    /** The threshold as a number, or null when what was typed is not a whole number (the use case asks again). */
+    private Integer points() {
+        String typed = flagHideScore == null ? "" : flagHideScore.strip();
+        return typed.matches("[0-9]{1,6}") ? Integer.valueOf(typed) : null;
     }
 
     public boolean anonymous() {

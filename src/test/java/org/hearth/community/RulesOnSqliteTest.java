@@ -1,0 +1,7 @@
+package org.hearth.community;
+
+import org.hearth.testing.OnSqlite;
+
+@OnSqlite
+class RulesOnSqliteTest extends RulesContract {
+}
