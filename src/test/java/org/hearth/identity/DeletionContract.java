@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.hearth.blocking.BlockMember;
+import org.hearth.blocking.MuteTopic;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Role;
 import org.hearth.community.Visibility;
@@ -81,6 +83,12 @@ abstract class DeletionContract extends HearthTest {
             };
         }
     }
+
+    @Autowired
+    BlockMember blockMember;
+
+    @Autowired
+    MuteTopic muteTopic;
 
     @Autowired
     DSLContext db;
@@ -194,6 +202,11 @@ abstract class DeletionContract extends HearthTest {
         reacted(access(home, leaver), leaver, reply, ReactionKind.HELPFUL);
         reacted(access(home, bystander), bystander, anonymous, ReactionKind.HUG);
         reacted(access(home, bystander), bystander, reply, ReactionKind.ME_TOO);
+        // blocks made by the leaver and of the leaver, a muted topic, and what staff saw about them
+        blockMember.run(new BlockMember.Input(leaver, invitee.memberId()));
+        blockMember.run(new BlockMember.Input(bystander, leaver.memberId()));
+        muteTopic.run(new MuteTopic.Input(access(home, leaver), leaver, topic));
+        communities.members(access(home, withSecondFactor(owner)), owner);
 
         Map<String, MemberTables.Found> found;
         try (Connection connection = dataSource.getConnection()) {
@@ -236,6 +249,8 @@ abstract class DeletionContract extends HearthTest {
         Map<String, Integer> othersExpected = new TreeMap<>(othersBefore);
         // their hug went with the post it was for, and the leaver's reaction to their reply with the leaver
         othersExpected.merge(REACTIONS.getName(), -2, Integer::sum);
+        // and their block of the leaver with the leaver
+        othersExpected.merge("blocks", -1, Integer::sum);
         assertThat(othersAfter).isEqualTo(othersExpected);
         assertThat(db.fetchValue(POSTS.BODY_SOURCE, POSTS.ID.eq(reply))).isEqualTo("bystander-reply");
         assertThat(db.fetchExists(REACTIONS, REACTIONS.POST_ID.eq(reply), REACTIONS.MEMBER_ID.eq(bystander.memberId()))).isTrue();
