@@ -50,6 +50,7 @@ class BlockingInBrowserTest extends BrowserTest {
             Page page = context.newPage();
             if (width == 360) {
                 page.navigate("/m/" + writer.memberId());
+                page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("profile-block-" + width + ".png")).setFullPage(true));
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Block " + writer.handle())).click();
                 page.waitForURL("**/me/blocked");
                 page.navigate("/c/" + slug + "/t/" + muted);
