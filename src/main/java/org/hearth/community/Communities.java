@@ -10,6 +10,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.select;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.hearth.community.schema.tables.Memberships;
 import org.hearth.identity.Members;
 import org.hearth.platform.RandomId;
 import org.hearth.platform.security.Viewer;
+import org.hearth.privacy.StaffAccess;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -40,11 +42,13 @@ public class Communities {
     private final DSLContext db;
     private final Members members;
     private final Clock clock;
+    private final StaffAccess staffAccess;
 
-    Communities(DSLContext db, Members members, Clock clock) {
+    Communities(DSLContext db, Members members, Clock clock, StaffAccess staffAccess) {
         this.db = db;
         this.members = members;
         this.clock = clock;
+        this.staffAccess = staffAccess;
     }
 
     /** A listed community with how many members it has. */
@@ -101,9 +105,11 @@ public class Communities {
 
     /**
      * Moderators only: who belongs, and who waits to be let in. Empty unless the access may
-     * moderate (a second factor included): the member list is private data.
+     * moderate (a second factor included): the member list is private data. Everyone listed
+     * (but the moderator reading it) gets an entry in their record of what staff saw, in one
+     * batch, before the list is shown.
      */
-    public Optional<MemberList> members(Access access) {
+    public Optional<MemberList> members(Access access, Viewer viewer) {
         if (!access.canModerate()) {
             return Optional.empty();
         }
@@ -115,6 +121,11 @@ public class Communities {
         var ids = new java.util.HashSet<String>(rows.getValues(MEMBERSHIPS.MEMBER_ID));
         ids.addAll(requestRows.getValues(JOIN_REQUESTS.MEMBER_ID));
         Map<String, String> handles = members.handles(ids);
+        List<String> listed = new ArrayList<>(rows.getValues(MEMBERSHIPS.MEMBER_ID));
+        listed.addAll(requestRows.getValues(JOIN_REQUESTS.MEMBER_ID));
+        listed.removeIf(id -> viewer != null && id.equals(viewer.memberId()));
+        staffAccess.record(listed, access.owns() ? StaffAccess.StaffRole.OWNER : StaffAccess.StaffRole.MODERATOR,
+                new StaffAccess.Where(communityId, access.community().name()), StaffAccess.Seen.READ_MEMBER_LIST);
         return Optional.of(new MemberList(access,
                 rows.map(r -> new Membership(r.get(MEMBERSHIPS.MEMBER_ID), handles.get(r.get(MEMBERSHIPS.MEMBER_ID)), Role.valueOf(r.get(MEMBERSHIPS.ROLE)), r.get(MEMBERSHIPS.JOINED_AT))),
                 requestRows.map(r -> new JoinRequest(r.get(JOIN_REQUESTS.MEMBER_ID), handles.get(r.get(JOIN_REQUESTS.MEMBER_ID)), r.get(JOIN_REQUESTS.REQUESTED_AT)))));

@@ -14,7 +14,9 @@
  * one case per refusal, so a page says the real reason. Who reads what is written in a community
  * is said in one wording, {@link org.hearth.community.Audience}; whether others have written
  * there, which decides whether it may be opened up, is asked through
- * {@link org.hearth.community.WrittenInCommunity}, which the conversation feature answers.
+ * {@link org.hearth.community.WrittenInCommunity}, which the conversation feature answers. A
+ * moderator reading the member list writes an entry for each listed member in their record of
+ * what staff saw ({@link org.hearth.privacy.StaffAccess}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "platform", "privacy"})
 package org.hearth.community;

@@ -11,6 +11,7 @@ import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.noCondition;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -24,10 +25,12 @@ import org.hearth.community.Access;
 import org.hearth.identity.Members;
 import org.hearth.platform.RandomId;
 import org.hearth.platform.security.Viewer;
+import org.hearth.privacy.StaffAccess;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,29 +48,38 @@ public class Conversations {
 
     private final DSLContext db;
     private final Members members;
+    private final ReadersChoices readersChoices;
+    private final StaffAccess staffAccess;
 
-    Conversations(DSLContext db, Members members) {
+    Conversations(DSLContext db, Members members, ObjectProvider<ReadersChoices> readersChoices, StaffAccess staffAccess) {
         this.db = db;
         this.members = members;
+        this.readersChoices = readersChoices.getIfUnique(() -> reader -> ReadersChoices.Choices.NONE);
+        this.staffAccess = staffAccess;
     }
 
     // ---- reading ---------------------------------------------------------------------------
 
-    /** A page of the community's topics, most recently active first, with unread markers. */
+    /**
+     * A page of the community's topics, most recently active first, with unread markers; the
+     * topics the viewer muted are left out (they stay reachable by their links).
+     */
     public List<TopicSummary> topics(Access access, Viewer viewer, int page) {
         if (!access.canRead()) {
             return List.of();
         }
+        Set<String> muted = choices(viewer).mutedTopics();
         Field<Long> readAt = viewer == null ? field("null", Long.class).as("read_at")
                 : field(org.jooq.impl.DSL.select(TOPIC_READS.READ_AT).from(TOPIC_READS)
                         .where(TOPIC_READS.TOPIC_ID.eq(TOPICS.ID), TOPIC_READS.MEMBER_ID.eq(viewer.memberId()))).as("read_at");
         var rows = db.select(TOPICS.ID, TOPICS.KIND, TOPICS.TITLE, TOPICS.REPLY_COUNT, TOPICS.LAST_ACTIVITY_AT, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, readAt)
                 .from(TOPICS).join(POSTS).on(POSTS.TOPIC_ID.eq(TOPICS.ID), POSTS.OPENING.isTrue())
-                .where(TOPICS.COMMUNITY_ID.eq(access.community().id()))
+                .where(TOPICS.COMMUNITY_ID.eq(access.community().id()), muted.isEmpty() ? noCondition() : TOPICS.ID.notIn(muted))
                 .orderBy(TOPICS.LAST_ACTIVITY_AT.desc(), TOPICS.ID)
                 .limit(TOPICS_PER_PAGE).offset(Math.max(0, page - 1) * TOPICS_PER_PAGE)
                 .fetch();
         Map<String, String> handles = members.handles(new HashSet<>(rows.getValues(POSTS.AUTHOR_ID)));
+        recordRevealed(access, viewer, rows, handles);
         return rows.map(r -> {
             Long read = r.get("read_at", Long.class);
             return new TopicSummary(r.get(TOPICS.ID), TopicKind.valueOf(r.get(TOPICS.KIND)), r.get(TOPICS.TITLE),
@@ -124,14 +136,16 @@ public class Conversations {
                 .limit(TopicPage.POSTS_PER_PAGE).offset((shown - 1) * TopicPage.POSTS_PER_PAGE)
                 .fetch();
         Map<String, String> handles = members.handles(namedAuthors(rows, access));
+        recordRevealed(access, viewer, rows, handles);
         Map<String, Map<ReactionKind, Integer>> counts = new HashMap<>();
         Map<String, Set<ReactionKind>> mine = new HashMap<>();
         reactions(rows.getValues(POSTS.ID), viewer, counts, mine);
+        ReadersChoices.Choices choices = choices(viewer);
         Long readAt = topic.get(lastRead);
         List<PostView> posts = new ArrayList<>(rows.size());
         long newest = 0;
         for (var r : rows) {
-            PostView post = postView(r, access, viewer, readAt, handles, counts, mine);
+            PostView post = postView(r, access, viewer, readAt, handles, counts, mine, choices.blockedAuthors());
             newest = Math.max(newest, post.createdAt());
             posts.add(post);
         }
@@ -139,7 +153,7 @@ public class Conversations {
             markRead(viewer.memberId(), topicId, newest); // only when something new was read: no write per visit
         }
         return Optional.of(new TopicPage(topicId, TopicKind.valueOf(topic.get(TOPICS.KIND)), topic.get(TOPICS.TITLE),
-                replies, posts, shown, pageCount));
+                replies, posts, shown, pageCount, choices.mutedTopics().contains(topicId)));
     }
 
     /**
@@ -169,13 +183,22 @@ public class Conversations {
         Map<String, String> handles = members.handles(namedAuthors(rows, everyone));
         Map<String, Map<ReactionKind, Integer>> counts = new HashMap<>();
         reactions(rows.getValues(POSTS.ID), null, counts, new HashMap<>());
-        return rows.reversed().stream().map(r -> postView(r, everyone, null, null, handles, counts, Map.of())).toList();
+        return rows.reversed().stream().map(r -> postView(r, everyone, null, null, handles, counts, Map.of(), Set.of())).toList();
     }
 
-    /** Earlier versions of a post, for moderators of its community only. */
-    public Optional<List<Revision>> revisions(Access access, String postId) {
-        if (!access.canModerate() || postInCommunity(access, postId).isEmpty()) {
+    /**
+     * Earlier versions of a post, for moderators of its community only. Written in the author's
+     * record of what staff saw about them before anything is shown (unless the moderator reads
+     * their own post).
+     */
+    public Optional<List<Revision>> revisions(Access access, Viewer viewer, String postId) {
+        Optional<Record> post = access.canModerate() ? postInCommunity(access, postId) : Optional.empty();
+        if (post.isEmpty()) {
             return Optional.empty();
+        }
+        String author = post.get().get(POSTS.AUTHOR_ID);
+        if (viewer == null || !author.equals(viewer.memberId())) {
+            staffAccess.record(author, staffRole(access), where(access), StaffAccess.Seen.READ_EARLIER_VERSIONS);
         }
         return Optional.of(db.select(POST_REVISIONS.TITLE, POST_REVISIONS.BODY_SOURCE, POST_REVISIONS.CONTENT_WARNING, POST_REVISIONS.WRITTEN_AT, POST_REVISIONS.REPLACED_AT).from(POST_REVISIONS)
                 .where(POST_REVISIONS.POST_ID.eq(postId)).orderBy(POST_REVISIONS.REPLACED_AT.desc())
@@ -203,6 +226,35 @@ public class Conversations {
         return new HashSet<>(db.selectDistinct(TOPICS.COMMUNITY_ID).from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
                 .where(POSTS.AUTHOR_ID.eq(viewer.memberId()), POSTS.DELETED_AT.isNull())
                 .fetch(TOPICS.COMMUNITY_ID));
+    }
+
+    /** The communities these topics are in: ids only, to ask who may read which. */
+    public Set<String> communitiesOfTopics(Collection<String> topicIds) {
+        List<String> valid = topicIds.stream().filter(RandomId::looksValid).toList();
+        return valid.isEmpty() ? Set.of()
+                : new HashSet<>(db.selectDistinct(TOPICS.COMMUNITY_ID).from(TOPICS).where(TOPICS.ID.in(valid)).fetch(TOPICS.COMMUNITY_ID));
+    }
+
+    /** A topic's title and where it is, for a member's own lists (their muted topics). */
+    public record TopicLink(String topicId, Access access, String title) {
+    }
+
+    /**
+     * Those of these topics the member may read, in the communities of these accesses, by id: a
+     * topic in a community they may not read (any more) is left out, title and all.
+     */
+    public Map<String, TopicLink> readableTopics(List<Access> accesses, Collection<String> topicIds) {
+        Map<String, Access> byCommunity = new HashMap<>();
+        accesses.stream().filter(Access::canRead).forEach(a -> byCommunity.put(a.community().id(), a));
+        List<String> valid = topicIds.stream().filter(RandomId::looksValid).toList();
+        if (byCommunity.isEmpty() || valid.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, TopicLink> found = new HashMap<>();
+        db.select(TOPICS.ID, TOPICS.COMMUNITY_ID, TOPICS.TITLE).from(TOPICS)
+                .where(TOPICS.ID.in(valid), TOPICS.COMMUNITY_ID.in(byCommunity.keySet()))
+                .forEach(r -> found.put(r.value1(), new TopicLink(r.value1(), byCommunity.get(r.value2()), r.value3())));
+        return found;
     }
 
     /**
@@ -324,7 +376,7 @@ public class Conversations {
      * {@code readAt} is when the viewer last read the topic (null: nothing is marked unread).
      */
     private static PostView postView(Record r, Access access, Viewer viewer, Long readAt, Map<String, String> handles,
-            Map<String, Map<ReactionKind, Integer>> counts, Map<String, Set<ReactionKind>> mine) {
+            Map<String, Map<ReactionKind, Integer>> counts, Map<String, Set<ReactionKind>> mine, Set<String> blocked) {
         String id = r.get(POSTS.ID);
         String author = r.get(POSTS.AUTHOR_ID);
         boolean anonymous = Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS));
@@ -337,7 +389,42 @@ public class Conversations {
                 anonymous, Boolean.TRUE.equals(r.get(POSTS.OPENING)), r.get(POSTS.BODY_HTML), r.get(POSTS.CONTENT_WARNING), created,
                 r.get(POSTS.EDITED_AT) != null, r.get(POSTS.DELETED_AT) != null,
                 own, readAt != null && created > readAt && !own,
-                counts.getOrDefault(id, Map.of()), mine.getOrDefault(id, Set.of()));
+                counts.getOrDefault(id, Map.of()), mine.getOrDefault(id, Set.of()),
+                // never an anonymous post: folding it would tell the reader who wrote it
+                !anonymous && !own && blocked.contains(author));
+    }
+
+    /** The signed-in reader's choices (whom they blocked, what they muted), asked once per page. */
+    private ReadersChoices.Choices choices(Viewer viewer) {
+        return viewer == null ? ReadersChoices.Choices.NONE : readersChoices.of(viewer.memberId());
+    }
+
+    /**
+     * A moderator was shown who wrote these anonymous posts: one entry per post whose author they
+     * saw (not their own, not a deleted account's), in the author's record, in one batch, before
+     * the page is shown.
+     */
+    private void recordRevealed(Access access, Viewer viewer, List<? extends Record> rows, Map<String, String> handles) {
+        if (!access.canModerate()) {
+            return;
+        }
+        List<String> revealed = new ArrayList<>();
+        for (Record r : rows) {
+            String author = r.get(POSTS.AUTHOR_ID);
+            if (Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS)) && handles.containsKey(author)
+                    && (viewer == null || !viewer.memberId().equals(author))) {
+                revealed.add(author);
+            }
+        }
+        staffAccess.record(revealed, staffRole(access), where(access), StaffAccess.Seen.REVEALED_ANONYMOUS_AUTHOR);
+    }
+
+    private static StaffAccess.StaffRole staffRole(Access access) {
+        return access.owns() ? StaffAccess.StaffRole.OWNER : StaffAccess.StaffRole.MODERATOR;
+    }
+
+    private static StaffAccess.Where where(Access access) {
+        return new StaffAccess.Where(access.community().id(), access.community().name());
     }
 
     /** Authors this reader may see named: the handle behind an anonymous post is not even loaded for anyone else. */

@@ -7,7 +7,8 @@ import java.util.Set;
  * A post as one viewer may see it. {@code authorId} is null when the post is anonymous and the
  * viewer is not a moderator, or when its author deleted their account, so no page can link to
  * the author. {@code position} is 0 for the
- * opening post and counts the replies after it.
+ * opening post and counts the replies after it. {@code folded}: the reader blocked its author,
+ * so it is shown folded, one click to open (never for an anonymous post, see {@link ReadersChoices}).
  */
 public record PostView(
         String id,
@@ -24,7 +25,8 @@ public record PostView(
         boolean mine,
         boolean unread,
         Map<ReactionKind, Integer> reactions,
-        Set<ReactionKind> myReactions) {
+        Set<ReactionKind> myReactions,
+        boolean folded) {
 
     public int count(ReactionKind kind) {
         return reactions.getOrDefault(kind, 0);

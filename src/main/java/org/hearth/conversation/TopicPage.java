@@ -2,9 +2,12 @@ package org.hearth.conversation;
 
 import java.util.List;
 
-/** One page of a topic: its title and kind, the posts on this page, and where the page sits. */
+/**
+ * One page of a topic: its title and kind, the posts on this page, and where the page sits;
+ * {@code muted}: the reader muted the topic, so it is left out of their topic lists.
+ */
 public record TopicPage(String id, TopicKind kind, String title, int replyCount, List<PostView> posts,
-        int page, int pageCount) {
+        int page, int pageCount, boolean muted) {
 
     /** Posts on one page of a topic, the opening post counted on the first. */
     public static final int POSTS_PER_PAGE = 25;

@@ -13,8 +13,13 @@
  * a past-tense event that says which community and author, and whether the post is anonymous. Other features add to the posts of
  * a topic page (a clinician's badge, evidence notes, a decision experience) by implementing
  * {@link org.hearth.conversation.PostExtension}, asked once per page; conversation depends on
- * none of them. Tells the community feature whether others have written in a community
+ * none of them. What a reader chose not to see (authors they blocked, whose posts fold for them,
+ * never an anonymous one; topics they muted, left out of their lists) is asked once per page of
+ * {@link org.hearth.conversation.ReadersChoices}, which the blocking feature answers. Who wrote an
+ * anonymous post, and the earlier versions of a post, are shown to moderators only after an entry
+ * is written in the author's record of what staff saw ({@link org.hearth.privacy.StaffAccess}).
+ * Tells the community feature whether others have written in a community
  * ({@link org.hearth.community.WrittenInCommunity}), which decides whether it may be opened up.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "identity", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "identity", "platform", "privacy"})
 package org.hearth.conversation;

@@ -74,7 +74,7 @@ class ChangeRoleRaceOnPostgresTest extends HearthTest {
         } finally {
             threads.shutdownNow();
         }
-        var roster = communities.members(communities.visibleTo(slug, first).orElseThrow()).orElseThrow().members();
+        var roster = communities.members(communities.visibleTo(slug, first).orElseThrow(), first).orElseThrow().members();
         assertThat(roster).extracting(Communities.Membership::memberId, Communities.Membership::role)
                 .containsExactlyInAnyOrder(tuple(first.memberId(), Role.OWNER), tuple(second.memberId(), Role.MEMBER));
     }

@@ -556,7 +556,7 @@ abstract class ConversationUseCasesContract extends UseCaseContract {
     }
 
     private List<Revision> earlierVersions(String slug, Viewer owner, String postId) {
-        return conversations.revisions(access(slug, withSecondFactor(owner)), postId).orElseThrow();
+        return conversations.revisions(access(slug, withSecondFactor(owner)), owner, postId).orElseThrow();
     }
 
     private Viewer joined(String slug) {

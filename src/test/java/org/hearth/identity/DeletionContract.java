@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.hearth.blocking.BlockMember;
+import org.hearth.blocking.MuteTopic;
 import org.hearth.community.EditRules;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Role;
@@ -85,6 +87,12 @@ abstract class DeletionContract extends HearthTest {
             };
         }
     }
+
+    @Autowired
+    BlockMember blockMember;
+
+    @Autowired
+    MuteTopic muteTopic;
 
     @Autowired
     DSLContext db;
@@ -213,6 +221,11 @@ abstract class DeletionContract extends HearthTest {
         // a level the leaver set for someone else stays theirs, without the leaver's name
         assertThat(setTrustLevel.run(new SetTrustLevel.Input(home, withSecondFactor(leaver), bystander.memberId(), TrustLevel.BASIC,
                 null, "Known to us"))).isInstanceOf(SetTrustLevel.Outcome.Set.class);
+        // blocks made by the leaver and of the leaver, a muted topic, and what staff saw about them
+        blockMember.run(new BlockMember.Input(leaver, invitee.memberId()));
+        blockMember.run(new BlockMember.Input(bystander, leaver.memberId()));
+        muteTopic.run(new MuteTopic.Input(access(home, leaver), leaver, topic));
+        communities.members(access(home, withSecondFactor(owner)), owner);
 
         Map<String, MemberTables.Found> found;
         try (Connection connection = dataSource.getConnection()) {
@@ -255,6 +268,8 @@ abstract class DeletionContract extends HearthTest {
         Map<String, Integer> othersExpected = new TreeMap<>(othersBefore);
         // their hug went with the post it was for, and the leaver's reaction to their reply with the leaver
         othersExpected.merge(REACTIONS.getName(), -2, Integer::sum);
+        // and their block of the leaver with the leaver
+        othersExpected.merge("blocks", -1, Integer::sum);
         assertThat(othersAfter).isEqualTo(othersExpected);
         assertThat(db.fetchValue(POSTS.BODY_SOURCE, POSTS.ID.eq(reply))).isEqualTo("bystander-reply");
         assertThat(db.fetchExists(REACTIONS, REACTIONS.POST_ID.eq(reply), REACTIONS.MEMBER_ID.eq(bystander.memberId()))).isTrue();

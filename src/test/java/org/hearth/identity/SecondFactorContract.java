@@ -76,7 +76,7 @@ abstract class SecondFactorContract extends HearthTest {
         assertThat(visitor.post("/c/" + slug + "/topics", Map.of("title", "t", "body", "b", "kind", "QUESTION")).location())
                 .endsWith(CODE_PAGE);
         var asOwner = communities.visibleTo(slug, withSecondFactor(owner)).orElseThrow();
-        assertThat(communities.members(asOwner).orElseThrow().members()).hasSize(1);
+        assertThat(communities.members(asOwner, null).orElseThrow().members()).hasSize(1);
 
         visitor.get(CODE_PAGE);
         var wrong = visitor.post(CODE_PAGE, Map.of("code", "000000"));

@@ -142,7 +142,7 @@ class CommunityPages {
     @GetMapping("/c/{slug}/members")
     String members(@PathVariable String slug, Viewer viewer, Model model) {
         Access access = communities.visibleTo(slug, viewer).filter(Access::moderates).orElseThrow(NotFound::new);
-        var list = communities.members(access);
+        var list = communities.members(access, viewer);
         if (list.isEmpty()) {
             return SECOND_FACTOR_FIRST; // the member list is private: reading it is acting as a moderator
         }

@@ -17,6 +17,7 @@ import org.hearth.conversation.EditPost;
 import org.hearth.conversation.PostsOnPage;
 import org.hearth.conversation.ReactToPost;
 import org.hearth.conversation.ReactionKind;
+import org.hearth.conversation.ReadersChoices;
 import org.hearth.conversation.ReplyToTopic;
 import org.hearth.conversation.StartTopic;
 import org.hearth.conversation.TopicKind;
@@ -26,6 +27,7 @@ import org.hearth.platform.text.Markdown;
 import org.hearth.platform.web.FormErrors;
 import org.hearth.platform.web.NotFound;
 import org.hearth.platform.web.Page;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -67,10 +69,12 @@ class ConversationPages {
     private final LiveTopics live;
     private final PostExtensions extensions;
     private final Markdown markdown;
+    /** Whether a feature keeps readers' choices, and so answers the topic page's mute forms. */
+    private final boolean mutable;
 
     ConversationPages(Communities communities, CommunityNames communityNames, Conversations conversations, StartTopic startTopic,
             ReplyToTopic replyToTopic, EditPost editPost, DeletePost deletePost, ReactToPost reactToPost,
-            LiveTopics live, PostExtensions extensions, Markdown markdown) {
+            LiveTopics live, PostExtensions extensions, Markdown markdown, ObjectProvider<ReadersChoices> readersChoices) {
         this.communities = communities;
         this.communityNames = communityNames;
         this.conversations = conversations;
@@ -82,6 +86,7 @@ class ConversationPages {
         this.live = live;
         this.extensions = extensions;
         this.markdown = markdown;
+        this.mutable = readersChoices.getIfUnique() != null;
     }
 
     @GetMapping("/c/{slug}/new")
@@ -359,7 +364,7 @@ class ConversationPages {
         if (access.moderates() && !access.canModerate()) {
             return "redirect:" + SecondFactorRules.ENROLMENT_PAGE + "?required"; // earlier versions are private
         }
-        model.addAttribute("revisions", conversations.revisions(access, postId).orElseThrow(NotFound::new));
+        model.addAttribute("revisions", conversations.revisions(access, viewer, postId).orElseThrow(NotFound::new));
         model.addAttribute("location", conversations.locate(access, postId).orElseThrow(NotFound::new));
         model.addAttribute(Page.NOINDEX, true);
         return "org/hearth/conversation/web/history";
@@ -373,6 +378,7 @@ class ConversationPages {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("reactionKinds", ReactionKind.values());
+        model.addAttribute("mutable", mutable);
         return TOPIC;
     }
 

@@ -29,6 +29,7 @@ import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.PostAdditions;
 import org.hearth.conversation.PostView;
+import org.hearth.conversation.ReadersChoices;
 import org.hearth.conversation.PostsOnPage;
 import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.ReplyPosted;
@@ -39,6 +40,7 @@ import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
@@ -73,6 +75,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * the bus have lost signals, each public community followed here is looked up again, and the
  * streams of those no longer public end.
  *
+ * <p>A reply by someone the reader blocked is not sent to that reader's stream (it would arrive
+ * unfolded: the rendering is the same for everyone); they find it folded when they load the
+ * page. Whom they blocked is asked once, when the stream opens. Anonymous replies are sent to
+ * all: they never fold by author.
+ *
  * <p>A stream is registered first and the reader's access checked again after: a leave or a
  * change that commits while the stream opens either finds it registered, or is seen by that check.
  */
@@ -101,6 +108,7 @@ class LiveTopics implements SmartLifecycle {
     private final Conversations conversations;
     private final Communities communities;
     private final PostExtensions extensions;
+    private final ReadersChoices readersChoices;
     private final TemplateEngine templates;
     private final LiveBus bus;
     private final Duration streamTimeout;
@@ -108,13 +116,15 @@ class LiveTopics implements SmartLifecycle {
     private final Counter renders;
     private volatile boolean running = true;
 
-    LiveTopics(Conversations conversations, Communities communities, PostExtensions extensions, TemplateEngine templates, LiveBus bus,
+    LiveTopics(Conversations conversations, Communities communities, PostExtensions extensions,
+            ObjectProvider<ReadersChoices> readersChoices, TemplateEngine templates, LiveBus bus,
             MeterRegistry meters,
             @Value("${hearth.live.stream-timeout:15m}") Duration streamTimeout,
             @Value("${hearth.live.max-streams:0}") int maxStreams) {
         this.conversations = conversations;
         this.communities = communities;
         this.extensions = extensions;
+        this.readersChoices = readersChoices.getIfUnique(() -> reader -> ReadersChoices.Choices.NONE);
         this.templates = templates;
         this.bus = bus;
         this.streamTimeout = streamTimeout;
@@ -179,6 +189,7 @@ class LiveTopics implements SmartLifecycle {
         SseEmitter emitter = new SseEmitter(lifetime); // spread out, so readers do not all reconnect at once
         Stream stream = new Stream(topicId, access.community().id(), access.community().slug(),
                 access.community().visibility() == Visibility.PUBLIC, reader == null ? null : reader.memberId(),
+                reader == null ? Set.of() : readersChoices.of(reader.memberId()).blockedAuthors(),
                 emitter, after == null ? latest : after);
         emitter.onCompletion(() -> remove(stream));
         emitter.onError(error -> remove(stream));
@@ -330,7 +341,8 @@ class LiveTopics implements SmartLifecycle {
             event.append("data:").append(line).append('\n');
         }
         event.append('\n');
-        return new Frame(post.position(), Set.of(new DataWithMediaType(event.toString(), EVENT_TEXT)));
+        // authorId is null for an anonymous post here (rendered for everyone): it is never held back
+        return new Frame(post.position(), post.authorId(), Set.of(new DataWithMediaType(event.toString(), EVENT_TEXT)));
     }
 
     private void remove(Stream stream) {
@@ -396,7 +408,8 @@ class LiveTopics implements SmartLifecycle {
         }
     }
 
-    private record Frame(int position, Set<DataWithMediaType> event) {
+    /** One rendered post; {@code authorId} null when anonymous or of a deleted account. */
+    private record Frame(int position, String authorId, Set<DataWithMediaType> event) {
     }
 
     private final class Stream {
@@ -407,6 +420,8 @@ class LiveTopics implements SmartLifecycle {
         final boolean publicCommunity;
         /** The signed-in reader, or null for a visitor. */
         final String readerId;
+        /** Whom the reader blocked when the stream opened: their replies are not sent here. */
+        final Set<String> blocked;
         final SseEmitter emitter;
         final ReentrantLock lock = new ReentrantLock();
         final AtomicBoolean removed = new AtomicBoolean();
@@ -416,12 +431,13 @@ class LiveTopics implements SmartLifecycle {
         volatile Topic topic;
 
         Stream(String topicId, String communityId, String slug, boolean publicCommunity, String readerId,
-                SseEmitter emitter, int last) {
+                Set<String> blocked, SseEmitter emitter, int last) {
             this.topicId = topicId;
             this.communityId = communityId;
             this.slug = slug;
             this.publicCommunity = publicCommunity;
             this.readerId = readerId;
+            this.blocked = blocked;
             this.emitter = emitter;
             this.last = last;
         }
@@ -445,7 +461,9 @@ class LiveTopics implements SmartLifecycle {
             try {
                 for (Frame frame : frames) {
                     if (frame.position > last && !removed.get()) {
-                        emitter.send(frame.event);
+                        if (frame.authorId == null || !blocked.contains(frame.authorId)) {
+                            emitter.send(frame.event);
+                        }
                         last = frame.position;
                     }
                 }

@@ -1,0 +1,5 @@
+package org.hearth.blocking;
+
+/** A member muted a topic. */
+public record TopicMuted(String memberId, String topicId) {
+}

@@ -1,0 +1,7 @@
+package org.hearth.blocking;
+
+import org.hearth.testing.OnPostgres;
+
+@OnPostgres
+class BlockingOnPostgresTest extends BlockingContract {
+}

@@ -1,0 +1,7 @@
+package org.hearth.privacy;
+
+import org.hearth.testing.OnPostgres;
+
+@OnPostgres
+class StaffAccessOnPostgresTest extends StaffAccessContract {
+}
