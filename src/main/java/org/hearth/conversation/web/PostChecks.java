@@ -1,0 +1,31 @@
+package org.hearth.conversation.web;
+
+import java.util.List;
+import org.hearth.conversation.PostCheck;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** Every feature's {@link PostCheck}, asked before a post is stored; the first that does not say "store" decides. */
+@Component
+class PostChecks {
+
+    private final List<PostCheck> checks;
+
+    PostChecks(ObjectProvider<PostCheck> checks) {
+        this.checks = checks.orderedStream().toList();
+    }
+
+    PostCheck.Verdict check(PostCheck.Post post) {
+        for (PostCheck check : checks) {
+            PostCheck.Verdict verdict = check.check(post);
+            if (!(verdict instanceof PostCheck.Verdict.Store)) {
+                return verdict;
+            }
+        }
+        return new PostCheck.Verdict.Store();
+    }
+
+    void stored(PostCheck.Post post, String postId) {
+        checks.forEach(check -> check.stored(post, postId));
+    }
+}
