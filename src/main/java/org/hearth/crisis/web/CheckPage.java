@@ -9,12 +9,12 @@ import org.hearth.crisis.CrisisSettings.Resource;
 public record CheckPage(Kind kind, String title, String body, boolean anonymous, String action, Map<String, String> fields,
         List<Resource> resources) {
 
-    /** What is not posted yet. */
-    public String what() {
+    /** What has not happened yet, as the page's heading says it. */
+    public String notYet() {
         return switch (kind) {
-            case TOPIC -> "topic";
-            case REPLY -> "reply";
-            case EDIT -> "change";
+            case TOPIC -> "Your topic is not posted yet";
+            case REPLY -> "Your reply is not posted yet";
+            case EDIT -> "Your changes are not saved yet";
         };
     }
 

@@ -1,0 +1,76 @@
+package org.hearth.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.hearth.community.JoinPolicy;
+import org.hearth.community.Visibility;
+import org.hearth.platform.security.Viewer;
+import org.hearth.testing.Authenticator;
+import org.hearth.testing.OnSqlite;
+import org.hearth.testing.Visitor;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A writer whose topic speaks of crisis sees the resources, chooses to tell the moderators, and
+ * the topic is posted; a moderator finds it on the support list. Without JavaScript, and on a
+ * phone as on a desktop; screenshots of both pages go to {@code target/screenshots/}.
+ */
+@OnSqlite
+class CrisisSupportInBrowserTest extends BrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Test
+    void theResourcesComeBeforePostingAndTheModeratorsSeeTheAlert() throws Exception {
+        String ownerHandle = unique("own");
+        Visitor ownerBrowser = member(ownerHandle);
+        Authenticator authenticator = Authenticator.enrol(ownerBrowser, PASSWORD);
+        Viewer owner = new Viewer(members.idOfHandle(ownerHandle).orElseThrow(), ownerHandle, false);
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, true);
+        Files.createDirectories(SCREENSHOTS);
+
+        for (int width : new int[] {360, 1280}) {
+            String writer = unique("wri");
+            Visitor setUp = member(writer);
+            setUp.submit("/c/" + slug + "/join", Map.of());
+            Page page = context(new Browser.NewContextOptions().setViewportSize(width, 800).setJavaScriptEnabled(false)).newPage();
+            signIn(page, writer);
+            page.navigate("/c/" + slug + "/new");
+            page.locator("input[name=title]").fill("A hard night");
+            page.locator("textarea[name=body]").fill("I have been *so* tired of all this.\n\nI don't want to be here anymore. "
+                    + "I have saved up my oxycodone.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post the topic")).click();
+
+            assertThat(page.locator("h1")).containsText("you are not alone");
+            assertThat(page.locator(".resources a[href='tel:116123']")).hasCount(1);
+            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(width);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("crisis-check-" + width + ".png")).setFullPage(true));
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post it and let the moderators know")).click();
+            assertThat(page.locator("h1")).hasText("A hard night");
+        }
+
+        for (int width : new int[] {360, 1280}) {
+            Page page = context(new Browser.NewContextOptions().setViewportSize(width, 800)).newPage();
+            page.navigate("/sign-in");
+            page.locator("input[name=handle]").fill(ownerHandle);
+            page.locator("input[name=password]").fill(PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.locator("input[name=code]").fill(authenticator.nextCode());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+            page.waitForURL(url -> !url.contains("/sign-in"));
+            page.navigate("/c/" + slug);
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Members who may need support")).click();
+            assertThat(page.locator(".alerts li")).hasCount(2);
+            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(width);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("crisis-support-" + width + ".png")).setFullPage(true));
+        }
+    }
+}
