@@ -3,6 +3,7 @@ package org.hearth.conversation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.hearth.community.Access;
 import org.hearth.platform.security.Viewer;
 
@@ -27,8 +28,12 @@ public interface PostCheck {
     /**
      * The post was stored, for the first time (not for a form sent again): what the writer
      * answered may now be acted on, e.g. telling the moderators. Not in the post's transaction.
+     *
+     * @return a sentence for the writer about what was done ("The moderators know."), shown
+     *         with the page's own notice, or empty
      */
-    default void stored(Post post, String postId) {
+    default Optional<String> stored(Post post, String postId) {
+        return Optional.empty();
     }
 
     /** Which form was sent. */

@@ -55,6 +55,21 @@ class CrisisSupportInBrowserTest extends BrowserTest {
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Post it and let the moderators know")).click();
             assertThat(page.locator("h1")).hasText("A hard night");
+            assertThat(page.locator(".notice")).containsText("know, and may reach out to you");
+
+            // a peer worried about the writer, from the link below the post
+            String peer = unique("peer");
+            member(peer).submit("/c/" + slug + "/join", Map.of());
+            String topic = page.url();
+            Page peerPage = context(new Browser.NewContextOptions().setViewportSize(width, 800).setJavaScriptEnabled(false)).newPage();
+            signIn(peerPage, peer);
+            peerPage.navigate(topic);
+            peerPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("I’m worried about this member")).click();
+            assertThat(peerPage.locator("h1")).hasText("Worried about this member?");
+            peerPage.locator("textarea[name=note]").fill("Their last few posts sounded very low.");
+            peerPage.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("crisis-worried-" + width + ".png")).setFullPage(true));
+            peerPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Tell the moderators")).click();
+            assertThat(peerPage.locator(".notice")).containsText("Nobody is told that it was you");
         }
 
         for (int width : new int[] {360, 1280}) {
@@ -68,7 +83,12 @@ class CrisisSupportInBrowserTest extends BrowserTest {
             page.waitForURL(url -> !url.contains("/sign-in"));
             page.navigate("/c/" + slug);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Members who may need support")).click();
-            assertThat(page.locator(".alerts li")).hasCount(2);
+            assertThat(page.locator(".alerts li")).hasCount(4);
+            if (width == 360) {
+                page.locator(".alerts li").last().getByRole(AriaRole.BUTTON).click();
+                assertThat(page.locator(".notice")).containsText("Marked as handled");
+            }
+            assertThat(page.locator(".alerts li.handled")).hasCount(1);
             assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(width);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("crisis-support-" + width + ".png")).setFullPage(true));
         }

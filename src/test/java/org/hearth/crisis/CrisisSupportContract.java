@@ -154,6 +154,7 @@ abstract class CrisisSupportContract extends HearthTest {
         browser.post("/c/" + slug + "/topics", again);
 
         assertThat(first.status()).isEqualTo(302);
+        assertThat(browser.open(first.location()).document().select(".notice").text()).contains("know, and may reach out to you");
         var found = alerts.ofCommunity(access(slug, owner).community().id(), 10);
         assertThat(found).hasSize(1);
         assertThat(found.getFirst().kind()).isEqualTo(SupportAlerts.Kind.ASKED);

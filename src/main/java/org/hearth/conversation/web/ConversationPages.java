@@ -139,10 +139,9 @@ class ConversationPages {
         }
         return switch (outcome) {
             case StartTopic.Outcome.Started(var topicId) -> {
-                if (checked.answered()) {
-                    conversations.openingPostId(access, topicId).ifPresent(postId -> checks.stored(checked, postId));
-                }
-                redirect.addFlashAttribute(Page.NOTICE, withImageNote("Your topic is posted.", form.body()));
+                String told = checked.answered()
+                        ? conversations.openingPostId(access, topicId).map(postId -> checks.stored(checked, postId)).orElse("") : "";
+                redirect.addFlashAttribute(Page.NOTICE, withImageNote(("Your topic is posted. " + told).strip(), form.body()));
                 yield "redirect:/c/" + slug + "/t/" + topicId;
             }
             case StartTopic.Outcome.AlreadySaved(var topicId) -> {
@@ -240,11 +239,10 @@ class ConversationPages {
             }
             switch (outcome) {
                 case ReplyToTopic.Outcome.Replied(var location) -> {
-                    if (checked != null) {
-                        checks.stored(checked, location.postId());
-                    }
-                    if (markdown.hasImages(form.body())) { // otherwise the reply itself says it was posted
-                        redirect.addFlashAttribute(Page.NOTICE, "Your reply is posted. " + Markdown.WHY_NO_IMAGES);
+                    String told = checked != null ? checks.stored(checked, location.postId()) : "";
+                    if (markdown.hasImages(form.body()) || !told.isEmpty()) { // otherwise the reply itself says it was posted
+                        redirect.addFlashAttribute(Page.NOTICE, ("Your reply is posted. " + told + " "
+                                + (markdown.hasImages(form.body()) ? Markdown.WHY_NO_IMAGES : "")).strip());
                     }
                     return to(slug, location);
                 }
@@ -304,10 +302,8 @@ class ConversationPages {
         if (!result.hasErrors()) {
             switch (editPost.run(new EditPost.Input(access, viewer, postId, form.draft()))) {
                 case EditPost.Outcome.Edited(var location) -> {
-                    if (checked != null) {
-                        checks.stored(checked, location.postId());
-                    }
-                    redirect.addFlashAttribute(Page.NOTICE, withImageNote("Your changes are saved.", form.body()));
+                    String told = checked != null ? checks.stored(checked, location.postId()) : "";
+                    redirect.addFlashAttribute(Page.NOTICE, withImageNote(("Your changes are saved. " + told).strip(), form.body()));
                     // someone who left a members-only community sees their own post only, here
                     return access.canRead() ? to(slug, location) : "redirect:/c/" + slug + "/p/" + postId + "/edit";
                 }

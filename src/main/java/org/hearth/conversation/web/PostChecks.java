@@ -25,7 +25,9 @@ class PostChecks {
         return new PostCheck.Verdict.Store();
     }
 
-    void stored(PostCheck.Post post, String postId) {
-        checks.forEach(check -> check.stored(post, postId));
+    /** Tells every check the post was stored; what they say to the writer, as one text (empty when nothing). */
+    String stored(PostCheck.Post post, String postId) {
+        return checks.stream().map(check -> check.stored(post, postId)).flatMap(java.util.Optional::stream)
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 }
