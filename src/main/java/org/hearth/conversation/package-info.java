@@ -13,7 +13,9 @@
  * a past-tense event that says which community and author, and whether the post is anonymous. Other features add to the posts of
  * a topic page (a clinician's badge, evidence notes, a decision experience) by implementing
  * {@link org.hearth.conversation.PostExtension}, asked once per page; conversation depends on
- * none of them. Tells the community feature whether others have written in a community
+ * none of them. Before a new topic, a reply or an edit is stored, asks every
+ * {@link org.hearth.conversation.PostCheck} (crisis resources), which may show the writer a page
+ * first but never refuses the post. Tells the community feature whether others have written in a community
  * ({@link org.hearth.community.WrittenInCommunity}), which decides whether it may be opened up.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "identity", "platform"})
