@@ -90,6 +90,7 @@ public class ReportConcern {
         long now = clock.millis();
         return notTheirOwn(input, post)
                 .or(() -> aShortNote(note))
+                .or(() -> afterAnyOtherReportByThem(input, now))
                 .or(() -> notReportedLately(input, post, now))
                 .or(() -> withinTheDay(input, now))
                 .orElseGet(() -> report(input, post, note, now));
@@ -101,6 +102,15 @@ public class ReportConcern {
 
     private static Optional<Outcome> aShortNote(String note) {
         return note != null && note.length() > MAX_NOTE ? Optional.of(new Outcome.NoteTooLong(note.length())) : Optional.empty();
+    }
+
+    /**
+     * Not a refusal: the reporter's row is written (and so locked) first, so that two reports
+     * sent at the same moment are counted one after the other and cannot both pass the limits.
+     */
+    private Optional<Outcome> afterAnyOtherReportByThem(Input input, long now) {
+        alerts.holdReporter(input.reporter().memberId(), now);
+        return Optional.empty();
     }
 
     private Optional<Outcome> notReportedLately(Input input, WrittenBy post, long now) {

@@ -1,5 +1,6 @@
 package org.hearth.crisis;
 
+import static org.hearth.crisis.schema.Tables.CONCERN_REPORTERS;
 import static org.hearth.crisis.schema.Tables.SUPPORT_ALERTS;
 
 import java.util.List;
@@ -54,6 +55,21 @@ public class SupportAlerts {
     boolean askedAndOpen(String postId, String memberId) {
         return db.fetchExists(SUPPORT_ALERTS, SUPPORT_ALERTS.POST_ID.eq(postId), SUPPORT_ALERTS.MEMBER_ID.eq(memberId),
                 SUPPORT_ALERTS.KIND.eq(Kind.ASKED.name()), SUPPORT_ALERTS.HANDLED_AT.isNull());
+    }
+
+    /**
+     * Written first in a report of concern: a second report by the same member at the same moment
+     * waits here until the first commits, and then counts it against the limits.
+     */
+    void holdReporter(String reporterId, long now) {
+        db.insertInto(CONCERN_REPORTERS).set(CONCERN_REPORTERS.MEMBER_ID, reporterId).set(CONCERN_REPORTERS.LAST_REPORTED_AT, now)
+                .onConflict(CONCERN_REPORTERS.MEMBER_ID).doUpdate().set(CONCERN_REPORTERS.LAST_REPORTED_AT, now).execute();
+    }
+
+    /** When the member last tried to raise a concern, if ever. */
+    Optional<Long> lastReportBy(String memberId) {
+        return db.select(CONCERN_REPORTERS.LAST_REPORTED_AT).from(CONCERN_REPORTERS).where(CONCERN_REPORTERS.MEMBER_ID.eq(memberId))
+                .fetchOptional(CONCERN_REPORTERS.LAST_REPORTED_AT);
     }
 
     /** Reports of concern this member made since then. */
@@ -120,6 +136,7 @@ public class SupportAlerts {
         db.update(SUPPORT_ALERTS).setNull(SUPPORT_ALERTS.REPORTED_BY).setNull(SUPPORT_ALERTS.NOTE)
                 .where(SUPPORT_ALERTS.REPORTED_BY.eq(memberId)).execute();
         db.update(SUPPORT_ALERTS).setNull(SUPPORT_ALERTS.HANDLED_BY).where(SUPPORT_ALERTS.HANDLED_BY.eq(memberId)).execute();
+        db.deleteFrom(CONCERN_REPORTERS).where(CONCERN_REPORTERS.MEMBER_ID.eq(memberId)).execute();
     }
 
     private static Alert alert(org.hearth.crisis.schema.tables.records.SupportAlertsRecord r) {

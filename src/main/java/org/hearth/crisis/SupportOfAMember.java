@@ -1,5 +1,6 @@
 package org.hearth.crisis;
 
+import static org.hearth.crisis.schema.Tables.CONCERN_REPORTERS;
 import static org.hearth.crisis.schema.Tables.SUPPORT_ALERTS;
 
 import java.time.Instant;
@@ -52,11 +53,12 @@ class SupportOfAMember implements MemberData {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(SUPPORT_ALERTS);
+        return List.of(SUPPORT_ALERTS, CONCERN_REPORTERS);
     }
 
+    /** @param lastConcernAttemptAt when they last tried to raise a concern (kept for the limits), or null */
     record Section(List<Asked> askedModeratorsToLookIn, List<Concern> concernsAboutYou, List<Raised> concernsYouRaised,
-            List<Handled> alertsYouHandled) {
+            List<Handled> alertsYouHandled, Instant lastConcernAttemptAt) {
     }
 
     record Asked(Named community, String postId, Instant at, boolean handled) {
@@ -90,7 +92,8 @@ class SupportOfAMember implements MemberData {
                         .toList(),
                 raised.stream().map(a -> new Raised(names.get(a.communityId()), a.postId(), a.note(),
                         Instant.ofEpochMilli(a.createdAt()), a.handled())).toList(),
-                handled.stream().map(a -> new Handled(names.get(a.communityId()), Instant.ofEpochMilli(a.handledAt()))).toList());
+                handled.stream().map(a -> new Handled(names.get(a.communityId()), Instant.ofEpochMilli(a.handledAt()))).toList(),
+                alerts.lastReportBy(memberId).map(Instant::ofEpochMilli).orElse(null));
     }
 
     @Override

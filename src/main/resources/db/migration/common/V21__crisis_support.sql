@@ -23,3 +23,10 @@ CREATE INDEX support_alerts_of_community ON support_alerts (community_id, create
 CREATE INDEX support_alerts_by_reporter ON support_alerts (reported_by, created_at);
 CREATE INDEX support_alerts_about_member ON support_alerts (member_id);
 CREATE INDEX support_alerts_of_post ON support_alerts (post_id);
+-- One row per member who raised a concern, written first in every report of concern: on
+-- PostgreSQL the row lock makes two reports by the same member at once wait for each other, so
+-- the limits are counted after the other one committed (SQLite has one writer at a time).
+CREATE TABLE concern_reporters (
+    member_id        VARCHAR(16) PRIMARY KEY REFERENCES members (id),
+    last_reported_at BIGINT      NOT NULL
+);

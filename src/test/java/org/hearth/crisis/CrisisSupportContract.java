@@ -35,6 +35,9 @@ abstract class CrisisSupportContract extends HearthTest {
     private SupportAlerts alerts;
 
     @Autowired
+    private ReportConcern reportConcern;
+
+    @Autowired
     private List<MemberData> memberData;
 
     // ---- who sees the support list -----------------------------------------------------------
@@ -263,6 +266,33 @@ abstract class CrisisSupportContract extends HearthTest {
         assertThat(list.select(".alerts li").text()).contains(reporter.handle() + " is worried about " + author.handle(),
                 "They sounded very low.");
         assertThat(signedIn(author).get("/c/" + slug + "/support").status()).as("never the member concerned").isEqualTo(404);
+    }
+
+    @Test
+    void twoReportsAboutTheSameMemberSentAtOnceAreStoredOnce() throws Exception {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Viewer author = account(unique("aut"));
+        join(slug, author);
+        String first = openingPost(slug, owner, started(access(slug, author), author, plain("One")));
+        String second = openingPost(slug, owner, started(access(slug, author), author, plain("Two")));
+        Viewer reporter = account(unique("rep"));
+        join(slug, reporter);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var answers = List.of(first, second).stream().map(postId -> pool.submit(() -> {
+                start.await();
+                return reportConcern.run(new ReportConcern.Input(access(slug, reporter), reporter, postId, null));
+            })).toList();
+            start.countDown();
+            List<Object> outcomes = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                outcomes.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).filteredOn(o -> o instanceof ReportConcern.Outcome.Reported).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> o instanceof ReportConcern.Outcome.AlreadyReported).hasSize(1);
+        }
+        assertThat(alerts.ofCommunity(access(slug, owner).community().id(), 10)).hasSize(1);
     }
 
     @Test
