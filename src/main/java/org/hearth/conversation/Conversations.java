@@ -295,6 +295,31 @@ public class Conversations {
         return postInCommunity(access, postId).map(Conversations::location);
     }
 
+    /**
+     * Who wrote a post the reader may read, even an anonymous one, with where it is: for a
+     * feature that routes something about the author to the community's moderators (a member's
+     * concern for them). Never show the author to a reader who may not know who wrote it
+     * ({@link PostView#authorId()} says who may).
+     */
+    public Optional<WrittenBy> writtenBy(Access access, String postId) {
+        return postInCommunity(access, postId).map(p -> new WrittenBy(p.get(POSTS.AUTHOR_ID),
+                Boolean.TRUE.equals(p.get(POSTS.ANONYMOUS)), p.get(POSTS.DELETED_AT) != null, location(p)));
+    }
+
+    /** A post's author and place; see {@link #writtenBy}. */
+    public record WrittenBy(String authorId, boolean anonymous, boolean deleted, Location location) {
+    }
+
+    /** The opening post of a topic the reader may read. */
+    public Optional<String> openingPostId(Access access, String topicId) {
+        if (!access.canRead() || !RandomId.looksValid(topicId)) {
+            return Optional.empty();
+        }
+        return db.select(POSTS.ID).from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
+                .where(POSTS.TOPIC_ID.eq(topicId), POSTS.OPENING.isTrue(), TOPICS.COMMUNITY_ID.eq(access.community().id()))
+                .fetchOptional(POSTS.ID);
+    }
+
     /** Where the post found by {@link #postInCommunity} is. */
     static Location location(Record post) {
         return location(post.get(POSTS.TOPIC_ID), post.get(POSTS.POSITION), post.get(POSTS.ID));

@@ -18,7 +18,9 @@
  * {@link org.hearth.conversation.ReadersChoices}, which the blocking feature answers. Who wrote an
  * anonymous post, and the earlier versions of a post, are shown to moderators only after an entry
  * is written in the author's record of what staff saw ({@link org.hearth.privacy.StaffAccess}).
- * Tells the community feature whether others have written in a community
+ * Before a new topic, a reply or an edit is stored, asks every
+ * {@link org.hearth.conversation.PostCheck} (crisis resources), which may show the writer a page
+ * first but never refuses the post. Tells the community feature whether others have written in a community
  * ({@link org.hearth.community.WrittenInCommunity}), which decides whether it may be opened up.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "identity", "platform", "privacy"})

@@ -226,6 +226,12 @@ abstract class DeletionContract extends HearthTest {
         blockMember.run(new BlockMember.Input(bystander, leaver.memberId()));
         muteTopic.run(new MuteTopic.Input(access(home, leaver), leaver, topic));
         communities.members(access(home, withSecondFactor(owner)), owner);
+        // support alerts: a concern about the member, one they raised about someone else and handled themselves
+        assertThat(bystanderBrowser.post("/c/" + home + "/p/" + anonymous + "/worried", Map.of("note", "about-leaver")).status())
+                .isEqualTo(302);
+        assertThat(laptop.post("/c/" + home + "/p/" + reply + "/worried", Map.of("note", "leaver-note")).status()).isEqualTo(302);
+        String raised = laptop.get("/c/" + home + "/support").document().select("li.alert:contains(leaver-note)").attr("id").substring(2);
+        assertThat(laptop.post("/c/" + home + "/support/" + raised + "/handled", Map.of()).status()).isEqualTo(302);
 
         Map<String, MemberTables.Found> found;
         try (Connection connection = dataSource.getConnection()) {
@@ -270,7 +276,12 @@ abstract class DeletionContract extends HearthTest {
         othersExpected.merge(REACTIONS.getName(), -2, Integer::sum);
         // and their block of the leaver with the leaver
         othersExpected.merge("blocks", -1, Integer::sum);
+        // their concern about the leaver went with the leaver; the leaver's concern about them stays, without name and note
+        othersExpected.merge("support_alerts", -1, Integer::sum);
         assertThat(othersAfter).isEqualTo(othersExpected);
+        assertThat(db.fetchCount(org.jooq.impl.DSL.table("support_alerts"),
+                org.jooq.impl.DSL.field("member_id").eq(bystander.memberId()), org.jooq.impl.DSL.field("note").isNull(),
+                org.jooq.impl.DSL.field("reported_by").isNull())).isEqualTo(1);
         assertThat(db.fetchValue(POSTS.BODY_SOURCE, POSTS.ID.eq(reply))).isEqualTo("bystander-reply");
         assertThat(db.fetchExists(REACTIONS, REACTIONS.POST_ID.eq(reply), REACTIONS.MEMBER_ID.eq(bystander.memberId()))).isTrue();
         assertThat(bystanderBrowser.get("/me/profile").status()).isEqualTo(200);

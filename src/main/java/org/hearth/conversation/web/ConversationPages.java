@@ -14,6 +14,7 @@ import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.DeletePost;
 import org.hearth.conversation.EditPost;
+import org.hearth.conversation.PostCheck;
 import org.hearth.conversation.PostsOnPage;
 import org.hearth.conversation.ReactToPost;
 import org.hearth.conversation.ReactionKind;
@@ -68,13 +69,15 @@ class ConversationPages {
     private final ReactToPost reactToPost;
     private final LiveTopics live;
     private final PostExtensions extensions;
+    private final PostChecks checks;
     private final Markdown markdown;
     /** Whether a feature keeps readers' choices, and so answers the topic page's mute forms. */
     private final boolean mutable;
 
     ConversationPages(Communities communities, CommunityNames communityNames, Conversations conversations, StartTopic startTopic,
             ReplyToTopic replyToTopic, EditPost editPost, DeletePost deletePost, ReactToPost reactToPost,
-            LiveTopics live, PostExtensions extensions, Markdown markdown, ObjectProvider<ReadersChoices> readersChoices) {
+            LiveTopics live, PostExtensions extensions, PostChecks checks, Markdown markdown,
+            ObjectProvider<ReadersChoices> readersChoices) {
         this.communities = communities;
         this.communityNames = communityNames;
         this.conversations = conversations;
@@ -85,6 +88,7 @@ class ConversationPages {
         this.reactToPost = reactToPost;
         this.live = live;
         this.extensions = extensions;
+        this.checks = checks;
         this.markdown = markdown;
         this.mutable = readersChoices.getIfUnique() != null;
     }
@@ -110,6 +114,19 @@ class ConversationPages {
         if (result.hasErrors()) {
             return topicForm(model, form, FormErrors.of(result));
         }
+        var checked = new PostCheck.Post(access, viewer, PostCheck.Kind.TOPIC, form.title(), form.body(),
+                Boolean.TRUE.equals(form.anonymous()), form.answer(), "/c/" + slug + "/topics", form.fields());
+        switch (checks.check(checked)) {
+            case PostCheck.Verdict.Show(var view, var shown) -> {
+                model.addAllAttributes(shown);
+                return view;
+            }
+            case PostCheck.Verdict.BackToForm back -> {
+                return topicForm(model, form.unanswered(), FormErrors.NONE);
+            }
+            case PostCheck.Verdict.Store store -> {
+            }
+        }
         var input = new StartTopic.Input(access, viewer, form.draft(), form.shown(), form.key());
         StartTopic.Outcome outcome;
         try {
@@ -128,7 +145,9 @@ class ConversationPages {
         }
         return switch (outcome) {
             case StartTopic.Outcome.Started(var topicId) -> {
-                redirect.addFlashAttribute(Page.NOTICE, withImageNote("Your topic is posted.", form.body()));
+                String told = checked.answered()
+                        ? conversations.openingPostId(access, topicId).map(postId -> checks.stored(checked, postId)).orElse("") : "";
+                redirect.addFlashAttribute(Page.NOTICE, withImageNote(("Your topic is posted. " + told).strip(), form.body()));
                 yield "redirect:/c/" + slug + "/t/" + topicId;
             }
             case StartTopic.Outcome.AlreadySaved(var topicId) -> {
@@ -197,6 +216,22 @@ class ConversationPages {
             @Valid @ModelAttribute("form") PostForms.Reply form, BindingResult result, Viewer viewer, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
+        PostCheck.Post checked = null;
+        if (!result.hasErrors() && viewer != null && access.canPost()) {
+            checked = new PostCheck.Post(access, viewer, PostCheck.Kind.REPLY, null, form.body(),
+                    Boolean.TRUE.equals(form.anonymous()), form.answer(), "/c/" + slug + "/t/" + topicId + "/replies", form.fields());
+            switch (checks.check(checked)) {
+                case PostCheck.Verdict.Show(var view, var shown) -> {
+                    model.addAllAttributes(shown);
+                    return view;
+                }
+                case PostCheck.Verdict.BackToForm back -> {
+                    return showTopic(access, topicId, Integer.MAX_VALUE, viewer, model, form.unanswered(), FormErrors.NONE);
+                }
+                case PostCheck.Verdict.Store store -> {
+                }
+            }
+        }
         if (!result.hasErrors()) {
             var input = new ReplyToTopic.Input(access, viewer, topicId, form.draft(), form.shown(), form.key());
             ReplyToTopic.Outcome outcome;
@@ -215,8 +250,10 @@ class ConversationPages {
             }
             switch (outcome) {
                 case ReplyToTopic.Outcome.Replied(var location) -> {
-                    if (markdown.hasImages(form.body())) { // otherwise the reply itself says it was posted
-                        redirect.addFlashAttribute(Page.NOTICE, "Your reply is posted. " + Markdown.WHY_NO_IMAGES);
+                    String told = checked != null ? checks.stored(checked, location.postId()) : "";
+                    if (markdown.hasImages(form.body()) || !told.isEmpty()) { // otherwise the reply itself says it was posted
+                        redirect.addFlashAttribute(Page.NOTICE, ("Your reply is posted. " + told + " "
+                                + (markdown.hasImages(form.body()) ? Markdown.WHY_NO_IMAGES : "")).strip());
                     }
                     return to(slug, location);
                 }
@@ -258,10 +295,27 @@ class ConversationPages {
     String edit(@PathVariable String slug, @PathVariable String postId, @Valid @ModelAttribute("form") PostForms.Edit form,
             BindingResult result, Viewer viewer, Model model, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
+        PostCheck.Post checked = null;
+        if (!result.hasErrors() && conversations.ownDraft(access, viewer, postId).isPresent()) {
+            checked = new PostCheck.Post(access, viewer, PostCheck.Kind.EDIT, form.title(), form.body(), false, form.answer(),
+                    "/c/" + slug + "/p/" + postId + "/edit", form.fields());
+            switch (checks.check(checked)) {
+                case PostCheck.Verdict.Show(var view, var shown) -> {
+                    model.addAllAttributes(shown);
+                    return view;
+                }
+                case PostCheck.Verdict.BackToForm back -> {
+                    return editForm(model, access, postId, form.unanswered(), FormErrors.NONE);
+                }
+                case PostCheck.Verdict.Store store -> {
+                }
+            }
+        }
         if (!result.hasErrors()) {
             switch (editPost.run(new EditPost.Input(access, viewer, postId, form.draft()))) {
                 case EditPost.Outcome.Edited(var location) -> {
-                    redirect.addFlashAttribute(Page.NOTICE, withImageNote("Your changes are saved.", form.body()));
+                    String told = checked != null ? checks.stored(checked, location.postId()) : "";
+                    redirect.addFlashAttribute(Page.NOTICE, withImageNote(("Your changes are saved. " + told).strip(), form.body()));
                     // someone who left a members-only community sees their own post only, here
                     return access.canRead() ? to(slug, location) : "redirect:/c/" + slug + "/p/" + postId + "/edit";
                 }

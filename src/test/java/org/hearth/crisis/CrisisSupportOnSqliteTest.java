@@ -1,0 +1,7 @@
+package org.hearth.crisis;
+
+import org.hearth.testing.OnSqlite;
+
+@OnSqlite
+class CrisisSupportOnSqliteTest extends CrisisSupportContract {
+}
