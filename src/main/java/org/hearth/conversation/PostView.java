@@ -8,6 +8,10 @@ import java.util.Set;
  * viewer is not a moderator, or when its author deleted their account, so no page can link to
  * the author. {@code position} is 0 for the
  * opening post and counts the replies after it.
+ *
+ * <p>{@code hidden} says why a post is hidden (null when it is not). When the viewer may not
+ * see a hidden post ({@code concealed}: neither its author nor a moderator), its text, warning,
+ * author and reactions are left out here, so no page or live rendering can show them.
  */
 public record PostView(
         String id,
@@ -24,7 +28,9 @@ public record PostView(
         boolean mine,
         boolean unread,
         Map<ReactionKind, Integer> reactions,
-        Set<ReactionKind> myReactions) {
+        Set<ReactionKind> myReactions,
+        Hidden hidden,
+        boolean concealed) {
 
     public int count(ReactionKind kind) {
         return reactions.getOrDefault(kind, 0);
