@@ -39,7 +39,6 @@ CREATE TABLE reviews (
     community_id      VARCHAR(16) NOT NULL REFERENCES communities (id),
     urgent            BOOLEAN     NOT NULL DEFAULT FALSE,
     opened_at         BIGINT      NOT NULL,
-    another_look_at   BIGINT,
     claimed_by        VARCHAR(16) REFERENCES members (id),
     claimed_at        BIGINT,
     decided_by        VARCHAR(16) REFERENCES members (id),
