@@ -58,6 +58,11 @@ public class HiddenPosts {
                 .fetchMap(r -> r.get(POSTS.ID), HiddenPosts::post);
     }
 
+    /** The ids of every post this member wrote, deleted ones too: for erasing what others hold about them. */
+    public java.util.List<String> idsByAuthor(String memberId) {
+        return db.select(POSTS.ID).from(POSTS).where(POSTS.AUTHOR_ID.eq(memberId)).fetch(POSTS.ID);
+    }
+
     /** Hides a post that is not deleted; false when there is none to hide. A new reason replaces the old. */
     public boolean hide(String postId, Hidden why) {
         return db.update(POSTS).set(POSTS.HIDDEN_AT, clock.millis()).set(POSTS.HIDDEN_WHY, why.name()).setNull(POSTS.HIDDEN_EDITED_AT)

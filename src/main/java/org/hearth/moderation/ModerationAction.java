@@ -30,7 +30,31 @@ public enum ModerationAction {
         return this == MUTE || this == SUSPEND;
     }
 
-    static ModerationAction parse(String name) {
+    /** In a moderator's words: "kept the post", for the notice after deciding. */
+    public String label() {
+        return switch (this) {
+            case KEEP -> "the post is shown again";
+            case HIDE -> "the post is hidden";
+            case REMOVE -> "the post is removed";
+            case WARN -> "the author is warned and the post hidden";
+            case MUTE -> "the author is muted and the post hidden";
+            case SUSPEND -> "the author is suspended and the post hidden";
+        };
+    }
+
+    /** What the moderator's form offers, in their words. */
+    public String choice() {
+        return switch (this) {
+            case KEEP -> "Keep: the flags were wrong; show the post again";
+            case HIDE -> "Hide the post";
+            case REMOVE -> "Remove the post";
+            case WARN -> "Warn the author (and hide the post)";
+            case MUTE -> "Mute the author for some days (and hide the post)";
+            case SUSPEND -> "Suspend the author for some days (and hide the post)";
+        };
+    }
+
+    public static ModerationAction valueOfOrNull(String name) {
         for (ModerationAction action : values()) {
             if (action.name().equals(name)) {
                 return action;

@@ -1,10 +1,8 @@
 package org.hearth.moderation;
 
-import static org.hearth.conversation.schema.Tables.POSTS;
 import static org.hearth.moderation.schema.Tables.FLAGS;
 import static org.hearth.moderation.schema.Tables.MODERATION_ACTIONS;
 import static org.hearth.moderation.schema.Tables.REVIEWS;
-import static org.jooq.impl.DSL.select;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -13,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.hearth.community.CommunityNames;
 import org.hearth.community.CommunityNames.Named;
+import org.hearth.conversation.HiddenPosts;
 import org.hearth.identity.MemberData;
 import org.jooq.DSLContext;
 import org.jooq.Table;
@@ -35,10 +34,12 @@ class ModerationOfAMember implements MemberData {
 
     private final DSLContext db;
     private final CommunityNames communities;
+    private final HiddenPosts posts;
 
-    ModerationOfAMember(DSLContext db, CommunityNames communities) {
+    ModerationOfAMember(DSLContext db, CommunityNames communities, HiddenPosts posts) {
         this.db = db;
         this.communities = communities;
+        this.posts = posts;
     }
 
     @Override
@@ -89,7 +90,7 @@ class ModerationOfAMember implements MemberData {
 
     @Override
     public void erase(String memberId) {
-        var theirPosts = select(POSTS.ID).from(POSTS).where(POSTS.AUTHOR_ID.eq(memberId));
+        List<String> theirPosts = posts.idsByAuthor(memberId);
         db.deleteFrom(FLAGS).where(FLAGS.FLAGGER_ID.eq(memberId).or(FLAGS.POST_ID.in(theirPosts))).execute();
         db.deleteFrom(REVIEWS).where(REVIEWS.POST_ID.in(theirPosts)).execute();
         db.update(REVIEWS).setNull(REVIEWS.CLAIMED_BY).setNull(REVIEWS.CLAIMED_AT).where(REVIEWS.CLAIMED_BY.eq(memberId)).execute();
