@@ -7,6 +7,7 @@ import static org.hearth.conversation.schema.Tables.POSTS;
 import static org.hearth.conversation.schema.Tables.REACTIONS;
 import static org.hearth.conversation.schema.Tables.TOPICS;
 import static org.hearth.identity.schema.Tables.MEMBERS;
+import static org.hearth.moderation.schema.Tables.FLAGS;
 
 import java.sql.Connection;
 import java.util.List;
@@ -21,6 +22,9 @@ import org.hearth.conversation.Conversations;
 import org.hearth.conversation.Draft;
 import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.TopicKind;
+import org.hearth.moderation.DecideReview;
+import org.hearth.moderation.FlagPost;
+import org.hearth.moderation.ModerationAction;
 import org.hearth.platform.security.Viewer;
 import org.hearth.testing.Authenticator;
 import org.hearth.testing.HearthTest;
@@ -87,6 +91,12 @@ abstract class DeletionContract extends HearthTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    FlagPost flagPost;
+
+    @Autowired
+    DecideReview decideReview;
 
     @Autowired
     Conversations conversations;
@@ -194,6 +204,13 @@ abstract class DeletionContract extends HearthTest {
         reacted(access(home, leaver), leaver, reply, ReactionKind.HELPFUL);
         reacted(access(home, bystander), bystander, anonymous, ReactionKind.HUG);
         reacted(access(home, bystander), bystander, reply, ReactionKind.ME_TOO);
+        // flags both ways, and a moderator's decision taken by the member (an owner of home)
+        assertThat(flagPost.run(new FlagPost.Input(access(home, bystander), bystander, anonymous, "SPAM", null)))
+                .isInstanceOf(FlagPost.Outcome.Flagged.class);
+        assertThat(flagPost.run(new FlagPost.Input(access(home, leaver), leaver, reply, "OFF_TOPIC", "not about this")))
+                .isInstanceOf(FlagPost.Outcome.Flagged.class);
+        assertThat(decideReview.run(new DecideReview.Input(home, withSecondFactor(leaver), reply, ModerationAction.WARN, "be on topic", null, null)))
+                .isInstanceOf(DecideReview.Outcome.Decided.class);
 
         Map<String, MemberTables.Found> found;
         try (Connection connection = dataSource.getConnection()) {
@@ -236,6 +253,8 @@ abstract class DeletionContract extends HearthTest {
         Map<String, Integer> othersExpected = new TreeMap<>(othersBefore);
         // their hug went with the post it was for, and the leaver's reaction to their reply with the leaver
         othersExpected.merge(REACTIONS.getName(), -2, Integer::sum);
+        // their flag on the member's post went with the post, and the member's flag on their reply with the member
+        othersExpected.merge(FLAGS.getName(), -2, Integer::sum);
         assertThat(othersAfter).isEqualTo(othersExpected);
         assertThat(db.fetchValue(POSTS.BODY_SOURCE, POSTS.ID.eq(reply))).isEqualTo("bystander-reply");
         assertThat(db.fetchExists(REACTIONS, REACTIONS.POST_ID.eq(reply), REACTIONS.MEMBER_ID.eq(bystander.memberId()))).isTrue();
