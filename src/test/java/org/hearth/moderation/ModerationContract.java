@@ -229,6 +229,8 @@ abstract class ModerationContract extends HearthTest {
             assertThat(page.text()).doesNotContain("reply-text-" + p.slug()).contains("This post is hidden while moderators review it");
             assertThat(page.document().select("#p-" + p.replyId() + " .author").text()).isEmpty();
         }
+        assertThat(reacted(access(p.slug(), p.readers().get(4)), p.readers().get(4), p.replyId(), org.hearth.conversation.ReactionKind.HUG))
+                .as("nothing to react to").isInstanceOf(org.hearth.conversation.ReactToPost.Outcome.NotFound.class);
         assertThat(conversations.postsForEveryone(access(p.slug(), p.readers().get(4)), p.topicId(), 0, 10))
                 .as("the live stream").noneMatch(post -> post.bodyHtml().contains("reply-text-"))
                 .anyMatch(post -> post.concealed() && post.hidden() == Hidden.PENDING_REVIEW);
