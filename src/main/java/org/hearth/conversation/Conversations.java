@@ -115,7 +115,7 @@ public class Conversations {
                 .where(POSTS.TOPIC_ID.eq(TOPICS.ID), POSTS.OPENING.isTrue())).as("opening_hidden");
         Field<String> openingAuthor = field(org.jooq.impl.DSL.select(POSTS.AUTHOR_ID).from(POSTS)
                 .where(POSTS.TOPIC_ID.eq(TOPICS.ID), POSTS.OPENING.isTrue())).as("opening_author");
-        var topic = readableTopic(access, topicId, TOPICS.ID, TOPICS.KIND, TOPICS.TITLE, TOPICS.REPLY_COUNT, lastRead, openingHidden, openingAuthor);
+        var topic = readableTopic(access, topicId, TOPICS.ID, TOPICS.KIND, TOPICS.TITLE, TOPICS.REPLY_COUNT, lastRead, openingHidden, openingAuthor, TOPICS.LOCKED_AT);
         if (topic == null) {
             return Optional.empty();
         }
@@ -147,7 +147,8 @@ public class Conversations {
         boolean titleConcealed = topic.get(openingHidden) != null && !access.canModerate()
                 && (viewer == null || !viewer.memberId().equals(topic.get(openingAuthor)));
         return Optional.of(new TopicPage(topicId, TopicKind.valueOf(topic.get(TOPICS.KIND)),
-                titleConcealed ? HIDDEN_TOPIC_TITLE : topic.get(TOPICS.TITLE), replies, posts, shown, pageCount));
+                titleConcealed ? HIDDEN_TOPIC_TITLE : topic.get(TOPICS.TITLE), replies, posts, shown, pageCount,
+                topic.get(TOPICS.LOCKED_AT) != null));
     }
 
     /**

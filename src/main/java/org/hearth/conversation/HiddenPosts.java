@@ -69,6 +69,11 @@ public class HiddenPosts {
                 .where(POSTS.ID.eq(postId), POSTS.DELETED_AT.isNull()).execute() == 1;
     }
 
+    /** Locks a topic: no new replies but from moderators. False when it was locked already. */
+    public boolean lockTopic(String topicId) {
+        return db.update(TOPICS).set(TOPICS.LOCKED_AT, clock.millis()).where(TOPICS.ID.eq(topicId), TOPICS.LOCKED_AT.isNull()).execute() == 1;
+    }
+
     /** Shows a hidden post to everyone again; false when it was not hidden. */
     public boolean show(String postId) {
         return db.update(POSTS).setNull(POSTS.HIDDEN_AT).setNull(POSTS.HIDDEN_WHY).setNull(POSTS.HIDDEN_EDITED_AT)

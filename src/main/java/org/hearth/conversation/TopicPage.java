@@ -4,7 +4,7 @@ import java.util.List;
 
 /** One page of a topic: its title and kind, the posts on this page, and where the page sits. */
 public record TopicPage(String id, TopicKind kind, String title, int replyCount, List<PostView> posts,
-        int page, int pageCount) {
+        int page, int pageCount, boolean locked) {
 
     /** Posts on one page of a topic, the opening post counted on the first. */
     public static final int POSTS_PER_PAGE = 25;

@@ -147,6 +147,7 @@ public class DecideReview {
         switch (action) {
             case KEEP -> posts.show(post.id());
             case REMOVE -> posts.hide(post.id(), Hidden.REMOVED_BY_MODERATOR);
+            case LOCK_TOPIC -> posts.lockTopic(post.location().topicId());
             default -> posts.hide(post.id(), Hidden.BY_MODERATOR);
         }
         if (action.timed()) {

@@ -5,6 +5,7 @@ public enum ModerationAction {
     KEEP("Your post was kept", "A moderator looked at the flags on your post and kept it: it is shown again."),
     HIDE("Your post was hidden", "A moderator hid your post from members. You still see it."),
     REMOVE("Your post was removed", "A moderator removed your post. Its text is kept for you."),
+    LOCK_TOPIC("A topic you wrote in was locked", "A moderator locked the topic of your post: it takes no new replies. Your post stays as it is."),
     WARN("You were warned", "A moderator warned you about a post."),
     MUTE("You were muted", "A moderator muted you: you may read but not write in this community for a time."),
     SUSPEND("You were suspended", "A moderator suspended you: you may read but not write or flag in this community for a time.");
@@ -36,6 +37,7 @@ public enum ModerationAction {
             case KEEP -> "the post is shown again";
             case HIDE -> "the post is hidden";
             case REMOVE -> "the post is removed";
+            case LOCK_TOPIC -> "the topic is locked";
             case WARN -> "the author is warned and the post hidden";
             case MUTE -> "the author is muted and the post hidden";
             case SUSPEND -> "the author is suspended and the post hidden";
@@ -48,6 +50,7 @@ public enum ModerationAction {
             case KEEP -> "Keep: the flags were wrong; show the post again";
             case HIDE -> "Hide the post";
             case REMOVE -> "Remove the post";
+            case LOCK_TOPIC -> "Lock the topic: no new replies (the post stays)";
             case WARN -> "Warn the author (and hide the post)";
             case MUTE -> "Mute the author for some days (and hide the post)";
             case SUSPEND -> "Suspend the author for some days (and hide the post)";

@@ -7,6 +7,9 @@ ALTER TABLE posts ADD COLUMN hidden_at BIGINT;
 ALTER TABLE posts ADD COLUMN hidden_why VARCHAR(20);
 ALTER TABLE posts ADD COLUMN hidden_edited_at BIGINT;
 
+-- A topic a moderator locked takes no new replies (but from moderators).
+ALTER TABLE topics ADD COLUMN locked_at BIGINT;
+
 -- Muting and suspension live with the membership, in the community feature: until then the
 -- member may read but not write there.
 ALTER TABLE memberships ADD COLUMN muted_until BIGINT;

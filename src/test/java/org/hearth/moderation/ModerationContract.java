@@ -212,6 +212,21 @@ abstract class ModerationContract extends HearthTest {
         assertThat(flag(p.slug(), other, p.openingId(), FlagReason.SPAM, null)).isInstanceOf(FlagPost.Outcome.Suspended.class);
     }
 
+    @Test
+    void aLockedTopicTakesNoNewRepliesButFromModerators() {
+        Place p = place(Visibility.PUBLIC, false);
+        flaggedBy(p, 1, p.openingId());
+        assertThat(decide(p, p.owner(), p.openingId(), ModerationAction.LOCK_TOPIC, "The question is answered.", null))
+                .isInstanceOf(DecideReview.Outcome.Decided.class);
+        var tried = replyToTopic.run(new ReplyToTopic.Input(access(p.slug(), p.readers().get(4)), p.readers().get(4), p.topicId(),
+                new Draft(null, null, "one more", null, false), null, Submissions.newKey()));
+        assertThat(tried).isInstanceOf(ReplyToTopic.Outcome.Locked.class);
+        var page = signedIn(p.readers().get(4)).get("/c/" + p.slug() + "/t/" + p.topicId());
+        assertThat(page.text()).contains("A moderator locked this topic").contains("opening-" + p.slug()).doesNotContain("Your reply");
+        replied(access(p.slug(), withSecondFactor(p.owner())), withSecondFactor(p.owner()), p.topicId(),
+                new Draft(null, null, "Locked: see the answer above.", null, false));
+    }
+
     // ---- what people see ---------------------------------------------------------------------
 
     @Test

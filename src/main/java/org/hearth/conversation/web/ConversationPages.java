@@ -214,6 +214,8 @@ class ConversationPages {
                     redirect.addFlashAttribute(Page.NOTICE, "Your reply is posted. It was sent more than once and is stored once.");
                     return to(slug, location);
                 }
+                case ReplyToTopic.Outcome.Locked l -> result.reject("locked",
+                        "A moderator locked this topic: it takes no new replies. Nothing was posted; what you wrote is still below.");
                 case ReplyToTopic.Outcome.NotAMember n -> result.reject("not-member", cannotWrite(access, "Join this community to reply."));
                 case ReplyToTopic.Outcome.NoSuchTopic n -> throw new NotFound();
                 case ReplyToTopic.Outcome.AudienceWidened(var now) -> {
