@@ -4,10 +4,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
@@ -55,6 +62,7 @@ class ModerationInBrowserTest extends BrowserTest {
         reader.getByLabel("Spam or advertising").check();
         reader.getByLabel("Anything the moderators should know").fill("Selling things in every topic.");
         screenshots(reader, "flag-form");
+        List<String> violations = new ArrayList<>(axe(reader));
         reader.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the flag")).click();
         assertThat(reader.locator(".notice")).containsText("hidden while the moderators review it");
         assertThat(reader.locator("#p-" + reply.postId())).containsText("This post is hidden while moderators review it");
@@ -77,6 +85,7 @@ class ModerationInBrowserTest extends BrowserTest {
         moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim it")).click();
         assertThat(moderator.locator("#r-" + reply.postId())).containsText("You claimed it.");
         screenshots(moderator, "review-queue");
+        violations.addAll(axe(moderator));
         moderator.getByLabel("Keep: the flags were wrong; show the post again").check();
         moderator.getByLabel("Reason").fill("Links to shops are allowed when someone asks where to buy.");
         moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Decide")).click();
@@ -92,6 +101,25 @@ class ModerationInBrowserTest extends BrowserTest {
         assertThat(writer.locator(".decisions")).containsText("Your post was kept");
         assertThat(writer.locator(".decisions")).containsText("Links to shops are allowed when someone asks where to buy.");
         screenshots(writer, "decisions");
+        violations.addAll(axe(writer));
+        org.assertj.core.api.Assertions.assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    /** Every serious or critical axe-core violation on the page as it is now. */
+    private static List<String> axe(Page page) {
+        AxeResults results = new AxeBuilder(page).analyze();
+        org.assertj.core.api.Assertions.assertThat(results.isErrored()).as("axe-core ran: %s", results.getErrorMessage()).isFalse();
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            for (CheckedNode node : rule.getNodes()) {
+                String impact = node.getImpact() != null ? node.getImpact() : rule.getImpact();
+                if (Set.of("serious", "critical").contains(impact)) {
+                    found.add(page.url() + ": " + rule.getId() + " (" + impact + ") at " + node.getTarget() + ": " + rule.getHelp()
+                            + "\n    " + node.getHtml());
+                }
+            }
+        }
+        return found;
     }
 
     private static void screenshots(Page page, String name) {
