@@ -143,7 +143,7 @@ public class FlagPost {
         int[] judged = flags.judged(input.flagger().memberId());
         int weight = FlagWeights.of(moderator ? FlagWeights.MODERATOR_LEVEL : FlagWeights.TRUST_LEVEL_FOR_EVERYONE, judged[0], judged[1]);
         String communityId = input.access().community().id();
-        if (!flags.add(communityId, post.id(), input.flagger().memberId(), reason, comment, weight)) {
+        if (!flags.add(communityId, post.id(), post.authorId(), input.flagger().memberId(), reason, comment, weight)) {
             return new Outcome.AlreadyFlagged(post.location()); // the same member's flag saved a moment ago
         }
         flags.openReview(communityId, post.id(), reason.urgent());

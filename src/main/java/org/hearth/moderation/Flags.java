@@ -43,9 +43,9 @@ class Flags {
     // ---- flags -----------------------------------------------------------------------------
 
     /** Saves a flag; false when this member already flagged this post (also at the same moment). */
-    boolean add(String communityId, String postId, String flaggerId, FlagReason reason, String comment, int weight) {
+    boolean add(String communityId, String postId, String authorId, String flaggerId, FlagReason reason, String comment, int weight) {
         return db.insertInto(FLAGS).set(FLAGS.ID, RandomId.next()).set(FLAGS.COMMUNITY_ID, communityId).set(FLAGS.POST_ID, postId)
-                .set(FLAGS.FLAGGER_ID, flaggerId).set(FLAGS.REASON, reason.name()).set(FLAGS.COMMENT, comment)
+                .set(FLAGS.AUTHOR_ID, authorId).set(FLAGS.FLAGGER_ID, flaggerId).set(FLAGS.REASON, reason.name()).set(FLAGS.COMMENT, comment)
                 .set(FLAGS.WEIGHT, weight).set(FLAGS.FLAGGED_AT, now())
                 .onConflictDoNothing().execute() == 1;
     }
@@ -64,6 +64,16 @@ class Flags {
         var r = db.select(sum(when(FLAGS.JUDGED.eq(UPHELD), 1).else_(0)), sum(when(FLAGS.JUDGED.eq(REJECTED), 1).else_(0)))
                 .from(FLAGS).where(FLAGS.FLAGGER_ID.eq(flaggerId)).fetchOne();
         return new int[] {r.value1() == null ? 0 : r.value1().intValue(), r.value2() == null ? 0 : r.value2().intValue()};
+    }
+
+    /**
+     * How many of a member's posts in a community had flags upheld since a time (self-harm flags
+     * left out: they say nothing against the writer). What trust asks as "no upheld flags".
+     */
+    int upheldAgainst(String communityId, String authorId, long since) {
+        return db.fetchValue(db.select(org.jooq.impl.DSL.countDistinct(FLAGS.POST_ID)).from(FLAGS)
+                .where(FLAGS.COMMUNITY_ID.eq(communityId), FLAGS.AUTHOR_ID.eq(authorId), FLAGS.JUDGED.eq(UPHELD),
+                        FLAGS.REASON.ne(FlagReason.SELF_HARM.name()), FLAGS.JUDGED_AT.ge(since)));
     }
 
     /** The score, in hundredths, of the post's flags waiting for review whose reasons may hide it. */

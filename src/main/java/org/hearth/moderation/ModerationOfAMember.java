@@ -91,7 +91,7 @@ class ModerationOfAMember implements MemberData {
     @Override
     public void erase(String memberId) {
         List<String> theirPosts = posts.idsByAuthor(memberId);
-        db.deleteFrom(FLAGS).where(FLAGS.FLAGGER_ID.eq(memberId).or(FLAGS.POST_ID.in(theirPosts))).execute();
+        db.deleteFrom(FLAGS).where(FLAGS.FLAGGER_ID.eq(memberId).or(FLAGS.AUTHOR_ID.eq(memberId)).or(FLAGS.POST_ID.in(theirPosts))).execute();
         db.deleteFrom(REVIEWS).where(REVIEWS.POST_ID.in(theirPosts)).execute();
         db.update(REVIEWS).setNull(REVIEWS.CLAIMED_BY).setNull(REVIEWS.CLAIMED_AT).where(REVIEWS.CLAIMED_BY.eq(memberId)).execute();
         db.update(REVIEWS).setNull(REVIEWS.DECIDED_BY).where(REVIEWS.DECIDED_BY.eq(memberId)).execute();

@@ -103,6 +103,15 @@ public class ReviewQueue {
         return Optional.of(new Queue(access, items, requests));
     }
 
+    /**
+     * How many of this member's posts in the community had flags upheld since a time (distinct
+     * posts; self-harm flags never count against the writer). Ready for the trust feature's
+     * question of whether flags were upheld against a member.
+     */
+    public int upheldAgainst(String communityId, String memberId, long since) {
+        return flags.upheldAgainst(communityId, memberId, since);
+    }
+
     /** How many posts wait in the queue, for a moderator's link to it; 0 for anyone else. */
     public int waiting(Access access) {
         return access.canModerate() ? flags.waiting(access.community().id()) : 0;

@@ -17,12 +17,14 @@ ALTER TABLE memberships ADD COLUMN suspended_until BIGINT;
 
 -- One member's flag on one post (a topic is flagged through its opening post). weight is the
 -- flag's score in hundredths (1 + trust level + the flagger's accuracy bonus, fixed when cast).
--- judged: null while the post waits for review, then UPHELD or REJECTED.
+-- judged: null while the post waits for review, then UPHELD or REJECTED. author_id is the
+-- post's author, kept so flags upheld against a member can be counted (trust); never shown.
 CREATE TABLE flags (
     id           VARCHAR(16)  PRIMARY KEY,
     community_id VARCHAR(16)  NOT NULL REFERENCES communities (id),
     post_id      VARCHAR(16)  NOT NULL REFERENCES posts (id),
     flagger_id   VARCHAR(16)  NOT NULL REFERENCES members (id),
+    author_id    VARCHAR(16)  NOT NULL REFERENCES members (id),
     reason       VARCHAR(20)  NOT NULL,
     comment      VARCHAR(500),
     weight       INTEGER      NOT NULL,
@@ -33,6 +35,7 @@ CREATE TABLE flags (
 );
 CREATE INDEX flags_by_flagger ON flags (flagger_id, flagged_at);
 CREATE INDEX flags_by_community ON flags (community_id, judged);
+CREATE INDEX flags_by_author ON flags (author_id, community_id);
 
 -- A flagged post waiting in (or decided in) its community's review queue: one row per post,
 -- opened again when a new flag comes after a decision. A moderator claims it so two do not act

@@ -47,6 +47,9 @@ abstract class ModerationContract extends HearthTest {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    ReviewQueue reviewQueue;
+
     /** A public open community with its owner, an author and four members who may flag. */
     record Place(String slug, Viewer owner, Viewer author, List<Viewer> readers, String topicId, String openingId, String replyId) {
     }
@@ -192,6 +195,7 @@ abstract class ModerationContract extends HearthTest {
         Place p = place(Visibility.PUBLIC, false);
         flaggedBy(p, 1, p.replyId());
         assertThat(decide(p, p.owner(), p.replyId(), ModerationAction.MUTE, "Rule 2: be kind", 3)).isInstanceOf(DecideReview.Outcome.Decided.class);
+        assertThat(reviewQueue.upheldAgainst(access(p.slug(), p.owner()).community().id(), p.author().memberId(), 0)).isEqualTo(1);
         var tried = replyToTopic.run(new ReplyToTopic.Input(access(p.slug(), p.author()), p.author(), p.topicId(),
                 new Draft(null, null, "again", null, false), null, Submissions.newKey()));
         assertThat(tried).isInstanceOf(ReplyToTopic.Outcome.NotAMember.class);
@@ -332,6 +336,7 @@ abstract class ModerationContract extends HearthTest {
             assertThat(mail.body()).doesNotContain(p.slug()).doesNotContain("reply-text");
         });
         // the flaggers were wrong this time: their next flags weigh less once enough are judged
+        assertThat(reviewQueue.upheldAgainst(access(p.slug(), p.owner()).community().id(), p.author().memberId(), 0)).as("kept: nothing upheld").isZero();
         assertThat(db().fetchCount(org.hearth.moderation.schema.Tables.FLAGS,
                 org.hearth.moderation.schema.Tables.FLAGS.POST_ID.eq(p.replyId()),
                 org.hearth.moderation.schema.Tables.FLAGS.JUDGED.eq("REJECTED"))).isEqualTo(4);
