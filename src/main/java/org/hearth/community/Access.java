@@ -17,9 +17,36 @@ public final class Access {
     private final boolean signedIn;
     private final boolean secondFactor;
     private final boolean everyReader;
+    private final Restriction restriction;
+
+    /**
+     * A moderator's decision that keeps a member from writing here until a time: muted (may
+     * read, not write) or suspended (may read, not write, not flag).
+     */
+    public record Restriction(Kind kind, long until) {
+        public enum Kind {
+            MUTED("muted"), SUSPENDED("suspended");
+
+            private final String word;
+
+            Kind(String word) {
+                this.word = word;
+            }
+
+            /** As a sentence says it: "You are muted in this community until ...". */
+            public String word() {
+                return word;
+            }
+        }
+    }
 
     private Access(Community community, Role role, boolean requested, boolean invited, boolean signedIn,
             boolean secondFactor, boolean everyReader) {
+        this(community, role, requested, invited, signedIn, secondFactor, everyReader, null);
+    }
+
+    private Access(Community community, Role role, boolean requested, boolean invited, boolean signedIn,
+            boolean secondFactor, boolean everyReader, Restriction restriction) {
         this.community = Objects.requireNonNull(community);
         this.role = role;
         this.requested = requested;
@@ -27,6 +54,7 @@ public final class Access {
         this.signedIn = signedIn;
         this.secondFactor = secondFactor;
         this.everyReader = everyReader;
+        this.restriction = restriction;
     }
 
     /** A visitor who is not signed in. */
@@ -36,7 +64,14 @@ public final class Access {
 
     /** A signed-in member's standing: role (null when not a member), a request waiting, an invitation open. */
     static Access ofMember(Community community, Role role, boolean requested, boolean invited, boolean secondFactor) {
-        return new Access(community, role, role == null && requested, role == null && invited, true, secondFactor, false);
+        return ofMember(community, role, requested, invited, secondFactor, null);
+    }
+
+    /** As above, with a mute or suspension in force now (null when none). */
+    static Access ofMember(Community community, Role role, boolean requested, boolean invited, boolean secondFactor,
+            Restriction restriction) {
+        return new Access(community, role, role == null && requested, role == null && invited, true, secondFactor, false,
+                role == null ? null : restriction);
     }
 
     /**
@@ -82,8 +117,19 @@ public final class Access {
         return everyReader || member() || community.visibility() == Visibility.PUBLIC;
     }
 
+    /** A member who is not muted or suspended here now: the one check for writing and reacting. */
     public boolean canPost() {
-        return member();
+        return member() && restriction == null;
+    }
+
+    /** The mute or suspension that keeps this member from writing now, or null: for the composer to say why. */
+    public Restriction restriction() {
+        return restriction;
+    }
+
+    /** Whether the member may flag posts here: a member not suspended (a muted member still may). */
+    public boolean canFlag() {
+        return member() && (restriction == null || restriction.kind() != Restriction.Kind.SUSPENDED);
     }
 
     /** Holds a moderator's or owner's role here (whether or not this sign-in may use it yet). */

@@ -76,7 +76,7 @@ public class Communities {
         // One query for the community and the viewer's standing in it: this runs on every page.
         return db.select(COMMUNITIES.asterisk()).select(standingColumns(viewer.memberId())).from(COMMUNITIES)
                 .where(COMMUNITIES.SLUG.eq(slug))
-                .fetchOptional(r -> standing(r, viewer))
+                .fetchOptional(r -> standing(r, viewer, clock.millis()))
                 .filter(Access::canSee);
     }
 
@@ -100,7 +100,7 @@ public class Communities {
                         .or(COMMUNITIES.ID.in(select(JOIN_REQUESTS.COMMUNITY_ID).from(JOIN_REQUESTS).where(JOIN_REQUESTS.MEMBER_ID.eq(me))))
                         .or(COMMUNITIES.ID.in(select(INVITATIONS.COMMUNITY_ID).from(INVITATIONS).where(INVITATIONS.MEMBER_ID.eq(me)))))
                 .orderBy(COMMUNITIES.NAME)
-                .fetch(r -> standing(r, viewer));
+                .fetch(r -> standing(r, viewer, clock.millis()));
     }
 
     /**
@@ -140,6 +140,11 @@ public class Communities {
                 .where(MEMBERSHIPS.COMMUNITY_ID.eq(access.community().id()), MEMBERSHIPS.MEMBER_ID.eq(memberId))
                 .fetchOptional(r -> new Membership(memberId, members.handles(Set.of(memberId)).get(memberId),
                         Role.valueOf(r.get(MEMBERSHIPS.ROLE)), r.get(MEMBERSHIPS.JOINED_AT)));
+    }
+
+    /** Moderators only: how many wait to be let in (no names, so reading it is not reading the member list); 0 for anyone else. */
+    public int waitingToJoin(Access access) {
+        return access.canModerate() ? db.fetchCount(JOIN_REQUESTS, JOIN_REQUESTS.COMMUNITY_ID.eq(access.community().id())) : 0;
     }
 
     /** When this member joined the community, if they belong to it. */
@@ -343,14 +348,29 @@ public class Communities {
                 exists(select(JOIN_REQUESTS.MEMBER_ID).from(JOIN_REQUESTS)
                         .where(JOIN_REQUESTS.COMMUNITY_ID.eq(COMMUNITIES.ID), JOIN_REQUESTS.MEMBER_ID.eq(memberId))).as("requested"),
                 exists(select(INVITATIONS.MEMBER_ID).from(INVITATIONS)
-                        .where(INVITATIONS.COMMUNITY_ID.eq(COMMUNITIES.ID), INVITATIONS.MEMBER_ID.eq(memberId))).as("invited"));
+                        .where(INVITATIONS.COMMUNITY_ID.eq(COMMUNITIES.ID), INVITATIONS.MEMBER_ID.eq(memberId))).as("invited"),
+                field(select(MEMBERSHIPS.MUTED_UNTIL).from(MEMBERSHIPS)
+                        .where(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID), MEMBERSHIPS.MEMBER_ID.eq(memberId))).as("muted_until"),
+                field(select(MEMBERSHIPS.SUSPENDED_UNTIL).from(MEMBERSHIPS)
+                        .where(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID), MEMBERSHIPS.MEMBER_ID.eq(memberId))).as("suspended_until"));
     }
 
     /** The viewer's standing from a row of the community with {@link #standingColumns} beside it. */
-    private static Access standing(Record r, Viewer viewer) {
+    private static Access standing(Record r, Viewer viewer, long now) {
         return Access.ofMember(community(r), roleOf(r.get("role", String.class)),
                 Boolean.TRUE.equals(r.get("requested", Boolean.class)), Boolean.TRUE.equals(r.get("invited", Boolean.class)),
-                viewer.secondFactor());
+                viewer.secondFactor(), restriction(r.get("suspended_until", Long.class), r.get("muted_until", Long.class), now));
+    }
+
+    /** A suspension in force outranks a mute: it also takes away flagging. */
+    private static Access.Restriction restriction(Long suspendedUntil, Long mutedUntil, long now) {
+        if (suspendedUntil != null && suspendedUntil > now) {
+            return new Access.Restriction(Access.Restriction.Kind.SUSPENDED, suspendedUntil);
+        }
+        if (mutedUntil != null && mutedUntil > now) {
+            return new Access.Restriction(Access.Restriction.Kind.MUTED, mutedUntil);
+        }
+        return null;
     }
 
     private static Role roleOf(String role) {

@@ -72,9 +72,11 @@ public class Conversations {
         Field<Long> readAt = viewer == null ? field("null", Long.class).as("read_at")
                 : field(org.jooq.impl.DSL.select(TOPIC_READS.READ_AT).from(TOPIC_READS)
                         .where(TOPIC_READS.TOPIC_ID.eq(TOPICS.ID), TOPIC_READS.MEMBER_ID.eq(viewer.memberId()))).as("read_at");
-        var rows = db.select(TOPICS.ID, TOPICS.KIND, TOPICS.TITLE, TOPICS.REPLY_COUNT, TOPICS.LAST_ACTIVITY_AT, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, readAt)
+        var rows = db.select(TOPICS.ID, TOPICS.KIND, TOPICS.TITLE, TOPICS.REPLY_COUNT, TOPICS.LAST_ACTIVITY_AT, POSTS.AUTHOR_ID, POSTS.ANONYMOUS,
+                        POSTS.HIDDEN_WHY, readAt)
                 .from(TOPICS).join(POSTS).on(POSTS.TOPIC_ID.eq(TOPICS.ID), POSTS.OPENING.isTrue())
-                .where(TOPICS.COMMUNITY_ID.eq(access.community().id()), muted.isEmpty() ? noCondition() : TOPICS.ID.notIn(muted))
+                .where(TOPICS.COMMUNITY_ID.eq(access.community().id()), listedTo(access, viewer),
+                        muted.isEmpty() ? noCondition() : TOPICS.ID.notIn(muted))
                 .orderBy(TOPICS.LAST_ACTIVITY_AT.desc(), TOPICS.ID)
                 .limit(TOPICS_PER_PAGE).offset(Math.max(0, page - 1) * TOPICS_PER_PAGE)
                 .fetch();
@@ -85,7 +87,7 @@ public class Conversations {
             return new TopicSummary(r.get(TOPICS.ID), TopicKind.valueOf(r.get(TOPICS.KIND)), r.get(TOPICS.TITLE),
                     authorLabel(r.get(POSTS.AUTHOR_ID), Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS)), handles, access, viewer),
                     r.get(TOPICS.REPLY_COUNT), r.get(TOPICS.LAST_ACTIVITY_AT),
-                    viewer != null && (read == null || read < r.get(TOPICS.LAST_ACTIVITY_AT)));
+                    viewer != null && (read == null || read < r.get(TOPICS.LAST_ACTIVITY_AT)), Hidden.of(r.get(POSTS.HIDDEN_WHY)));
         });
     }
 
@@ -110,9 +112,29 @@ public class Conversations {
         return new Participation(entered, written.value1(), written.value2(), written.value3());
     }
 
-    public int topicCount(Access access) {
-        return access.canRead() ? db.fetchCount(TOPICS, TOPICS.COMMUNITY_ID.eq(access.community().id())) : 0;
+    /**
+     * Topics whose opening post is hidden are listed only to its author and to moderators: for
+     * everyone else the topic is not there until a moderator lets it back.
+     */
+    private static Condition listedTo(Access access, Viewer viewer) {
+        if (access.canModerate()) {
+            return noCondition();
+        }
+        Condition shown = POSTS.HIDDEN_AT.isNull();
+        return viewer == null ? shown : shown.or(POSTS.AUTHOR_ID.eq(viewer.memberId()));
     }
+
+    /** How many topics everyone may see listed (the pages of the topic list). */
+    public int topicCount(Access access) {
+        if (!access.canRead()) {
+            return 0;
+        }
+        return db.fetchCount(db.select(TOPICS.ID).from(TOPICS).join(POSTS).on(POSTS.TOPIC_ID.eq(TOPICS.ID), POSTS.OPENING.isTrue())
+                .where(TOPICS.COMMUNITY_ID.eq(access.community().id()), access.canModerate() ? noCondition() : POSTS.HIDDEN_AT.isNull()));
+    }
+
+    /** The title shown for a topic whose opening post is hidden from the reader. */
+    public static final String HIDDEN_TOPIC_TITLE = "A topic hidden while moderators review it";
 
     /**
      * One page of a topic. Marks what the signed-in viewer saw as read; posts newer than their
@@ -123,7 +145,11 @@ public class Conversations {
         Field<Long> lastRead = viewer == null ? org.jooq.impl.DSL.inline((Long) null, Long.class).as("last_read")
                 : field(org.jooq.impl.DSL.select(TOPIC_READS.READ_AT).from(TOPIC_READS)
                         .where(TOPIC_READS.MEMBER_ID.eq(viewer.memberId()), TOPIC_READS.TOPIC_ID.eq(TOPICS.ID))).as("last_read");
-        var topic = readableTopic(access, topicId, TOPICS.ID, TOPICS.KIND, TOPICS.TITLE, TOPICS.REPLY_COUNT, lastRead);
+        Field<String> openingHidden = field(org.jooq.impl.DSL.select(POSTS.HIDDEN_WHY).from(POSTS)
+                .where(POSTS.TOPIC_ID.eq(TOPICS.ID), POSTS.OPENING.isTrue())).as("opening_hidden");
+        Field<String> openingAuthor = field(org.jooq.impl.DSL.select(POSTS.AUTHOR_ID).from(POSTS)
+                .where(POSTS.TOPIC_ID.eq(TOPICS.ID), POSTS.OPENING.isTrue())).as("opening_author");
+        var topic = readableTopic(access, topicId, TOPICS.ID, TOPICS.KIND, TOPICS.TITLE, TOPICS.REPLY_COUNT, lastRead, openingHidden, openingAuthor, TOPICS.LOCKED_AT);
         if (topic == null) {
             return Optional.empty();
         }
@@ -152,8 +178,13 @@ public class Conversations {
         if (viewer != null && newest > 0 && (readAt == null || readAt < newest)) {
             markRead(viewer.memberId(), topicId, newest); // only when something new was read: no write per visit
         }
-        return Optional.of(new TopicPage(topicId, TopicKind.valueOf(topic.get(TOPICS.KIND)), topic.get(TOPICS.TITLE),
-                replies, posts, shown, pageCount, choices.mutedTopics().contains(topicId)));
+        // A topic whose opening post is hidden stays reachable (its replies are others' words), but
+        // its title, which is the opening post's, is shown only to its author and to moderators.
+        boolean titleConcealed = topic.get(openingHidden) != null && !access.canModerate()
+                && (viewer == null || !viewer.memberId().equals(topic.get(openingAuthor)));
+        return Optional.of(new TopicPage(topicId, TopicKind.valueOf(topic.get(TOPICS.KIND)),
+                titleConcealed ? HIDDEN_TOPIC_TITLE : topic.get(TOPICS.TITLE), replies, posts, shown, pageCount,
+                choices.mutedTopics().contains(topicId), topic.get(TOPICS.LOCKED_AT) != null));
     }
 
     /**
@@ -262,7 +293,7 @@ public class Conversations {
      * the title is someone else's words they may no longer read (a reply in a members-only
      * community they left); {@code location} is null where they may not read the topic.
      */
-    public record OwnPost(String id, Access access, String topicTitle, Location location, String body, long createdAt) {
+    public record OwnPost(String id, Access access, String topicTitle, Location location, String body, long createdAt, Hidden hidden) {
     }
 
     /**
@@ -276,7 +307,7 @@ public class Conversations {
         if (byCommunity.isEmpty()) {
             return List.of();
         }
-        return db.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.POSITION, POSTS.OPENING, POSTS.BODY_SOURCE, POSTS.CREATED_AT, TOPICS.TITLE, TOPICS.COMMUNITY_ID)
+        return db.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.POSITION, POSTS.OPENING, POSTS.BODY_SOURCE, POSTS.CREATED_AT, POSTS.HIDDEN_WHY, TOPICS.TITLE, TOPICS.COMMUNITY_ID)
                 .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
                 .where(POSTS.AUTHOR_ID.eq(viewer.memberId()), POSTS.DELETED_AT.isNull(), TOPICS.COMMUNITY_ID.in(byCommunity.keySet()))
                 .orderBy(POSTS.CREATED_AT.desc(), POSTS.ID).limit(limit)
@@ -286,7 +317,7 @@ public class Conversations {
                     boolean opening = Boolean.TRUE.equals(r.get(POSTS.OPENING));
                     return new OwnPost(r.get(POSTS.ID), access, readable || opening ? r.get(TOPICS.TITLE) : null,
                             readable ? location(r.get(POSTS.TOPIC_ID), r.get(POSTS.POSITION), r.get(POSTS.ID)) : null,
-                            r.get(POSTS.BODY_SOURCE), r.get(POSTS.CREATED_AT));
+                            r.get(POSTS.BODY_SOURCE), r.get(POSTS.CREATED_AT), Hidden.of(r.get(POSTS.HIDDEN_WHY)));
                 });
     }
 
@@ -385,7 +416,7 @@ public class Conversations {
             return Optional.empty();
         }
         return db.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.OPENING, POSTS.POSITION, POSTS.BODY_SOURCE, POSTS.CONTENT_WARNING, POSTS.CREATED_AT, POSTS.EDITED_AT,
-                        POSTS.DELETED_AT, TOPICS.TITLE, TOPICS.KIND)
+                        POSTS.DELETED_AT, POSTS.HIDDEN_WHY, POSTS.HIDDEN_EDITED_AT, TOPICS.TITLE, TOPICS.KIND)
                 .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
                 .where(POSTS.ID.eq(postId), TOPICS.COMMUNITY_ID.eq(access.community().id()), condition)
                 .fetchOptional().map(r -> (Record) r);
@@ -393,7 +424,8 @@ public class Conversations {
 
     /** The columns {@link #postView} reads. */
     private static final Field<?>[] SHOWN_POST =
-            {POSTS.ID, POSTS.POSITION, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.OPENING, POSTS.BODY_HTML, POSTS.CONTENT_WARNING, POSTS.CREATED_AT, POSTS.EDITED_AT, POSTS.DELETED_AT};
+            {POSTS.ID, POSTS.POSITION, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.OPENING, POSTS.BODY_HTML, POSTS.CONTENT_WARNING, POSTS.CREATED_AT, POSTS.EDITED_AT, POSTS.DELETED_AT,
+             POSTS.HIDDEN_WHY};
 
     /**
      * The one mapping from a post's row to what this reader sees of it: the topic page and the
@@ -407,6 +439,12 @@ public class Conversations {
         boolean anonymous = Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS));
         long created = r.get(POSTS.CREATED_AT);
         boolean own = viewer != null && viewer.memberId().equals(author);
+        Hidden hidden = Hidden.of(r.get(POSTS.HIDDEN_WHY));
+        if (hidden != null && !own && !access.canModerate()) {
+            // its place stays, nothing else: not its text, its warning, its author or its reactions
+            return new PostView(id, r.get(POSTS.POSITION), null, "", false, Boolean.TRUE.equals(r.get(POSTS.OPENING)), "", null, created,
+                    false, r.get(POSTS.DELETED_AT) != null, false, false, Map.of(), Set.of(), false, hidden, true);
+        }
         // no link for an anonymous author, nor for a deleted account (absent from handles): nothing ties its posts together
         return new PostView(id, r.get(POSTS.POSITION),
                 (anonymous && !access.canModerate()) || !handles.containsKey(author) ? null : author,
@@ -416,7 +454,7 @@ public class Conversations {
                 own, readAt != null && created > readAt && !own,
                 counts.getOrDefault(id, Map.of()), mine.getOrDefault(id, Set.of()),
                 // never an anonymous post: folding it would tell the reader who wrote it
-                !anonymous && !own && blocked.contains(author));
+                !anonymous && !own && blocked.contains(author), hidden, false);
     }
 
     /** The signed-in reader's choices (whom they blocked, what they muted), asked once per page. */

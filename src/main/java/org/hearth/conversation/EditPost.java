@@ -43,6 +43,13 @@ public class EditPost {
         record AlreadyDeleted(Location location) implements Outcome {
         }
 
+        /**
+         * Hidden by a moderator's decision, or hidden after flags and already edited once to ask
+         * for another look: it waits for a moderator as it is.
+         */
+        record WaitsForModerators(Location location) implements Outcome {
+        }
+
         /** The opening post carries the topic's title, and a topic needs one. */
         record TitleMissing() implements Outcome {
         }
@@ -69,6 +76,7 @@ public class EditPost {
             Location location = Conversations.location(post);
             return theirs(post, input.editor(), location)
                     .or(() -> notDeleted(post, location))
+                    .or(() -> editableWhileHidden(post, location))
                     .or(() -> titled(post, input.draft()))
                     .or(() -> writing.overLimit(new WritingLimits.Writing(input.access(), input.editor().memberId(), input.draft(),
                             false, true)).map(Outcome.OverLimit::new))
@@ -83,6 +91,17 @@ public class EditPost {
 
     private static Optional<Outcome> notDeleted(Record post, Location location) {
         return post.get(POSTS.DELETED_AT) == null ? Optional.empty() : Optional.of(new Outcome.AlreadyDeleted(location));
+    }
+
+    /**
+     * The author of a post hidden after flags may edit it once: it stays hidden and is marked in
+     * the review queue as edited and asking for another look (a moderator, not the edit, shows it
+     * again: an edit that only looks harmless must not bring back a real name or a photo).
+     */
+    private static Optional<Outcome> editableWhileHidden(Record post, Location location) {
+        Hidden hidden = Hidden.of(post.get(POSTS.HIDDEN_WHY));
+        boolean waits = hidden != null && (hidden != Hidden.PENDING_REVIEW || post.get(POSTS.HIDDEN_EDITED_AT) != null);
+        return waits ? Optional.of(new Outcome.WaitsForModerators(location)) : Optional.empty();
     }
 
     private static Optional<Outcome> titled(Record post, Draft draft) {
@@ -103,6 +122,7 @@ public class EditPost {
                 .set(POST_REVISIONS.REPLACED_AT, now).execute();
         writing.db.update(POSTS).set(POSTS.BODY_SOURCE, draft.body()).set(POSTS.BODY_HTML, html)
                 .set(POSTS.CONTENT_WARNING, Conversations.blankToNull(draft.contentWarning())).set(POSTS.EDITED_AT, now)
+                .set(POSTS.HIDDEN_EDITED_AT, post.get(POSTS.HIDDEN_WHY) == null ? null : now)
                 .where(POSTS.ID.eq(input.postId())).execute();
         if (opening) {
             writing.db.update(TOPICS).set(TOPICS.TITLE, draft.title().strip()).where(TOPICS.ID.eq(post.get(POSTS.TOPIC_ID))).execute();

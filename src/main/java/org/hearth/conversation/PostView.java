@@ -9,6 +9,10 @@ import java.util.Set;
  * the author. {@code position} is 0 for the
  * opening post and counts the replies after it. {@code folded}: the reader blocked its author,
  * so it is shown folded, one click to open (never for an anonymous post, see {@link ReadersChoices}).
+ *
+ * <p>{@code hidden} says why a post is hidden (null when it is not). When the viewer may not
+ * see a hidden post ({@code concealed}: neither its author nor a moderator), its text, warning,
+ * author and reactions are left out here, so no page or live rendering can show them.
  */
 public record PostView(
         String id,
@@ -26,7 +30,9 @@ public record PostView(
         boolean unread,
         Map<ReactionKind, Integer> reactions,
         Set<ReactionKind> myReactions,
-        boolean folded) {
+        boolean folded,
+        Hidden hidden,
+        boolean concealed) {
 
     public int count(ReactionKind kind) {
         return reactions.getOrDefault(kind, 0);

@@ -65,10 +65,12 @@ class PostsOfAMember implements MemberData {
     /**
      * One post. The body is the Markdown the member wrote, null once they deleted it.
      * Reactions received are counted by kind, never named: who reacted is theirs to know.
+     * {@code hidden} says why the post is hidden from members (null when it is not); who
+     * flagged it is not theirs to know.
      */
     record Post(String id, Named community, Topic topic, boolean opensTopic, boolean anonymous, String contentWarning,
             String body, Instant createdAt, Instant editedAt, Instant deletedAt, List<EarlierVersion> earlierVersions,
-            Map<String, Integer> reactionsReceived) {
+            Map<String, Integer> reactionsReceived, String hidden) {
     }
 
     record Topic(String id, String title, String kind) {
@@ -99,7 +101,7 @@ class PostsOfAMember implements MemberData {
                 .forEach(r -> received.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).put(lower(r.value2()), r.value3()));
 
         var posts = db.select(POSTS.ID, TOPICS.COMMUNITY_ID, TOPICS.ID, TOPICS.TITLE, TOPICS.KIND, POSTS.OPENING, POSTS.ANONYMOUS,
-                        POSTS.CONTENT_WARNING, POSTS.BODY_SOURCE, POSTS.CREATED_AT, POSTS.EDITED_AT, POSTS.DELETED_AT)
+                        POSTS.CONTENT_WARNING, POSTS.BODY_SOURCE, POSTS.CREATED_AT, POSTS.EDITED_AT, POSTS.DELETED_AT, POSTS.HIDDEN_WHY)
                 .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
                 .where(POSTS.AUTHOR_ID.eq(memberId)).orderBy(POSTS.CREATED_AT, POSTS.ID).fetch();
         var reactions = db.select(REACTIONS.KIND, REACTIONS.POST_ID, TOPICS.COMMUNITY_ID, TOPICS.ID, TOPICS.TITLE, TOPICS.KIND)
@@ -116,7 +118,8 @@ class PostsOfAMember implements MemberData {
                         Boolean.TRUE.equals(r.get(POSTS.OPENING)), Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS)),
                         r.get(POSTS.CONTENT_WARNING), r.get(POSTS.DELETED_AT) == null ? r.get(POSTS.BODY_SOURCE) : null,
                         at(r.get(POSTS.CREATED_AT)), at(r.get(POSTS.EDITED_AT)), at(r.get(POSTS.DELETED_AT)),
-                        versions.getOrDefault(r.get(POSTS.ID), List.of()), received.getOrDefault(r.get(POSTS.ID), Map.of()))),
+                        versions.getOrDefault(r.get(POSTS.ID), List.of()), received.getOrDefault(r.get(POSTS.ID), Map.of()),
+                        r.get(POSTS.HIDDEN_WHY) == null ? null : Hidden.valueOf(r.get(POSTS.HIDDEN_WHY)).why())),
                 reactions.map(r -> new Reaction(lower(r.get(REACTIONS.KIND)), r.get(REACTIONS.POST_ID), named.get(r.get(TOPICS.COMMUNITY_ID)),
                         new Topic(r.get(TOPICS.ID), r.get(TOPICS.TITLE), lower(r.get(TOPICS.KIND))))),
                 new ReadMarkers(read.value1(), at(read.value2())));

@@ -70,6 +70,10 @@ public class ReactToPost {
             return new Outcome.NotFound();
         }
         Record post = found.get();
+        if (post.get(POSTS.HIDDEN_WHY) != null && !input.access().canModerate()
+                && !input.member().memberId().equals(post.get(POSTS.AUTHOR_ID))) {
+            return new Outcome.NotFound(); // a hidden post is not there for them: nothing to react to
+        }
         Location location = Conversations.location(post);
         return aMember(input.access(), location)
                 .or(() -> notDeleted(post, location))

@@ -46,6 +46,10 @@ public class ReplyToTopic {
         record NotAMember() implements Outcome {
         }
 
+        /** A moderator locked the topic: it takes no new replies (but from moderators). */
+        record Locked() implements Outcome {
+        }
+
         /** No such topic in this community. */
         record NoSuchTopic() implements Outcome {
         }
@@ -108,11 +112,14 @@ public class ReplyToTopic {
         // it is also the check that the topic is one of this community's (one statement, not two).
         var counted = writing.db.update(TOPICS).set(TOPICS.REPLY_COUNT, TOPICS.REPLY_COUNT.plus(1))
                 .set(TOPICS.LAST_ACTIVITY_AT, greatest(TOPICS.LAST_ACTIVITY_AT, val(now)))
-                .where(TOPICS.ID.eq(input.topicId()), TOPICS.COMMUNITY_ID.eq(access.community().id()))
+                .where(TOPICS.ID.eq(input.topicId()), TOPICS.COMMUNITY_ID.eq(access.community().id()),
+                        access.canModerate() ? org.jooq.impl.DSL.noCondition() : TOPICS.LOCKED_AT.isNull())
                 .returningResult(TOPICS.REPLY_COUNT).fetchOptional();
         if (counted.isEmpty()) {
             writing.refused(memberId, input.submission());
-            return new Outcome.NoSuchTopic(); // nothing written
+            boolean locked = writing.db.fetchExists(TOPICS, TOPICS.ID.eq(input.topicId()),
+                    TOPICS.COMMUNITY_ID.eq(access.community().id()), TOPICS.LOCKED_AT.isNotNull());
+            return locked ? new Outcome.Locked() : new Outcome.NoSuchTopic(); // nothing written
         }
         int position = counted.get().value1();
         var post = writing.conversations.insertPost(access, input.topicId(), position, input.author(), input.draft(), html, now);

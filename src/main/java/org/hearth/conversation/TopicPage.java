@@ -7,7 +7,7 @@ import java.util.List;
  * {@code muted}: the reader muted the topic, so it is left out of their topic lists.
  */
 public record TopicPage(String id, TopicKind kind, String title, int replyCount, List<PostView> posts,
-        int page, int pageCount, boolean muted) {
+        int page, int pageCount, boolean muted, boolean locked) {
 
     /** Posts on one page of a topic, the opening post counted on the first. */
     public static final int POSTS_PER_PAGE = 25;

@@ -45,7 +45,7 @@ class CrisisSupportInBrowserTest extends BrowserTest {
         for (int width : new int[] {360, 1280}) {
             String writer = unique("wri");
             Visitor setUp = member(writer);
-            setUp.submit("/c/" + slug + "/join", Map.of());
+            setUp.submit("/c/" + slug + "/join", AGREEING);
             // on the phone without JavaScript; on the desktop with it, so that axe-core can look at the pages
             Page page = context(new Browser.NewContextOptions().setViewportSize(width, 800).setJavaScriptEnabled(width == 1280)).newPage();
             signIn(page, writer);
@@ -69,7 +69,7 @@ class CrisisSupportInBrowserTest extends BrowserTest {
 
             // a peer worried about the writer, from the link below the post
             String peer = unique("peer");
-            member(peer).submit("/c/" + slug + "/join", Map.of());
+            member(peer).submit("/c/" + slug + "/join", AGREEING);
             String topic = page.url();
             Page peerPage = context(new Browser.NewContextOptions().setViewportSize(width, 800).setJavaScriptEnabled(width == 1280)).newPage();
             signIn(peerPage, peer);

@@ -404,7 +404,7 @@ abstract class CrisisSupportContract extends HearthTest {
 
     private Visitor joined(String slug) {
         Visitor visitor = member(unique("m"));
-        visitor.submit("/c/" + slug + "/join", Map.of());
+        visitor.submit("/c/" + slug + "/join", AGREEING);
         return visitor;
     }
 }

@@ -7,6 +7,7 @@ import static org.hearth.conversation.schema.Tables.POSTS;
 import static org.hearth.conversation.schema.Tables.REACTIONS;
 import static org.hearth.conversation.schema.Tables.TOPICS;
 import static org.hearth.identity.schema.Tables.MEMBERS;
+import static org.hearth.moderation.schema.Tables.FLAGS;
 
 import java.sql.Connection;
 import java.util.List;
@@ -25,6 +26,9 @@ import org.hearth.conversation.Conversations;
 import org.hearth.conversation.Draft;
 import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.TopicKind;
+import org.hearth.moderation.DecideReview;
+import org.hearth.moderation.FlagPost;
+import org.hearth.moderation.ModerationAction;
 import org.hearth.platform.security.Viewer;
 import org.hearth.testing.Authenticator;
 import org.hearth.testing.HearthTest;
@@ -99,6 +103,12 @@ abstract class DeletionContract extends HearthTest {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    FlagPost flagPost;
+
+    @Autowired
+    DecideReview decideReview;
 
     @Autowired
     Conversations conversations;
@@ -232,6 +242,13 @@ abstract class DeletionContract extends HearthTest {
         assertThat(laptop.post("/c/" + home + "/p/" + reply + "/worried", Map.of("note", "leaver-note")).status()).isEqualTo(302);
         String raised = laptop.get("/c/" + home + "/support").document().select("li.alert:contains(leaver-note)").attr("id").substring(2);
         assertThat(laptop.post("/c/" + home + "/support/" + raised + "/handled", Map.of()).status()).isEqualTo(302);
+        // flags both ways, and a moderator's decision taken by the member (an owner of home)
+        assertThat(flagPost.run(new FlagPost.Input(access(home, bystander), bystander, anonymous, "SPAM", null)))
+                .isInstanceOf(FlagPost.Outcome.Flagged.class);
+        assertThat(flagPost.run(new FlagPost.Input(access(home, leaver), leaver, reply, "OFF_TOPIC", "not about this")))
+                .isInstanceOf(FlagPost.Outcome.Flagged.class);
+        assertThat(decideReview.run(new DecideReview.Input(home, withSecondFactor(leaver), reply, ModerationAction.WARN, "be on topic", null, null)))
+                .isInstanceOf(DecideReview.Outcome.Decided.class);
 
         Map<String, MemberTables.Found> found;
         try (Connection connection = dataSource.getConnection()) {
@@ -278,6 +295,8 @@ abstract class DeletionContract extends HearthTest {
         othersExpected.merge("blocks", -1, Integer::sum);
         // their concern about the leaver went with the leaver; the leaver's concern about them stays, without name and note
         othersExpected.merge("support_alerts", -1, Integer::sum);
+        // their flag on the member's post went with the post, and the member's flag on their reply with the member
+        othersExpected.merge(FLAGS.getName(), -2, Integer::sum);
         assertThat(othersAfter).isEqualTo(othersExpected);
         assertThat(db.fetchCount(org.jooq.impl.DSL.table("support_alerts"),
                 org.jooq.impl.DSL.field("member_id").eq(bystander.memberId()), org.jooq.impl.DSL.field("note").isNull(),

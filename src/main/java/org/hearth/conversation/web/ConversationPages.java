@@ -97,7 +97,7 @@ class ConversationPages {
     String newTopic(@PathVariable String slug, Viewer viewer, Model model, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
         if (!access.canPost()) {
-            redirect.addFlashAttribute(Page.NOTICE, "Join this community to start a topic.");
+            redirect.addFlashAttribute(Page.NOTICE, cannotWrite(access, "Join this community to start a topic."));
             return "redirect:/c/" + slug;
         }
         return topicForm(model, PostForms.NewTopic.empty(), FormErrors.NONE);
@@ -108,7 +108,7 @@ class ConversationPages {
             BindingResult result, Viewer viewer, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
         if (!access.canPost()) {
-            redirect.addFlashAttribute(Page.NOTICE, "Join this community to start a topic.");
+            redirect.addFlashAttribute(Page.NOTICE, cannotWrite(access, "Join this community to start a topic."));
             return "redirect:/c/" + slug;
         }
         if (result.hasErrors()) {
@@ -155,7 +155,7 @@ class ConversationPages {
                 yield "redirect:/c/" + slug + "/t/" + topicId;
             }
             case StartTopic.Outcome.NotAMember n -> {
-                redirect.addFlashAttribute(Page.NOTICE, "Join this community to start a topic.");
+                redirect.addFlashAttribute(Page.NOTICE, cannotWrite(access, "Join this community to start a topic."));
                 yield "redirect:/c/" + slug;
             }
             case StartTopic.Outcome.AudienceWidened(var now) -> {
@@ -261,7 +261,9 @@ class ConversationPages {
                     redirect.addFlashAttribute(Page.NOTICE, "Your reply is posted. It was sent more than once and is stored once.");
                     return to(slug, location);
                 }
-                case ReplyToTopic.Outcome.NotAMember n -> result.reject("not-member", "Join this community to reply.");
+                case ReplyToTopic.Outcome.Locked l -> result.reject("locked",
+                        "A moderator locked this topic: it takes no new replies. Nothing was posted; what you wrote is still below.");
+                case ReplyToTopic.Outcome.NotAMember n -> result.reject("not-member", cannotWrite(access, "Join this community to reply."));
                 case ReplyToTopic.Outcome.NoSuchTopic n -> throw new NotFound();
                 case ReplyToTopic.Outcome.AudienceWidened(var now) -> {
                     result.reject("audience-widened", widened(form.shown(), now));
@@ -322,6 +324,9 @@ class ConversationPages {
                 case EditPost.Outcome.TitleMissing t -> result.rejectValue("title", "blank", "A topic needs a title.");
                 case EditPost.Outcome.AlreadyDeleted d ->
                         result.reject("deleted", "This post was deleted meanwhile, so nothing was saved. What you wrote is still below.");
+                case EditPost.Outcome.WaitsForModerators w -> result.reject("waits",
+                        "This post is hidden and waits for a moderator: it was already edited once to ask for another look, "
+                        + "or a moderator hid it. Nothing was saved; what you wrote is still below.");
                 case EditPost.Outcome.NotFound n -> throw new NotFound();
                 case EditPost.Outcome.NotYourPost n -> throw new NotFound();
                 case EditPost.Outcome.OverLimit(var why) -> result.reject("over-limit", why);
@@ -386,7 +391,7 @@ class ConversationPages {
             case ReactToPost.Outcome.Given(var location) -> to(slug, location);
             case ReactToPost.Outcome.TakenBack(var location) -> to(slug, location);
             case ReactToPost.Outcome.NotAMember(var location) -> {
-                redirect.addFlashAttribute(Page.NOTICE, "Join this community to react to posts.");
+                redirect.addFlashAttribute(Page.NOTICE, cannotWrite(access, "Join this community to react to posts."));
                 yield to(slug, location);
             }
             case ReactToPost.Outcome.PostDeleted(var location) -> {
@@ -466,5 +471,12 @@ class ConversationPages {
         model.addAttribute("access", access);
         model.addAttribute(Page.NOINDEX, !access.community().openToSearchEngines());
         return access;
+    }
+
+    /** Why this member may not write here: a mute or suspension in force, in words, or else the given reason. */
+    static String cannotWrite(Access access, String otherwise) {
+        Access.Restriction restriction = access.restriction();
+        return restriction == null ? otherwise : "You are " + restriction.kind().word() + " in this community until "
+                + org.hearth.platform.web.When.readable(restriction.until()) + " (UTC). The reason is on your decisions page, /me/decisions.";
     }
 }

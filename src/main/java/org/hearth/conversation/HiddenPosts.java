@@ -1,0 +1,96 @@
+package org.hearth.conversation;
+
+import static org.hearth.conversation.schema.Tables.POSTS;
+import static org.hearth.conversation.schema.Tables.TOPICS;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.hearth.community.Access;
+import org.hearth.conversation.Conversations.Location;
+import org.hearth.platform.RandomId;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
+
+/**
+ * Hiding posts and showing them again, for the features that decide it (moderation's flags and
+ * review queue): conversation owns the post and how a hidden one is shown; whoever decides
+ * calls here and depends on conversation, never the other way.
+ */
+@Service
+public class HiddenPosts {
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    HiddenPosts(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /**
+     * A post as those who decide about it need it. {@code authorId} is for deciding (not one's
+     * own post, who is told); it must never be shown to anyone who may not know who wrote an
+     * anonymous post. {@code askedAgainAt}: its author edited it after it was hidden, asking
+     * for another look.
+     */
+    public record Post(String id, String communityId, Location location, String topicTitle, String authorId, boolean anonymous,
+            boolean opening, boolean deleted, Hidden hidden, Long askedAgainAt, String bodyHtml, String contentWarning,
+            long createdAt) {
+    }
+
+    /** A post of this community, if the access may read the community; empty otherwise. */
+    public Optional<Post> readable(Access access, String postId) {
+        if (!access.canRead() || !RandomId.looksValid(postId)) {
+            return Optional.empty();
+        }
+        return select().where(POSTS.ID.eq(postId), TOPICS.COMMUNITY_ID.eq(access.community().id())).fetchOptional(HiddenPosts::post);
+    }
+
+    /** Posts of this community by id, for its moderators only (a second factor included); empty otherwise. */
+    public Map<String, Post> forModerators(Access access, Collection<String> postIds) {
+        if (!access.canModerate() || postIds.isEmpty()) {
+            return Map.of();
+        }
+        return select().where(POSTS.ID.in(postIds), TOPICS.COMMUNITY_ID.eq(access.community().id()))
+                .fetchMap(r -> r.get(POSTS.ID), HiddenPosts::post);
+    }
+
+    /** The ids of every post this member wrote, deleted ones too: for erasing what others hold about them. */
+    public java.util.List<String> idsByAuthor(String memberId) {
+        return db.select(POSTS.ID).from(POSTS).where(POSTS.AUTHOR_ID.eq(memberId)).fetch(POSTS.ID);
+    }
+
+    /** Hides a post that is not deleted; false when there is none to hide. A new reason replaces the old. */
+    public boolean hide(String postId, Hidden why) {
+        return db.update(POSTS).set(POSTS.HIDDEN_AT, clock.millis()).set(POSTS.HIDDEN_WHY, why.name()).setNull(POSTS.HIDDEN_EDITED_AT)
+                .where(POSTS.ID.eq(postId), POSTS.DELETED_AT.isNull()).execute() == 1;
+    }
+
+    /** Locks a topic: no new replies but from moderators. False when it was locked already. */
+    public boolean lockTopic(String topicId) {
+        return db.update(TOPICS).set(TOPICS.LOCKED_AT, clock.millis()).where(TOPICS.ID.eq(topicId), TOPICS.LOCKED_AT.isNull()).execute() == 1;
+    }
+
+    /** Shows a hidden post to everyone again; false when it was not hidden. */
+    public boolean show(String postId) {
+        return db.update(POSTS).setNull(POSTS.HIDDEN_AT).setNull(POSTS.HIDDEN_WHY).setNull(POSTS.HIDDEN_EDITED_AT)
+                .where(POSTS.ID.eq(postId), POSTS.HIDDEN_AT.isNotNull()).execute() == 1;
+    }
+
+    private org.jooq.SelectJoinStep<? extends Record> select() {
+        return db.select(POSTS.ID, TOPICS.COMMUNITY_ID, POSTS.TOPIC_ID, POSTS.POSITION, TOPICS.TITLE, POSTS.AUTHOR_ID, POSTS.ANONYMOUS,
+                        POSTS.OPENING, POSTS.DELETED_AT, POSTS.HIDDEN_WHY, POSTS.HIDDEN_EDITED_AT, POSTS.BODY_HTML, POSTS.CONTENT_WARNING,
+                        POSTS.CREATED_AT)
+                .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID));
+    }
+
+    private static Post post(Record r) {
+        return new Post(r.get(POSTS.ID), r.get(TOPICS.COMMUNITY_ID), Conversations.location(r.get(POSTS.TOPIC_ID), r.get(POSTS.POSITION), r.get(POSTS.ID)),
+                r.get(TOPICS.TITLE), r.get(POSTS.AUTHOR_ID), Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS)), Boolean.TRUE.equals(r.get(POSTS.OPENING)),
+                r.get(POSTS.DELETED_AT) != null, Hidden.of(r.get(POSTS.HIDDEN_WHY)), r.get(POSTS.HIDDEN_EDITED_AT), r.get(POSTS.BODY_HTML),
+                r.get(POSTS.CONTENT_WARNING), r.get(POSTS.CREATED_AT));
+    }
+}

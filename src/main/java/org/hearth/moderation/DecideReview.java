@@ -1,0 +1,168 @@
+package org.hearth.moderation;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.hearth.community.Access;
+import org.hearth.community.Communities;
+import org.hearth.community.MemberRestrictions;
+import org.hearth.conversation.Hidden;
+import org.hearth.conversation.HiddenPosts;
+import org.hearth.identity.Members;
+import org.hearth.platform.RandomId;
+import org.hearth.platform.security.Viewer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * A moderator decides about a flagged post in the queue, with a written reason: keep it (the
+ * flags were wrong: it is shown again), hide it, remove it, or warn, mute or suspend its author
+ * (which also hides it). Of two moderators deciding at once, one wins and the other is told.
+ * The decision is recorded in the actions log and the author is told on their decisions page and
+ * by a discreet e-mail.
+ */
+@Service
+public class DecideReview {
+
+    public static final int REASON_MAX = 1000;
+    public static final int DAYS_MAX = 365;
+
+    /**
+     * @param ruleNumber the community rule the decision is taken under, optional until rules exist
+     * @param days how long a mute or suspension lasts
+     */
+    public record Input(String slug, Viewer moderator, String postId, ModerationAction action, String reason, Integer ruleNumber,
+            Integer days) {
+        public Input {
+            Objects.requireNonNull(moderator, "only a signed-in moderator decides");
+        }
+    }
+
+    public sealed interface Outcome {
+        record Decided(Access access, ModerationAction action) implements Outcome {
+        }
+
+        /** No such community, or they do not moderate it. */
+        record NotFound() implements Outcome {
+        }
+
+        record SecondFactorNeeded() implements Outcome {
+        }
+
+        record ActionMissing(Access access) implements Outcome {
+        }
+
+        record ReasonMissing(Access access) implements Outcome {
+        }
+
+        record ReasonTooLong(Access access, int max) implements Outcome {
+        }
+
+        /** A mute or suspension needs a number of days, 1 to {@link #DAYS_MAX}. */
+        record DaysNeeded(Access access, int max) implements Outcome {
+        }
+
+        /** Not waiting: another moderator decided it first, or it was never flagged. */
+        record NotWaiting(Access access) implements Outcome {
+        }
+
+        record ClaimedByAnother(Access access, String moderator) implements Outcome {
+        }
+
+        /** The author is no longer a member here, so there is no membership to mute or suspend. */
+        record AuthorNotAMember(Access access) implements Outcome {
+        }
+    }
+
+    private final Communities communities;
+    private final Flags flags;
+    private final HiddenPosts posts;
+    private final MemberRestrictions restrictions;
+    private final Members members;
+    private final DecisionNotices notices;
+    private final ApplicationEventPublisher events;
+
+    DecideReview(Communities communities, Flags flags, HiddenPosts posts, MemberRestrictions restrictions, Members members,
+            DecisionNotices notices, ApplicationEventPublisher events) {
+        this.communities = communities;
+        this.flags = flags;
+        this.posts = posts;
+        this.restrictions = restrictions;
+        this.members = members;
+        this.notices = notices;
+        this.events = events;
+    }
+
+    @Transactional
+    public Outcome run(Input input) {
+        Optional<Access> found = communities.visibleTo(input.slug(), input.moderator()).filter(Access::moderates);
+        if (found.isEmpty()) {
+            return new Outcome.NotFound();
+        }
+        Access access = found.get();
+        String reason = input.reason() == null ? "" : input.reason().strip();
+        return withSecondFactor(access)
+                .or(() -> input.action() == null ? Optional.of(new Outcome.ActionMissing(access)) : Optional.empty())
+                .or(() -> reasoned(access, reason))
+                .or(() -> timed(access, input))
+                .or(() -> decidedHere(access, input))
+                .orElseGet(() -> act(access, input, reason));
+    }
+
+    private static Optional<Outcome> withSecondFactor(Access access) {
+        return access.canModerate() ? Optional.empty() : Optional.of(new Outcome.SecondFactorNeeded());
+    }
+
+    private static Optional<Outcome> reasoned(Access access, String reason) {
+        if (reason.isEmpty()) {
+            return Optional.of(new Outcome.ReasonMissing(access));
+        }
+        return reason.length() > REASON_MAX ? Optional.of(new Outcome.ReasonTooLong(access, REASON_MAX)) : Optional.empty();
+    }
+
+    private static Optional<Outcome> timed(Access access, Input input) {
+        boolean valid = !input.action().timed() || input.days() != null && input.days() >= 1 && input.days() <= DAYS_MAX;
+        return valid ? Optional.empty() : Optional.of(new Outcome.DaysNeeded(access, DAYS_MAX));
+    }
+
+    /** Marking it decided is the check: of two moderators deciding at once, one finds it decided. */
+    private Optional<Outcome> decidedHere(Access access, Input input) {
+        String me = input.moderator().memberId();
+        if (RandomId.looksValid(input.postId()) && flags.decide(access.community().id(), input.postId(), me)) {
+            return Optional.empty();
+        }
+        return ClaimReview.whyNot(flags, members, access, input.postId(), me)
+                .map(o -> (Outcome) new Outcome.ClaimedByAnother(access, ((ClaimReview.Outcome.ClaimedByAnother) o).moderator()))
+                .or(() -> Optional.of(new Outcome.NotWaiting(access)));
+    }
+
+    private Outcome act(Access access, Input input, String reason) {
+        String communityId = access.community().id();
+        HiddenPosts.Post post = posts.forModerators(access, java.util.List.of(input.postId())).get(input.postId());
+        String authorId = post.authorId();
+        ModerationAction action = input.action();
+        Long until = action.timed() ? flags.now() + Duration.ofDays(input.days()).toMillis() : null;
+        switch (action) {
+            case KEEP -> posts.show(post.id());
+            case REMOVE -> posts.hide(post.id(), Hidden.REMOVED_BY_MODERATOR);
+            case LOCK_TOPIC -> posts.lockTopic(post.location().topicId());
+            default -> posts.hide(post.id(), Hidden.BY_MODERATOR);
+        }
+        if (action.timed()) {
+            var kind = action == ModerationAction.MUTE ? org.hearth.community.Access.Restriction.Kind.MUTED
+                    : org.hearth.community.Access.Restriction.Kind.SUSPENDED;
+            if (!restrictions.restrict(communityId, authorId, kind, until)) {
+                TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+                return new Outcome.AuthorNotAMember(access);
+            }
+        }
+        flags.judge(post.id(), action != ModerationAction.KEEP);
+        String actionId = flags.record(communityId, action, post.id(), authorId, input.ruleNumber(), reason,
+                input.moderator().memberId(), until);
+        notices.tell(authorId);
+        events.publishEvent(new ModerationActionTaken(actionId, communityId, action, post.id(), authorId, input.moderator().memberId()));
+        return new Outcome.Decided(access, action);
+    }
+}

@@ -1,0 +1,208 @@
+package org.hearth.moderation;
+
+import static org.hearth.moderation.schema.Tables.FLAGS;
+import static org.hearth.moderation.schema.Tables.MODERATION_ACTIONS;
+import static org.hearth.moderation.schema.Tables.REVIEWS;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.hearth.platform.RandomId;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The flags, review rows and actions log of this feature: the steps its use cases are made of,
+ * each run in the caller's transaction.
+ */
+@Component
+class Flags {
+
+    /** A claim older than this no longer holds the item: a moderator may have closed the page and gone. */
+    static final Duration CLAIM_HOLDS = Duration.ofMinutes(30);
+
+    static final String UPHELD = "UPHELD";
+    static final String REJECTED = "REJECTED";
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    Flags(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    // ---- flags -----------------------------------------------------------------------------
+
+    /** Saves a flag; false when this member already flagged this post (also at the same moment). */
+    boolean add(String communityId, String postId, String authorId, String flaggerId, FlagReason reason, String comment, int weight) {
+        return db.insertInto(FLAGS).set(FLAGS.ID, RandomId.next()).set(FLAGS.COMMUNITY_ID, communityId).set(FLAGS.POST_ID, postId)
+                .set(FLAGS.AUTHOR_ID, authorId).set(FLAGS.FLAGGER_ID, flaggerId).set(FLAGS.REASON, reason.name()).set(FLAGS.COMMENT, comment)
+                .set(FLAGS.WEIGHT, weight).set(FLAGS.FLAGGED_AT, now())
+                .onConflictDoNothing().execute() == 1;
+    }
+
+    boolean flagged(String postId, String flaggerId) {
+        return db.fetchExists(FLAGS, FLAGS.POST_ID.eq(postId), FLAGS.FLAGGER_ID.eq(flaggerId));
+    }
+
+    /** Flags this member cast in the last day, everywhere. */
+    int castToday(String flaggerId) {
+        return db.fetchCount(FLAGS, FLAGS.FLAGGER_ID.eq(flaggerId), FLAGS.FLAGGED_AT.gt(now() - Duration.ofDays(1).toMillis()));
+    }
+
+    /** How many of this member's flags were upheld and how many turned down: {upheld, rejected}. */
+    int[] judged(String flaggerId) {
+        var r = db.select(sum(when(FLAGS.JUDGED.eq(UPHELD), 1).else_(0)), sum(when(FLAGS.JUDGED.eq(REJECTED), 1).else_(0)))
+                .from(FLAGS).where(FLAGS.FLAGGER_ID.eq(flaggerId)).fetchOne();
+        return new int[] {r.value1() == null ? 0 : r.value1().intValue(), r.value2() == null ? 0 : r.value2().intValue()};
+    }
+
+    /**
+     * How many of a member's posts in a community had flags upheld since a time (self-harm flags
+     * left out: they say nothing against the writer). What trust asks as "no upheld flags".
+     */
+    int upheldAgainst(String communityId, String authorId, long since) {
+        return db.fetchValue(db.select(org.jooq.impl.DSL.countDistinct(FLAGS.POST_ID)).from(FLAGS)
+                .where(FLAGS.COMMUNITY_ID.eq(communityId), FLAGS.AUTHOR_ID.eq(authorId), FLAGS.JUDGED.eq(UPHELD),
+                        FLAGS.REASON.ne(FlagReason.SELF_HARM.name()), FLAGS.JUDGED_AT.ge(since)));
+    }
+
+    /** The score, in hundredths, of the post's flags waiting for review whose reasons may hide it. */
+    int hidingScore(String postId) {
+        var reasons = java.util.Arrays.stream(FlagReason.values()).filter(FlagReason::hides).map(Enum::name).toList();
+        Number score = db.select(sum(FLAGS.WEIGHT)).from(FLAGS)
+                .where(FLAGS.POST_ID.eq(postId), FLAGS.JUDGED.isNull(), FLAGS.REASON.in(reasons)).fetchOne().value1();
+        return score == null ? 0 : score.intValue();
+    }
+
+    /** One flag as moderators read it in the queue. */
+    record PendingFlag(String postId, String flaggerId, FlagReason reason, String comment, int weight, long flaggedAt) {
+    }
+
+    List<PendingFlag> pending(Collection<String> postIds) {
+        return db.select(FLAGS.POST_ID, FLAGS.FLAGGER_ID, FLAGS.REASON, FLAGS.COMMENT, FLAGS.WEIGHT, FLAGS.FLAGGED_AT).from(FLAGS)
+                .where(FLAGS.POST_ID.in(postIds), FLAGS.JUDGED.isNull()).orderBy(FLAGS.FLAGGED_AT)
+                .fetch(r -> new PendingFlag(r.value1(), r.value2(), FlagReason.valueOf(r.value3()), r.value4(), r.value5(), r.value6()));
+    }
+
+    /**
+     * Judges the post's waiting flags. Self-harm flags are always upheld: worrying about someone
+     * is never held against the one who worried.
+     */
+    void judge(String postId, boolean upheld) {
+        db.update(FLAGS).set(FLAGS.JUDGED, upheld ? UPHELD : REJECTED).set(FLAGS.JUDGED_AT, now())
+                .where(FLAGS.POST_ID.eq(postId), FLAGS.JUDGED.isNull(), FLAGS.REASON.ne(FlagReason.SELF_HARM.name())).execute();
+        db.update(FLAGS).set(FLAGS.JUDGED, UPHELD).set(FLAGS.JUDGED_AT, now())
+                .where(FLAGS.POST_ID.eq(postId), FLAGS.JUDGED.isNull()).execute();
+    }
+
+    // ---- reviews ---------------------------------------------------------------------------
+
+    /** Puts the post in its community's queue, or opens it again there after an earlier decision. */
+    void openReview(String communityId, String postId, boolean urgent) {
+        int opened = db.insertInto(REVIEWS).set(REVIEWS.POST_ID, postId).set(REVIEWS.COMMUNITY_ID, communityId)
+                .set(REVIEWS.URGENT, urgent).set(REVIEWS.OPENED_AT, now()).onConflictDoNothing().execute();
+        if (opened == 0) {
+            db.update(REVIEWS).set(REVIEWS.OPENED_AT, now()).set(REVIEWS.URGENT, urgent)
+                    .setNull(REVIEWS.DECIDED_AT).setNull(REVIEWS.DECIDED_BY).setNull(REVIEWS.CLAIMED_BY).setNull(REVIEWS.CLAIMED_AT)
+                    .where(REVIEWS.POST_ID.eq(postId), REVIEWS.DECIDED_AT.isNotNull()).execute();
+            if (urgent) {
+                db.update(REVIEWS).set(REVIEWS.URGENT, true).where(REVIEWS.POST_ID.eq(postId)).execute();
+            }
+        }
+    }
+
+    /** A post in the queue: whether it is urgent, when it came, who claimed it and until when the claim holds. */
+    record Review(String postId, boolean urgent, long openedAt, String claimedBy, Long claimedAt, String decidedBy, Long decidedAt) {
+
+        boolean claimedByAnother(String moderatorId, long now) {
+            return claimedBy != null && !claimedBy.equals(moderatorId) && claimedAt != null
+                    && claimedAt > now - CLAIM_HOLDS.toMillis();
+        }
+    }
+
+    /** The open reviews of a community, urgent first, then oldest first. */
+    List<Review> openReviews(String communityId) {
+        return db.selectFrom(REVIEWS).where(REVIEWS.COMMUNITY_ID.eq(communityId), REVIEWS.DECIDED_AT.isNull())
+                .orderBy(REVIEWS.URGENT.desc(), REVIEWS.OPENED_AT).limit(200)
+                .fetch(Flags::review);
+    }
+
+    Optional<Review> review(String communityId, String postId) {
+        return db.selectFrom(REVIEWS).where(REVIEWS.POST_ID.eq(postId), REVIEWS.COMMUNITY_ID.eq(communityId)).fetchOptional(Flags::review);
+    }
+
+    /** How many items wait in a community's queue (for the link moderators see). */
+    int waiting(String communityId) {
+        return db.fetchCount(REVIEWS, REVIEWS.COMMUNITY_ID.eq(communityId), REVIEWS.DECIDED_AT.isNull());
+    }
+
+    /**
+     * Claims an open item for this moderator: only if it is not decided and no other
+     * moderator's claim holds. The update is the check, so of two claiming at once one wins.
+     */
+    boolean claim(String communityId, String postId, String moderatorId) {
+        long now = now();
+        return db.update(REVIEWS).set(REVIEWS.CLAIMED_BY, moderatorId).set(REVIEWS.CLAIMED_AT, now)
+                .where(REVIEWS.POST_ID.eq(postId), REVIEWS.COMMUNITY_ID.eq(communityId), REVIEWS.DECIDED_AT.isNull(),
+                        REVIEWS.CLAIMED_BY.isNull().or(REVIEWS.CLAIMED_BY.eq(moderatorId))
+                                .or(REVIEWS.CLAIMED_AT.le(now - CLAIM_HOLDS.toMillis())))
+                .execute() == 1;
+    }
+
+    /**
+     * Marks the item decided by this moderator, with the same conditions as a claim. The update
+     * is the check: of two moderators deciding at once, the second finds it decided (on
+     * PostgreSQL it waits for the first's transaction and then matches no row; SQLite writes one
+     * transaction at a time).
+     */
+    boolean decide(String communityId, String postId, String moderatorId) {
+        long now = now();
+        return db.update(REVIEWS).set(REVIEWS.DECIDED_BY, moderatorId).set(REVIEWS.DECIDED_AT, now)
+                .where(REVIEWS.POST_ID.eq(postId), REVIEWS.COMMUNITY_ID.eq(communityId), REVIEWS.DECIDED_AT.isNull(),
+                        REVIEWS.CLAIMED_BY.isNull().or(REVIEWS.CLAIMED_BY.eq(moderatorId))
+                                .or(REVIEWS.CLAIMED_AT.le(now - CLAIM_HOLDS.toMillis())))
+                .execute() == 1;
+    }
+
+    // ---- the actions log -------------------------------------------------------------------
+
+    /** Records an action; returns its id. */
+    String record(String communityId, ModerationAction action, String postId, String memberId, Integer ruleNumber,
+            String reason, String moderatorId, Long until) {
+        String id = RandomId.next();
+        db.insertInto(MODERATION_ACTIONS).set(MODERATION_ACTIONS.ID, id).set(MODERATION_ACTIONS.COMMUNITY_ID, communityId)
+                .set(MODERATION_ACTIONS.ACTION, action.name()).set(MODERATION_ACTIONS.POST_ID, postId)
+                .set(MODERATION_ACTIONS.MEMBER_ID, memberId).set(MODERATION_ACTIONS.RULE_NUMBER, ruleNumber)
+                .set(MODERATION_ACTIONS.REASON, reason).set(MODERATION_ACTIONS.MODERATOR_ID, moderatorId)
+                .set(MODERATION_ACTIONS.UNTIL_AT, until).set(MODERATION_ACTIONS.ACTED_AT, now()).execute();
+        return id;
+    }
+
+    /** A decision about a member, as they read it: what, where, why, when; never who flagged. */
+    record Decision(String communityId, ModerationAction action, String postId, Integer ruleNumber, String reason, Long until,
+            long actedAt) {
+    }
+
+    List<Decision> about(String memberId) {
+        return db.select(MODERATION_ACTIONS.COMMUNITY_ID, MODERATION_ACTIONS.ACTION, MODERATION_ACTIONS.POST_ID, MODERATION_ACTIONS.RULE_NUMBER,
+                        MODERATION_ACTIONS.REASON, MODERATION_ACTIONS.UNTIL_AT, MODERATION_ACTIONS.ACTED_AT)
+                .from(MODERATION_ACTIONS).where(MODERATION_ACTIONS.MEMBER_ID.eq(memberId))
+                .orderBy(MODERATION_ACTIONS.ACTED_AT.desc(), MODERATION_ACTIONS.ID)
+                .fetch(r -> new Decision(r.value1(), ModerationAction.valueOf(r.value2()), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+    }
+
+    private static Review review(org.hearth.moderation.schema.tables.records.ReviewsRecord r) {
+        return new Review(r.getPostId(), Boolean.TRUE.equals(r.getUrgent()), r.getOpenedAt(), r.getClaimedBy(), r.getClaimedAt(),
+                r.getDecidedBy(), r.getDecidedAt());
+    }
+}

@@ -1,0 +1,110 @@
+package org.hearth.moderation;
+
+import static org.hearth.moderation.schema.Tables.FLAGS;
+import static org.hearth.moderation.schema.Tables.MODERATION_ACTIONS;
+import static org.hearth.moderation.schema.Tables.REVIEWS;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hearth.community.CommunityNames;
+import org.hearth.community.CommunityNames.Named;
+import org.hearth.conversation.HiddenPosts;
+import org.hearth.identity.MemberData;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * What moderation holds about a member. Their download shows the flags they cast (reason,
+ * comment, when, how it was judged), the decisions moderators took about them, and the actions
+ * they took as a moderator; never who flagged their posts, nor which moderator decided.
+ *
+ * <p>Erasing: their own flags go (a pending review loses their weight); flags, reviews and
+ * queue entries on their posts go with the posts' text; the actions log keeps its rows, for
+ * the community's record and for appeals, with every link to them removed (the member it was
+ * about, the moderator who acted, the post). Erased before conversation's posts.
+ */
+@Component
+@Order(50)
+class ModerationOfAMember implements MemberData {
+
+    private final DSLContext db;
+    private final CommunityNames communities;
+    private final HiddenPosts posts;
+
+    ModerationOfAMember(DSLContext db, CommunityNames communities, HiddenPosts posts) {
+        this.db = db;
+        this.communities = communities;
+        this.posts = posts;
+    }
+
+    @Override
+    public String section() {
+        return "moderation";
+    }
+
+    @Override
+    public List<Table<?>> tables() {
+        return List.of(FLAGS, REVIEWS, MODERATION_ACTIONS);
+    }
+
+    record Section(List<FlagCast> flagsCast, List<DecisionAboutYou> decisionsAboutYou, List<ActionTaken> actionsTakenAsModerator) {
+    }
+
+    /** A flag the member cast: judged is null while it waits, then "upheld" or "rejected". */
+    record FlagCast(Named community, String postId, String reason, String comment, Instant flaggedAt, String judged) {
+    }
+
+    record DecisionAboutYou(Named community, String action, String postId, Integer ruleNumber, String reason, Instant until,
+            Instant at) {
+    }
+
+    /** An action they took as a moderator; whom it was about stays out (that is the other member's). */
+    record ActionTaken(Named community, String action, Integer ruleNumber, String reason, Instant at) {
+    }
+
+    @Override
+    public Object export(String memberId) {
+        var flags = db.select(FLAGS.COMMUNITY_ID, FLAGS.POST_ID, FLAGS.REASON, FLAGS.COMMENT, FLAGS.FLAGGED_AT, FLAGS.JUDGED).from(FLAGS)
+                .where(FLAGS.FLAGGER_ID.eq(memberId)).orderBy(FLAGS.FLAGGED_AT, FLAGS.ID).fetch();
+        var about = db.selectFrom(MODERATION_ACTIONS).where(MODERATION_ACTIONS.MEMBER_ID.eq(memberId))
+                .orderBy(MODERATION_ACTIONS.ACTED_AT, MODERATION_ACTIONS.ID).fetch();
+        var taken = db.selectFrom(MODERATION_ACTIONS).where(MODERATION_ACTIONS.MODERATOR_ID.eq(memberId))
+                .orderBy(MODERATION_ACTIONS.ACTED_AT, MODERATION_ACTIONS.ID).fetch();
+        var ids = new HashSet<String>(flags.getValues(FLAGS.COMMUNITY_ID));
+        ids.addAll(about.getValues(MODERATION_ACTIONS.COMMUNITY_ID));
+        ids.addAll(taken.getValues(MODERATION_ACTIONS.COMMUNITY_ID));
+        Map<String, Named> named = communities.byId(ids);
+        return new Section(
+                flags.map(r -> new FlagCast(named.get(r.value1()), r.value2(), lower(r.value3()), r.value4(), at(r.value5()),
+                        r.value6() == null ? null : lower(r.value6()))),
+                about.map(r -> new DecisionAboutYou(named.get(r.getCommunityId()), lower(r.getAction()), r.getPostId(), r.getRuleNumber(),
+                        r.getReason(), at(r.getUntilAt()), at(r.getActedAt()))),
+                taken.map(r -> new ActionTaken(named.get(r.getCommunityId()), lower(r.getAction()), r.getRuleNumber(), r.getReason(),
+                        at(r.getActedAt()))));
+    }
+
+    @Override
+    public void erase(String memberId) {
+        List<String> theirPosts = posts.idsByAuthor(memberId);
+        db.deleteFrom(FLAGS).where(FLAGS.FLAGGER_ID.eq(memberId).or(FLAGS.AUTHOR_ID.eq(memberId)).or(FLAGS.POST_ID.in(theirPosts))).execute();
+        db.deleteFrom(REVIEWS).where(REVIEWS.POST_ID.in(theirPosts)).execute();
+        db.update(REVIEWS).setNull(REVIEWS.CLAIMED_BY).setNull(REVIEWS.CLAIMED_AT).where(REVIEWS.CLAIMED_BY.eq(memberId)).execute();
+        db.update(REVIEWS).setNull(REVIEWS.DECIDED_BY).where(REVIEWS.DECIDED_BY.eq(memberId)).execute();
+        db.update(MODERATION_ACTIONS).setNull(MODERATION_ACTIONS.POST_ID).where(MODERATION_ACTIONS.POST_ID.in(theirPosts)).execute();
+        db.update(MODERATION_ACTIONS).setNull(MODERATION_ACTIONS.MEMBER_ID).where(MODERATION_ACTIONS.MEMBER_ID.eq(memberId)).execute();
+        db.update(MODERATION_ACTIONS).setNull(MODERATION_ACTIONS.MODERATOR_ID).where(MODERATION_ACTIONS.MODERATOR_ID.eq(memberId)).execute();
+    }
+
+    private static Instant at(Long epochMillis) {
+        return epochMillis == null ? null : Instant.ofEpochMilli(epochMillis);
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,119 @@
+package org.hearth.moderation;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hearth.community.Access;
+import org.hearth.community.Communities;
+import org.hearth.conversation.HiddenPosts;
+import org.hearth.identity.Members;
+import org.hearth.platform.security.Viewer;
+import org.springframework.stereotype.Service;
+
+/**
+ * A community's review queue as its moderators read it: each flagged post once, with every
+ * reason, comment and the score, self-harm first. For moderators signed in with a second
+ * factor only; everyone else gets nothing, and the page answers them as if it did not exist.
+ */
+@Service
+public class ReviewQueue {
+
+    private final Flags flags;
+    private final HiddenPosts posts;
+    private final Members members;
+    private final Communities communities;
+
+    ReviewQueue(Flags flags, HiddenPosts posts, Members members, Communities communities) {
+        this.flags = flags;
+        this.posts = posts;
+        this.members = members;
+        this.communities = communities;
+    }
+
+    /** One flag as moderators see it; who flagged is for moderators only. */
+    public record FlagLine(FlagReason reason, String comment, String flagger, long flaggedAt) {
+    }
+
+    /**
+     * One flagged post. {@code author} names an anonymous author as moderators may see it;
+     * {@code claimedBy} is the handle of the moderator holding it, or null.
+     */
+    public record Item(HiddenPosts.Post post, String author, List<FlagLine> flags, double score, boolean urgent,
+            String claimedBy, boolean claimedByMe, long openedAt) {
+
+        public boolean askedAgain() {
+            return post.askedAgainAt() != null;
+        }
+
+        /** The score as moderators read it: "4" or "3.5". */
+        public String scoreText() {
+            return score == Math.rint(score) ? Long.toString((long) score) : String.format(java.util.Locale.ROOT, "%.1f", score);
+        }
+    }
+
+    public record Queue(Access access, List<Item> items, int joinRequests) {
+    }
+
+    public Optional<Queue> of(Access access, Viewer moderator) {
+        if (!access.canModerate()) {
+            return Optional.empty();
+        }
+        String communityId = access.community().id();
+        List<Flags.Review> reviews = flags.openReviews(communityId);
+        List<String> postIds = reviews.stream().map(Flags.Review::postId).toList();
+        Map<String, HiddenPosts.Post> byId = posts.forModerators(access, postIds);
+        Map<String, List<Flags.PendingFlag>> pending = new LinkedHashMap<>();
+        if (!postIds.isEmpty()) {
+            flags.pending(postIds).forEach(f -> pending.computeIfAbsent(f.postId(), k -> new ArrayList<>()).add(f));
+        }
+        Set<String> people = new HashSet<>();
+        byId.values().forEach(p -> people.add(p.authorId()));
+        pending.values().forEach(list -> list.forEach(f -> people.add(f.flaggerId())));
+        reviews.forEach(r -> {
+            if (r.claimedBy() != null) {
+                people.add(r.claimedBy());
+            }
+        });
+        Map<String, String> handles = members.handles(people);
+        long now = flags.now();
+        List<Item> items = new ArrayList<>();
+        for (Flags.Review review : reviews) {
+            HiddenPosts.Post post = byId.get(review.postId());
+            if (post == null) {
+                continue;
+            }
+            List<Flags.PendingFlag> theirs = pending.getOrDefault(review.postId(), List.of());
+            String author = handles.getOrDefault(post.authorId(), "a former member");
+            boolean claimHolds = review.claimedBy() != null && review.claimedAt() != null
+                    && review.claimedAt() > now - Flags.CLAIM_HOLDS.toMillis();
+            items.add(new Item(post, post.anonymous() ? "anonymous member (" + author + ")" : author,
+                    theirs.stream().map(f -> new FlagLine(f.reason(), f.comment(), handles.getOrDefault(f.flaggerId(), "a former member"), f.flaggedAt())).toList(),
+                    theirs.stream().mapToInt(Flags.PendingFlag::weight).sum() / 100.0,
+                    review.urgent() || theirs.stream().anyMatch(f -> f.reason().urgent()),
+                    claimHolds ? handles.get(review.claimedBy()) : null,
+                    claimHolds && review.claimedBy().equals(moderator.memberId()), review.openedAt()));
+        }
+        items.sort(Comparator.comparing((Item i) -> !i.urgent()).thenComparing(i -> -i.score()).thenComparingLong(Item::openedAt));
+        int requests = communities.waitingToJoin(access);
+        return Optional.of(new Queue(access, items, requests));
+    }
+
+    /**
+     * How many of this member's posts in the community had flags upheld since a time (distinct
+     * posts; self-harm flags never count against the writer). Ready for the trust feature's
+     * question of whether flags were upheld against a member.
+     */
+    public int upheldAgainst(String communityId, String memberId, long since) {
+        return flags.upheldAgainst(communityId, memberId, since);
+    }
+
+    /** How many posts wait in the queue, for a moderator's link to it; 0 for anyone else. */
+    public int waiting(Access access) {
+        return access.canModerate() ? flags.waiting(access.community().id()) : 0;
+    }
+}

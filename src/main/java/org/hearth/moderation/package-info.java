@@ -1,0 +1,17 @@
+/**
+ * Flags and the review queue. A member flags a post (a topic through its opening post) with a
+ * reason ({@link org.hearth.moderation.FlagPost}); each flag adds to the post's score, weighted
+ * by the flagger's trust level and by how often their earlier flags were upheld
+ * ({@link org.hearth.moderation.FlagWeights}); at the community's threshold, or at once when a
+ * moderator flags, the post is hidden pending review through conversation's
+ * {@link org.hearth.conversation.HiddenPosts}. Self-harm flags never hide: they go to the top of
+ * the queue. The community's moderators claim and decide each flagged post
+ * ({@link org.hearth.moderation.ClaimReview}, {@link org.hearth.moderation.DecideReview}): keep,
+ * hide, remove, warn, mute or suspend its author (mutes and suspensions are kept on the membership
+ * by {@link org.hearth.community.MemberRestrictions}), each with a written reason; every action
+ * is recorded for the moderation log and appeals to come, and the member it concerns is told on
+ * their decisions page and by a discreet e-mail. Conversation and community know nothing of this
+ * feature: it calls their public services.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "conversation", "identity", "platform", "trust"})
+package org.hearth.moderation;

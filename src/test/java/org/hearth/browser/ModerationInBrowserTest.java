@@ -1,0 +1,150 @@
+package org.hearth.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hearth.community.JoinPolicy;
+import org.hearth.community.Visibility;
+import org.hearth.conversation.Conversations;
+import org.hearth.conversation.Draft;
+import org.hearth.conversation.TopicKind;
+import org.hearth.moderation.FlagPost;
+import org.hearth.platform.security.Viewer;
+import org.hearth.testing.Authenticator;
+import org.hearth.testing.OnSqlite;
+import org.hearth.trust.SetTrustLevel;
+import org.hearth.trust.TrustLevel;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A flag hides a post, a moderator keeps it from the queue, and its author is told: in a browser. */
+@OnSqlite
+class ModerationInBrowserTest extends BrowserTest {
+
+    @Autowired
+    FlagPost flagPost;
+
+    @Autowired
+    SetTrustLevel setTrustLevel;
+
+    @Test
+    void aFlaggedPostIsHiddenReviewedKeptAndItsAuthorTold() {
+        Viewer owner = account(unique("owner"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Authenticator authenticator = Authenticator.enrol(signedIn(owner), PASSWORD);
+        Viewer author = account(unique("author"));
+        join(slug, author);
+        String topicId = started(access(slug, author), author, new Draft(TopicKind.QUESTION, "Which pill box do you use?",
+                "I keep forgetting the evening dose.", null, false));
+        Conversations.Location reply = replied(access(slug, author), author, topicId,
+                new Draft(null, null, "Buy the GoldPill box at our shop, 50 % off today!", null, false));
+        // members the moderators hold at the Basic level: each flag weighs 2 points, four reach the threshold of 8
+        for (int i = 0; i < 3; i++) {
+            Viewer reader = account(unique("reader"));
+            join(slug, reader);
+            basic(slug, owner, reader);
+            flagPost.run(new FlagPost.Input(access(slug, reader), reader, reply.postId(), "SPAM", null));
+        }
+        Viewer fourth = account(unique("reader"));
+        join(slug, fourth);
+        basic(slug, owner, fourth);
+
+        // the fourth flag reaches the threshold: the post is hidden for everyone but its author and moderators
+        Page reader = context().newPage();
+        signIn(reader, fourth.handle());
+        reader.navigate("/c/" + slug + "/t/" + topicId);
+        reader.locator("#p-" + reply.postId()).getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions()
+                .setName("Flag for the moderators")).click();
+        reader.getByLabel("Spam or advertising").check();
+        reader.getByLabel("Anything the moderators should know").fill("Selling things in every topic.");
+        screenshots(reader, "flag-form");
+        List<String> violations = new ArrayList<>(axe(reader));
+        reader.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the flag")).click();
+        assertThat(reader.locator(".notice")).containsText("hidden while the moderators review it");
+        assertThat(reader.locator("#p-" + reply.postId())).containsText("This post is hidden while moderators review it");
+        assertThat(reader.locator("#p-" + reply.postId())).not().containsText("GoldPill");
+        screenshots(reader, "flag-hidden-post");
+
+        // the moderator signs in with a second factor, claims it and keeps it
+        Page moderator = context().newPage();
+        moderator.navigate("/sign-in");
+        moderator.locator("input[name=handle]").fill(owner.handle());
+        moderator.locator("input[name=password]").fill(PASSWORD);
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        moderator.locator("input[name=code]").fill(authenticator.nextCode());
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        moderator.waitForURL(url -> !url.contains("/sign-in"));
+        moderator.navigate("/c/" + slug);
+        moderator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review queue")).click();
+        assertThat(moderator.locator("#r-" + reply.postId())).containsText("Score 8");
+        assertThat(moderator.locator("#r-" + reply.postId())).containsText("Selling things in every topic.");
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim it")).click();
+        assertThat(moderator.locator("#r-" + reply.postId())).containsText("You claimed it.");
+        screenshots(moderator, "review-queue");
+        violations.addAll(axe(moderator));
+        moderator.getByLabel("Keep: the flags were wrong; show the post again").check();
+        moderator.getByLabel("Reason").fill("Links to shops are allowed when someone asks where to buy.");
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Decide")).click();
+        assertThat(moderator.locator(".notice")).containsText("the post is shown again");
+
+        reader.reload();
+        assertThat(reader.locator("#p-" + reply.postId())).containsText("GoldPill");
+
+        // the author is told, with the reason
+        Page writer = context().newPage();
+        signIn(writer, author.handle());
+        writer.navigate("/me/decisions");
+        assertThat(writer.locator(".decisions")).containsText("Your post was kept");
+        assertThat(writer.locator(".decisions")).containsText("Links to shops are allowed when someone asks where to buy.");
+        screenshots(writer, "decisions");
+        violations.addAll(axe(writer));
+        org.assertj.core.api.Assertions.assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    /** Every serious or critical axe-core violation on the page as it is now. */
+    private static List<String> axe(Page page) {
+        AxeResults results = new AxeBuilder(page).analyze();
+        org.assertj.core.api.Assertions.assertThat(results.isErrored()).as("axe-core ran: %s", results.getErrorMessage()).isFalse();
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            for (CheckedNode node : rule.getNodes()) {
+                String impact = node.getImpact() != null ? node.getImpact() : rule.getImpact();
+                if (Set.of("serious", "critical").contains(impact)) {
+                    found.add(page.url() + ": " + rule.getId() + " (" + impact + ") at " + node.getTarget() + ": " + rule.getHelp()
+                            + "\n    " + node.getHtml());
+                }
+            }
+        }
+        return found;
+    }
+
+    private static void screenshots(Page page, String name) {
+        try {
+            Path directory = Path.of("target", "screenshots");
+            Files.createDirectories(directory);
+            for (int width : new int[] {360, 1280}) {
+                page.setViewportSize(width, 800);
+                page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(name + "-" + width + ".png")).setFullPage(true));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void basic(String slug, Viewer owner, Viewer member) {
+        org.assertj.core.api.Assertions.assertThat(setTrustLevel.run(new SetTrustLevel.Input(slug, withSecondFactor(owner), member.memberId(), TrustLevel.BASIC,
+                null, "Known to the community"))).isInstanceOf(SetTrustLevel.Outcome.Set.class);
+    }
+}
