@@ -42,7 +42,8 @@ public class StaffAccess {
         REVEALED_ANONYMOUS_AUTHOR("that you wrote a post you posted anonymously"),
         READ_EARLIER_VERSIONS("the earlier versions of a post you edited"),
         READ_MEMBER_LIST("the community's member list, with you on it"),
-        OPENED_FLAG_ABOUT_MEMBER("a flag about you");
+        OPENED_FLAG_ABOUT_MEMBER("a flag about you"),
+        READ_TRUST_STANDING("your trust level there and what counts towards it (days visited, topics read, replies)");
 
         private final String words;
 

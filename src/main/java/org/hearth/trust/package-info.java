@@ -7,8 +7,9 @@
  * other features ask a member's level ({@link org.hearth.trust.TrustLevels}) for what depends on
  * it, such as the weight of a flag and, later, private messages to strangers. A member sees their
  * own standing and what unlocks the next level; only the community's moderators see anyone
- * else's. Flags upheld against a member come from whichever feature judges flags, through
+ * else's, and each look of a moderator at it is written in the member's record of what staff saw
+ * ({@link org.hearth.privacy.StaffAccess}). Flags upheld against a member come from whichever feature judges flags, through
  * {@link org.hearth.trust.UpheldFlags}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "conversation", "identity", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "conversation", "identity", "platform", "privacy"})
 package org.hearth.trust;

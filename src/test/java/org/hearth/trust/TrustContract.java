@@ -75,6 +75,9 @@ abstract class TrustContract extends HearthTest {
         var seen = ownerBrowser.get(trustPage);
         assertThat(seen.status()).isEqualTo(200);
         assertThat(seen.text()).contains(patient.handle()).contains("Days visited");
+        assertThat(signedIn(patient).get("/me/staff-access").text()).as("the look is in the member's record")
+                .contains("your trust level there").doesNotContain(owner.handle());
+        assertThat(signedIn(peer).get("/me/staff-access").text()).doesNotContain("your trust level there");
         assertThat(signedIn(patient).get("/c/" + slug).document().select("a[href$=/standing]")).as("linked for members").hasSize(1);
         assertThat(visitor().get("/c/" + slug).document().select("a[href$=/standing]")).as("not for visitors").isEmpty();
     }

@@ -13,6 +13,7 @@ import org.hearth.platform.security.SecondFactorRules;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.NotFound;
 import org.hearth.platform.web.Page;
+import org.hearth.privacy.StaffAccess;
 import org.hearth.trust.SetTrustLevel;
 import org.hearth.trust.TrustLevel;
 import org.hearth.trust.TrustLevels;
@@ -39,8 +40,10 @@ class TrustPages {
     private final TrustLevels levels;
     private final SetTrustLevel setTrustLevel;
     private final Members members;
+    private final StaffAccess staffAccess;
 
-    TrustPages(Communities communities, TrustLevels levels, SetTrustLevel setTrustLevel, Members members) {
+    TrustPages(Communities communities, TrustLevels levels, SetTrustLevel setTrustLevel, Members members, StaffAccess staffAccess) {
+        this.staffAccess = staffAccess;
         this.communities = communities;
         this.levels = levels;
         this.setTrustLevel = setTrustLevel;
@@ -65,6 +68,9 @@ class TrustPages {
             return SECOND_FACTOR_FIRST;
         }
         Membership member = communities.member(access, memberId).orElseThrow(NotFound::new);
+        // what a member did in their community is theirs: the moderator's look is in their record
+        staffAccess.record(member.memberId(), access.owns() ? StaffAccess.StaffRole.OWNER : StaffAccess.StaffRole.MODERATOR,
+                new StaffAccess.Where(access.community().id(), access.community().name()), StaffAccess.Seen.READ_TRUST_STANDING);
         return memberPage(model, access, member, null, "", null);
     }
 
