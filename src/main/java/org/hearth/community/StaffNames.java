@@ -4,6 +4,9 @@ import static org.hearth.community.schema.Tables.STAFF_NUMBERS;
 import static org.jooq.impl.DSL.max;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
@@ -31,6 +34,27 @@ public class StaffNames {
     @Transactional
     public String of(String communityId, String memberId) {
         return name(number(communityId, memberId));
+    }
+
+    /**
+     * The staff names of several members in one community, for a page that lists many of their
+     * actions: one query for those who have a number; any who have none yet are given one.
+     */
+    @Transactional
+    public Map<String, String> of(String communityId, Collection<String> memberIds) {
+        Map<String, String> names = new HashMap<>();
+        if (memberIds.isEmpty()) {
+            return names;
+        }
+        db.select(STAFF_NUMBERS.MEMBER_ID, STAFF_NUMBERS.NUMBER).from(STAFF_NUMBERS)
+                .where(STAFF_NUMBERS.COMMUNITY_ID.eq(communityId), STAFF_NUMBERS.MEMBER_ID.in(memberIds))
+                .forEach(r -> names.put(r.value1(), name(r.value2())));
+        for (String memberId : memberIds) {
+            if (!names.containsKey(memberId)) {
+                names.put(memberId, of(communityId, memberId));
+            }
+        }
+        return names;
     }
 
     static String name(int number) {

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.hearth.community.Access;
 import org.hearth.community.Communities;
+import org.hearth.community.StaffNames;
 import org.hearth.community.MemberRestrictions;
 import org.hearth.conversation.Hidden;
 import org.hearth.conversation.HiddenPosts;
@@ -84,8 +85,11 @@ public class DecideReview {
     private final DecisionNotices notices;
     private final ApplicationEventPublisher events;
 
+    private final StaffNames staffNames;
+
     DecideReview(Communities communities, Flags flags, HiddenPosts posts, MemberRestrictions restrictions, Members members,
-            DecisionNotices notices, ApplicationEventPublisher events) {
+            DecisionNotices notices, ApplicationEventPublisher events, StaffNames staffNames) {
+        this.staffNames = staffNames;
         this.communities = communities;
         this.flags = flags;
         this.posts = posts;
@@ -161,6 +165,7 @@ public class DecideReview {
         flags.judge(post.id(), action != ModerationAction.KEEP);
         String actionId = flags.record(communityId, action, post.id(), authorId, input.ruleNumber(), reason,
                 input.moderator().memberId(), until);
+        staffNames.of(communityId, input.moderator().memberId()); // the log names them so from now on
         notices.tell(authorId);
         events.publishEvent(new ModerationActionTaken(actionId, communityId, action, post.id(), authorId, input.moderator().memberId()));
         return new Outcome.Decided(access, action);

@@ -176,15 +176,21 @@ class Flags {
 
     // ---- the actions log -------------------------------------------------------------------
 
-    /** Records an action; returns its id. */
+    /**
+     * Records an action; returns its id. It is sensitive when anyone flagged the post for a privacy
+     * breach or a risk of self-harm: the log then keeps its written reason from members.
+     */
     String record(String communityId, ModerationAction action, String postId, String memberId, Integer ruleNumber,
             String reason, String moderatorId, Long until) {
         String id = RandomId.next();
+        boolean sensitive = postId != null && db.fetchExists(FLAGS, FLAGS.POST_ID.eq(postId),
+                FLAGS.REASON.in(FlagReason.PRIVACY.name(), FlagReason.SELF_HARM.name()));
         db.insertInto(MODERATION_ACTIONS).set(MODERATION_ACTIONS.ID, id).set(MODERATION_ACTIONS.COMMUNITY_ID, communityId)
                 .set(MODERATION_ACTIONS.ACTION, action.name()).set(MODERATION_ACTIONS.POST_ID, postId)
                 .set(MODERATION_ACTIONS.MEMBER_ID, memberId).set(MODERATION_ACTIONS.RULE_NUMBER, ruleNumber)
                 .set(MODERATION_ACTIONS.REASON, reason).set(MODERATION_ACTIONS.MODERATOR_ID, moderatorId)
-                .set(MODERATION_ACTIONS.UNTIL_AT, until).set(MODERATION_ACTIONS.ACTED_AT, now()).execute();
+                .set(MODERATION_ACTIONS.UNTIL_AT, until).set(MODERATION_ACTIONS.ACTED_AT, now())
+                .set(MODERATION_ACTIONS.SENSITIVE, sensitive).execute();
         return id;
     }
 
@@ -199,6 +205,27 @@ class Flags {
                 .from(MODERATION_ACTIONS).where(MODERATION_ACTIONS.MEMBER_ID.eq(memberId))
                 .orderBy(MODERATION_ACTIONS.ACTED_AT.desc(), MODERATION_ACTIONS.ID)
                 .fetch(r -> new Decision(r.value1(), ModerationAction.valueOf(r.value2()), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+    }
+
+    /** One entry of a community's moderation log, as stored. */
+    record Logged(String id, ModerationAction action, String postId, String memberId, Integer ruleNumber, String reason,
+            String moderatorId, Long until, long actedAt, boolean sensitive) {
+    }
+
+    /** A page of the community's actions, newest first. */
+    List<Logged> log(String communityId, int offset, int limit) {
+        return db.select(MODERATION_ACTIONS.ID, MODERATION_ACTIONS.ACTION, MODERATION_ACTIONS.POST_ID, MODERATION_ACTIONS.MEMBER_ID,
+                        MODERATION_ACTIONS.RULE_NUMBER, MODERATION_ACTIONS.REASON, MODERATION_ACTIONS.MODERATOR_ID,
+                        MODERATION_ACTIONS.UNTIL_AT, MODERATION_ACTIONS.ACTED_AT, MODERATION_ACTIONS.SENSITIVE)
+                .from(MODERATION_ACTIONS).where(MODERATION_ACTIONS.COMMUNITY_ID.eq(communityId))
+                .orderBy(MODERATION_ACTIONS.ACTED_AT.desc(), MODERATION_ACTIONS.ID)
+                .limit(limit).offset(offset)
+                .fetch(r -> new Logged(r.value1(), ModerationAction.valueOf(r.value2()), r.value3(), r.value4(), r.value5(),
+                        r.value6(), r.value7(), r.value8(), r.value9(), Boolean.TRUE.equals(r.value10())));
+    }
+
+    int logSize(String communityId) {
+        return db.fetchCount(MODERATION_ACTIONS, MODERATION_ACTIONS.COMMUNITY_ID.eq(communityId));
     }
 
     private static Review review(org.hearth.moderation.schema.tables.records.ReviewsRecord r) {

@@ -44,6 +44,19 @@ public enum ModerationAction {
         };
     }
 
+    /** What the public moderation log says was done, naming no one. */
+    public String logLine() {
+        return switch (this) {
+            case KEEP -> "Kept a flagged post: the flags were not upheld";
+            case HIDE -> "Hid a post";
+            case REMOVE -> "Removed a post";
+            case LOCK_TOPIC -> "Locked a topic";
+            case WARN -> "Warned a member";
+            case MUTE -> "Muted a member";
+            case SUSPEND -> "Suspended a member";
+        };
+    }
+
     /** What the moderator's form offers, in their words. */
     public String choice() {
         return switch (this) {

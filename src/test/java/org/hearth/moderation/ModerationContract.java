@@ -355,6 +355,40 @@ abstract class ModerationContract extends HearthTest {
     @Autowired
     org.jooq.DSLContext dsl;
 
+    // ---- the moderation log ------------------------------------------------------------------
+
+    @Test
+    void theLogIsReadByWhoeverReadsTheCommunityNamesModeratorsByNumberAndNoOneElse() {
+        Place members = place(Visibility.MEMBERS_ONLY, false);
+        assertThat(visitor().get("/c/" + members.slug() + "/log").status()).as("a visitor, members-only").isEqualTo(404);
+        assertThat(member(unique("outsider")).get("/c/" + members.slug() + "/log").status()).as("a non-member").isEqualTo(404);
+        assertThat(signedIn(members.readers().get(0)).get("/c/" + members.slug() + "/log").text())
+                .contains("No moderator has taken any decision here yet");
+
+        Place p = place(Visibility.PUBLIC, false);
+        assertThat(flag(p.slug(), p.readers().get(0), p.replyId(), FlagReason.SPAM, null)).isInstanceOf(FlagPost.Outcome.Flagged.class);
+        assertThat(decide(p, p.owner(), p.replyId(), ModerationAction.WARN, "Selling supplements in a support topic", null))
+                .isInstanceOf(DecideReview.Outcome.Decided.class);
+        assertThat(flag(p.slug(), p.readers().get(1), p.openingId(), FlagReason.PRIVACY, "names a nurse")).isInstanceOf(FlagPost.Outcome.Flagged.class);
+        assertThat(decide(p, p.owner(), p.openingId(), ModerationAction.HIDE, "It named nurse-jane-doe at the clinic", null))
+                .isInstanceOf(DecideReview.Outcome.Decided.class);
+
+        String log = "/c/" + p.slug() + "/log";
+        for (Visitor someone : List.of(visitor(), signedIn(p.readers().get(2)))) {
+            var page = someone.get(log);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.text()).contains("Warned a member").contains("Selling supplements in a support topic")
+                    .contains("Moderator 1").contains("Hid a post")
+                    .contains("The reason is not shown here: it concerns someone's privacy or safety")
+                    .doesNotContain("nurse-jane-doe").doesNotContain(p.owner().handle()).doesNotContain(p.author().handle())
+                    .doesNotContain("reply-text-" + p.slug()).doesNotContain("opening-" + p.slug());
+        }
+        assertThat(signedIn(p.author()).get(log).text()).as("the member it was about")
+                .contains("About you").contains("nurse-jane-doe").doesNotContain(p.owner().handle());
+        assertThat(moderating(p.owner()).get(log).text()).as("fellow moderators")
+                .contains(p.owner().handle()).contains(p.author().handle()).contains("nurse-jane-doe");
+    }
+
     private org.jooq.DSLContext db() {
         return dsl;
     }

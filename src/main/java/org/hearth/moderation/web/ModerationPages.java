@@ -11,6 +11,7 @@ import org.hearth.moderation.Decisions;
 import org.hearth.moderation.FlagPost;
 import org.hearth.moderation.FlagReason;
 import org.hearth.moderation.ModerationAction;
+import org.hearth.moderation.ModerationLog;
 import org.hearth.moderation.ReviewQueue;
 import org.hearth.moderation.web.ModerationForms.DecisionForm;
 import org.hearth.moderation.web.ModerationForms.FlagForm;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -46,9 +48,11 @@ class ModerationPages {
     private final ClaimReview claimReview;
     private final DecideReview decideReview;
     private final Decisions decisions;
+    private final ModerationLog log;
 
     ModerationPages(Communities communities, HiddenPosts posts, FlagPost flagPost, ReviewQueue queue, ClaimReview claimReview,
-            DecideReview decideReview, Decisions decisions) {
+            DecideReview decideReview, Decisions decisions, ModerationLog log) {
+        this.log = log;
         this.communities = communities;
         this.posts = posts;
         this.flagPost = flagPost;
@@ -120,6 +124,16 @@ class ModerationPages {
         model.addAttribute("commentMax", FlagPost.COMMENT_MAX);
         model.addAttribute(Page.NOINDEX, true);
         return FLAG;
+    }
+
+    // ---- the moderation log ----------------------------------------------------------------
+
+    @GetMapping("/c/{slug}/log")
+    String log(@PathVariable String slug, @RequestParam(defaultValue = "1") int page, Viewer viewer, Model model) {
+        Access access = communities.visibleTo(slug, viewer).orElseThrow(NotFound::new);
+        model.addAttribute("log", log.page(access, viewer, page).orElseThrow(NotFound::new));
+        model.addAttribute(Page.NOINDEX, true);
+        return "org/hearth/moderation/web/log";
     }
 
     // ---- the review queue ------------------------------------------------------------------
