@@ -182,9 +182,15 @@ class Flags {
      */
     String record(String communityId, ModerationAction action, String postId, String memberId, Integer ruleNumber,
             String reason, String moderatorId, Long until) {
-        String id = RandomId.next();
         boolean sensitive = postId != null && db.fetchExists(FLAGS, FLAGS.POST_ID.eq(postId),
                 FLAGS.REASON.in(FlagReason.PRIVACY.name(), FlagReason.SELF_HARM.name()));
+        return record(communityId, action, postId, memberId, ruleNumber, reason, moderatorId, until, sensitive);
+    }
+
+    /** Records an action whose written reason the log keeps from members when {@code sensitive}. */
+    String record(String communityId, ModerationAction action, String postId, String memberId, Integer ruleNumber,
+            String reason, String moderatorId, Long until, boolean sensitive) {
+        String id = RandomId.next();
         db.insertInto(MODERATION_ACTIONS).set(MODERATION_ACTIONS.ID, id).set(MODERATION_ACTIONS.COMMUNITY_ID, communityId)
                 .set(MODERATION_ACTIONS.ACTION, action.name()).set(MODERATION_ACTIONS.POST_ID, postId)
                 .set(MODERATION_ACTIONS.MEMBER_ID, memberId).set(MODERATION_ACTIONS.RULE_NUMBER, ruleNumber)

@@ -8,7 +8,9 @@ public enum ModerationAction {
     LOCK_TOPIC("A topic you wrote in was locked", "A moderator locked the topic of your post: it takes no new replies. Your post stays as it is."),
     WARN("You were warned", "A moderator warned you about a post."),
     MUTE("You were muted", "A moderator muted you: you may read but not write in this community for a time."),
-    SUSPEND("You were suspended", "A moderator suspended you: you may read but not write or flag in this community for a time.");
+    SUSPEND("You were suspended", "A moderator suspended you: you may read but not write or flag in this community for a time."),
+    /** Not taken in the review queue: a moderator set a member's trust level on their standing page. */
+    TRUST_LEVEL("Your trust level was set", "A moderator set your trust level in this community; your standing page there says what it is now.");
 
     private final String headline;
     private final String meaning;
@@ -41,6 +43,7 @@ public enum ModerationAction {
             case WARN -> "the author is warned and the post hidden";
             case MUTE -> "the author is muted and the post hidden";
             case SUSPEND -> "the author is suspended and the post hidden";
+            case TRUST_LEVEL -> "their trust level is set";
         };
     }
 
@@ -54,6 +57,7 @@ public enum ModerationAction {
             case WARN -> "Warned a member";
             case MUTE -> "Muted a member";
             case SUSPEND -> "Suspended a member";
+            case TRUST_LEVEL -> "Set a member's trust level";
         };
     }
 
@@ -67,11 +71,18 @@ public enum ModerationAction {
             case WARN -> "Warn the author (and hide the post)";
             case MUTE -> "Mute the author for some days (and hide the post)";
             case SUSPEND -> "Suspend the author for some days (and hide the post)";
+            case TRUST_LEVEL -> "Set the author's trust level";
         };
     }
 
+    /** What a moderator may decide in the review queue about a flagged post. */
+    public static java.util.List<ModerationAction> inReview() {
+        return java.util.Arrays.stream(values()).filter(action -> action != TRUST_LEVEL).toList();
+    }
+
+    /** An action of the review queue by its name, or null for anything else. */
     public static ModerationAction valueOfOrNull(String name) {
-        for (ModerationAction action : values()) {
+        for (ModerationAction action : inReview()) {
             if (action.name().equals(name)) {
                 return action;
             }

@@ -362,8 +362,8 @@ abstract class ModerationContract extends HearthTest {
         Place members = place(Visibility.MEMBERS_ONLY, false);
         assertThat(visitor().get("/c/" + members.slug() + "/log").status()).as("a visitor, members-only").isEqualTo(404);
         assertThat(member(unique("outsider")).get("/c/" + members.slug() + "/log").status()).as("a non-member").isEqualTo(404);
-        assertThat(signedIn(members.readers().get(0)).get("/c/" + members.slug() + "/log").text())
-                .contains("No moderator has taken any decision here yet");
+        assertThat(signedIn(members.readers().get(0)).get("/c/" + members.slug() + "/log").text()).as("a member")
+                .contains("Set a member's trust level").contains("About you");
 
         Place p = place(Visibility.PUBLIC, false);
         assertThat(flag(p.slug(), p.readers().get(0), p.replyId(), FlagReason.SPAM, null)).isInstanceOf(FlagPost.Outcome.Flagged.class);

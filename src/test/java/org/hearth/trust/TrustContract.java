@@ -196,6 +196,13 @@ abstract class TrustContract extends HearthTest {
         assertThat(own.text()).contains("A moderator set this level").contains("Helps newcomers every week")
                 .doesNotContain(owner.handle());
         assertThat(ownerBrowser.get(trustPage).text()).as("fellow moderators see who").contains(owner.handle());
+        String log = "/c/" + slug + "/log";
+        Viewer peer = account(unique("peer"));
+        join(slug, peer);
+        assertThat(signedIn(peer).get(log).text()).as("the moderation log, to another member").contains("Set a member's trust level")
+                .doesNotContain("Helps newcomers every week").doesNotContain(patient.handle()).doesNotContain("to Member");
+        assertThat(signedIn(patient).get(log).text()).as("to the member").contains("About you").contains("Helps newcomers every week");
+        assertThat(signedIn(patient).get("/me/decisions").text()).contains("Your trust level was set");
 
         ownerBrowser.submit(trustPage, Map.of("level", "earned", "seen", "MEMBER", "reason", "Back to what they earned"));
         assertThat(levels.standing(access(slug, owner).community().id(), patient.memberId()))

@@ -150,7 +150,7 @@ class ModerationPages {
 
     private String reviewPage(Model model, ReviewQueue.Queue queue, String formFor, DecisionForm form, FormErrors errors) {
         model.addAttribute("queue", queue);
-        model.addAttribute("actions", ModerationAction.values());
+        model.addAttribute("actions", ModerationAction.inReview().toArray(ModerationAction[]::new));
         model.addAttribute("formFor", formFor);
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
