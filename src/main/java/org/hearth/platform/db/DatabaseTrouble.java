@@ -41,6 +41,9 @@ public enum DatabaseTrouble {
             if (cause instanceof SQLTransientConnectionException) {
                 return Optional.of(UNREACHABLE); // the pool gave up waiting for a connection
             }
+            if (cause instanceof SQLException sql && closedByThePool(sql)) {
+                return Optional.of(UNREACHABLE);
+            }
             if (cause instanceof SQLException sql) {
                 String state = sql.getSQLState() == null ? "" : sql.getSQLState();
                 // 25006: read-only transaction; 53100: disk full; 58030: I/O error
@@ -61,6 +64,17 @@ public enum DatabaseTrouble {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The pool answers every later call on a connection it found broken with "Connection is
+     * closed", without a state: a rollback after a connection failed then reports this instead of
+     * the failure, which Spring only logs.
+     */
+    private static boolean closedByThePool(SQLException e) {
+        StackTraceElement[] at = e.getStackTrace();
+        return e.getSQLState() == null && "Connection is closed".equals(e.getMessage()) && at.length > 0
+                && at[0].getClassName().startsWith("com.zaxxer.hikari.");
     }
 
     /**
