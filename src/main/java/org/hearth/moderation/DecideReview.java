@@ -75,6 +75,10 @@ public class DecideReview {
         /** The author is no longer a member here, so there is no membership to mute or suspend. */
         record AuthorNotAMember(Access access) implements Outcome {
         }
+
+        /** It is the moderator's own post: another moderator decides about it. */
+        record OwnPost(Access access) implements Outcome {
+        }
     }
 
     private final Communities communities;
@@ -111,6 +115,7 @@ public class DecideReview {
                 .or(() -> input.action() == null ? Optional.of(new Outcome.ActionMissing(access)) : Optional.empty())
                 .or(() -> reasoned(access, reason))
                 .or(() -> timed(access, input))
+                .or(() -> notTheirOwn(access, input))
                 .or(() -> decidedHere(access, input))
                 .orElseGet(() -> act(access, input, reason));
     }
@@ -129,6 +134,16 @@ public class DecideReview {
     private static Optional<Outcome> timed(Access access, Input input) {
         boolean valid = !input.action().timed() || input.days() != null && input.days() >= 1 && input.days() <= DAYS_MAX;
         return valid ? Optional.empty() : Optional.of(new Outcome.DaysNeeded(access, DAYS_MAX));
+    }
+
+    /** No one judges their own post: the flags on it are another moderator's to weigh. */
+    private Optional<Outcome> notTheirOwn(Access access, Input input) {
+        if (!RandomId.looksValid(input.postId())) {
+            return Optional.empty();
+        }
+        HiddenPosts.Post post = posts.forModerators(access, java.util.List.of(input.postId())).get(input.postId());
+        return post != null && input.moderator().memberId().equals(post.authorId())
+                ? Optional.of(new Outcome.OwnPost(access)) : Optional.empty();
     }
 
     /** Marking it decided is the check: of two moderators deciding at once, one finds it decided. */

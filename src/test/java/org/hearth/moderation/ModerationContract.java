@@ -146,6 +146,19 @@ abstract class ModerationContract extends HearthTest {
     }
 
     @Test
+    void noModeratorDecidesAboutTheirOwnPost() {
+        Place p = place(Visibility.PUBLIC, false);
+        Viewer moderator = account(unique("mod"));
+        join(p.slug(), moderator);
+        changeRole(p.slug(), p.owner(), moderator.memberId(), org.hearth.community.Role.MODERATOR);
+        String own = replied(access(p.slug(), moderator), moderator, p.topicId(), new Draft(null, null, "my own words", null, false)).postId();
+        flaggedBy(p, 1, own);
+        assertThat(decide(p, moderator, own, ModerationAction.KEEP, "it is fine", null)).isInstanceOf(DecideReview.Outcome.OwnPost.class);
+        assertThat(decide(p, p.owner(), own, ModerationAction.KEEP, "it is fine", null)).as("another moderator")
+                .isInstanceOf(DecideReview.Outcome.Decided.class);
+    }
+
+    @Test
     void aDecisionNeedsAReasonAndATimeForAMute() {
         Place p = place(Visibility.PUBLIC, false);
         flaggedBy(p, 1, p.replyId());

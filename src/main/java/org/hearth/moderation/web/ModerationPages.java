@@ -212,6 +212,8 @@ class ModerationPages {
             case DecideReview.Outcome.AuthorNotAMember(var access) -> again(model, access, viewer, postId, form,
                     FormErrors.of("action", "The author is no longer a member here, so they cannot be muted or suspended. "
                             + "Hide or remove the post instead."));
+            case DecideReview.Outcome.OwnPost(var access) -> again(model, access, viewer, postId, form,
+                    FormErrors.of("action", "This is your own post: another moderator decides about it."));
         };
     }
 
