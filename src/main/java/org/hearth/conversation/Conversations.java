@@ -326,6 +326,19 @@ public class Conversations {
         return postInCommunity(access, postId).map(Conversations::location);
     }
 
+    /** Where each of these posts of the community is, if the viewer may read the community, in one query. */
+    public Map<String, Location> locate(Access access, java.util.Collection<String> postIds) {
+        List<String> valid = postIds.stream().filter(RandomId::looksValid).distinct().toList();
+        if (!access.canRead() || valid.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Location> found = new HashMap<>();
+        db.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.POSITION).from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
+                .where(POSTS.ID.in(valid), TOPICS.COMMUNITY_ID.eq(access.community().id()))
+                .forEach(r -> found.put(r.value1(), location(r.value2(), r.value3(), r.value1())));
+        return found;
+    }
+
     /**
      * Who wrote a post the reader may read, even an anonymous one, with where it is: for a
      * feature that routes something about the author to the community's moderators (a member's

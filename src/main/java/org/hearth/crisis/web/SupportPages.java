@@ -72,9 +72,10 @@ class SupportPages {
             }
         });
         Map<String, String> handles = members.handles(people);
+        Map<String, Conversations.Location> places = conversations.locate(access, found.stream().map(SupportAlerts.Alert::postId).toList());
         model.addAttribute("access", access);
         model.addAttribute("rows", found.stream().map(a -> new SupportRow(a.id(), a.kind() == SupportAlerts.Kind.ASKED, a.createdAt(),
-                conversations.locate(access, a.postId()) // one lookup per alert: a short list, read by a few moderators
+                java.util.Optional.ofNullable(places.get(a.postId()))
                         .map(l -> "/c/" + slug + "/t/" + l.topicId() + "?page=" + l.page() + "#p-" + l.postId()).orElse(null),
                 handles.get(a.memberId()), a.anonymous(), a.reportedBy() == null ? null : handles.get(a.reportedBy()),
                 a.kind() == SupportAlerts.Kind.CONCERN && a.reportedBy() == null, a.note(), a.handledAt(),
