@@ -18,6 +18,7 @@ public final class Access {
     private final boolean secondFactor;
     private final boolean everyReader;
     private final Restriction restriction;
+    private final boolean siteStaff;
 
     /**
      * A moderator's decision that keeps a member from writing here until a time: muted (may
@@ -42,11 +43,11 @@ public final class Access {
 
     private Access(Community community, Role role, boolean requested, boolean invited, boolean signedIn,
             boolean secondFactor, boolean everyReader) {
-        this(community, role, requested, invited, signedIn, secondFactor, everyReader, null);
+        this(community, role, requested, invited, signedIn, secondFactor, everyReader, null, false);
     }
 
     private Access(Community community, Role role, boolean requested, boolean invited, boolean signedIn,
-            boolean secondFactor, boolean everyReader, Restriction restriction) {
+            boolean secondFactor, boolean everyReader, Restriction restriction, boolean siteStaff) {
         this.community = Objects.requireNonNull(community);
         this.role = role;
         this.requested = requested;
@@ -55,6 +56,7 @@ public final class Access {
         this.secondFactor = secondFactor;
         this.everyReader = everyReader;
         this.restriction = restriction;
+        this.siteStaff = siteStaff;
     }
 
     /** A visitor who is not signed in. */
@@ -71,7 +73,16 @@ public final class Access {
     static Access ofMember(Community community, Role role, boolean requested, boolean invited, boolean secondFactor,
             Restriction restriction) {
         return new Access(community, role, role == null && requested, role == null && invited, true, secondFactor, false,
-                role == null ? null : restriction);
+                role == null ? null : restriction, false);
+    }
+
+    /**
+     * A site administrator acting where the community's own moderators cannot: they moderate and
+     * read as a moderator would, but are not a member and write nothing as one. Only the
+     * moderation feature asks for it, for the cases the site leaves to its administrators.
+     */
+    static Access ofSiteStaff(Community community, boolean secondFactor) {
+        return new Access(community, null, false, false, true, secondFactor, false, null, true);
     }
 
     /**
@@ -114,7 +125,7 @@ public final class Access {
     }
 
     public boolean canRead() {
-        return everyReader || member() || community.visibility() == Visibility.PUBLIC;
+        return everyReader || siteStaff || member() || community.visibility() == Visibility.PUBLIC;
     }
 
     /** A member who is not muted or suspended here now: the one check for writing and reacting. */
@@ -134,7 +145,20 @@ public final class Access {
 
     /** Holds a moderator's or owner's role here (whether or not this sign-in may use it yet). */
     public boolean moderates() {
-        return role != null && role.moderates();
+        return siteStaff || role != null && role.moderates();
+    }
+
+    /** A site administrator acting here for the site, not one of the community's own moderators. */
+    public boolean siteStaff() {
+        return siteStaff;
+    }
+
+    /** The role an entry in a member's record of what staff saw names for this access. */
+    public org.hearth.privacy.StaffAccess.StaffRole staffRole() {
+        if (siteStaff) {
+            return org.hearth.privacy.StaffAccess.StaffRole.SITE_ADMINISTRATOR;
+        }
+        return owns() ? org.hearth.privacy.StaffAccess.StaffRole.OWNER : org.hearth.privacy.StaffAccess.StaffRole.MODERATOR;
     }
 
     public boolean owns() {
@@ -152,7 +176,7 @@ public final class Access {
 
     /** Whether the visitor may learn that the community exists at all. */
     public boolean canSee() {
-        return community.listed() || member() || invited || everyReader;
+        return community.listed() || member() || invited || everyReader || siteStaff;
     }
 
     /** Joins at once: an open community, or an invitation to accept (even after asking to join). */

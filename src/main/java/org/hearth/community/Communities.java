@@ -80,6 +80,25 @@ public class Communities {
                 .filter(Access::canSee);
     }
 
+    /**
+     * The community at this address as a site administrator acting for the site sees it, or
+     * empty for anyone else. It moderates without membership; the moderation feature decides
+     * when the site steps in (appeals no other moderator can decide, queues no moderator works).
+     */
+    public Optional<Access> asSiteStaff(String slug, Viewer viewer) {
+        if (viewer == null || !viewer.siteAdmin() || slug == null || slug.length() > 60) {
+            return Optional.empty();
+        }
+        return bySlug(slug).map(c -> Access.ofSiteStaff(c, viewer.secondFactor()));
+    }
+
+    /** The ids of a community's moderators and owners: who may act for it. */
+    public List<String> staffIds(String communityId) {
+        return db.select(MEMBERSHIPS.MEMBER_ID).from(MEMBERSHIPS)
+                .where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.ROLE.in(Role.MODERATOR.name(), Role.OWNER.name()))
+                .fetch(MEMBERSHIPS.MEMBER_ID);
+    }
+
     /** Listed communities and, for a signed-in viewer, the hidden ones they belong to. */
     public List<Listed> directory(Viewer viewer) {
         Condition shown = COMMUNITIES.VISIBILITY.ne(Visibility.HIDDEN.name());
@@ -124,7 +143,7 @@ public class Communities {
         List<String> listed = new ArrayList<>(rows.getValues(MEMBERSHIPS.MEMBER_ID));
         listed.addAll(requestRows.getValues(JOIN_REQUESTS.MEMBER_ID));
         listed.removeIf(id -> viewer != null && id.equals(viewer.memberId()));
-        staffAccess.record(listed, access.owns() ? StaffAccess.StaffRole.OWNER : StaffAccess.StaffRole.MODERATOR,
+        staffAccess.record(listed, access.staffRole(),
                 new StaffAccess.Where(communityId, access.community().name()), StaffAccess.Seen.READ_MEMBER_LIST);
         return Optional.of(new MemberList(access,
                 rows.map(r -> new Membership(r.get(MEMBERSHIPS.MEMBER_ID), handles.get(r.get(MEMBERSHIPS.MEMBER_ID)), Role.valueOf(r.get(MEMBERSHIPS.ROLE)), r.get(MEMBERSHIPS.JOINED_AT))),

@@ -25,4 +25,14 @@ public class MemberRestrictions {
         return db.update(MEMBERSHIPS).set(column, until)
                 .where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.MEMBER_ID.eq(memberId)).execute() == 1;
     }
+
+    /**
+     * Lifts a mute or suspension that ends at {@code until}; a later one, set since by another
+     * decision, stays. False when there was none such to lift.
+     */
+    public boolean lift(String communityId, String memberId, Access.Restriction.Kind kind, long until) {
+        var column = kind == Access.Restriction.Kind.MUTED ? MEMBERSHIPS.MUTED_UNTIL : MEMBERSHIPS.SUSPENDED_UNTIL;
+        return db.update(MEMBERSHIPS).setNull(column)
+                .where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.MEMBER_ID.eq(memberId), column.eq(until)).execute() == 1;
+    }
 }

@@ -229,7 +229,7 @@ public class Conversations {
         }
         String author = post.get().get(POSTS.AUTHOR_ID);
         if (viewer == null || !author.equals(viewer.memberId())) {
-            staffAccess.record(author, staffRole(access), where(access), StaffAccess.Seen.READ_EARLIER_VERSIONS);
+            staffAccess.record(author, access.staffRole(), where(access), StaffAccess.Seen.READ_EARLIER_VERSIONS);
         }
         return Optional.of(db.select(POST_REVISIONS.TITLE, POST_REVISIONS.BODY_SOURCE, POST_REVISIONS.CONTENT_WARNING, POST_REVISIONS.WRITTEN_AT, POST_REVISIONS.REPLACED_AT).from(POST_REVISIONS)
                 .where(POST_REVISIONS.POST_ID.eq(postId)).orderBy(POST_REVISIONS.REPLACED_AT.desc())
@@ -492,12 +492,9 @@ public class Conversations {
                 revealed.add(author);
             }
         }
-        staffAccess.record(revealed, staffRole(access), where(access), StaffAccess.Seen.REVEALED_ANONYMOUS_AUTHOR);
+        staffAccess.record(revealed, access.staffRole(), where(access), StaffAccess.Seen.REVEALED_ANONYMOUS_AUTHOR);
     }
 
-    private static StaffAccess.StaffRole staffRole(Access access) {
-        return access.owns() ? StaffAccess.StaffRole.OWNER : StaffAccess.StaffRole.MODERATOR;
-    }
 
     private static StaffAccess.Where where(Access access) {
         return new StaffAccess.Where(access.community().id(), access.community().name());

@@ -74,6 +74,11 @@ public class HiddenPosts {
         return db.update(TOPICS).set(TOPICS.LOCKED_AT, clock.millis()).where(TOPICS.ID.eq(topicId), TOPICS.LOCKED_AT.isNull()).execute() == 1;
     }
 
+    /** Opens a locked topic to replies again (an appeal against the lock was upheld); false when it was not locked. */
+    public boolean unlockTopic(String topicId) {
+        return db.update(TOPICS).setNull(TOPICS.LOCKED_AT).where(TOPICS.ID.eq(topicId), TOPICS.LOCKED_AT.isNotNull()).execute() == 1;
+    }
+
     /** Shows a hidden post to everyone again; false when it was not hidden. */
     public boolean show(String postId) {
         return db.update(POSTS).setNull(POSTS.HIDDEN_AT).setNull(POSTS.HIDDEN_WHY).setNull(POSTS.HIDDEN_EDITED_AT)

@@ -3,7 +3,6 @@ package org.hearth.moderation;
 import java.util.Objects;
 import java.util.Optional;
 import org.hearth.community.Access;
-import org.hearth.community.Communities;
 import org.hearth.identity.Members;
 import org.hearth.platform.RandomId;
 import org.hearth.platform.security.Viewer;
@@ -43,19 +42,20 @@ public class ClaimReview {
         }
     }
 
-    private final Communities communities;
+    private final SiteStaffReach reach;
     private final Flags flags;
     private final Members members;
 
-    ClaimReview(Communities communities, Flags flags, Members members) {
-        this.communities = communities;
+    ClaimReview(SiteStaffReach reach, Flags flags, Members members) {
+        this.reach = reach;
         this.flags = flags;
         this.members = members;
     }
 
     @Transactional
     public Outcome run(Input input) {
-        Optional<Access> found = communities.visibleTo(input.slug(), input.moderator()).filter(Access::moderates);
+        Optional<Access> found = reach.working(input.slug(), input.moderator())
+                .filter(a -> !a.siteStaff() || reach.withoutActiveModerators(a.community().id()));
         if (found.isEmpty()) {
             return new Outcome.NotFound();
         }

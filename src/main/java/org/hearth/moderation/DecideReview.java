@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.hearth.community.Access;
-import org.hearth.community.Communities;
 import org.hearth.community.StaffNames;
 import org.hearth.community.MemberRestrictions;
 import org.hearth.conversation.Hidden;
@@ -81,7 +80,7 @@ public class DecideReview {
         }
     }
 
-    private final Communities communities;
+    private final SiteStaffReach reach;
     private final Flags flags;
     private final HiddenPosts posts;
     private final MemberRestrictions restrictions;
@@ -91,10 +90,10 @@ public class DecideReview {
 
     private final StaffNames staffNames;
 
-    DecideReview(Communities communities, Flags flags, HiddenPosts posts, MemberRestrictions restrictions, Members members,
+    DecideReview(SiteStaffReach reach, Flags flags, HiddenPosts posts, MemberRestrictions restrictions, Members members,
             DecisionNotices notices, ApplicationEventPublisher events, StaffNames staffNames) {
         this.staffNames = staffNames;
-        this.communities = communities;
+        this.reach = reach;
         this.flags = flags;
         this.posts = posts;
         this.restrictions = restrictions;
@@ -105,7 +104,8 @@ public class DecideReview {
 
     @Transactional
     public Outcome run(Input input) {
-        Optional<Access> found = communities.visibleTo(input.slug(), input.moderator()).filter(Access::moderates);
+        Optional<Access> found = reach.working(input.slug(), input.moderator())
+                .filter(a -> !a.siteStaff() || reach.withoutActiveModerators(a.community().id()));
         if (found.isEmpty()) {
             return new Outcome.NotFound();
         }
@@ -179,8 +179,10 @@ public class DecideReview {
         }
         flags.judge(post.id(), action != ModerationAction.KEEP);
         String actionId = flags.record(communityId, action, post.id(), authorId, input.ruleNumber(), reason,
-                input.moderator().memberId(), until);
-        staffNames.of(communityId, input.moderator().memberId()); // the log names them so from now on
+                input.moderator().memberId(), until, flags.sensitive(post.id()), access.siteStaff());
+        if (!access.siteStaff()) {
+            staffNames.of(communityId, input.moderator().memberId()); // the log names them so from now on
+        }
         notices.tell(authorId);
         events.publishEvent(new ModerationActionTaken(actionId, communityId, action, post.id(), authorId, input.moderator().memberId()));
         return new Outcome.Decided(access, action);

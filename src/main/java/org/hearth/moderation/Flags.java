@@ -105,6 +105,16 @@ class Flags {
                 .where(FLAGS.POST_ID.eq(postId), FLAGS.JUDGED.isNull()).execute();
     }
 
+    /**
+     * An upheld appeal found the post was not against the rules: the flags upheld on it count as
+     * rejected from now on, for their casters' accuracy and the author's trust. Self-harm flags
+     * stay upheld, as they always are.
+     */
+    void unjudge(String postId) {
+        db.update(FLAGS).set(FLAGS.JUDGED, REJECTED).set(FLAGS.JUDGED_AT, now())
+                .where(FLAGS.POST_ID.eq(postId), FLAGS.JUDGED.eq(UPHELD), FLAGS.REASON.ne(FlagReason.SELF_HARM.name())).execute();
+    }
+
     // ---- reviews ---------------------------------------------------------------------------
 
     /** Puts the post in its community's queue, or opens it again there after an earlier decision. */
@@ -142,6 +152,12 @@ class Flags {
     }
 
     /** How many items wait in a community's queue (for the link moderators see). */
+    /** How many flagged posts wait in each community's queue, for communities where any wait. */
+    java.util.Map<String, Integer> waitingEverywhere() {
+        return db.select(REVIEWS.COMMUNITY_ID, org.jooq.impl.DSL.count()).from(REVIEWS).where(REVIEWS.DECIDED_AT.isNull())
+                .groupBy(REVIEWS.COMMUNITY_ID).fetchMap(r -> r.value1(), r -> r.value2());
+    }
+
     int waiting(String communityId) {
         return db.fetchCount(REVIEWS, REVIEWS.COMMUNITY_ID.eq(communityId), REVIEWS.DECIDED_AT.isNull());
     }
@@ -176,58 +192,67 @@ class Flags {
 
     // ---- the actions log -------------------------------------------------------------------
 
-    /**
-     * Records an action; returns its id. It is sensitive when anyone flagged the post for a privacy
-     * breach or a risk of self-harm: the log then keeps its written reason from members.
-     */
-    String record(String communityId, ModerationAction action, String postId, String memberId, Integer ruleNumber,
-            String reason, String moderatorId, Long until) {
-        boolean sensitive = postId != null && db.fetchExists(FLAGS, FLAGS.POST_ID.eq(postId),
+    /** Whether anyone flagged the post for a privacy breach or a risk of self-harm. */
+    boolean sensitive(String postId) {
+        return postId != null && db.fetchExists(FLAGS, FLAGS.POST_ID.eq(postId),
                 FLAGS.REASON.in(FlagReason.PRIVACY.name(), FlagReason.SELF_HARM.name()));
-        return record(communityId, action, postId, memberId, ruleNumber, reason, moderatorId, until, sensitive);
     }
 
     /** Records an action whose written reason the log keeps from members when {@code sensitive}. */
     String record(String communityId, ModerationAction action, String postId, String memberId, Integer ruleNumber,
             String reason, String moderatorId, Long until, boolean sensitive) {
+        return record(communityId, action, postId, memberId, ruleNumber, reason, moderatorId, until, sensitive, false);
+    }
+
+    /**
+     * Records an action; returns its id. {@code sensitive}: the log keeps its written reason from
+     * members (see {@link #sensitive}); {@code bySiteStaff}: a site administrator acted, not one of
+     * the community's moderators.
+     */
+    String record(String communityId, ModerationAction action, String postId, String memberId, Integer ruleNumber,
+            String reason, String moderatorId, Long until, boolean sensitive, boolean bySiteStaff) {
         String id = RandomId.next();
         db.insertInto(MODERATION_ACTIONS).set(MODERATION_ACTIONS.ID, id).set(MODERATION_ACTIONS.COMMUNITY_ID, communityId)
                 .set(MODERATION_ACTIONS.ACTION, action.name()).set(MODERATION_ACTIONS.POST_ID, postId)
                 .set(MODERATION_ACTIONS.MEMBER_ID, memberId).set(MODERATION_ACTIONS.RULE_NUMBER, ruleNumber)
                 .set(MODERATION_ACTIONS.REASON, reason).set(MODERATION_ACTIONS.MODERATOR_ID, moderatorId)
                 .set(MODERATION_ACTIONS.UNTIL_AT, until).set(MODERATION_ACTIONS.ACTED_AT, now())
-                .set(MODERATION_ACTIONS.SENSITIVE, sensitive).execute();
+                .set(MODERATION_ACTIONS.SENSITIVE, sensitive).set(MODERATION_ACTIONS.BY_SITE_STAFF, bySiteStaff).execute();
         return id;
     }
 
     /** A decision about a member, as they read it: what, where, why, when; never who flagged. */
-    record Decision(String communityId, ModerationAction action, String postId, Integer ruleNumber, String reason, Long until,
-            long actedAt) {
+    record Decision(String id, String communityId, ModerationAction action, String postId, Integer ruleNumber, String reason, Long until,
+            long actedAt, Long undoneAt) {
     }
 
     List<Decision> about(String memberId) {
-        return db.select(MODERATION_ACTIONS.COMMUNITY_ID, MODERATION_ACTIONS.ACTION, MODERATION_ACTIONS.POST_ID, MODERATION_ACTIONS.RULE_NUMBER,
-                        MODERATION_ACTIONS.REASON, MODERATION_ACTIONS.UNTIL_AT, MODERATION_ACTIONS.ACTED_AT)
+        return db.select(MODERATION_ACTIONS.ID, MODERATION_ACTIONS.COMMUNITY_ID, MODERATION_ACTIONS.ACTION, MODERATION_ACTIONS.POST_ID,
+                        MODERATION_ACTIONS.RULE_NUMBER, MODERATION_ACTIONS.REASON, MODERATION_ACTIONS.UNTIL_AT, MODERATION_ACTIONS.ACTED_AT,
+                        MODERATION_ACTIONS.UNDONE_AT)
                 .from(MODERATION_ACTIONS).where(MODERATION_ACTIONS.MEMBER_ID.eq(memberId))
                 .orderBy(MODERATION_ACTIONS.ACTED_AT.desc(), MODERATION_ACTIONS.ID)
-                .fetch(r -> new Decision(r.value1(), ModerationAction.valueOf(r.value2()), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
+                .fetch(r -> new Decision(r.value1(), r.value2(), ModerationAction.valueOf(r.value3()), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9()));
     }
 
     /** One entry of a community's moderation log, as stored. */
     record Logged(String id, ModerationAction action, String postId, String memberId, Integer ruleNumber, String reason,
-            String moderatorId, Long until, long actedAt, boolean sensitive) {
+            String moderatorId, Long until, long actedAt, boolean sensitive, boolean bySiteStaff, Long undoneAt) {
     }
 
     /** A page of the community's actions, newest first. */
     List<Logged> log(String communityId, int offset, int limit) {
         return db.select(MODERATION_ACTIONS.ID, MODERATION_ACTIONS.ACTION, MODERATION_ACTIONS.POST_ID, MODERATION_ACTIONS.MEMBER_ID,
                         MODERATION_ACTIONS.RULE_NUMBER, MODERATION_ACTIONS.REASON, MODERATION_ACTIONS.MODERATOR_ID,
-                        MODERATION_ACTIONS.UNTIL_AT, MODERATION_ACTIONS.ACTED_AT, MODERATION_ACTIONS.SENSITIVE)
+                        MODERATION_ACTIONS.UNTIL_AT, MODERATION_ACTIONS.ACTED_AT, MODERATION_ACTIONS.SENSITIVE,
+                        MODERATION_ACTIONS.BY_SITE_STAFF, MODERATION_ACTIONS.UNDONE_AT)
                 .from(MODERATION_ACTIONS).where(MODERATION_ACTIONS.COMMUNITY_ID.eq(communityId))
                 .orderBy(MODERATION_ACTIONS.ACTED_AT.desc(), MODERATION_ACTIONS.ID)
                 .limit(limit).offset(offset)
                 .fetch(r -> new Logged(r.value1(), ModerationAction.valueOf(r.value2()), r.value3(), r.value4(), r.value5(),
-                        r.value6(), r.value7(), r.value8(), r.value9(), Boolean.TRUE.equals(r.value10())));
+                        r.value6(), r.value7(), r.value8(), r.value9(), Boolean.TRUE.equals(r.value10()),
+                        Boolean.TRUE.equals(r.value11()), r.value12()));
     }
 
     int logSize(String communityId) {

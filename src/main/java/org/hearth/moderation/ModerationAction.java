@@ -10,7 +10,11 @@ public enum ModerationAction {
     MUTE("You were muted", "A moderator muted you: you may read but not write in this community for a time."),
     SUSPEND("You were suspended", "A moderator suspended you: you may read but not write or flag in this community for a time."),
     /** Not taken in the review queue: a moderator set a member's trust level on their standing page. */
-    TRUST_LEVEL("Your trust level was set", "A moderator set your trust level in this community; your standing page there says what it is now.");
+    TRUST_LEVEL("Your trust level was set", "A moderator set your trust level in this community; your standing page there says what it is now."),
+    /** An appeal decided for the member: the action appealed is undone. */
+    APPEAL_UPHELD("Your appeal was upheld", "Your appeal was read by someone other than the moderator who acted, and upheld: the earlier decision is undone."),
+    /** An appeal decided against the member: the action appealed stands. */
+    APPEAL_DENIED("Your appeal was not upheld", "Your appeal was read by someone other than the moderator who acted, who kept the earlier decision.");
 
     private final String headline;
     private final String meaning;
@@ -44,6 +48,8 @@ public enum ModerationAction {
             case MUTE -> "the author is muted and the post hidden";
             case SUSPEND -> "the author is suspended and the post hidden";
             case TRUST_LEVEL -> "their trust level is set";
+            case APPEAL_UPHELD -> "the appeal is upheld and the action undone";
+            case APPEAL_DENIED -> "the appeal is not upheld; the action stands";
         };
     }
 
@@ -58,6 +64,8 @@ public enum ModerationAction {
             case MUTE -> "Muted a member";
             case SUSPEND -> "Suspended a member";
             case TRUST_LEVEL -> "Set a member's trust level";
+            case APPEAL_UPHELD -> "Upheld a member's appeal: the earlier action is undone";
+            case APPEAL_DENIED -> "Did not uphold a member's appeal: the earlier action stands";
         };
     }
 
@@ -72,12 +80,27 @@ public enum ModerationAction {
             case MUTE -> "Mute the author for some days (and hide the post)";
             case SUSPEND -> "Suspend the author for some days (and hide the post)";
             case TRUST_LEVEL -> "Set the author's trust level";
+            case APPEAL_UPHELD -> "Uphold the appeal and undo the action";
+            case APPEAL_DENIED -> "Do not uphold the appeal: the action stands";
         };
     }
 
     /** What a moderator may decide in the review queue about a flagged post. */
     public static java.util.List<ModerationAction> inReview() {
-        return java.util.Arrays.stream(values()).filter(action -> action != TRUST_LEVEL).toList();
+        return java.util.Arrays.stream(values()).filter(action -> action != TRUST_LEVEL && !action.decidesAnAppeal()).toList();
+    }
+
+    /**
+     * Whether the member it concerns may appeal it: every action against them or their post. Not
+     * a keep (it is in their favour), not an appeal's own decision (an appeal is heard once), and
+     * not a trust level, which moderators set again on the standing page with its own record.
+     */
+    public boolean appealable() {
+        return this != KEEP && this != TRUST_LEVEL && !decidesAnAppeal();
+    }
+
+    public boolean decidesAnAppeal() {
+        return this == APPEAL_UPHELD || this == APPEAL_DENIED;
     }
 
     /** An action of the review queue by its name, or null for anything else. */

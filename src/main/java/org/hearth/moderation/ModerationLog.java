@@ -41,7 +41,7 @@ public class ModerationLog {
      * {@code reason}: null when it is withheld from this reader.
      */
     public record Entry(ModerationAction action, Integer ruleNumber, String reason, boolean withheld, String moderator,
-            String member, boolean aboutYou, String postId, Long until, long actedAt) {
+            String member, boolean aboutYou, String postId, Long until, long actedAt, boolean undone) {
     }
 
     public record Page(Access access, List<Entry> entries, int page, int pageCount) {
@@ -60,7 +60,7 @@ public class ModerationLog {
         Set<String> moderators = new HashSet<>();
         Set<String> concerned = new HashSet<>();
         rows.forEach(r -> {
-            if (r.moderatorId() != null) {
+            if (r.moderatorId() != null && !r.bySiteStaff()) {
                 moderators.add(r.moderatorId());
             }
             if (moderator && r.memberId() != null) {
@@ -73,10 +73,11 @@ public class ModerationLog {
         List<Entry> entries = rows.stream().map(r -> {
             boolean aboutYou = reader != null && reader.equals(r.memberId());
             boolean withheld = r.sensitive() && !moderator && !aboutYou;
-            String by = r.moderatorId() == null ? "a former moderator" : names.getOrDefault(r.moderatorId(), "a former moderator");
+            String by = r.bySiteStaff() ? "A site administrator"
+                    : r.moderatorId() == null ? "a former moderator" : names.getOrDefault(r.moderatorId(), "a former moderator");
             return new Entry(r.action(), r.ruleNumber(), withheld ? null : r.reason(), withheld, by,
                     moderator ? handles.get(r.memberId()) : null, aboutYou, moderator || aboutYou ? r.postId() : null,
-                    r.until(), r.actedAt());
+                    r.until(), r.actedAt(), r.undoneAt() != null);
         }).toList();
         return Optional.of(new Page(access, entries, shown, pageCount));
     }

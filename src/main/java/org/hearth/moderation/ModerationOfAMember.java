@@ -1,5 +1,6 @@
 package org.hearth.moderation;
 
+import static org.hearth.moderation.schema.Tables.APPEALS;
 import static org.hearth.moderation.schema.Tables.FLAGS;
 import static org.hearth.moderation.schema.Tables.MODERATION_ACTIONS;
 import static org.hearth.moderation.schema.Tables.REVIEWS;
@@ -20,13 +21,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * What moderation holds about a member. Their download shows the flags they cast (reason,
- * comment, when, how it was judged), the decisions moderators took about them, and the actions
+ * comment, when, how it was judged), the decisions moderators took about them, their appeals, and the actions
  * they took as a moderator; never who flagged their posts, nor which moderator decided.
  *
  * <p>Erasing: their own flags go (a pending review loses their weight); flags, reviews and
  * queue entries on their posts go with the posts' text; the actions log keeps its rows, for
  * the community's record and for appeals, with every link to them removed (the member it was
- * about, the moderator who acted, the post). Erased before conversation's posts.
+ * about, the moderator who acted, the post). Their appeals go, words and all (one still waiting
+ * with them); appeals they decided keep the decision without their name. Erased before
+ * conversation's posts.
  */
 @Component
 @Order(50)
@@ -49,10 +52,15 @@ class ModerationOfAMember implements MemberData {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(FLAGS, REVIEWS, MODERATION_ACTIONS);
+        return List.of(FLAGS, REVIEWS, MODERATION_ACTIONS, APPEALS);
     }
 
-    record Section(List<FlagCast> flagsCast, List<DecisionAboutYou> decisionsAboutYou, List<ActionTaken> actionsTakenAsModerator) {
+    record Section(List<FlagCast> flagsCast, List<DecisionAboutYou> decisionsAboutYou, List<AppealMade> appeals,
+            List<ActionTaken> actionsTakenAsModerator) {
+    }
+
+    /** An appeal they made: what they wrote, and whether it was upheld (null while it waits). */
+    record AppealMade(Named community, String decisionAppealed, String words, Instant at, Boolean upheld, Instant decidedAt) {
     }
 
     /** A flag the member cast: judged is null while it waits, then "upheld" or "rejected". */
@@ -75,7 +83,12 @@ class ModerationOfAMember implements MemberData {
                 .orderBy(MODERATION_ACTIONS.ACTED_AT, MODERATION_ACTIONS.ID).fetch();
         var taken = db.selectFrom(MODERATION_ACTIONS).where(MODERATION_ACTIONS.MODERATOR_ID.eq(memberId))
                 .orderBy(MODERATION_ACTIONS.ACTED_AT, MODERATION_ACTIONS.ID).fetch();
+        var appealed = db.select(APPEALS.COMMUNITY_ID, MODERATION_ACTIONS.ACTION, APPEALS.WORDS, APPEALS.APPEALED_AT, APPEALS.UPHELD,
+                        APPEALS.DECIDED_AT)
+                .from(APPEALS).join(MODERATION_ACTIONS).on(MODERATION_ACTIONS.ID.eq(APPEALS.ACTION_ID))
+                .where(APPEALS.MEMBER_ID.eq(memberId)).orderBy(APPEALS.APPEALED_AT, APPEALS.ID).fetch();
         var ids = new HashSet<String>(flags.getValues(FLAGS.COMMUNITY_ID));
+        ids.addAll(appealed.getValues(APPEALS.COMMUNITY_ID));
         ids.addAll(about.getValues(MODERATION_ACTIONS.COMMUNITY_ID));
         ids.addAll(taken.getValues(MODERATION_ACTIONS.COMMUNITY_ID));
         Map<String, Named> named = communities.byId(ids);
@@ -84,6 +97,8 @@ class ModerationOfAMember implements MemberData {
                         r.value6() == null ? null : lower(r.value6()))),
                 about.map(r -> new DecisionAboutYou(named.get(r.getCommunityId()), lower(r.getAction()), r.getPostId(), r.getRuleNumber(),
                         r.getReason(), at(r.getUntilAt()), at(r.getActedAt()))),
+                appealed.map(r -> new AppealMade(named.get(r.value1()), lower(r.value2()), r.value3(), at(r.value4()), r.value5(),
+                        at(r.value6()))),
                 taken.map(r -> new ActionTaken(named.get(r.getCommunityId()), lower(r.getAction()), r.getRuleNumber(), r.getReason(),
                         at(r.getActedAt()))));
     }
@@ -95,6 +110,8 @@ class ModerationOfAMember implements MemberData {
         db.deleteFrom(REVIEWS).where(REVIEWS.POST_ID.in(theirPosts)).execute();
         db.update(REVIEWS).setNull(REVIEWS.CLAIMED_BY).setNull(REVIEWS.CLAIMED_AT).where(REVIEWS.CLAIMED_BY.eq(memberId)).execute();
         db.update(REVIEWS).setNull(REVIEWS.DECIDED_BY).where(REVIEWS.DECIDED_BY.eq(memberId)).execute();
+        db.deleteFrom(APPEALS).where(APPEALS.MEMBER_ID.eq(memberId)).execute();
+        db.update(APPEALS).setNull(APPEALS.DECIDED_BY).where(APPEALS.DECIDED_BY.eq(memberId)).execute();
         db.update(MODERATION_ACTIONS).setNull(MODERATION_ACTIONS.POST_ID).where(MODERATION_ACTIONS.POST_ID.in(theirPosts)).execute();
         db.update(MODERATION_ACTIONS).setNull(MODERATION_ACTIONS.MEMBER_ID).where(MODERATION_ACTIONS.MEMBER_ID.eq(memberId)).execute();
         db.update(MODERATION_ACTIONS).setNull(MODERATION_ACTIONS.MODERATOR_ID).where(MODERATION_ACTIONS.MODERATOR_ID.eq(memberId)).execute();

@@ -27,8 +27,12 @@ public class ReviewQueue {
     private final HiddenPosts posts;
     private final Members members;
     private final Communities communities;
+    private final Appeals appeals;
+    private final SiteStaffReach reach;
 
-    ReviewQueue(Flags flags, HiddenPosts posts, Members members, Communities communities) {
+    ReviewQueue(Flags flags, HiddenPosts posts, Members members, Communities communities, Appeals appeals, SiteStaffReach reach) {
+        this.appeals = appeals;
+        this.reach = reach;
         this.flags = flags;
         this.posts = posts;
         this.members = members;
@@ -56,12 +60,30 @@ public class ReviewQueue {
         }
     }
 
-    public record Queue(Access access, List<Item> items, int joinRequests) {
+    /**
+     * An appeal waiting for a decision. {@code actedBy}: the moderator who acted, by handle;
+     * {@code actedByMe}: the reader did, so someone else decides; {@code post}: the post it
+     * concerns, or null when the action was about none or the post is gone.
+     */
+    public record AppealItem(String appealId, ModerationAction action, Integer ruleNumber, String actionReason, long actedAt,
+            Long until, String actedBy, boolean actedByMe, String member, String words, long appealedAt, HiddenPosts.Post post) {
+    }
+
+    /**
+     * {@code flagsShown}: false for site staff in a community whose moderators are active (the
+     * flagged posts are theirs); {@code appeals}: for site staff, only those left to the site.
+     */
+    public record Queue(Access access, List<Item> items, List<AppealItem> appeals, int joinRequests, boolean flagsShown) {
     }
 
     public Optional<Queue> of(Access access, Viewer moderator) {
         if (!access.canModerate()) {
             return Optional.empty();
+        }
+        boolean flagsShown = reach.mayWorkFlags(access);
+        List<AppealItem> appealItems = appeals(access, moderator);
+        if (!flagsShown) {
+            return Optional.of(new Queue(access, List.of(), appealItems, 0, false));
         }
         String communityId = access.community().id();
         List<Flags.Review> reviews = flags.openReviews(communityId);
@@ -100,7 +122,40 @@ public class ReviewQueue {
         }
         items.sort(Comparator.comparing((Item i) -> !i.urgent()).thenComparing(i -> -i.score()).thenComparingLong(Item::openedAt));
         int requests = communities.waitingToJoin(access);
-        return Optional.of(new Queue(access, items, requests));
+        return Optional.of(new Queue(access, items, appealItems, requests, true));
+    }
+
+    private List<AppealItem> appeals(Access access, Viewer reader) {
+        List<Appeals.Appeal> waiting = appeals.waiting(access.community().id());
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Appeals.Action> actions = appeals.actions(waiting.stream().map(Appeals.Appeal::actionId).toList());
+        List<Appeals.Appeal> shown = waiting.stream().filter(a -> actions.containsKey(a.actionId()))
+                .filter(a -> !access.siteStaff() || reach.leftToTheSite(actions.get(a.actionId()))).toList();
+        Set<String> people = new HashSet<>();
+        Set<String> postIds = new HashSet<>();
+        for (Appeals.Appeal appeal : shown) {
+            Appeals.Action action = actions.get(appeal.actionId());
+            if (action.moderatorId() != null) {
+                people.add(action.moderatorId());
+            }
+            if (appeal.memberId() != null) {
+                people.add(appeal.memberId());
+            }
+            if (action.postId() != null) {
+                postIds.add(action.postId());
+            }
+        }
+        Map<String, String> handles = members.handles(people);
+        Map<String, HiddenPosts.Post> byId = posts.forModerators(access, postIds);
+        return shown.stream().map(appeal -> {
+            Appeals.Action action = actions.get(appeal.actionId());
+            String actedBy = action.moderatorId() == null ? "a former moderator" : handles.getOrDefault(action.moderatorId(), "a former moderator");
+            return new AppealItem(appeal.id(), action.action(), action.ruleNumber(), action.reason(), action.actedAt(), action.until(),
+                    actedBy, reader.memberId().equals(action.moderatorId()), handles.getOrDefault(appeal.memberId(), "a former member"),
+                    appeal.words(), appeal.appealedAt(), action.postId() == null ? null : byId.get(action.postId()));
+        }).toList();
     }
 
     /**
@@ -114,6 +169,6 @@ public class ReviewQueue {
 
     /** How many posts wait in the queue, for a moderator's link to it; 0 for anyone else. */
     public int waiting(Access access) {
-        return access.canModerate() ? flags.waiting(access.community().id()) : 0;
+        return access.canModerate() ? flags.waiting(access.community().id()) + appeals.waitingCount(access.community().id()) : 0;
     }
 }

@@ -9,8 +9,12 @@
  * ({@link org.hearth.moderation.ClaimReview}, {@link org.hearth.moderation.DecideReview}): keep,
  * hide, remove, warn, mute or suspend its author (mutes and suspensions are kept on the membership
  * by {@link org.hearth.community.MemberRestrictions}), each with a written reason; every action
- * is recorded for the moderation log and appeals to come, and the member it concerns is told on
- * their decisions page and by a discreet e-mail. Conversation and community know nothing of this
+ * is recorded for the moderation log, and the member it concerns is told on their decisions page
+ * and by a discreet e-mail. The member appeals an action once, within the time the site sets
+ * ({@link org.hearth.moderation.FileAppeal}); someone other than the moderator who acted decides it
+ * ({@link org.hearth.moderation.DecideAppeal}), and an upheld appeal undoes the action. Site
+ * administrators step in only where a community's own staff cannot
+ * ({@link org.hearth.moderation.SiteStaffReach}). Conversation and community know nothing of this
  * feature: it calls their public services.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "conversation", "identity", "platform", "trust"})

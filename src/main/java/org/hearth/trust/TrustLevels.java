@@ -97,6 +97,19 @@ public class TrustLevels {
         return steps;
     }
 
+    /**
+     * Whether any of these members visited the community on or after this time (to the day): for
+     * telling a community whose moderators have all been away. One indexed query.
+     */
+    public boolean anyVisitedSince(String communityId, java.util.Collection<String> memberIds, long since) {
+        if (memberIds.isEmpty()) {
+            return false;
+        }
+        int day = (int) Math.floorDiv(since, 86_400_000L);
+        return db.fetchExists(TRUST_STANDINGS, TRUST_STANDINGS.COMMUNITY_ID.eq(communityId), TRUST_STANDINGS.MEMBER_ID.in(memberIds),
+                TRUST_STANDINGS.LAST_VISIT_DAY.ge(day));
+    }
+
     /** Counts a day on which the member visited the community, once a day however often they come. */
     void visited(String communityId, String memberId, int day) {
         db.insertInto(TRUST_STANDINGS).set(TRUST_STANDINGS.COMMUNITY_ID, communityId).set(TRUST_STANDINGS.MEMBER_ID, memberId)

@@ -19,4 +19,18 @@ public final class ModerationForms {
             return new DecisionForm(null, "", "", "");
         }
     }
+
+    /** What the form deciding an appeal sends back: uphold is "true", "false" or nothing. */
+    public record AppealDecisionForm(String uphold, String reason) {
+        public static AppealDecisionForm empty() {
+            return new AppealDecisionForm(null, "");
+        }
+    }
+
+    /** What a member's appeal form sends back. */
+    public record AppealForm(String words) {
+        public static AppealForm empty() {
+            return new AppealForm("");
+        }
+    }
 }

@@ -13,6 +13,11 @@ import org.hearth.moderation.FlagReason;
 import org.hearth.moderation.ModerationAction;
 import org.hearth.moderation.ModerationLog;
 import org.hearth.moderation.ReviewQueue;
+import org.hearth.moderation.SiteStaffReach;
+import org.hearth.moderation.FileAppeal;
+import org.hearth.moderation.DecideAppeal;
+import org.hearth.moderation.web.ModerationForms.AppealDecisionForm;
+import org.hearth.moderation.web.ModerationForms.AppealForm;
 import org.hearth.moderation.web.ModerationForms.DecisionForm;
 import org.hearth.moderation.web.ModerationForms.FlagForm;
 import org.hearth.platform.security.SecondFactorRules;
@@ -49,10 +54,17 @@ class ModerationPages {
     private final DecideReview decideReview;
     private final Decisions decisions;
     private final ModerationLog log;
+    private final SiteStaffReach reach;
+    private final FileAppeal fileAppeal;
+    private final DecideAppeal decideAppeal;
 
     ModerationPages(Communities communities, HiddenPosts posts, FlagPost flagPost, ReviewQueue queue, ClaimReview claimReview,
-            DecideReview decideReview, Decisions decisions, ModerationLog log) {
+            DecideReview decideReview, Decisions decisions, ModerationLog log, SiteStaffReach reach, FileAppeal fileAppeal,
+            DecideAppeal decideAppeal) {
         this.log = log;
+        this.reach = reach;
+        this.fileAppeal = fileAppeal;
+        this.decideAppeal = decideAppeal;
         this.communities = communities;
         this.posts = posts;
         this.flagPost = flagPost;
@@ -140,7 +152,7 @@ class ModerationPages {
 
     @GetMapping("/c/{slug}/review")
     String review(@PathVariable String slug, Viewer viewer, Model model) {
-        Access access = communities.visibleTo(slug, viewer).filter(Access::moderates).orElseThrow(NotFound::new);
+        Access access = reach.working(slug, viewer).orElseThrow(NotFound::new);
         Optional<ReviewQueue.Queue> found = queue.of(access, viewer);
         if (found.isEmpty()) {
             return SECOND_FACTOR_FIRST;
@@ -179,7 +191,7 @@ class ModerationPages {
             Model model, RedirectAttributes redirect) {
         Integer rule = number(form.ruleNumber());
         if (form.ruleNumber() != null && !form.ruleNumber().isBlank() && (rule == null || rule < 1 || rule > 999)) {
-            Access access = communities.visibleTo(slug, viewer).filter(Access::moderates).orElseThrow(NotFound::new);
+            Access access = reach.working(slug, viewer).orElseThrow(NotFound::new);
             return again(model, access, viewer, postId, form, FormErrors.of("ruleNumber", "A rule number is a whole number such as 3, or nothing."));
         }
         var input = new DecideReview.Input(slug, viewer, postId, ModerationAction.valueOfOrNull(form.action()), form.reason(), rule,
@@ -220,6 +232,99 @@ class ModerationPages {
     private String again(Model model, Access access, Viewer viewer, String postId, DecisionForm form, FormErrors errors) {
         ReviewQueue.Queue found = queue.of(access, viewer).orElseThrow(NotFound::new);
         return reviewPage(model, found, postId, form, errors);
+    }
+
+    // ---- appeals ---------------------------------------------------------------------------
+
+    @PostMapping("/c/{slug}/appeals/{appealId}/decide")
+    String decideAppeal(@PathVariable String slug, @PathVariable String appealId, @ModelAttribute AppealDecisionForm form,
+            Viewer viewer, Model model, RedirectAttributes redirect) {
+        Boolean uphold = "true".equals(form.uphold()) ? Boolean.TRUE : "false".equals(form.uphold()) ? Boolean.FALSE : null;
+        var outcome = decideAppeal.run(new DecideAppeal.Input(slug, viewer, appealId, uphold, form.reason()));
+        FormErrors errors = switch (outcome) {
+            case DecideAppeal.Outcome.Decided(var access, var upheld) -> {
+                redirect.addFlashAttribute(Page.NOTICE, upheld
+                        ? "Done: the appeal is upheld and the action undone. The member is told, with your reason."
+                        : "Done: the appeal is not upheld; the action stands. The member is told, with your reason.");
+                yield null;
+            }
+            case DecideAppeal.Outcome.NotFound n -> throw new NotFound();
+            case DecideAppeal.Outcome.SecondFactorNeeded s -> null;
+            case DecideAppeal.Outcome.OwnAction o -> FormErrors.of("uphold", "You took this action: another moderator decides the appeal.");
+            case DecideAppeal.Outcome.LeftToModerators l -> FormErrors.of("uphold",
+                    "This community has a moderator other than the one who acted: the appeal is theirs to decide.");
+            case DecideAppeal.Outcome.ChoiceMissing c -> FormErrors.of("uphold", "Choose whether to uphold the appeal.");
+            case DecideAppeal.Outcome.ReasonMissing r -> FormErrors.of("reason",
+                    "Write the reason: the member reads it, and it goes in the community's record.");
+            case DecideAppeal.Outcome.ReasonTooLong(var access, var max) -> FormErrors.of("reason", "Keep the reason under " + max + " characters.");
+            case DecideAppeal.Outcome.AlreadyDecided a -> {
+                redirect.addFlashAttribute(Page.NOTICE, "Nothing was done: someone else decided that appeal first. "
+                        + "Their decision stands; it is in the community's record.");
+                yield null;
+            }
+        };
+        if (outcome instanceof DecideAppeal.Outcome.SecondFactorNeeded) {
+            return SECOND_FACTOR_FIRST;
+        }
+        if (errors == null) {
+            return "redirect:/c/" + slug + "/review";
+        }
+        Access access = reach.working(slug, viewer).orElseThrow(NotFound::new);
+        ReviewQueue.Queue found = queue.of(access, viewer).orElseThrow(NotFound::new);
+        reviewPage(model, found, null, DecisionForm.empty(), errors);
+        model.addAttribute("appealFor", appealId);
+        model.addAttribute("appealForm", form);
+        return REVIEW;
+    }
+
+    @GetMapping("/me/decisions/{actionId}/appeal")
+    String appealForm(@PathVariable String actionId, Viewer viewer, Model model) {
+        if (viewer == null) {
+            return "redirect:/sign-in";
+        }
+        Decisions.Decision decision = decisions.one(viewer, actionId).filter(d -> d.appeal() != null).orElseThrow(NotFound::new);
+        return appealPage(model, decision, AppealForm.empty(), FormErrors.NONE);
+    }
+
+    @PostMapping("/me/decisions/{actionId}/appeal")
+    String appeal(@PathVariable String actionId, @ModelAttribute AppealForm form, Viewer viewer, Model model,
+            RedirectAttributes redirect) {
+        if (viewer == null) {
+            return "redirect:/sign-in";
+        }
+        var outcome = fileAppeal.run(new FileAppeal.Input(viewer, actionId, form.words()));
+        String notice = switch (outcome) {
+            case FileAppeal.Outcome.Filed f -> "Your appeal is sent. Someone other than the moderator who acted will decide it; "
+                    + "you will read the decision and its reason here.";
+            case FileAppeal.Outcome.NotFound n -> throw new NotFound();
+            case FileAppeal.Outcome.NotAppealable n -> "That decision cannot be appealed.";
+            case FileAppeal.Outcome.AlreadyAppealed a -> "You have already appealed that decision; one appeal per decision.";
+            case FileAppeal.Outcome.TooLate(var closedAt) -> "The time to appeal that decision ended on "
+                    + org.hearth.platform.web.When.readable(closedAt) + " (UTC).";
+            case FileAppeal.Outcome.AlreadyUndone u -> "That decision was already undone: there is nothing to appeal.";
+            case FileAppeal.Outcome.WordsMissing w -> null;
+            case FileAppeal.Outcome.WordsTooLong t -> null;
+        };
+        if (notice != null) {
+            redirect.addFlashAttribute(Page.NOTICE, notice);
+            return "redirect:/me/decisions#d-" + actionId;
+        }
+        FormErrors errors = switch (outcome) {
+            case FileAppeal.Outcome.WordsTooLong(var max, var length) -> FormErrors.of("words",
+                    "Keep your appeal under " + max + " characters; yours has " + length + ".");
+            default -> FormErrors.of("words", "Write why you think the decision was wrong: the moderator who decides reads it.");
+        };
+        Decisions.Decision decision = decisions.one(viewer, actionId).orElseThrow(NotFound::new);
+        return appealPage(model, decision, form, errors);
+    }
+
+    private String appealPage(Model model, Decisions.Decision decision, AppealForm form, FormErrors errors) {
+        model.addAttribute("decision", decision);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("wordsMax", FileAppeal.WORDS_MAX);
+        model.addAttribute(Page.NOINDEX, true);
+        return "org/hearth/moderation/web/appeal";
     }
 
     // ---- decisions about me ----------------------------------------------------------------

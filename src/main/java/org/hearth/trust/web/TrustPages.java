@@ -69,7 +69,7 @@ class TrustPages {
         }
         Membership member = communities.member(access, memberId).orElseThrow(NotFound::new);
         // what a member did in their community is theirs: the moderator's look is in their record
-        staffAccess.record(member.memberId(), access.owns() ? StaffAccess.StaffRole.OWNER : StaffAccess.StaffRole.MODERATOR,
+        staffAccess.record(member.memberId(), access.staffRole(),
                 new StaffAccess.Where(access.community().id(), access.community().name()), StaffAccess.Seen.READ_TRUST_STANDING);
         return memberPage(model, access, member, null, "", null);
     }
