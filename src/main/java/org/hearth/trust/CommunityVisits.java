@@ -42,7 +42,7 @@ class CommunityVisits implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/c/*", "/c/*/t/*");
+        registry.addInterceptor(this).addPathPatterns("/c/*", "/c/*/t/*", "/c/*/review");
     }
 
     @Override

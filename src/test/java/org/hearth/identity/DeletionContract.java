@@ -8,6 +8,7 @@ import static org.hearth.conversation.schema.Tables.REACTIONS;
 import static org.hearth.conversation.schema.Tables.TOPICS;
 import static org.hearth.identity.schema.Tables.MEMBERS;
 import static org.hearth.moderation.schema.Tables.FLAGS;
+import static org.hearth.moderation.schema.Tables.MODERATION_ACTIONS;
 
 import java.sql.Connection;
 import java.util.List;
@@ -26,7 +27,9 @@ import org.hearth.conversation.Conversations;
 import org.hearth.conversation.Draft;
 import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.TopicKind;
+import org.hearth.moderation.DecideAppeal;
 import org.hearth.moderation.DecideReview;
+import org.hearth.moderation.FileAppeal;
 import org.hearth.moderation.FlagPost;
 import org.hearth.moderation.ModerationAction;
 import org.hearth.platform.security.Viewer;
@@ -109,6 +112,12 @@ abstract class DeletionContract extends HearthTest {
 
     @Autowired
     DecideReview decideReview;
+
+    @Autowired
+    FileAppeal fileAppeal;
+
+    @Autowired
+    DecideAppeal decideAppeal;
 
     @Autowired
     Conversations conversations;
@@ -249,6 +258,18 @@ abstract class DeletionContract extends HearthTest {
                 .isInstanceOf(FlagPost.Outcome.Flagged.class);
         assertThat(decideReview.run(new DecideReview.Input(home, withSecondFactor(leaver), reply, ModerationAction.WARN, "be on topic", null, null)))
                 .isInstanceOf(DecideReview.Outcome.Decided.class);
+        // an action about the member, which they appeal, and an appeal they decided about someone else's
+        assertThat(decideReview.run(new DecideReview.Input(home, withSecondFactor(owner), anonymous, ModerationAction.HIDE, "an advert", null, null)))
+                .isInstanceOf(DecideReview.Outcome.Decided.class);
+        String hiding = db.select(MODERATION_ACTIONS.ID).from(MODERATION_ACTIONS)
+                .where(MODERATION_ACTIONS.POST_ID.eq(anonymous), MODERATION_ACTIONS.ACTION.eq("HIDE")).fetchSingle().value1();
+        assertThat(fileAppeal.run(new FileAppeal.Input(leaver, hiding, "leaver-appeal"))).isInstanceOf(FileAppeal.Outcome.Filed.class);
+        String warning = db.select(MODERATION_ACTIONS.ID).from(MODERATION_ACTIONS)
+                .where(MODERATION_ACTIONS.POST_ID.eq(reply), MODERATION_ACTIONS.ACTION.eq("WARN")).fetchSingle().value1();
+        var bystanderAppeal = fileAppeal.run(new FileAppeal.Input(bystander, warning, "bystander-appeal"));
+        assertThat(bystanderAppeal).isInstanceOf(FileAppeal.Outcome.Filed.class);
+        assertThat(decideAppeal.run(new DecideAppeal.Input(home, withSecondFactor(owner), ((FileAppeal.Outcome.Filed) bystanderAppeal).appealId(),
+                false, "stands"))).isInstanceOf(DecideAppeal.Outcome.Decided.class);
 
         Map<String, MemberTables.Found> found;
         try (Connection connection = dataSource.getConnection()) {
