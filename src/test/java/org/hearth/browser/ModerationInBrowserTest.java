@@ -113,6 +113,74 @@ class ModerationInBrowserTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(violations).as("serious or critical axe-core violations").isEmpty();
     }
 
+    @Test
+    void anAppealIsUpheldByASecondModeratorAndThePostComesBack() {
+        Viewer owner = account(unique("owner"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Viewer second = account(unique("second"));
+        join(slug, second);
+        changeRole(slug, owner, second.memberId(), org.hearth.community.Role.MODERATOR);
+        Authenticator secondsAuthenticator = Authenticator.enrol(signedIn(second), PASSWORD);
+        Viewer author = account(unique("author"));
+        join(slug, author);
+        String topicId = started(access(slug, author), author, new Draft(TopicKind.QUESTION, "Pump or pen?",
+                "Which did you find easier at work?", null, false));
+        Conversations.Location reply = replied(access(slug, author), author, topicId,
+                new Draft(null, null, "The Omni pump changed my working day: no more injections in the toilets.", null, false));
+        // the owner takes it for an advert: their own flag hides it, and they remove it
+        flagPost.run(new FlagPost.Input(access(slug, owner), owner, reply.postId(), "SPAM", null));
+        org.assertj.core.api.Assertions.assertThat(decideReview.run(new org.hearth.moderation.DecideReview.Input(slug, withSecondFactor(owner),
+                reply.postId(), org.hearth.moderation.ModerationAction.REMOVE, "Brand names read as advertising here.", 4, null)))
+                .isInstanceOf(org.hearth.moderation.DecideReview.Outcome.Decided.class);
+
+        // the author appeals from their decisions page
+        Page writer = context().newPage();
+        signIn(writer, author.handle());
+        writer.navigate("/me/decisions");
+        assertThat(writer.locator(".decisions")).containsText("Your post was removed");
+        writer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Appeal this decision")).click();
+        writer.getByLabel("Your appeal").fill("I was sharing my experience of a pump, not selling it. I have nothing to do with the maker.");
+        screenshots(writer, "appeal-form");
+        List<String> violations = new ArrayList<>(axe(writer));
+        writer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the appeal")).click();
+        assertThat(writer.locator(".notice").first()).containsText("Your appeal is sent");
+
+        // the second moderator decides it, with a reason
+        Page moderator = context().newPage();
+        moderator.navigate("/sign-in");
+        moderator.locator("input[name=handle]").fill(second.handle());
+        moderator.locator("input[name=password]").fill(PASSWORD);
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        moderator.locator("input[name=code]").fill(secondsAuthenticator.nextCode());
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        moderator.waitForURL(url -> !url.contains("/sign-in"));
+        moderator.navigate("/c/" + slug + "/review");
+        assertThat(moderator.locator(".appeal")).containsText("I was sharing my experience of a pump");
+        assertThat(moderator.locator(".appeal")).containsText("Brand names read as advertising here.");
+        moderator.getByLabel("Uphold the appeal and undo the action").check();
+        moderator.getByLabel("Reason").fill("Sharing which device worked for you is what this community is for.");
+        screenshots(moderator, "appeal-queue");
+        violations.addAll(axe(moderator));
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Decide the appeal")).click();
+        assertThat(moderator.locator(".notice")).containsText("the appeal is upheld and the action undone");
+
+        // the post is back for everyone, and the author reads why
+        Page reader = context().newPage();
+        reader.navigate("/c/" + slug + "/t/" + topicId);
+        assertThat(reader.locator("#p-" + reply.postId())).containsText("The Omni pump changed my working day");
+        writer.navigate("/me/decisions");
+        assertThat(writer.locator(".decisions")).containsText("Your appeal was upheld");
+        assertThat(writer.locator(".decisions")).containsText("Sharing which device worked for you is what this community is for.");
+        screenshots(writer, "appeal-upheld");
+        violations.addAll(axe(writer));
+        reader.navigate("/c/" + slug + "/log");
+        assertThat(reader.locator(".log")).containsText("Upheld a member's appeal");
+        org.assertj.core.api.Assertions.assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+    }
+
+    @Autowired
+    org.hearth.moderation.DecideReview decideReview;
+
     /** Every serious or critical axe-core violation on the page as it is now. */
     private static List<String> axe(Page page) {
         AxeResults results = new AxeBuilder(page).analyze();
