@@ -19,18 +19,21 @@ import org.springframework.stereotype.Component;
 class MemberAccounts implements UserDetailsService {
 
     private final DSLContext db;
+    private final java.time.Clock clock;
 
-    MemberAccounts(DSLContext db) {
+    MemberAccounts(DSLContext db, java.time.Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     @Override
     public UserDetails loadUserByUsername(String handle) {
-        return db.select(MEMBERS.ID, MEMBERS.HANDLE, MEMBERS.PASSWORD_HASH, MEMBERS.SITE_ADMIN).from(MEMBERS)
+        return db.select(MEMBERS.ID, MEMBERS.HANDLE, MEMBERS.PASSWORD_HASH, MEMBERS.SITE_ADMIN, MEMBERS.SUSPENDED_UNTIL).from(MEMBERS)
                 .where(MEMBERS.HANDLE_KEY.eq(Members.handleKey(handle)))
                 .fetchOptional(r -> new SignedInMember(
                         new Viewer(r.get(MEMBERS.ID), r.get(MEMBERS.HANDLE), Boolean.TRUE.equals(r.get(MEMBERS.SITE_ADMIN))),
-                        r.get(MEMBERS.PASSWORD_HASH)))
+                        r.get(MEMBERS.PASSWORD_HASH),
+                        r.get(MEMBERS.SUSPENDED_UNTIL) != null && r.get(MEMBERS.SUSPENDED_UNTIL) > clock.millis()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such handle"));
     }
 }

@@ -246,6 +246,33 @@ public class Members {
                 .fetchOne(r -> new Viewer(r.get(MEMBERS.ID), r.get(MEMBERS.HANDLE), Boolean.TRUE.equals(r.get(MEMBERS.SITE_ADMIN))));
     }
 
+    /** The member as a viewer (not signed in: no second factor), for acting on their account; empty when there is none. */
+    public Optional<Viewer> viewer(String memberId) {
+        return db.select(MEMBERS.ID, MEMBERS.HANDLE, MEMBERS.SITE_ADMIN).from(MEMBERS).where(MEMBERS.ID.eq(memberId))
+                .fetchOptional(r -> new Viewer(r.get(MEMBERS.ID), r.get(MEMBERS.HANDLE), Boolean.TRUE.equals(r.get(MEMBERS.SITE_ADMIN))));
+    }
+
+    /** Until when a site administrator suspended the account, when that is still ahead; empty otherwise. */
+    public java.util.Optional<Long> suspendedUntil(String memberId) {
+        return db.select(MEMBERS.SUSPENDED_UNTIL).from(MEMBERS).where(MEMBERS.ID.eq(memberId), MEMBERS.SUSPENDED_UNTIL.gt(clock.millis()))
+                .fetchOptional(MEMBERS.SUSPENDED_UNTIL);
+    }
+
+    /** As above, by handle: for the sign-in page of an account that was refused as suspended. */
+    public java.util.Optional<Long> suspendedUntilByHandle(String handle) {
+        if (handle == null || handle.isBlank() || handle.length() > 60) {
+            return java.util.Optional.empty();
+        }
+        return db.select(MEMBERS.SUSPENDED_UNTIL).from(MEMBERS)
+                .where(MEMBERS.HANDLE_KEY.eq(handleKey(handle)), MEMBERS.SUSPENDED_UNTIL.gt(clock.millis()))
+                .fetchOptional(MEMBERS.SUSPENDED_UNTIL);
+    }
+
+    /** Suspends the account until a time (null lifts a suspension). False when there is no such account. */
+    public boolean suspend(String memberId, Long until) {
+        return db.update(MEMBERS).set(MEMBERS.SUSPENDED_UNTIL, until).where(MEMBERS.ID.eq(memberId)).execute() == 1;
+    }
+
     /** False for an account that signs in with passkeys only. */
     public boolean hasPassword(String memberId) {
         return db.fetchExists(MEMBERS, MEMBERS.ID.eq(memberId).and(MEMBERS.PASSWORD_HASH.isNotNull()));

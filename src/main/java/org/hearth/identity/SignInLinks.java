@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ott.DefaultOneTimeToken;
 import org.springframework.security.authentication.ott.GenerateOneTimeTokenRequest;
 import org.springframework.security.authentication.ott.OneTimeToken;
@@ -51,8 +52,15 @@ class SignInLinks implements OneTimeTokenService, OneTimeTokenGenerationSuccessH
     public OneTimeToken consume(OneTimeTokenAuthenticationToken authentication) {
         String token = authentication.getTokenValue();
         return links.spend(token, EmailLinks.Purpose.SIGN_IN)
-                .map(r -> new DefaultOneTimeToken(token, members.handleOf(r.get(EMAIL_TOKENS.MEMBER_ID)).orElseThrow(),
-                        Instant.ofEpochMilli(r.get(EMAIL_TOKENS.EXPIRES_AT))))
+                .map(r -> {
+                    String memberId = r.get(EMAIL_TOKENS.MEMBER_ID);
+                    // Spring's link sign-in asks nothing of the account; a suspended one is refused here
+                    if (members.suspendedUntil(memberId).isPresent()) {
+                        throw new LockedException("suspended");
+                    }
+                    return new DefaultOneTimeToken(token, members.handleOf(memberId).orElseThrow(),
+                            Instant.ofEpochMilli(r.get(EMAIL_TOKENS.EXPIRES_AT)));
+                })
                 .orElse(null);
     }
 

@@ -1,5 +1,6 @@
 package org.hearth.moderation;
 
+import org.hearth.platform.web.When;
 import org.hearth.identity.Members;
 import org.hearth.platform.mail.Outbox;
 import org.hearth.platform.web.PublicAddress;
@@ -29,6 +30,21 @@ class DecisionNotices {
         members.verifiedEmail(memberId).ifPresent(email -> outbox.queue(email, SUBJECT,
                 "Hello,\n\nA moderator made a decision that concerns you. You can read it, with the reason, once signed in:\n\n"
                         + address.of("/me/decisions") + "\n\nThis message was sent because your address is verified on Hearth.\n",
+                memberId));
+    }
+
+    /**
+     * Tells a member their account was suspended site-wide until a time (or that it was lifted,
+     * with null), with the administrator's reason: they cannot sign in to read it on Hearth.
+     */
+    void tellSuspended(String memberId, Long until, String reason) {
+        String what = until == null
+                ? "The site's administrators lifted the suspension of your Hearth account: you can sign in again."
+                : "The site's administrators suspended your Hearth account until " + When.readable(until)
+                        + " (UTC). Until then it cannot sign in.";
+        members.verifiedEmail(memberId).ifPresent(email -> outbox.queue(email, SUBJECT,
+                "Hello,\n\n" + what + "\n\nThe reason they gave:\n\n" + reason + "\n\nYou can sign in at " + address.of("/sign-in")
+                        + (until == null ? "" : " once it ends") + ".\n\nThis message was sent because your address is verified on Hearth.\n",
                 memberId));
     }
 }

@@ -4,6 +4,7 @@ import static org.hearth.moderation.schema.Tables.APPEALS;
 import static org.hearth.moderation.schema.Tables.FLAGS;
 import static org.hearth.moderation.schema.Tables.MODERATION_ACTIONS;
 import static org.hearth.moderation.schema.Tables.REVIEWS;
+import static org.hearth.moderation.schema.Tables.SITE_ACTIONS;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -52,11 +53,15 @@ class ModerationOfAMember implements MemberData {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(FLAGS, REVIEWS, MODERATION_ACTIONS, APPEALS);
+        return List.of(FLAGS, REVIEWS, MODERATION_ACTIONS, APPEALS, SITE_ACTIONS);
     }
 
     record Section(List<FlagCast> flagsCast, List<DecisionAboutYou> decisionsAboutYou, List<AppealMade> appeals,
-            List<ActionTaken> actionsTakenAsModerator) {
+            List<SiteActionAboutYou> siteActionsAboutYou, List<ActionTaken> actionsTakenAsModerator) {
+    }
+
+    /** A site-wide suspension of their account, or its lifting, with the administrators' reason. */
+    record SiteActionAboutYou(String action, String reason, Instant until, Instant at) {
     }
 
     /** An appeal they made: what they wrote, and whether it was upheld (null while it waits). */
@@ -87,6 +92,7 @@ class ModerationOfAMember implements MemberData {
                         APPEALS.DECIDED_AT)
                 .from(APPEALS).join(MODERATION_ACTIONS).on(MODERATION_ACTIONS.ID.eq(APPEALS.ACTION_ID))
                 .where(APPEALS.MEMBER_ID.eq(memberId)).orderBy(APPEALS.APPEALED_AT, APPEALS.ID).fetch();
+        var site = db.selectFrom(SITE_ACTIONS).where(SITE_ACTIONS.MEMBER_ID.eq(memberId)).orderBy(SITE_ACTIONS.ACTED_AT, SITE_ACTIONS.ID).fetch();
         var ids = new HashSet<String>(flags.getValues(FLAGS.COMMUNITY_ID));
         ids.addAll(appealed.getValues(APPEALS.COMMUNITY_ID));
         ids.addAll(about.getValues(MODERATION_ACTIONS.COMMUNITY_ID));
@@ -99,6 +105,7 @@ class ModerationOfAMember implements MemberData {
                         r.getReason(), at(r.getUntilAt()), at(r.getActedAt()))),
                 appealed.map(r -> new AppealMade(named.get(r.value1()), lower(r.value2()), r.value3(), at(r.value4()), r.value5(),
                         at(r.value6()))),
+                site.map(r -> new SiteActionAboutYou(lower(r.getAction()), r.getReason(), at(r.getUntilAt()), at(r.getActedAt()))),
                 taken.map(r -> new ActionTaken(named.get(r.getCommunityId()), lower(r.getAction()), r.getRuleNumber(), r.getReason(),
                         at(r.getActedAt()))));
     }
@@ -111,6 +118,8 @@ class ModerationOfAMember implements MemberData {
         db.update(REVIEWS).setNull(REVIEWS.CLAIMED_BY).setNull(REVIEWS.CLAIMED_AT).where(REVIEWS.CLAIMED_BY.eq(memberId)).execute();
         db.update(REVIEWS).setNull(REVIEWS.DECIDED_BY).where(REVIEWS.DECIDED_BY.eq(memberId)).execute();
         db.deleteFrom(APPEALS).where(APPEALS.MEMBER_ID.eq(memberId)).execute();
+        db.update(SITE_ACTIONS).setNull(SITE_ACTIONS.MEMBER_ID).where(SITE_ACTIONS.MEMBER_ID.eq(memberId)).execute();
+        db.update(SITE_ACTIONS).setNull(SITE_ACTIONS.ADMIN_ID).where(SITE_ACTIONS.ADMIN_ID.eq(memberId)).execute();
         db.update(APPEALS).setNull(APPEALS.DECIDED_BY).where(APPEALS.DECIDED_BY.eq(memberId)).execute();
         db.update(MODERATION_ACTIONS).setNull(MODERATION_ACTIONS.POST_ID).where(MODERATION_ACTIONS.POST_ID.in(theirPosts)).execute();
         db.update(MODERATION_ACTIONS).setNull(MODERATION_ACTIONS.MEMBER_ID).where(MODERATION_ACTIONS.MEMBER_ID.eq(memberId)).execute();

@@ -30,6 +30,7 @@ import org.hearth.conversation.TopicKind;
 import org.hearth.moderation.DecideAppeal;
 import org.hearth.moderation.DecideReview;
 import org.hearth.moderation.FileAppeal;
+import org.hearth.moderation.SuspendAccount;
 import org.hearth.moderation.FlagPost;
 import org.hearth.moderation.ModerationAction;
 import org.hearth.platform.security.Viewer;
@@ -115,6 +116,9 @@ abstract class DeletionContract extends HearthTest {
 
     @Autowired
     FileAppeal fileAppeal;
+
+    @Autowired
+    SuspendAccount suspendAccount;
 
     @Autowired
     DecideAppeal decideAppeal;
@@ -208,6 +212,12 @@ abstract class DeletionContract extends HearthTest {
         String address = leaver.handle().toLowerCase() + "@example.org";
 
         emailLinks.changeAddress(leaver, address);
+        // a site-wide suspension of the member, lifted before they sign in
+        Viewer admin = withSecondFactor(members.create(unique("admin"), PASSWORD, null, true));
+        assertThat(suspendAccount.run(new SuspendAccount.Input(admin, leaver.handle(), 1, "spam wave", false)))
+                .isInstanceOf(SuspendAccount.Outcome.Suspended.class);
+        assertThat(suspendAccount.run(new SuspendAccount.Input(admin, leaver.handle(), null, "a mistake", true)))
+                .isInstanceOf(SuspendAccount.Outcome.Lifted.class);
         Visitor laptop = signedIn(leaver);
         Visitor phone = signedIn(leaver);
         Authenticator.enrol(laptop, PASSWORD);

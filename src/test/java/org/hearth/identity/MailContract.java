@@ -286,4 +286,32 @@ abstract class MailContract extends HearthTest {
         assertThat(profile.status()).isEqualTo(302);
         assertThat(profile.location()).endsWith("/sign-in/second-factor");
     }
+
+    @Test
+    void aSuspendedAccountCannotSignInWithALinkAndIsToldWhyByMail() {
+        String handle = unique("suspended");
+        Visitor first = signedUpWithAddress(handle);
+        first.open(path(linkIn(address(handle), "Confirm your e-mail", 1)));
+        var admin = members.create(unique("admin"), PASSWORD, null, true);
+        assertThat(suspendAccount.run(new org.hearth.moderation.SuspendAccount.Input(withSecondFactor(admin), handle, 7,
+                "Posting the same advert in every community.", false))).isInstanceOf(org.hearth.moderation.SuspendAccount.Outcome.Suspended.class);
+        assertThat(first.get("/me/profile").status()).as("their session ended").isEqualTo(302);
+        assertThat(outbox.addressedTo(address(handle))).anySatisfy(mail -> {
+            assertThat(mail.subject()).isEqualTo("A message about your Hearth account");
+            assertThat(mail.body()).contains("suspended your Hearth account until").contains("Posting the same advert in every community.");
+        });
+
+        Visitor visitor = visitor();
+        visitor.get("/sign-in/link");
+        visitor.submit("/sign-in/link", Map.of("username", handle));
+        String link = linkIn(address(handle), "Your Hearth sign-in link", 1);
+        visitor.get(path(link));
+        var refused = visitor.post("/sign-in/link/use", Map.of("token", link.substring(link.indexOf("token=") + 6)));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.text()).contains("is suspended by the site's administrators");
+        assertThat(visitor.get("/me/profile").status()).isEqualTo(302);
+    }
+
+    @Autowired
+    org.hearth.moderation.SuspendAccount suspendAccount;
 }

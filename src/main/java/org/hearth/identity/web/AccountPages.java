@@ -76,10 +76,15 @@ class AccountPages {
     /** Spring Security forwards a failed sign-in here, so the typed handle stays in the field. */
     @RequestMapping("/sign-in/failed")
     String signInFailed(@RequestParam(name = "handle", required = false) String handle, Model model,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         model.addAttribute("handle", handle == null ? "" : handle);
         model.addAttribute("failed", true);
+        if (request.getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION)
+                instanceof org.springframework.security.authentication.LockedException) {
+            members.suspendedUntilByHandle(handle).ifPresent(until ->
+                    model.addAttribute("suspendedUntil", org.hearth.platform.web.When.readable(until) + " (UTC)"));
+        }
         return SIGN_IN;
     }
 

@@ -154,8 +154,10 @@ class EmailPages {
     }
 
     @RequestMapping("/sign-in/link/failed")
-    String signInLinkFailed(Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String signInLinkFailed(Model model, jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         response.setStatus(401);
+        model.addAttribute("suspended", request.getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION)
+                instanceof org.springframework.security.authentication.LockedException);
         model.addAttribute("token", "");
         model.addAttribute("handle", null);
         model.addAttribute("failed", true);

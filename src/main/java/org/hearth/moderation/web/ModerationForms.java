@@ -33,4 +33,11 @@ public final class ModerationForms {
             return new AppealForm("");
         }
     }
+
+    /** What the form suspending an account site-wide (or lifting a suspension) sends back; lift is "true" for lifting. */
+    public record SuspensionForm(String handle, String days, String reason, String lift) {
+        public static SuspensionForm empty() {
+            return new SuspensionForm("", "", "", null);
+        }
+    }
 }

@@ -14,10 +14,23 @@ public final class SignedInMember implements UserDetails, CredentialsContainer {
 
     private final Viewer viewer;
     private String passwordHash;
+    private final boolean suspended;
 
     public SignedInMember(Viewer viewer, String passwordHash) {
+        this(viewer, passwordHash, false);
+    }
+
+    /** @param suspended a site administrator suspended the account, and the suspension has not ended */
+    public SignedInMember(Viewer viewer, String passwordHash, boolean suspended) {
         this.viewer = viewer;
         this.passwordHash = passwordHash;
+        this.suspended = suspended;
+    }
+
+    /** A suspended account cannot sign in: Spring Security refuses it before any session begins. */
+    @Override
+    public boolean isAccountNonLocked() {
+        return !suspended;
     }
 
     public Viewer viewer() {
