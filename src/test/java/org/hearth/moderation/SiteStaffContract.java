@@ -72,6 +72,11 @@ abstract class SiteStaffContract extends HearthTest {
         assertThat(done.text()).contains(spammer.handle() + " is suspended until").contains("Advertising pills in every community.");
         assertThat(spammerBrowser.get("/me/profile").status()).as("their session ended").isEqualTo(302);
 
+        Visitor guesser = visitor();
+        guesser.get("/sign-in");
+        var guessed = guesser.submit("/sign-in", Map.of("handle", spammer.handle(), "password", "not the password at all"));
+        assertThat(guessed.text()).as("without the password, nothing about a suspension").contains("do not match an account")
+                .doesNotContain("suspended");
         Visitor again = visitor();
         again.get("/sign-in");
         var refused = again.submit("/sign-in", Map.of("handle", spammer.handle(), "password", PASSWORD));

@@ -75,15 +75,19 @@ class AccountPages {
 
     /** Spring Security forwards a failed sign-in here, so the typed handle stays in the field. */
     @RequestMapping("/sign-in/failed")
-    String signInFailed(@RequestParam(name = "handle", required = false) String handle, Model model,
+    String signInFailed(@RequestParam(name = "handle", required = false) String handle,
+            @RequestParam(name = "password", required = false) String password, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         model.addAttribute("handle", handle == null ? "" : handle);
         model.addAttribute("failed", true);
+        // Spring Security refuses a suspended account before it checks the password; only someone
+        // who knows the password learns that the account is suspended
         if (request.getAttribute(org.springframework.security.web.WebAttributes.AUTHENTICATION_EXCEPTION)
                 instanceof org.springframework.security.authentication.LockedException) {
-            members.suspendedUntilByHandle(handle).ifPresent(until ->
-                    model.addAttribute("suspendedUntil", org.hearth.platform.web.When.readable(until) + " (UTC)"));
+            members.suspendedUntilByHandle(handle)
+                    .filter(until -> members.idOfHandle(handle).filter(id -> members.passwordMatches(id, password)).isPresent())
+                    .ifPresent(until -> model.addAttribute("suspendedUntil", org.hearth.platform.web.When.readable(until) + " (UTC)"));
         }
         return SIGN_IN;
     }
