@@ -19,6 +19,7 @@ public final class Access {
     private final boolean everyReader;
     private final Restriction restriction;
     private final boolean siteStaff;
+    private boolean banned;
 
     /**
      * A moderator's decision that keeps a member from writing here until a time: muted (may
@@ -57,6 +58,17 @@ public final class Access {
         this.everyReader = everyReader;
         this.restriction = restriction;
         this.siteStaff = siteStaff;
+    }
+
+    /** Marks a signed-in non-member whom a moderator banned from here: they may not join, ask or be invited. */
+    Access banned(boolean banned) {
+        this.banned = banned && role == null;
+        return this;
+    }
+
+    /** A moderator banned them from this community, and the ban stands. */
+    public boolean banned() {
+        return banned;
     }
 
     /** A visitor who is not signed in. */
@@ -181,11 +193,11 @@ public final class Access {
 
     /** Joins at once: an open community, or an invitation to accept (even after asking to join). */
     public boolean canJoin() {
-        return signedIn && !member() && (invited || !requested && community.joinPolicy() == JoinPolicy.OPEN);
+        return signedIn && !banned && !member() && (invited || !requested && community.joinPolicy() == JoinPolicy.OPEN);
     }
 
     public boolean canRequest() {
-        return signedIn && !member() && !requested && !invited
+        return signedIn && !banned && !member() && !requested && !invited
                 && community.joinPolicy() == JoinPolicy.APPROVAL;
     }
 }

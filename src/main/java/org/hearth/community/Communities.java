@@ -1,6 +1,7 @@
 package org.hearth.community;
 
 import static org.hearth.community.schema.Tables.COMMUNITIES;
+import static org.hearth.community.schema.Tables.COMMUNITY_BANS;
 import static org.hearth.community.schema.Tables.INVITATIONS;
 import static org.hearth.community.schema.Tables.JOIN_REQUESTS;
 import static org.hearth.community.schema.Tables.MEMBERSHIPS;
@@ -371,14 +372,17 @@ public class Communities {
                 field(select(MEMBERSHIPS.MUTED_UNTIL).from(MEMBERSHIPS)
                         .where(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID), MEMBERSHIPS.MEMBER_ID.eq(memberId))).as("muted_until"),
                 field(select(MEMBERSHIPS.SUSPENDED_UNTIL).from(MEMBERSHIPS)
-                        .where(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID), MEMBERSHIPS.MEMBER_ID.eq(memberId))).as("suspended_until"));
+                        .where(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID), MEMBERSHIPS.MEMBER_ID.eq(memberId))).as("suspended_until"),
+                exists(select(COMMUNITY_BANS.MEMBER_ID).from(COMMUNITY_BANS)
+                        .where(COMMUNITY_BANS.COMMUNITY_ID.eq(COMMUNITIES.ID), COMMUNITY_BANS.MEMBER_ID.eq(memberId))).as("banned"));
     }
 
     /** The viewer's standing from a row of the community with {@link #standingColumns} beside it. */
     private static Access standing(Record r, Viewer viewer, long now) {
         return Access.ofMember(community(r), roleOf(r.get("role", String.class)),
                 Boolean.TRUE.equals(r.get("requested", Boolean.class)), Boolean.TRUE.equals(r.get("invited", Boolean.class)),
-                viewer.secondFactor(), restriction(r.get("suspended_until", Long.class), r.get("muted_until", Long.class), now));
+                viewer.secondFactor(), restriction(r.get("suspended_until", Long.class), r.get("muted_until", Long.class), now))
+                .banned(Boolean.TRUE.equals(r.get("banned", Boolean.class)));
     }
 
     /** A suspension in force outranks a mute: it also takes away flagging. */
@@ -392,7 +396,7 @@ public class Communities {
         return null;
     }
 
-    private static Role roleOf(String role) {
+    static Role roleOf(String role) {
         return role == null ? null : Role.valueOf(role);
     }
 

@@ -34,13 +34,19 @@ public class InviteMember {
 
         record NoHandle() implements Outcome {
         }
+
+        /** A moderator banned that member from here: an upheld appeal lifts a ban, not an invitation. */
+        record Banned(Community community, String handle) implements Outcome {
+        }
     }
 
     private final Communities communities;
     private final Members members;
     private final ApplicationEventPublisher events;
+    private final MemberBans bans;
 
-    InviteMember(Communities communities, Members members, ApplicationEventPublisher events) {
+    InviteMember(Communities communities, Members members, ApplicationEventPublisher events, MemberBans bans) {
+        this.bans = bans;
         this.communities = communities;
         this.members = members;
         this.events = events;
@@ -69,6 +75,9 @@ public class InviteMember {
 
     private Outcome invite(Access access, Viewer moderator, String handle) {
         Community community = access.community();
+        if (members.idOfHandle(handle).filter(id -> bans.banned(community.id(), id)).isPresent()) {
+            return new Outcome.Banned(community, handle);
+        }
         members.idOfHandle(handle)
                 .filter(id -> communities.roleOf(community.id(), id).isEmpty())
                 .filter(id -> communities.addInvitation(community.id(), id, moderator.memberId()))

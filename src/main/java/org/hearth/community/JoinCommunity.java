@@ -38,6 +38,10 @@ public class JoinCommunity {
         record AlreadyMember(Community community) implements Outcome {
         }
 
+        /** A moderator banned them from this community; the decision is on their decisions page. */
+        record Banned(Community community) implements Outcome {
+        }
+
         record AlreadyRequested(Community community) implements Outcome {
         }
 
@@ -73,6 +77,7 @@ public class JoinCommunity {
         }
         Access access = found.get();
         return notAlreadyMember(access)
+                .or(() -> access.banned() ? Optional.of(new Outcome.Banned(access.community())) : Optional.empty())
                 .or(() -> notAlreadyRequested(access))
                 .or(() -> openOrInvitedOrAsking(access))
                 .or(() -> agreed(access, input.agreedTo()))

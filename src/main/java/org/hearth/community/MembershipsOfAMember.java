@@ -1,6 +1,7 @@
 package org.hearth.community;
 
 import static org.hearth.community.schema.Tables.COMMUNITIES;
+import static org.hearth.community.schema.Tables.COMMUNITY_BANS;
 import static org.hearth.community.schema.Tables.COMMUNITY_RULE_VERSIONS;
 import static org.hearth.community.schema.Tables.INVITATIONS;
 import static org.hearth.community.schema.Tables.JOIN_REQUESTS;
@@ -49,7 +50,7 @@ class MembershipsOfAMember implements MemberData {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(MEMBERSHIPS, JOIN_REQUESTS, INVITATIONS, STAFF_NUMBERS, COMMUNITY_RULE_VERSIONS);
+        return List.of(MEMBERSHIPS, JOIN_REQUESTS, INVITATIONS, STAFF_NUMBERS, COMMUNITY_RULE_VERSIONS, COMMUNITY_BANS);
     }
 
     @Override
@@ -71,7 +72,7 @@ class MembershipsOfAMember implements MemberData {
 
     /** The communities section of a member's download. */
     record Section(List<Membership> memberships, List<Waiting> joinRequests, List<Waiting> invitationsReceived,
-            List<Waiting> invitationsSent, List<StaffName> staffNames, List<RulesSaved> rulesVersionsSaved) {
+            List<Waiting> invitationsSent, List<StaffName> staffNames, List<RulesSaved> rulesVersionsSaved, List<Waiting> bannedFrom) {
     }
 
     /** @param rulesVersionAgreed the version of the rules agreed to on joining (null: joined before the rules, or made it) */
@@ -125,7 +126,11 @@ class MembershipsOfAMember implements MemberData {
                         .where(COMMUNITY_RULE_VERSIONS.SAVED_BY.eq(memberId))
                         .orderBy(COMMUNITY_RULE_VERSIONS.SAVED_AT, COMMUNITIES.SLUG, COMMUNITY_RULE_VERSIONS.VERSION)
                         .fetch(r -> new RulesSaved(new Named(r.value1(), r.value2()), r.value3(), Instant.ofEpochMilli(r.value4()),
-                                r.value5())));
+                                r.value5())),
+                db.select(COMMUNITIES.SLUG, COMMUNITIES.NAME, COMMUNITY_BANS.BANNED_AT).from(COMMUNITY_BANS)
+                        .join(COMMUNITIES).on(COMMUNITIES.ID.eq(COMMUNITY_BANS.COMMUNITY_ID))
+                        .where(COMMUNITY_BANS.MEMBER_ID.eq(memberId)).orderBy(COMMUNITY_BANS.BANNED_AT, COMMUNITIES.SLUG)
+                        .fetch(r -> new Waiting(new Named(r.value1(), r.value2()), Instant.ofEpochMilli(r.value3()))));
     }
 
     /**
@@ -139,6 +144,7 @@ class MembershipsOfAMember implements MemberData {
                 .where(COMMUNITY_RULE_VERSIONS.SAVED_BY.eq(memberId)).execute();
         db.deleteFrom(MEMBERSHIPS).where(MEMBERSHIPS.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(JOIN_REQUESTS).where(JOIN_REQUESTS.MEMBER_ID.eq(memberId)).execute();
+        db.deleteFrom(COMMUNITY_BANS).where(COMMUNITY_BANS.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(INVITATIONS).where(INVITATIONS.MEMBER_ID.eq(memberId).or(INVITATIONS.INVITED_BY.eq(memberId))).execute();
     }
 }

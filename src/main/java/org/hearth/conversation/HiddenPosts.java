@@ -24,10 +24,12 @@ public class HiddenPosts {
 
     private final DSLContext db;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    HiddenPosts(DSLContext db, Clock clock) {
+    HiddenPosts(DSLContext db, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
         this.db = db;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -72,6 +74,41 @@ public class HiddenPosts {
     /** Locks a topic: no new replies but from moderators. False when it was locked already. */
     public boolean lockTopic(String topicId) {
         return db.update(TOPICS).set(TOPICS.LOCKED_AT, clock.millis()).where(TOPICS.ID.eq(topicId), TOPICS.LOCKED_AT.isNull()).execute() == 1;
+    }
+
+    /**
+     * A moderator's new title for a topic of this community; returns the title it had, or empty
+     * when the topic is not there.
+     */
+    public Optional<String> retitle(String communityId, String topicId, String title) {
+        Optional<String> before = db.select(TOPICS.TITLE).from(TOPICS).where(TOPICS.ID.eq(topicId), TOPICS.COMMUNITY_ID.eq(communityId))
+                .fetchOptional(TOPICS.TITLE);
+        before.ifPresent(old -> db.update(TOPICS).set(TOPICS.TITLE, title).where(TOPICS.ID.eq(topicId)).execute());
+        return before;
+    }
+
+    /**
+     * Moves a topic, with all its posts, from one community to another; false when it is not in
+     * the first. Every live stream of the first community ends, so no reader keeps receiving a
+     * topic they may no longer read; they are checked again when they reconnect.
+     */
+    public boolean moveTopic(String topicId, String fromCommunityId, String toCommunityId) {
+        boolean moved = db.update(TOPICS).set(TOPICS.COMMUNITY_ID, toCommunityId)
+                .where(TOPICS.ID.eq(topicId), TOPICS.COMMUNITY_ID.eq(fromCommunityId)).execute() == 1;
+        if (moved) {
+            events.publishEvent(new TopicMoved(topicId, fromCommunityId, toCommunityId));
+        }
+        return moved;
+    }
+
+    /** Where a post's topic is now. */
+    public record TopicPlace(String topicId, String communityId) {
+    }
+
+    /** The topic a post is in and that topic's community now, whatever community asks: for putting a moved topic back. */
+    public Optional<TopicPlace> topicOf(String postId) {
+        return db.select(TOPICS.ID, TOPICS.COMMUNITY_ID).from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID)).where(POSTS.ID.eq(postId))
+                .fetchOptional(r -> new TopicPlace(r.value1(), r.value2()));
     }
 
     /** Opens a locked topic to replies again (an appeal against the lock was upheld); false when it was not locked. */

@@ -36,7 +36,7 @@ class Appeals {
 
     /** An action of the log as an appeal needs it. */
     record Action(String id, String communityId, ModerationAction action, String postId, String memberId, Integer ruleNumber,
-            String reason, String moderatorId, Long until, long actedAt, boolean sensitive, Long undoneAt) {
+            String reason, String moderatorId, Long until, long actedAt, boolean sensitive, Long undoneAt, String detail) {
     }
 
     /** One member's appeal. {@code memberId} and {@code words} are null once they erased their account. */
@@ -124,7 +124,7 @@ class Appeals {
     private static Action action(ModerationActionsRecord r) {
         return new Action(r.getId(), r.getCommunityId(), ModerationAction.valueOf(r.getAction()), r.getPostId(), r.getMemberId(),
                 r.getRuleNumber(), r.getReason(), r.getModeratorId(), r.getUntilAt(), r.getActedAt(), Boolean.TRUE.equals(r.getSensitive()),
-                r.getUndoneAt());
+                r.getUndoneAt(), r.getDetail());
     }
 
     private static Appeal appeal(AppealsRecord r) {

@@ -69,12 +69,14 @@ public class DecideAppeal {
     private final Flags flags;
     private final HiddenPosts posts;
     private final MemberRestrictions restrictions;
+    private final org.hearth.community.MemberBans bans;
     private final StaffNames staffNames;
     private final DecisionNotices notices;
     private final ApplicationEventPublisher events;
 
     DecideAppeal(SiteStaffReach reach, Appeals appeals, Flags flags, HiddenPosts posts, MemberRestrictions restrictions,
-            StaffNames staffNames, DecisionNotices notices, ApplicationEventPublisher events) {
+            StaffNames staffNames, DecisionNotices notices, ApplicationEventPublisher events, org.hearth.community.MemberBans bans) {
+        this.bans = bans;
         this.reach = reach;
         this.appeals = appeals;
         this.flags = flags;
@@ -155,6 +157,19 @@ public class DecideAppeal {
                     }
                 }
             }
+            case EDIT_TITLE -> {
+                HiddenPosts.Post post = postId == null ? null : posts.forModerators(access, List.of(postId)).get(postId);
+                if (post != null && action.detail() != null) {
+                    posts.retitle(action.communityId(), post.location().topicId(), action.detail());
+                }
+            }
+            case MOVE_TOPIC -> moveBack(action);
+            case BAN -> {
+                if (action.memberId() != null) {
+                    bans.lift(action.communityId(), action.memberId());
+                }
+                shown(postId);
+            }
             case MUTE, SUSPEND -> {
                 var kind = action.action() == ModerationAction.MUTE ? Access.Restriction.Kind.MUTED : Access.Restriction.Kind.SUSPENDED;
                 if (action.memberId() != null && action.until() != null) {
@@ -163,6 +178,17 @@ public class DecideAppeal {
                 shown(postId);
             }
             default -> shown(postId);
+        }
+    }
+
+    /**
+     * The topic goes back to the community it was moved from, if it is still where it was moved
+     * to (the moderator who decides the appeal may not moderate that one, so it is looked up by the
+     * post, not through their access).
+     */
+    private void moveBack(Appeals.Action action) {
+        if (action.postId() != null && action.detail() != null) {
+            posts.topicOf(action.postId()).ifPresent(topic -> posts.moveTopic(topic.topicId(), topic.communityId(), action.detail()));
         }
     }
 

@@ -5,6 +5,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.hearth.community.Access;
 import org.hearth.community.StaffNames;
+import org.hearth.community.Communities;
+import org.hearth.community.MemberBans;
+import org.hearth.community.Rules;
 import org.hearth.community.MemberRestrictions;
 import org.hearth.conversation.Hidden;
 import org.hearth.conversation.HiddenPosts;
@@ -28,15 +31,24 @@ public class DecideReview {
 
     public static final int REASON_MAX = 1000;
     public static final int DAYS_MAX = 365;
+    public static final int TITLE_MAX = 200;
 
     /**
      * @param ruleNumber the community rule the decision is taken under, optional until rules exist
      * @param days how long a mute or suspension lasts
+     * @param title the topic's new title, for {@link ModerationAction#EDIT_TITLE}
+     * @param moveTo the address (slug) of the community to move the topic to, for {@link ModerationAction#MOVE_TOPIC}
      */
     public record Input(String slug, Viewer moderator, String postId, ModerationAction action, String reason, Integer ruleNumber,
-            Integer days) {
+            Integer days, String title, String moveTo) {
         public Input {
             Objects.requireNonNull(moderator, "only a signed-in moderator decides");
+        }
+
+        /** A decision that edits no title and moves no topic. */
+        public Input(String slug, Viewer moderator, String postId, ModerationAction action, String reason, Integer ruleNumber,
+                Integer days) {
+            this(slug, moderator, postId, action, reason, ruleNumber, days, null, null);
         }
     }
 
@@ -78,6 +90,29 @@ public class DecideReview {
         /** It is the moderator's own post: another moderator decides about it. */
         record OwnPost(Access access) implements Outcome {
         }
+
+        /** The rule number is not one of the community's rules now. */
+        record NoSuchRule(Access access) implements Outcome {
+        }
+
+        /** Editing a title needs the new title, 1 to {@link #TITLE_MAX} characters. */
+        record TitleNeeded(Access access, int max) implements Outcome {
+        }
+
+        /** Moving needs another community this moderator moderates. */
+        record DestinationNeeded(Access access) implements Outcome {
+        }
+
+        /**
+         * Only a public community's topics move: a topic written for a community's members would
+         * be shown to people its writers did not write for.
+         */
+        record NotMovableFromHere(Access access) implements Outcome {
+        }
+
+        /** An owner is not banned: ownership is handed over first. */
+        record OwnerNotBanned(Access access) implements Outcome {
+        }
     }
 
     private final SiteStaffReach reach;
@@ -89,10 +124,17 @@ public class DecideReview {
     private final ApplicationEventPublisher events;
 
     private final StaffNames staffNames;
+    private final Communities communities;
+    private final Rules rules;
+    private final MemberBans bans;
 
     DecideReview(SiteStaffReach reach, Flags flags, HiddenPosts posts, MemberRestrictions restrictions, Members members,
-            DecisionNotices notices, ApplicationEventPublisher events, StaffNames staffNames) {
+            DecisionNotices notices, ApplicationEventPublisher events, StaffNames staffNames, Communities communities, Rules rules,
+            MemberBans bans) {
         this.staffNames = staffNames;
+        this.communities = communities;
+        this.rules = rules;
+        this.bans = bans;
         this.reach = reach;
         this.flags = flags;
         this.posts = posts;
@@ -115,6 +157,9 @@ public class DecideReview {
                 .or(() -> input.action() == null ? Optional.of(new Outcome.ActionMissing(access)) : Optional.empty())
                 .or(() -> reasoned(access, reason))
                 .or(() -> timed(access, input))
+                .or(() -> aRuleOfHere(access, input.ruleNumber()))
+                .or(() -> titled(access, input))
+                .or(() -> movable(access, input))
                 .or(() -> notTheirOwn(access, input))
                 .or(() -> decidedHere(access, input))
                 .orElseGet(() -> act(access, input, reason));
@@ -134,6 +179,35 @@ public class DecideReview {
     private static Optional<Outcome> timed(Access access, Input input) {
         boolean valid = !input.action().timed() || input.days() != null && input.days() >= 1 && input.days() <= DAYS_MAX;
         return valid ? Optional.empty() : Optional.of(new Outcome.DaysNeeded(access, DAYS_MAX));
+    }
+
+    private Optional<Outcome> aRuleOfHere(Access access, Integer ruleNumber) {
+        boolean known = ruleNumber == null || rules.current(access).rules().stream().anyMatch(rule -> rule.number() == ruleNumber);
+        return known ? Optional.empty() : Optional.of(new Outcome.NoSuchRule(access));
+    }
+
+    private static Optional<Outcome> titled(Access access, Input input) {
+        String title = input.title() == null ? "" : input.title().strip();
+        boolean valid = input.action() != ModerationAction.EDIT_TITLE || !title.isEmpty() && title.length() <= TITLE_MAX;
+        return valid ? Optional.empty() : Optional.of(new Outcome.TitleNeeded(access, TITLE_MAX));
+    }
+
+    private Optional<Outcome> movable(Access access, Input input) {
+        if (input.action() != ModerationAction.MOVE_TOPIC) {
+            return Optional.empty();
+        }
+        if (access.community().visibility() != org.hearth.community.Visibility.PUBLIC) {
+            return Optional.of(new Outcome.NotMovableFromHere(access));
+        }
+        return destination(access, input).isPresent() ? Optional.empty() : Optional.of(new Outcome.DestinationNeeded(access));
+    }
+
+    /** Another community the moderator moderates (not as site staff), by its address. */
+    private Optional<Access> destination(Access access, Input input) {
+        if (input.moveTo() == null || input.moveTo().equals(access.community().slug())) {
+            return Optional.empty();
+        }
+        return communities.visibleTo(input.moveTo(), input.moderator()).filter(Access::canModerate);
     }
 
     /** No one judges their own post: the flags on it are another moderator's to weigh. */
@@ -163,10 +237,28 @@ public class DecideReview {
         String authorId = post.authorId();
         ModerationAction action = input.action();
         Long until = action.timed() ? flags.now() + Duration.ofDays(input.days()).toMillis() : null;
+        String detail = null;
         switch (action) {
             case KEEP -> posts.show(post.id());
             case REMOVE -> posts.hide(post.id(), Hidden.REMOVED_BY_MODERATOR);
             case LOCK_TOPIC -> posts.lockTopic(post.location().topicId());
+            case EDIT_TITLE -> {
+                detail = posts.retitle(communityId, post.location().topicId(), input.title().strip()).orElse(null);
+                posts.show(post.id());
+            }
+            case MOVE_TOPIC -> {
+                String to = destination(access, input).orElseThrow().community().id();
+                posts.moveTopic(post.location().topicId(), communityId, to);
+                posts.show(post.id());
+                detail = communityId;
+            }
+            case BAN -> {
+                if (!bans.ban(communityId, authorId)) {
+                    TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+                    return new Outcome.OwnerNotBanned(access);
+                }
+                posts.hide(post.id(), Hidden.BY_MODERATOR);
+            }
             default -> posts.hide(post.id(), Hidden.BY_MODERATOR);
         }
         if (action.timed()) {
@@ -180,6 +272,9 @@ public class DecideReview {
         flags.judge(post.id(), action != ModerationAction.KEEP);
         String actionId = flags.record(communityId, action, post.id(), authorId, input.ruleNumber(), reason,
                 input.moderator().memberId(), until, flags.sensitive(post.id()), access.siteStaff());
+        if (detail != null) {
+            flags.detail(actionId, detail);
+        }
         if (!access.siteStaff()) {
             staffNames.of(communityId, input.moderator().memberId()); // the log names them so from now on
         }

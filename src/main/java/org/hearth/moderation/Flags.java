@@ -221,6 +221,11 @@ class Flags {
         return id;
     }
 
+    /** Keeps what an upheld appeal would need to put back (a former title, the community a topic left). */
+    void detail(String actionId, String detail) {
+        db.update(MODERATION_ACTIONS).set(MODERATION_ACTIONS.DETAIL, detail).where(MODERATION_ACTIONS.ID.eq(actionId)).execute();
+    }
+
     /** A decision about a member, as they read it: what, where, why, when; never who flagged. */
     record Decision(String id, String communityId, ModerationAction action, String postId, Integer ruleNumber, String reason, Long until,
             long actedAt, Long undoneAt) {

@@ -6,9 +6,12 @@ public enum ModerationAction {
     HIDE("Your post was hidden", "A moderator hid your post from members. You still see it."),
     REMOVE("Your post was removed", "A moderator removed your post. Its text is kept for you."),
     LOCK_TOPIC("A topic you wrote in was locked", "A moderator locked the topic of your post: it takes no new replies. Your post stays as it is."),
+    EDIT_TITLE("A topic's title was edited", "A moderator changed the title of the topic of your post. Your post is shown as it is."),
+    MOVE_TOPIC("A topic you wrote in was moved", "A moderator moved the topic of your post, with all its replies, to another community that suits it better. Your post is shown there."),
     WARN("You were warned", "A moderator warned you about a post."),
     MUTE("You were muted", "A moderator muted you: you may read but not write in this community for a time."),
     SUSPEND("You were suspended", "A moderator suspended you: you may read but not write or flag in this community for a time."),
+    BAN("You were banned", "A moderator banned you from this community: you are no longer a member and cannot join it again unless an appeal is upheld."),
     /** Not taken in the review queue: a moderator set a member's trust level on their standing page. */
     TRUST_LEVEL("Your trust level was set", "A moderator set your trust level in this community; your standing page there says what it is now."),
     /** An appeal decided for the member: the action appealed is undone. */
@@ -44,9 +47,12 @@ public enum ModerationAction {
             case HIDE -> "the post is hidden";
             case REMOVE -> "the post is removed";
             case LOCK_TOPIC -> "the topic is locked";
+            case MOVE_TOPIC -> "the topic is moved";
+            case EDIT_TITLE -> "the topic's title is changed";
             case WARN -> "the author is warned and the post hidden";
             case MUTE -> "the author is muted and the post hidden";
             case SUSPEND -> "the author is suspended and the post hidden";
+            case BAN -> "the author is banned and the post hidden";
             case TRUST_LEVEL -> "their trust level is set";
             case APPEAL_UPHELD -> "the appeal is upheld and the action undone";
             case APPEAL_DENIED -> "the appeal is not upheld; the action stands";
@@ -60,9 +66,12 @@ public enum ModerationAction {
             case HIDE -> "Hid a post";
             case REMOVE -> "Removed a post";
             case LOCK_TOPIC -> "Locked a topic";
+            case MOVE_TOPIC -> "Moved a topic to another community";
+            case EDIT_TITLE -> "Edited a topic's title";
             case WARN -> "Warned a member";
             case MUTE -> "Muted a member";
             case SUSPEND -> "Suspended a member";
+            case BAN -> "Banned a member";
             case TRUST_LEVEL -> "Set a member's trust level";
             case APPEAL_UPHELD -> "Upheld a member's appeal: the earlier action is undone";
             case APPEAL_DENIED -> "Did not uphold a member's appeal: the earlier action stands";
@@ -76,9 +85,12 @@ public enum ModerationAction {
             case HIDE -> "Hide the post";
             case REMOVE -> "Remove the post";
             case LOCK_TOPIC -> "Lock the topic: no new replies (the post stays)";
+            case MOVE_TOPIC -> "Move the topic to another community you moderate (and show the post again)";
+            case EDIT_TITLE -> "Edit the topic's title (and show the post again)";
             case WARN -> "Warn the author (and hide the post)";
             case MUTE -> "Mute the author for some days (and hide the post)";
             case SUSPEND -> "Suspend the author for some days (and hide the post)";
+            case BAN -> "Ban the author from this community (and hide the post)";
             case TRUST_LEVEL -> "Set the author's trust level";
             case APPEAL_UPHELD -> "Uphold the appeal and undo the action";
             case APPEAL_DENIED -> "Do not uphold the appeal: the action stands";

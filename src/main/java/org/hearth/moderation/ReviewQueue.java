@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.hearth.community.Access;
 import org.hearth.community.Communities;
+import org.hearth.community.CommunityNames.Named;
+import org.hearth.community.Rules;
 import org.hearth.conversation.HiddenPosts;
 import org.hearth.identity.Members;
 import org.hearth.platform.security.Viewer;
@@ -29,8 +31,11 @@ public class ReviewQueue {
     private final Communities communities;
     private final Appeals appeals;
     private final SiteStaffReach reach;
+    private final Rules rules;
 
-    ReviewQueue(Flags flags, HiddenPosts posts, Members members, Communities communities, Appeals appeals, SiteStaffReach reach) {
+    ReviewQueue(Flags flags, HiddenPosts posts, Members members, Communities communities, Appeals appeals, SiteStaffReach reach,
+            Rules rules) {
+        this.rules = rules;
         this.appeals = appeals;
         this.reach = reach;
         this.flags = flags;
@@ -73,7 +78,8 @@ public class ReviewQueue {
      * {@code flagsShown}: false for site staff in a community whose moderators are active (the
      * flagged posts are theirs); {@code appeals}: for site staff, only those left to the site.
      */
-    public record Queue(Access access, List<Item> items, List<AppealItem> appeals, int joinRequests, boolean flagsShown) {
+    public record Queue(Access access, List<Item> items, List<AppealItem> appeals, int joinRequests, boolean flagsShown,
+            List<Rules.Rule> rules, List<Named> moveTargets) {
     }
 
     public Optional<Queue> of(Access access, Viewer moderator) {
@@ -83,7 +89,7 @@ public class ReviewQueue {
         boolean flagsShown = reach.mayWorkFlags(access);
         List<AppealItem> appealItems = appeals(access, moderator);
         if (!flagsShown) {
-            return Optional.of(new Queue(access, List.of(), appealItems, 0, false));
+            return Optional.of(new Queue(access, List.of(), appealItems, 0, false, List.of(), List.of()));
         }
         String communityId = access.community().id();
         List<Flags.Review> reviews = flags.openReviews(communityId);
@@ -122,7 +128,18 @@ public class ReviewQueue {
         }
         items.sort(Comparator.comparing((Item i) -> !i.urgent()).thenComparing(i -> -i.score()).thenComparingLong(Item::openedAt));
         int requests = communities.waitingToJoin(access);
-        return Optional.of(new Queue(access, items, appealItems, requests, true));
+        List<Rules.Rule> rulesHere = items.isEmpty() ? List.of() : rules.current(access).rules();
+        return Optional.of(new Queue(access, items, appealItems, requests, true, rulesHere, items.isEmpty() ? List.of() : moveTargets(access, moderator)));
+    }
+
+    /** The other communities this moderator moderates (a second factor included), where a public community's topic may move. */
+    private List<Named> moveTargets(Access access, Viewer moderator) {
+        if (access.siteStaff() || access.community().visibility() != org.hearth.community.Visibility.PUBLIC) {
+            return List.of();
+        }
+        return communities.mine(moderator).stream().filter(Access::canModerate)
+                .filter(other -> !other.community().id().equals(access.community().id()))
+                .map(other -> new Named(other.community().slug(), other.community().name())).toList();
     }
 
     private List<AppealItem> appeals(Access access, Viewer reader) {

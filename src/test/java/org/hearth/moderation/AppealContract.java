@@ -273,4 +273,110 @@ abstract class AppealContract extends HearthTest {
         assertThat(dsl.fetchCount(MODERATION_ACTIONS, MODERATION_ACTIONS.POST_ID.eq(p.replyId()),
                 MODERATION_ACTIONS.ACTION.in("APPEAL_UPHELD", "APPEAL_DENIED"))).isEqualTo(1);
     }
+
+    // ---- banning, titles, moves and rules, and their undoing on appeal -------------------
+
+    private DecideReview.Outcome decideWith(Place p, ModerationAction action, Integer rule, String title, String moveTo) {
+        return decideReview.run(new DecideReview.Input(p.slug(), withSecondFactor(p.owner()), p.replyId(), action, "Because.", rule, null,
+                title, moveTo));
+    }
+
+    private void flaggedByOwner(Place p) {
+        assertThat(flagPost.run(new FlagPost.Input(access(p.slug(), p.owner()), p.owner(), p.replyId(), "OFF_TOPIC", null)))
+                .isInstanceOf(FlagPost.Outcome.Flagged.class);
+    }
+
+    private String actionOn(Place p, ModerationAction action) {
+        return dsl.select(MODERATION_ACTIONS.ID).from(MODERATION_ACTIONS)
+                .where(MODERATION_ACTIONS.POST_ID.eq(p.replyId()), MODERATION_ACTIONS.ACTION.eq(action.name())).fetchSingle().value1();
+    }
+
+    @Test
+    void aBannedMemberLeavesCannotComeBackAndAnUpheldAppealLetsThemJoinAgain() {
+        Place p = place(true);
+        flaggedByOwner(p);
+        assertThat(decideWith(p, ModerationAction.BAN, 99, null, null)).as("rule 99 is none of this community's")
+                .isInstanceOf(DecideReview.Outcome.NoSuchRule.class);
+        assertThat(decideWith(p, ModerationAction.BAN, 1, null, null)).isInstanceOf(DecideReview.Outcome.Decided.class);
+        assertThat(access(p.slug(), p.author()).member()).isFalse();
+        assertThat(join(p.slug(), p.author())).isInstanceOf(org.hearth.community.JoinCommunity.Outcome.Banned.class);
+        assertThat(invite(p.slug(), p.owner(), p.author().handle())).isInstanceOf(org.hearth.community.InviteMember.Outcome.Banned.class);
+        assertThat(signedIn(p.author()).submit("/c/" + p.slug() + "/join", AGREEING).text()).contains("banned you from this community");
+        assertThat(visitor().get("/c/" + p.slug() + "/log").text()).contains("Banned a member").contains("rule 1");
+
+        String appealId = appealed(p, actionOn(p, ModerationAction.BAN));
+        assertThat(decide(p, p.second(), appealId, true, "One off-topic post is no reason to ban.")).isInstanceOf(DecideAppeal.Outcome.Decided.class);
+        assertThat(join(p.slug(), p.author())).isInstanceOf(org.hearth.community.JoinCommunity.Outcome.Joined.class);
+        assertThat(visitor().get(p.topic()).text()).contains("reply-text-" + p.slug());
+    }
+
+    @Test
+    void anOwnerIsNotBanned() {
+        Place p = place(true);
+        String ownReply = replied(access(p.slug(), p.owner()), p.owner(), p.topicId(), new Draft(null, null, "owner-words", null, false)).postId();
+        assertThat(flagPost.run(new FlagPost.Input(access(p.slug(), p.second()), p.second(), ownReply, "SPAM", null)))
+                .isInstanceOf(FlagPost.Outcome.Flagged.class);
+        assertThat(decideReview.run(new DecideReview.Input(p.slug(), withSecondFactor(p.second()), ownReply, ModerationAction.BAN,
+                "no", null, null))).isInstanceOf(DecideReview.Outcome.OwnerNotBanned.class);
+        assertThat(access(p.slug(), p.owner()).owns()).isTrue();
+    }
+
+    @Test
+    void aModeratorEditsATitleAndAnUpheldAppealPutsItBack() {
+        Place p = place(true);
+        flaggedByOwner(p);
+        assertThat(decideWith(p, ModerationAction.EDIT_TITLE, null, "  ", null)).isInstanceOf(DecideReview.Outcome.TitleNeeded.class);
+        assertThat(decideWith(p, ModerationAction.EDIT_TITLE, null, "x".repeat(201), null)).isInstanceOf(DecideReview.Outcome.TitleNeeded.class);
+        assertThat(decideWith(p, ModerationAction.EDIT_TITLE, null, "A clearer title", null)).isInstanceOf(DecideReview.Outcome.Decided.class);
+        assertThat(visitor().get(p.topic()).document().select("h1").text()).contains("A clearer title");
+        assertThat(visitor().get(p.topic()).text()).as("the post is shown again").contains("reply-text-" + p.slug());
+
+        String appealId = appealed(p, actionOn(p, ModerationAction.EDIT_TITLE));
+        assertThat(decide(p, p.second(), appealId, true, "The first title was fine.")).isInstanceOf(DecideAppeal.Outcome.Decided.class);
+        assertThat(visitor().get(p.topic()).document().select("h1").text()).contains("title-" + p.slug());
+    }
+
+    @Test
+    void onlyAPublicCommunitysTopicMovesAndOnlyToOneTheModeratorAlsoModerates() {
+        Place p = place(true);
+        String elsewhere = community(p.owner(), Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Viewer stranger = account(unique("stranger"));
+        String notTheirs = community(stranger, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        flaggedByOwner(p);
+        assertThat(decideWith(p, ModerationAction.MOVE_TOPIC, null, null, null)).isInstanceOf(DecideReview.Outcome.DestinationNeeded.class);
+        assertThat(decideWith(p, ModerationAction.MOVE_TOPIC, null, null, notTheirs)).isInstanceOf(DecideReview.Outcome.DestinationNeeded.class);
+        assertThat(decideWith(p, ModerationAction.MOVE_TOPIC, null, null, p.slug())).isInstanceOf(DecideReview.Outcome.DestinationNeeded.class);
+        Visitor moderator = moderating(p.owner());
+        var page = moderator.submit("/c/" + p.slug() + "/review/" + p.replyId() + "/claim", Map.of());
+        assertThat(page.document().select("select[name=moveTo] option").eachAttr("value")).contains(elsewhere).doesNotContain(notTheirs, p.slug());
+
+        assertThat(decideWith(p, ModerationAction.MOVE_TOPIC, null, null, elsewhere)).isInstanceOf(DecideReview.Outcome.Decided.class);
+        assertThat(visitor().get(p.topic()).status()).isEqualTo(404);
+        assertThat(visitor().get("/c/" + elsewhere + "/t/" + p.topicId()).text()).contains("reply-text-" + p.slug());
+
+        String appealId = appealed(p, actionOn(p, ModerationAction.MOVE_TOPIC));
+        assertThat(decide(p, p.second(), appealId, true, "It belonged here.")).isInstanceOf(DecideAppeal.Outcome.Decided.class);
+        assertThat(visitor().get(p.topic()).text()).contains("reply-text-" + p.slug());
+        assertThat(visitor().get("/c/" + elsewhere + "/t/" + p.topicId()).status()).isEqualTo(404);
+
+        Viewer owner = account(unique("own"));
+        String closed = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
+        String open = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Viewer author = account(unique("author"));
+        join(closed, author);
+        String topicId = started(access(closed, author), author, new Draft(TopicKind.QUESTION, "private-title", "private-opening", null, false));
+        String opening = conversationsOpening(closed, owner, topicId);
+        assertThat(flagPost.run(new FlagPost.Input(access(closed, owner), owner, opening, "OFF_TOPIC", null)))
+                .isInstanceOf(FlagPost.Outcome.Flagged.class);
+        assertThat(decideReview.run(new DecideReview.Input(closed, withSecondFactor(owner), opening, ModerationAction.MOVE_TOPIC, "fits there",
+                null, null, null, open))).as("members wrote for members only").isInstanceOf(DecideReview.Outcome.NotMovableFromHere.class);
+        assertThat(visitor().get("/c/" + open + "/t/" + topicId).status()).isEqualTo(404);
+    }
+
+    @Autowired
+    org.hearth.conversation.Conversations conversations;
+
+    private String conversationsOpening(String slug, Viewer reader, String topicId) {
+        return conversations.topic(access(slug, reader), topicId, reader, 1).orElseThrow().posts().getFirst().id();
+    }
 }

@@ -173,6 +173,8 @@ class CommunityPages {
             case InviteMember.Outcome.Invited(var community, var invited) -> toMembers(slug, redirect,
                     "If a member uses the handle " + invited + ", they will find your invitation under Mine.");
             case InviteMember.Outcome.NoHandle h -> toMembers(slug, redirect, "Write the handle of the person you want to invite.");
+            case InviteMember.Outcome.Banned(var community, var banned) -> toMembers(slug, redirect, banned
+                    + " was banned from this community. A ban is lifted by upholding their appeal, not by an invitation.");
             case InviteMember.Outcome.SecondFactorNeeded f -> SECOND_FACTOR_FIRST;
             case InviteMember.Outcome.NotFound n -> throw new NotFound();
         };

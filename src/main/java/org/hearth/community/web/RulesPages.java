@@ -151,6 +151,8 @@ class RulesPages {
             case JoinCommunity.Outcome.Requested r -> toCommunity(slug, redirect,
                     "Your request is sent. A moderator will look at it; you will see the answer under Mine.");
             case JoinCommunity.Outcome.AlreadyMember m -> toCommunity(slug, redirect, "You are already a member here.");
+            case JoinCommunity.Outcome.Banned b -> toCommunity(slug, redirect,
+                    "A moderator banned you from this community, so you cannot join it again. Decisions about you says why and how to appeal.");
             case JoinCommunity.Outcome.AlreadyRequested r -> toCommunity(slug, redirect,
                     "You have already asked to join. A moderator will answer; you will see it under Mine.");
             case JoinCommunity.Outcome.ByInvitationOnly i -> toCommunity(slug, redirect,

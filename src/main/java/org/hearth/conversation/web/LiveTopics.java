@@ -242,6 +242,12 @@ class LiveTopics implements SmartLifecycle {
         bus.publish(new LiveSignal(CLOSED + changed.communityId(), 0));
     }
 
+    /** A topic moved away: its community's streams end, as when its settings change, and readers are checked again. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void topicMoved(org.hearth.conversation.TopicMoved moved) {
+        bus.publish(new LiveSignal(CLOSED + moved.fromCommunityId(), 0));
+    }
+
     /** Identifiers only travel on the bus: which community, which member, never a name. */
     @TransactionalEventListener(fallbackExecution = true)
     void memberLeft(MemberLeft left) {

@@ -14,9 +14,9 @@ public final class ModerationForms {
     }
 
     /** What a moderator's decision form sends back. */
-    public record DecisionForm(String action, String reason, String ruleNumber, String days) {
+    public record DecisionForm(String action, String reason, String ruleNumber, String days, String title, String moveTo) {
         public static DecisionForm empty() {
-            return new DecisionForm(null, "", "", "");
+            return new DecisionForm(null, "", "", "", "", "");
         }
     }
 

@@ -195,7 +195,7 @@ class ModerationPages {
             return again(model, access, viewer, postId, form, FormErrors.of("ruleNumber", "A rule number is a whole number such as 3, or nothing."));
         }
         var input = new DecideReview.Input(slug, viewer, postId, ModerationAction.valueOfOrNull(form.action()), form.reason(), rule,
-                number(form.days()));
+                number(form.days()), form.title(), form.moveTo());
         return switch (decideReview.run(input)) {
             case DecideReview.Outcome.Decided(var access, var action) -> {
                 redirect.addFlashAttribute(Page.NOTICE, "Done: " + action.label() + ". The author is told, with your reason.");
@@ -226,6 +226,17 @@ class ModerationPages {
                             + "Hide or remove the post instead."));
             case DecideReview.Outcome.OwnPost(var access) -> again(model, access, viewer, postId, form,
                     FormErrors.of("action", "This is your own post: another moderator decides about it."));
+            case DecideReview.Outcome.NoSuchRule(var access) -> again(model, access, viewer, postId, form,
+                    FormErrors.of("ruleNumber", "Choose one of this community's rules, or none."));
+            case DecideReview.Outcome.TitleNeeded(var access, var max) -> again(model, access, viewer, postId, form,
+                    FormErrors.of("title", "Write the topic's new title, up to " + max + " characters."));
+            case DecideReview.Outcome.DestinationNeeded(var access) -> again(model, access, viewer, postId, form,
+                    FormErrors.of("moveTo", "Choose another community you moderate to move the topic to."));
+            case DecideReview.Outcome.NotMovableFromHere(var access) -> again(model, access, viewer, postId, form,
+                    FormErrors.of("action", "Only a public community's topics can be moved: here, members wrote for this community's "
+                            + "members only, and another community's readers are other people."));
+            case DecideReview.Outcome.OwnerNotBanned(var access) -> again(model, access, viewer, postId, form,
+                    FormErrors.of("action", "The author owns this community, so they cannot be banned from it."));
         };
     }
 
