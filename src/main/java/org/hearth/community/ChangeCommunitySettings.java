@@ -33,18 +33,26 @@ public class ChangeCommunitySettings {
      * The settings an owner can change, as they typed them.
      *
      * @param flagHideScore points of members' flags that hide a post until a moderator looks (null: not a whole number)
+     * @param holdNewMembersPosts new members' posts wait for a moderator before others see them
      */
     public record Settings(String name, String description, String conditionServed, Visibility visibility,
-            JoinPolicy joinPolicy, boolean allowAnonymous, Integer flagHideScore) {
+            JoinPolicy joinPolicy, boolean allowAnonymous, Integer flagHideScore, boolean holdNewMembersPosts) {
+
+        /** Settings that hold no one's posts for review. */
+        public Settings(String name, String description, String conditionServed, Visibility visibility, JoinPolicy joinPolicy,
+                boolean allowAnonymous, Integer flagHideScore) {
+            this(name, description, conditionServed, visibility, joinPolicy, allowAnonymous, flagHideScore, false);
+        }
 
         public static Settings of(Community community) {
             return new Settings(community.name(), community.description(), community.conditionServed(),
-                    community.visibility(), community.joinPolicy(), community.allowAnonymous(), community.flagHideScore());
+                    community.visibility(), community.joinPolicy(), community.allowAnonymous(), community.flagHideScore(),
+                    community.holdNewMembersPosts());
         }
 
         Settings stripped() {
             return new Settings(strip(name), strip(description), strip(conditionServed), visibility, joinPolicy, allowAnonymous,
-                    flagHideScore);
+                    flagHideScore, holdNewMembersPosts);
         }
 
         private static String strip(String text) {

@@ -243,11 +243,12 @@ public class Communities {
     Community change(Community community, ChangeCommunitySettings.Settings settings) {
         Community changed = new Community(community.id(), community.slug(), settings.name(), settings.description(),
                 settings.conditionServed(), settings.visibility(), settings.joinPolicy(), settings.allowAnonymous(),
-                settings.flagHideScore());
+                settings.flagHideScore(), settings.holdNewMembersPosts());
         db.update(COMMUNITIES).set(COMMUNITIES.NAME, changed.name()).set(COMMUNITIES.DESCRIPTION, changed.description())
                 .set(COMMUNITIES.CONDITION_SERVED, changed.conditionServed()).set(COMMUNITIES.VISIBILITY, changed.visibility().name())
                 .set(COMMUNITIES.JOIN_POLICY, changed.joinPolicy().name()).set(COMMUNITIES.ALLOW_ANONYMOUS, changed.allowAnonymous())
                 .set(COMMUNITIES.FLAG_HIDE_SCORE, changed.flagHideScore())
+                .set(COMMUNITIES.HOLD_NEW_MEMBERS_POSTS, changed.holdNewMembersPosts())
                 .where(COMMUNITIES.ID.eq(community.id()))
                 .execute();
         return changed;
@@ -403,6 +404,7 @@ public class Communities {
     private static Community community(Record r) {
         return new Community(r.get(COMMUNITIES.ID), r.get(COMMUNITIES.SLUG), r.get(COMMUNITIES.NAME), r.get(COMMUNITIES.DESCRIPTION), r.get(COMMUNITIES.CONDITION_SERVED),
                 Visibility.valueOf(r.get(COMMUNITIES.VISIBILITY)), JoinPolicy.valueOf(r.get(COMMUNITIES.JOIN_POLICY)),
-                Boolean.TRUE.equals(r.get(COMMUNITIES.ALLOW_ANONYMOUS)), r.get(COMMUNITIES.FLAG_HIDE_SCORE));
+                Boolean.TRUE.equals(r.get(COMMUNITIES.ALLOW_ANONYMOUS)), r.get(COMMUNITIES.FLAG_HIDE_SCORE),
+                Boolean.TRUE.equals(r.get(COMMUNITIES.HOLD_NEW_MEMBERS_POSTS)));
     }
 }

@@ -10,7 +10,14 @@ public record Community(
         Visibility visibility,
         JoinPolicy joinPolicy,
         boolean allowAnonymous,
-        int flagHideScore) {
+        int flagHideScore,
+        boolean holdNewMembersPosts) {
+
+    /** A community that holds no one's posts for review. */
+    public Community(String id, String slug, String name, String description, String conditionServed, Visibility visibility,
+            JoinPolicy joinPolicy, boolean allowAnonymous, int flagHideScore) {
+        this(id, slug, name, description, conditionServed, visibility, joinPolicy, allowAnonymous, flagHideScore, false);
+    }
 
     /** Points of members' flags that hide a post until a moderator looks, unless its owners choose otherwise. */
     public static final int DEFAULT_FLAG_HIDE_SCORE = 8;

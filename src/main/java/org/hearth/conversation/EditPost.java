@@ -100,7 +100,8 @@ public class EditPost {
      */
     private static Optional<Outcome> editableWhileHidden(Record post, Location location) {
         Hidden hidden = Hidden.of(post.get(POSTS.HIDDEN_WHY));
-        boolean waits = hidden != null && (hidden != Hidden.PENDING_REVIEW || post.get(POSTS.HIDDEN_EDITED_AT) != null);
+        boolean waits = hidden != null && hidden != Hidden.HELD_FOR_REVIEW
+                && (hidden != Hidden.PENDING_REVIEW || post.get(POSTS.HIDDEN_EDITED_AT) != null);
         return waits ? Optional.of(new Outcome.WaitsForModerators(location)) : Optional.empty();
     }
 

@@ -101,6 +101,38 @@ public class HiddenPosts {
         return moved;
     }
 
+    /** A community's posts held for review (new members' posts where it holds them), oldest first; moderators only. */
+    public java.util.List<Post> held(Access access) {
+        if (!access.canModerate()) {
+            return java.util.List.of();
+        }
+        return select().where(TOPICS.COMMUNITY_ID.eq(access.community().id()), POSTS.HIDDEN_WHY.eq(Hidden.HELD_FOR_REVIEW.name()),
+                POSTS.DELETED_AT.isNull()).orderBy(POSTS.CREATED_AT, POSTS.ID).limit(200).fetch(HiddenPosts::post);
+    }
+
+    /** How many posts of this community are held for review; 0 for anyone but its moderators. */
+    public int heldCount(Access access) {
+        if (!access.canModerate()) {
+            return 0;
+        }
+        return db.fetchCount(db.select(POSTS.ID).from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
+                .where(TOPICS.COMMUNITY_ID.eq(access.community().id()), POSTS.HIDDEN_WHY.eq(Hidden.HELD_FOR_REVIEW.name()),
+                        POSTS.DELETED_AT.isNull()));
+    }
+
+    /**
+     * Settles a held post of this community: shown to everyone, or removed (its text kept for its
+     * author and an appeal). The update is the check: of two moderators at once, the second finds
+     * nothing held. False when it was not held (any more).
+     */
+    public boolean settleHeld(String communityId, String postId, boolean letThrough) {
+        var update = letThrough
+                ? db.update(POSTS).setNull(POSTS.HIDDEN_AT).setNull(POSTS.HIDDEN_WHY)
+                : db.update(POSTS).set(POSTS.HIDDEN_WHY, Hidden.REMOVED_BY_MODERATOR.name()).set(POSTS.HIDDEN_AT, clock.millis());
+        return update.where(POSTS.ID.eq(postId), POSTS.HIDDEN_WHY.eq(Hidden.HELD_FOR_REVIEW.name()),
+                POSTS.TOPIC_ID.in(org.jooq.impl.DSL.select(TOPICS.ID).from(TOPICS).where(TOPICS.COMMUNITY_ID.eq(communityId)))).execute() == 1;
+    }
+
     /** Where a post's topic is now. */
     public record TopicPlace(String topicId, String communityId) {
     }

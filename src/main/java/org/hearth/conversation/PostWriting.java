@@ -90,6 +90,17 @@ class PostWriting {
         return Optional.empty();
     }
 
+    /** Whether another feature holds this new post for a moderator; if so it is hidden as held, in the writing transaction. */
+    boolean heldIfAsked(WritingLimits.Writing writing, String postId) {
+        boolean held = limits.stream().anyMatch(limit -> limit.holds(writing));
+        if (held) {
+            db.update(org.hearth.conversation.schema.Tables.POSTS).set(org.hearth.conversation.schema.Tables.POSTS.HIDDEN_AT, clock.millis())
+                    .set(org.hearth.conversation.schema.Tables.POSTS.HIDDEN_WHY, Hidden.HELD_FOR_REVIEW.name())
+                    .where(org.hearth.conversation.schema.Tables.POSTS.ID.eq(postId)).execute();
+        }
+        return held;
+    }
+
     /** The submission stored this post: a repeat of it will be led there. */
     void stored(String memberId, String submission, String postId) {
         if (submission != null) {

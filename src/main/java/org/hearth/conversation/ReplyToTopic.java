@@ -36,7 +36,8 @@ public class ReplyToTopic {
     }
 
     public sealed interface Outcome {
-        record Replied(Location location) implements Outcome {
+        /** {@code held}: it waits for a moderator before others see it (the community holds new members' posts). */
+        record Replied(Location location, boolean held) implements Outcome {
         }
 
         /** The same form was sent before and stored this reply: nothing is stored again. */
@@ -102,7 +103,8 @@ public class ReplyToTopic {
             writing.refused(memberId, input.submission());
             return new Outcome.AudienceWidened(widened.get());
         }
-        Optional<String> overLimit = writing.overLimit(new WritingLimits.Writing(access, memberId, input.draft(), false, false));
+        var writes = new WritingLimits.Writing(access, memberId, input.draft(), false, false);
+        Optional<String> overLimit = writing.overLimit(writes);
         if (overLimit.isPresent()) {
             writing.refused(memberId, input.submission());
             return new Outcome.OverLimit(overLimit.get());
@@ -124,8 +126,9 @@ public class ReplyToTopic {
         int position = counted.get().value1();
         var post = writing.conversations.insertPost(access, input.topicId(), position, input.author(), input.draft(), html, now);
         writing.stored(memberId, input.submission(), post.id());
+        boolean held = writing.heldIfAsked(writes, post.id());
         writing.events.publishEvent(new ReplyPosted(access.community().id(), input.topicId(), post.id(), position,
                 input.author().memberId(), post.anonymous()));
-        return new Outcome.Replied(Conversations.location(input.topicId(), position, post.id()));
+        return new Outcome.Replied(Conversations.location(input.topicId(), position, post.id()), held);
     }
 }

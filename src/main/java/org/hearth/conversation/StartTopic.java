@@ -36,7 +36,8 @@ public class StartTopic {
     }
 
     public sealed interface Outcome {
-        record Started(String topicId) implements Outcome {
+        /** {@code held}: it waits for a moderator before others see it (the community holds new members' posts). */
+        record Started(String topicId, boolean held) implements Outcome {
         }
 
         /** The same form was sent before and stored this topic: nothing is stored again. */
@@ -98,7 +99,8 @@ public class StartTopic {
             return new Outcome.AudienceWidened(widened.get());
         }
         Draft draft = input.draft();
-        Optional<String> overLimit = writing.overLimit(new WritingLimits.Writing(access, memberId, draft, true, false));
+        var writes = new WritingLimits.Writing(access, memberId, draft, true, false);
+        Optional<String> overLimit = writing.overLimit(writes);
         if (overLimit.isPresent()) {
             writing.refused(memberId, input.submission());
             return new Outcome.OverLimit(overLimit.get());
@@ -110,8 +112,9 @@ public class StartTopic {
                 .set(TOPICS.CREATED_AT, now).set(TOPICS.LAST_ACTIVITY_AT, now).set(TOPICS.REPLY_COUNT, 0).execute();
         var post = writing.conversations.insertPost(access, topicId, 0, input.author(), draft, html, now);
         writing.stored(memberId, input.submission(), post.id());
+        boolean held = writing.heldIfAsked(writes, post.id());
         writing.events.publishEvent(new TopicStarted(access.community().id(), topicId, post.id(), input.author().memberId(),
                 post.anonymous(), draft.kind()));
-        return new Outcome.Started(topicId);
+        return new Outcome.Started(topicId, held);
     }
 }

@@ -18,4 +18,12 @@ public interface WritingLimits {
 
     /** Why this may not be posted now, in words for the member ("..., so your reply is not posted yet"); empty when it may. */
     Optional<String> refusal(Writing writing);
+
+    /**
+     * Whether what is about to be written (a new topic or reply, never an edit) waits for a
+     * moderator before others see it: it is stored hidden as {@link Hidden#HELD_FOR_REVIEW}.
+     */
+    default boolean holds(Writing writing) {
+        return false;
+    }
 }

@@ -79,7 +79,11 @@ public class ReviewQueue {
      * flagged posts are theirs); {@code appeals}: for site staff, only those left to the site.
      */
     public record Queue(Access access, List<Item> items, List<AppealItem> appeals, int joinRequests, boolean flagsShown,
-            List<Rules.Rule> rules, List<Named> moveTargets) {
+            List<Rules.Rule> rules, List<Named> moveTargets, List<HeldItem> held) {
+    }
+
+    /** A post held for review: a new member's, where the community holds them; {@code author} by handle, as moderators see it. */
+    public record HeldItem(HiddenPosts.Post post, String author) {
     }
 
     public Optional<Queue> of(Access access, Viewer moderator) {
@@ -89,7 +93,7 @@ public class ReviewQueue {
         boolean flagsShown = reach.mayWorkFlags(access);
         List<AppealItem> appealItems = appeals(access, moderator);
         if (!flagsShown) {
-            return Optional.of(new Queue(access, List.of(), appealItems, 0, false, List.of(), List.of()));
+            return Optional.of(new Queue(access, List.of(), appealItems, 0, false, List.of(), List.of(), List.of()));
         }
         String communityId = access.community().id();
         List<Flags.Review> reviews = flags.openReviews(communityId);
@@ -129,7 +133,8 @@ public class ReviewQueue {
         items.sort(Comparator.comparing((Item i) -> !i.urgent()).thenComparing(i -> -i.score()).thenComparingLong(Item::openedAt));
         int requests = communities.waitingToJoin(access);
         List<Rules.Rule> rulesHere = items.isEmpty() ? List.of() : rules.current(access).rules();
-        return Optional.of(new Queue(access, items, appealItems, requests, true, rulesHere, items.isEmpty() ? List.of() : moveTargets(access, moderator)));
+        return Optional.of(new Queue(access, items, appealItems, requests, true, rulesHere,
+                items.isEmpty() ? List.of() : moveTargets(access, moderator), held(access)));
     }
 
     /** The other communities this moderator moderates (a second factor included), where a public community's topic may move. */
@@ -140,6 +145,15 @@ public class ReviewQueue {
         return communities.mine(moderator).stream().filter(Access::canModerate)
                 .filter(other -> !other.community().id().equals(access.community().id()))
                 .map(other -> new Named(other.community().slug(), other.community().name())).toList();
+    }
+
+    private List<HeldItem> held(Access access) {
+        List<HiddenPosts.Post> held = posts.held(access);
+        Map<String, String> handles = members.handles(new HashSet<>(held.stream().map(HiddenPosts.Post::authorId).toList()));
+        return held.stream().map(post -> {
+            String author = handles.getOrDefault(post.authorId(), "a former member");
+            return new HeldItem(post, post.anonymous() ? "anonymous member (" + author + ")" : author);
+        }).toList();
     }
 
     private List<AppealItem> appeals(Access access, Viewer reader) {
@@ -186,6 +200,7 @@ public class ReviewQueue {
 
     /** How many posts wait in the queue, for a moderator's link to it; 0 for anyone else. */
     public int waiting(Access access) {
-        return access.canModerate() ? flags.waiting(access.community().id()) + appeals.waitingCount(access.community().id()) : 0;
+        return access.canModerate()
+                ? flags.waiting(access.community().id()) + appeals.waitingCount(access.community().id()) + posts.heldCount(access) : 0;
     }
 }

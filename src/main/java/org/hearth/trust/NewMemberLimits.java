@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * What a member new to a community may post while they find their feet: few links in a post
  * (spam arrives as links from new accounts), and a few new topics and replies a day. Moderators
  * are not held back; a member reaches the next level, or a moderator raises them, and the limits
- * end. Days are the last 24 hours, so no time zone makes a day longer.
+ * end. Days are the last 24 hours, so no time zone makes a day longer. Where a community chooses
+ * it, their posts also wait for a moderator before others see them.
  */
 @Component
 class NewMemberLimits implements WritingLimits {
@@ -63,6 +64,13 @@ class NewMemberLimits implements WritingLimits {
                     + "(it is below) and post it later." + standing);
         }
         return Optional.empty();
+    }
+
+    /** Where the community chose it, what a new member posts waits for a moderator (never an edit, never a moderator's post). */
+    @Override
+    public boolean holds(Writing writing) {
+        return !writing.edit() && writing.access().community().holdNewMembersPosts() && !writing.access().moderates()
+                && levels.of(writing.access().community().id(), writing.memberId()) == TrustLevel.NEW;
     }
 
     static long links(String text) {

@@ -10,17 +10,21 @@ import org.hearth.community.Visibility;
  * wrong in words; a choice that is not one of ours arrives as null and is asked for again.
  */
 public record SettingsForm(String name, String conditionServed, String description, Visibility visibility,
-        JoinPolicy joinPolicy, Boolean allowAnonymous, String flagHideScore) {
+        JoinPolicy joinPolicy, Boolean allowAnonymous, String flagHideScore, Boolean holdNewMembersPosts) {
 
     static SettingsForm of(Community community) {
         return new SettingsForm(community.name(), community.conditionServed(), community.description(),
                 community.visibility(), community.joinPolicy(), community.allowAnonymous(),
-                Integer.toString(community.flagHideScore()));
+                Integer.toString(community.flagHideScore()), community.holdNewMembersPosts());
     }
 
     Settings toSettings() {
         return new Settings(name, description, conditionServed, visibility, joinPolicy, Boolean.TRUE.equals(allowAnonymous),
-                points());
+                points(), holding());
+    }
+
+    public boolean holding() {
+        return Boolean.TRUE.equals(holdNewMembersPosts);
     }
 
     /** The threshold as a number, or null when what was typed is not a whole number (the use case asks again). */

@@ -144,10 +144,12 @@ class ConversationPages {
             }
         }
         return switch (outcome) {
-            case StartTopic.Outcome.Started(var topicId) -> {
+            case StartTopic.Outcome.Started(var topicId, var held) -> {
                 String told = checked.answered()
                         ? conversations.openingPostId(access, topicId).map(postId -> checks.stored(checked, postId)).orElse("") : "";
-                redirect.addFlashAttribute(Page.NOTICE, withImageNote(("Your topic is posted. " + told).strip(), form.body()));
+                String posted = held ? "Your topic is saved. This community lets new members' posts through one by one: others "
+                        + "will see it once a moderator has. " : "Your topic is posted. ";
+                redirect.addFlashAttribute(Page.NOTICE, withImageNote((posted + told).strip(), form.body()));
                 yield "redirect:/c/" + slug + "/t/" + topicId;
             }
             case StartTopic.Outcome.AlreadySaved(var topicId) -> {
@@ -249,8 +251,12 @@ class ConversationPages {
                 outcome = saved.get();
             }
             switch (outcome) {
-                case ReplyToTopic.Outcome.Replied(var location) -> {
+                case ReplyToTopic.Outcome.Replied(var location, var held) -> {
                     String told = checked != null ? checks.stored(checked, location.postId()) : "";
+                    if (held) {
+                        told = ("This community lets new members' posts through one by one: others will see your reply once a "
+                                + "moderator has. " + told).strip();
+                    }
                     if (markdown.hasImages(form.body()) || !told.isEmpty()) { // otherwise the reply itself says it was posted
                         redirect.addFlashAttribute(Page.NOTICE, ("Your reply is posted. " + told + " "
                                 + (markdown.hasImages(form.body()) ? Markdown.WHY_NO_IMAGES : "")).strip());

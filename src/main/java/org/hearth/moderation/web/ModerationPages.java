@@ -16,6 +16,7 @@ import org.hearth.moderation.ReviewQueue;
 import org.hearth.moderation.SiteStaffReach;
 import org.hearth.moderation.FileAppeal;
 import org.hearth.moderation.DecideAppeal;
+import org.hearth.moderation.DecideHeldPost;
 import org.hearth.moderation.web.ModerationForms.AppealDecisionForm;
 import org.hearth.moderation.web.ModerationForms.AppealForm;
 import org.hearth.moderation.web.ModerationForms.DecisionForm;
@@ -57,10 +58,12 @@ class ModerationPages {
     private final SiteStaffReach reach;
     private final FileAppeal fileAppeal;
     private final DecideAppeal decideAppeal;
+    private final DecideHeldPost decideHeldPost;
 
     ModerationPages(Communities communities, HiddenPosts posts, FlagPost flagPost, ReviewQueue queue, ClaimReview claimReview,
             DecideReview decideReview, Decisions decisions, ModerationLog log, SiteStaffReach reach, FileAppeal fileAppeal,
-            DecideAppeal decideAppeal) {
+            DecideAppeal decideAppeal, DecideHeldPost decideHeldPost) {
+        this.decideHeldPost = decideHeldPost;
         this.log = log;
         this.reach = reach;
         this.fileAppeal = fileAppeal;
@@ -285,6 +288,36 @@ class ModerationPages {
         reviewPage(model, found, null, DecisionForm.empty(), errors);
         model.addAttribute("appealFor", appealId);
         model.addAttribute("appealForm", form);
+        return REVIEW;
+    }
+
+    @PostMapping("/c/{slug}/held/{postId}")
+    String settleHeld(@PathVariable String slug, @PathVariable String postId, @RequestParam(defaultValue = "") String letThrough,
+            @RequestParam(defaultValue = "") String reason, Viewer viewer, Model model, RedirectAttributes redirect) {
+        var outcome = decideHeldPost.run(new DecideHeldPost.Input(slug, viewer, postId, "true".equals(letThrough), reason));
+        String notice = switch (outcome) {
+            case DecideHeldPost.Outcome.LetThrough l -> "Let through: everyone who reads the community sees it now.";
+            case DecideHeldPost.Outcome.Removed r -> "Removed. Its author is told, with your reason, and may appeal.";
+            case DecideHeldPost.Outcome.NotWaiting n -> "Nothing was done: that post is no longer held (another moderator settled it, "
+                    + "or its author deleted it).";
+            case DecideHeldPost.Outcome.NotFound n -> throw new NotFound();
+            case DecideHeldPost.Outcome.SecondFactorNeeded s -> null;
+            case DecideHeldPost.Outcome.ReasonMissing r -> null;
+            case DecideHeldPost.Outcome.ReasonTooLong r -> null;
+        };
+        if (outcome instanceof DecideHeldPost.Outcome.SecondFactorNeeded) {
+            return SECOND_FACTOR_FIRST;
+        }
+        if (notice != null) {
+            redirect.addFlashAttribute(Page.NOTICE, notice);
+            return "redirect:/c/" + slug + "/review#held";
+        }
+        FormErrors errors = outcome instanceof DecideHeldPost.Outcome.ReasonTooLong(var access, var max)
+                ? FormErrors.of("reason", "Keep the reason under " + max + " characters.")
+                : FormErrors.of("reason", "Write why you remove it: its author reads the reason.");
+        Access access = reach.working(slug, viewer).orElseThrow(NotFound::new);
+        reviewPage(model, queue.of(access, viewer).orElseThrow(NotFound::new), null, DecisionForm.empty(), errors);
+        model.addAttribute("heldFor", postId);
         return REVIEW;
     }
 
