@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.hearth.community.Access;
 import org.hearth.community.StaffNames;
+import org.hearth.conversation.HiddenPosts;
 import org.hearth.identity.Members;
 import org.hearth.platform.security.Viewer;
 import org.springframework.stereotype.Service;
@@ -28,8 +29,10 @@ public class ModerationLog {
     private final Flags flags;
     private final StaffNames staffNames;
     private final Members members;
+    private final HiddenPosts posts;
 
-    ModerationLog(Flags flags, StaffNames staffNames, Members members) {
+    ModerationLog(Flags flags, StaffNames staffNames, Members members, HiddenPosts posts) {
+        this.posts = posts;
         this.flags = flags;
         this.staffNames = staffNames;
         this.members = members;
@@ -69,6 +72,12 @@ public class ModerationLog {
         });
         Map<String, String> names = moderator ? members.handles(moderators) : staffNames.of(communityId, moderators);
         Map<String, String> handles = members.handles(concerned);
+        // who wrote an anonymous post is not named by the log, even to moderators: the topic page reveals it, on the record
+        Set<String> anonymous = new HashSet<>();
+        if (moderator) {
+            posts.forModerators(access, rows.stream().map(Flags.Logged::postId).filter(java.util.Objects::nonNull).toList())
+                    .values().stream().filter(HiddenPosts.Post::anonymous).forEach(post -> anonymous.add(post.id()));
+        }
         String reader = viewer == null ? null : viewer.memberId();
         List<Entry> entries = rows.stream().map(r -> {
             boolean aboutYou = reader != null && reader.equals(r.memberId());
@@ -76,7 +85,7 @@ public class ModerationLog {
             String by = r.bySiteStaff() ? "A site administrator"
                     : r.moderatorId() == null ? "a former moderator" : names.getOrDefault(r.moderatorId(), "a former moderator");
             return new Entry(r.action(), r.ruleNumber(), withheld ? null : r.reason(), withheld, by,
-                    moderator ? handles.get(r.memberId()) : null, aboutYou, moderator || aboutYou ? r.postId() : null,
+                    moderator && !anonymous.contains(r.postId()) ? handles.get(r.memberId()) : null, aboutYou, moderator || aboutYou ? r.postId() : null,
                     r.until(), r.actedAt(), r.undoneAt() != null);
         }).toList();
         return Optional.of(new Page(access, entries, shown, pageCount));

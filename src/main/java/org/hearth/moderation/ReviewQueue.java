@@ -12,6 +12,7 @@ import org.hearth.community.Access;
 import org.hearth.community.Communities;
 import org.hearth.community.CommunityNames.Named;
 import org.hearth.community.Rules;
+import org.hearth.privacy.StaffAccess;
 import org.hearth.conversation.HiddenPosts;
 import org.hearth.identity.Members;
 import org.hearth.platform.security.Viewer;
@@ -32,9 +33,11 @@ public class ReviewQueue {
     private final Appeals appeals;
     private final SiteStaffReach reach;
     private final Rules rules;
+    private final StaffAccess staffAccess;
 
     ReviewQueue(Flags flags, HiddenPosts posts, Members members, Communities communities, Appeals appeals, SiteStaffReach reach,
-            Rules rules) {
+            Rules rules, StaffAccess staffAccess) {
+        this.staffAccess = staffAccess;
         this.rules = rules;
         this.appeals = appeals;
         this.reach = reach;
@@ -132,9 +135,11 @@ public class ReviewQueue {
         }
         items.sort(Comparator.comparing((Item i) -> !i.urgent()).thenComparing(i -> -i.score()).thenComparingLong(Item::openedAt));
         int requests = communities.waitingToJoin(access);
+        List<HeldItem> heldItems = held(access);
+        revealed(access, moderator, items.stream().map(Item::post).toList(), heldItems.stream().map(HeldItem::post).toList());
         List<Rules.Rule> rulesHere = items.isEmpty() ? List.of() : rules.current(access).rules();
         return Optional.of(new Queue(access, items, appealItems, requests, true, rulesHere,
-                items.isEmpty() ? List.of() : moveTargets(access, moderator), held(access)));
+                items.isEmpty() ? List.of() : moveTargets(access, moderator), heldItems));
     }
 
     /** The other communities this moderator moderates (a second factor included), where a public community's topic may move. */
@@ -145,6 +150,22 @@ public class ReviewQueue {
         return communities.mine(moderator).stream().filter(Access::canModerate)
                 .filter(other -> !other.community().id().equals(access.community().id()))
                 .map(other -> new Named(other.community().slug(), other.community().name())).toList();
+    }
+
+    /**
+     * The queue names who wrote each anonymous post it shows, as the topic page does for
+     * moderators: each such author gets an entry in their record of what staff saw, in one batch.
+     */
+    private void revealed(Access access, Viewer moderator, List<HiddenPosts.Post> flagged, List<HiddenPosts.Post> held) {
+        List<String> authors = new ArrayList<>();
+        for (List<HiddenPosts.Post> shown : List.of(flagged, held)) {
+            shown.stream().filter(HiddenPosts.Post::anonymous).map(HiddenPosts.Post::authorId)
+                    .filter(id -> id != null && !id.equals(moderator.memberId())).forEach(authors::add);
+        }
+        if (!authors.isEmpty()) {
+            staffAccess.record(authors, access.staffRole(), new StaffAccess.Where(access.community().id(), access.community().name()),
+                    StaffAccess.Seen.REVEALED_ANONYMOUS_AUTHOR);
+        }
     }
 
     private List<HeldItem> held(Access access) {
@@ -183,9 +204,12 @@ public class ReviewQueue {
         return shown.stream().map(appeal -> {
             Appeals.Action action = actions.get(appeal.actionId());
             String actedBy = action.moderatorId() == null ? "a former moderator" : handles.getOrDefault(action.moderatorId(), "a former moderator");
+            HiddenPosts.Post post = action.postId() == null ? null : byId.get(action.postId());
+            // an appeal about an anonymous post does not unmask its author
+            String member = post != null && post.anonymous() ? "the post's anonymous author"
+                    : handles.getOrDefault(appeal.memberId(), "a former member");
             return new AppealItem(appeal.id(), action.action(), action.ruleNumber(), action.reason(), action.actedAt(), action.until(),
-                    actedBy, reader.memberId().equals(action.moderatorId()), handles.getOrDefault(appeal.memberId(), "a former member"),
-                    appeal.words(), appeal.appealedAt(), action.postId() == null ? null : byId.get(action.postId()));
+                    actedBy, reader.memberId().equals(action.moderatorId()), member, appeal.words(), appeal.appealedAt(), post);
         }).toList();
     }
 

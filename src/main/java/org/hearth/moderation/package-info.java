@@ -17,5 +17,5 @@
  * ({@link org.hearth.moderation.SiteStaffReach}). Conversation and community know nothing of this
  * feature: it calls their public services.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "conversation", "identity", "platform", "trust"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "conversation", "identity", "platform", "privacy", "trust"})
 package org.hearth.moderation;

@@ -331,6 +331,16 @@ abstract class ModerationContract extends HearthTest {
         assertThat(sent.text()).contains("Thank you");
         assertThat(sent.document().select(".notice").text()).doesNotContain(p.author().handle());
         assertThat(sent.document().select("#p-" + p.replyId()).text()).contains("anonymous member").doesNotContain(p.author().handle());
+
+        // the queue names the author to moderators, on the author's record; the log names no one for it
+        assertThat(signedIn(p.author()).get("/me/staff-access").text()).doesNotContain("that you wrote a post you posted anonymously");
+        Visitor moderator = moderating(p.owner());
+        assertThat(moderator.get("/c/" + p.slug() + "/review").text()).contains("anonymous member (" + p.author().handle() + ")");
+        assertThat(signedIn(p.author()).get("/me/staff-access").text()).contains("that you wrote a post you posted anonymously");
+        moderator.submit("/c/" + p.slug() + "/review/" + p.replyId() + "/claim", Map.of());
+        moderator.submit("/c/" + p.slug() + "/review/" + p.replyId() + "/decide",
+                Map.of("action", "HIDE", "reason", "Unkind.", "ruleNumber", "", "days", ""));
+        assertThat(moderator.get("/c/" + p.slug() + "/log").text()).contains("Hid a post").doesNotContain("member " + p.author().handle());
     }
 
     @Test
