@@ -121,6 +121,9 @@ abstract class DeletionContract extends HearthTest {
     SuspendAccount suspendAccount;
 
     @Autowired
+    org.hearth.community.MemberBans memberBans;
+
+    @Autowired
     DecideAppeal decideAppeal;
 
     @Autowired
@@ -233,6 +236,10 @@ abstract class DeletionContract extends HearthTest {
         invite(home, leaver, invitee.handle());
         join(asking, leaver);
         invite(hidden, owner, leaver.handle());
+        // banned from a community of its own
+        String banning = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        join(banning, leaver);
+        assertThat(memberBans.ban(access(banning, owner).community().id(), leaver.memberId())).isTrue();
 
         String topic = started(access(home, leaver), leaver,
                 new Draft(TopicKind.STORY, "leaver-title", "leaver-story", "a warning", false));
