@@ -41,7 +41,7 @@ class DecisionNotices {
         String what = until == null
                 ? "The site's administrators lifted the suspension of your Hearth account: you can sign in again."
                 : "The site's administrators suspended your Hearth account until " + When.readable(until)
-                        + " (UTC). Until then it cannot sign in.";
+                        + ". Until then it cannot sign in.";
         members.verifiedEmail(memberId).ifPresent(email -> outbox.queue(email, SUBJECT,
                 "Hello,\n\n" + what + "\n\nThe reason they gave:\n\n" + reason + "\n\nYou can sign in at " + address.of("/sign-in")
                         + (until == null ? "" : " once it ends") + ".\n\nThis message was sent because your address is verified on Hearth.\n",

@@ -181,6 +181,61 @@ class ModerationInBrowserTest extends BrowserTest {
     @Autowired
     org.hearth.moderation.DecideReview decideReview;
 
+    @Autowired
+    org.hearth.community.ChangeCommunitySettings changeSettings;
+
+    @Test
+    void heldPostsAndSiteModerationReadWellOnAPhoneAndALaptop() {
+        Viewer owner = account(unique("owner"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        var now = org.hearth.community.ChangeCommunitySettings.Settings.of(access(slug, owner).community());
+        changeSettings.run(new org.hearth.community.ChangeCommunitySettings.Input(slug, withSecondFactor(owner),
+                new org.hearth.community.ChangeCommunitySettings.Settings(now.name(), now.description(), now.conditionServed(),
+                        now.visibility(), now.joinPolicy(), now.allowAnonymous(), now.flagHideScore(), true), false));
+        Authenticator ownersAuthenticator = Authenticator.enrol(signedIn(owner), PASSWORD);
+        String topicId = started(access(slug, owner), owner, new Draft(TopicKind.QUESTION, "Starting insulin: what helped?",
+                "Tell us what made the first weeks easier.", null, false));
+        Viewer newcomer = account(unique("newcomer"));
+        join(slug, newcomer);
+        replied(access(slug, newcomer), newcomer, topicId, new Draft(null, null, "Writing every dose in a notebook helped me a lot.", null, false));
+
+        Page moderator = context().newPage();
+        moderator.navigate("/sign-in");
+        moderator.locator("input[name=handle]").fill(owner.handle());
+        moderator.locator("input[name=password]").fill(PASSWORD);
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        moderator.locator("input[name=code]").fill(ownersAuthenticator.nextCode());
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        moderator.waitForURL(url -> !url.contains("/sign-in"));
+        moderator.navigate("/c/" + slug + "/review");
+        assertThat(moderator.locator(".held")).containsText("Writing every dose in a notebook");
+        screenshots(moderator, "held-queue");
+        List<String> violations = new ArrayList<>(axe(moderator));
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Let it through")).click();
+        assertThat(moderator.locator(".notice")).containsText("Let through");
+
+        Viewer admin = members.create(unique("admin"), PASSWORD, null, true);
+        Authenticator adminsAuthenticator = Authenticator.enrol(signedIn(admin), PASSWORD);
+        Page site = context().newPage();
+        site.navigate("/sign-in");
+        site.locator("input[name=handle]").fill(admin.handle());
+        site.locator("input[name=password]").fill(PASSWORD);
+        site.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        site.locator("input[name=code]").fill(adminsAuthenticator.nextCode());
+        site.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        site.waitForURL(url -> !url.contains("/sign-in"));
+        site.navigate("/admin/review");
+        site.getByLabel("Handle").fill(newcomer.handle());
+        site.getByLabel("For how many days").fill("7");
+        site.getByLabel("Reason").fill("The same advert in five communities within an hour.");
+        site.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Suspend the account")).click();
+        assertThat(site.locator(".notice")).containsText("is suspended until");
+        assertThat(site.locator(".log")).containsText("The same advert in five communities within an hour.");
+        screenshots(site, "site-moderation");
+        violations.addAll(axe(site));
+        org.assertj.core.api.Assertions.assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+    }
+
     /** Every serious or critical axe-core violation on the page as it is now. */
     private static List<String> axe(Page page) {
         AxeResults results = new AxeBuilder(page).analyze();

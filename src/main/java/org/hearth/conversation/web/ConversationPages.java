@@ -483,6 +483,6 @@ class ConversationPages {
     static String cannotWrite(Access access, String otherwise) {
         Access.Restriction restriction = access.restriction();
         return restriction == null ? otherwise : "You are " + restriction.kind().word() + " in this community until "
-                + org.hearth.platform.web.When.readable(restriction.until()) + " (UTC). The reason is on your decisions page, /me/decisions.";
+                + org.hearth.platform.web.When.readable(restriction.until()) + ". The reason is on your decisions page, /me/decisions.";
     }
 }

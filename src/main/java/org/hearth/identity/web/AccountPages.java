@@ -87,7 +87,7 @@ class AccountPages {
                 instanceof org.springframework.security.authentication.LockedException) {
             members.suspendedUntilByHandle(handle)
                     .filter(until -> members.idOfHandle(handle).filter(id -> members.passwordMatches(id, password)).isPresent())
-                    .ifPresent(until -> model.addAttribute("suspendedUntil", org.hearth.platform.web.When.readable(until) + " (UTC)"));
+                    .ifPresent(until -> model.addAttribute("suspendedUntil", org.hearth.platform.web.When.readable(until)));
         }
         return SIGN_IN;
     }

@@ -104,7 +104,7 @@ class ModerationPages {
             case FlagPost.Outcome.NotFound n -> throw new NotFound();
             case FlagPost.Outcome.NotAMember(var location) -> back(redirect, slug, location, "Join this community to flag posts.");
             case FlagPost.Outcome.Suspended(var location, var until) -> back(redirect, slug, location,
-                    "You are suspended in this community until " + org.hearth.platform.web.When.readable(until) + " (UTC) and cannot flag posts.");
+                    "You are suspended in this community until " + org.hearth.platform.web.When.readable(until) + " and cannot flag posts.");
             case FlagPost.Outcome.OwnPost(var location) -> back(redirect, slug, location,
                     "This is your own post: you cannot flag it. You can edit or delete it.");
             case FlagPost.Outcome.AlreadyFlagged(var location) -> back(redirect, slug, location,
@@ -344,7 +344,7 @@ class ModerationPages {
             case FileAppeal.Outcome.NotAppealable n -> "That decision cannot be appealed.";
             case FileAppeal.Outcome.AlreadyAppealed a -> "You have already appealed that decision; one appeal per decision.";
             case FileAppeal.Outcome.TooLate(var closedAt) -> "The time to appeal that decision ended on "
-                    + org.hearth.platform.web.When.readable(closedAt) + " (UTC).";
+                    + org.hearth.platform.web.When.readable(closedAt) + ".";
             case FileAppeal.Outcome.AlreadyUndone u -> "That decision was already undone: there is nothing to appeal.";
             case FileAppeal.Outcome.WordsMissing w -> null;
             case FileAppeal.Outcome.WordsTooLong t -> null;

@@ -64,7 +64,7 @@ class SiteReviewPage implements AdministrationPage {
         FormErrors errors = switch (outcome) {
             case SuspendAccount.Outcome.Suspended(var handle, var until) -> {
                 redirect.addFlashAttribute(Page.NOTICE, handle + " is suspended until " + When.readable(until)
-                        + " (UTC): their sessions have ended and they cannot sign in. They are told by e-mail if they have a verified address.");
+                        + ": their sessions have ended and they cannot sign in. They are told by e-mail if they have a verified address.");
                 yield null;
             }
             case SuspendAccount.Outcome.Lifted(var handle) -> {
