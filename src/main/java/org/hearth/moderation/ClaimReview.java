@@ -54,8 +54,7 @@ public class ClaimReview {
 
     @Transactional
     public Outcome run(Input input) {
-        Optional<Access> found = reach.working(input.slug(), input.moderator())
-                .filter(a -> !a.siteStaff() || reach.withoutActiveModerators(a.community().id()));
+        Optional<Access> found = reach.workingPosts(input.slug(), input.moderator());
         if (found.isEmpty()) {
             return new Outcome.NotFound();
         }

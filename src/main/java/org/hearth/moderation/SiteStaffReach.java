@@ -51,6 +51,14 @@ public class SiteStaffReach {
         return communities.visibleTo(slug, viewer).filter(Access::moderates).or(() -> communities.asSiteStaff(slug, viewer));
     }
 
+    /**
+     * The community as someone working its flagged and held posts acts in it: its moderator, or
+     * site staff only where its moderators are away. Empty for anyone else.
+     */
+    public Optional<Access> workingPosts(String slug, Viewer viewer) {
+        return working(slug, viewer).filter(a -> !a.siteStaff() || withoutActiveModerators(a.community().id()));
+    }
+
     /** Whether no moderator or owner of the community visited it recently enough to count as active. */
     public boolean withoutActiveModerators(String communityId) {
         long since = flags.now() - settings.moderatorsActiveWithin().toMillis();
