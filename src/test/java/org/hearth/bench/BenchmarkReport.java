@@ -80,14 +80,6 @@ final class BenchmarkReport {
         line();
         line("Replies per topic follow a Pareto tail (at most 900); the topic pages measured below show the first");
         line("page (25 posts) of a topic with " + SiteGenerator.READ_TOPIC_REPLIES + " replies. No evidence notes: Hearth has none yet.");
-        if (!runs.isEmpty()) {
-            SiteGenerator.Moderation m = runs.getFirst().site().moderation();
-            line(String.format(Locale.ROOT, "Moderation: %,d flags on about one post in %d, %,d posts hidden pending review and %,d hidden",
-                    m.flags(), SiteGenerator.FLAGGED_EVERY, m.hiddenPending(), m.hiddenByModerator()));
-            line(String.format(Locale.ROOT, "by a moderator; on the measured page three replies flagged, one hidden pending review, one by a moderator."));
-            line(String.format(Locale.ROOT, "The signed-in readers hold %,d blocks and %,d muted topics, two of each reader's blocks on authors of that page.",
-                    m.blocks(), m.mutedTopics()));
-        }
         line();
 
         line("## Load");

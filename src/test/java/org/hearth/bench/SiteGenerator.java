@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.hearth.conversation.TopicPage;
 import org.hearth.platform.RandomId;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
@@ -24,13 +23,6 @@ import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
  * topic with exactly {@value #READ_TOPIC_REPLIES} replies and the topics replies are posted to.
  * The second is members-only. The first {@value #READERS} members belong to both and sign in
  * with {@link #PASSWORD}.
- *
- * <p>Moderation, drawn last from a random stream of its own so that everything above stays the
- * same for a seed: about one post in {@value #FLAGGED_EVERY} is flagged by one to three members
- * of its community (most wait for review, some are hidden pending review, some hidden by a
- * moderator); on the first page of the read topic three replies are flagged, one is hidden
- * pending review and one hidden by a moderator; each reader blocks the authors of two posts on
- * that page and two other members, and mutes two other topics of the first community.
  */
 final class SiteGenerator {
 
@@ -40,12 +32,6 @@ final class SiteGenerator {
     static final int REPLY_TOPICS = 20;
     private static final int MAX_REPLIES = 900;
     private static final int FLUSH_EVERY = 5_000;
-    static final int FLAGGED_EVERY = 500;
-    /** Positions on the read topic's first page: flagged and waiting, hidden pending review, hidden by a moderator. */
-    private static final int[] READ_TOPIC_FLAGGED = {3, 8, 12};
-    private static final int READ_TOPIC_HIDDEN_PENDING = 16;
-    private static final int READ_TOPIC_HIDDEN_BY_MODERATOR = 21;
-    private static final String[] FLAG_REASONS = {"SPAM", "HARASSMENT", "MISINFORMATION", "OFF_TOPIC"};
     private static final long START = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
     private static final long DAY = 86_400_000L;
     private static final String[] KINDS = {"QUESTION", "STORY", "DISCUSSION", "DECISION"};
@@ -62,26 +48,15 @@ final class SiteGenerator {
     /** What the load scenarios need to know about the generated site. */
     record Site(Scale scale, int members, int communities, int topics, long posts, long reactions,
             long memberships, String readTopicPath, String memberCommunityPath, List<String> replyTopicPaths,
-            List<String> readerHandles, long generationMillis, Moderation moderation) {
-    }
-
-    /** What the moderation pass added. */
-    record Moderation(long flags, long hiddenPending, long hiddenByModerator, long blocks, long mutedTopics) {
-    }
-
-    /** A post kept for the moderation pass: its community (index), author (index) and time. */
-    private record Kept(String id, int community, int author, long createdAt) {
+            List<String> readerHandles, long generationMillis) {
     }
 
     private final Scale scale;
     private final SplittableRandom random;
-    /** The moderation pass's own stream: drawing from it leaves the rest of the site as it was. */
-    private final SplittableRandom moderationRandom;
 
     SiteGenerator(Scale scale, long seed) {
         this.scale = scale;
         this.random = new SplittableRandom(seed);
-        this.moderationRandom = new SplittableRandom(seed * 31 + 17);
     }
 
     /**
@@ -197,10 +172,6 @@ final class SiteGenerator {
         String readTopicPath = null;
         List<String> replyTopicPaths = new ArrayList<>();
         int topicCount = 0;
-        long postCount = 0;
-        List<Kept> kept = new ArrayList<>();
-        List<Kept> readTopicPosts = new ArrayList<>();
-        List<String> otherTopicsOfFirst = new ArrayList<>();
         for (int c = 0; c < communityCount; c++) {
             long budget = Math.round(scale.posts * weight[c] / totalWeight);
             List<Integer> people = communityMembers.get(c);
@@ -223,12 +194,6 @@ final class SiteGenerator {
                     String body = body();
                     String warning = random.nextDouble() < 0.03 ? "Talks about " + word() : null;
                     posts.add(postId, topicId, memberIds[author], anonymous, p == 0, p, body, html(body), warning, at);
-                    if (c == 0 && readTopicPath == null) {
-                        readTopicPosts.add(new Kept(postId, c, author, at));
-                    } else if (postCount % FLAGGED_EVERY == FLAGGED_EVERY / 2) {
-                        kept.add(new Kept(postId, c, author, at));
-                    }
-                    postCount++;
                     int reacting = reactionCount(people.size());
                     // consecutive slots from one random start: distinct members, as reactionCount
                     // stays below the community's size
@@ -244,8 +209,6 @@ final class SiteGenerator {
                     readTopicPath = path;
                 } else if (c == 0 && replyTopicPaths.size() < REPLY_TOPICS) {
                     replyTopicPaths.add(path);
-                } else if (c == 0) {
-                    otherTopicsOfFirst.add(topicId);
                 }
                 topics.add(topicId, communityIds[c], KINDS[random.nextInt(KINDS.length)], title(), created,
                         at - 60_000L, replies);
@@ -257,135 +220,10 @@ final class SiteGenerator {
             }
         }
         flushContent(connection, postgres, topics, posts, reactions);
-        Moderation moderation = moderation(connection, postgres, memberIds, communityIds, communityMembers, kept,
-                readTopicPosts, otherTopicsOfFirst);
-        connection.commit();
         connection.setAutoCommit(autoCommit);
         return new Site(scale, memberCount, communityCount, topicCount, posts.written(), reactions.written(),
                 memberships.written(), readTopicPath, "/c/" + slugs[1], List.copyOf(replyTopicPaths),
-                List.copyOf(readerHandles), (System.nanoTime() - started) / 1_000_000, moderation);
-    }
-
-    /** What a post's moderation came to. */
-    private enum Fate { WAITING, HIDDEN_PENDING, HIDDEN_BY_MODERATOR }
-
-    /** The rows the moderation pass writes about flagged posts, and how many of each fate. */
-    private static final class Flagged {
-        final Rows flags = new Rows("flags", "id", "community_id", "post_id", "flagger_id", "author_id", "reason",
-                "comment", "weight", "flagged_at", "judged", "judged_at");
-        final Rows reviews = new Rows("reviews", "post_id", "community_id", "urgent", "opened_at", "claimed_by",
-                "claimed_at", "decided_by", "decided_at");
-        final Rows actions = new Rows("moderation_actions", "id", "community_id", "action", "post_id", "member_id",
-                "rule_number", "reason", "moderator_id", "until_at", "acted_at");
-        /** hidden_at, hidden_why and id of each post to hide. */
-        final List<Object[]> hidden = new ArrayList<>();
-        final long[] fates = new long[Fate.values().length];
-    }
-
-    /**
-     * Flags, reviews, hidden posts and moderators' actions, then the readers' blocks and muted
-     * topics, as the application would have written them.
-     */
-    private Moderation moderation(Connection connection, boolean postgres, String[] memberIds, String[] communityIds,
-            List<List<Integer>> communityMembers, List<Kept> kept, List<Kept> readTopicPosts,
-            List<String> otherTopicsOfFirst) throws SQLException {
-        Flagged flagged = new Flagged();
-        for (Kept post : kept) {
-            double x = moderationRandom.nextDouble();
-            Fate fate = x < 0.6 ? Fate.WAITING : x < 0.8 ? Fate.HIDDEN_PENDING : Fate.HIDDEN_BY_MODERATOR;
-            flag(flagged, post, 1 + moderationRandom.nextInt(3), fate, memberIds, communityIds, communityMembers);
-        }
-        for (int position : READ_TOPIC_FLAGGED) {
-            flag(flagged, readTopicPosts.get(position), 1, Fate.WAITING, memberIds, communityIds, communityMembers);
-        }
-        flag(flagged, readTopicPosts.get(READ_TOPIC_HIDDEN_PENDING), 3, Fate.HIDDEN_PENDING, memberIds, communityIds,
-                communityMembers);
-        flag(flagged, readTopicPosts.get(READ_TOPIC_HIDDEN_BY_MODERATOR), 2, Fate.HIDDEN_BY_MODERATOR, memberIds,
-                communityIds, communityMembers);
-
-        Rows blocks = new Rows("blocks", "blocker_id", "blocked_id", "blocked_at");
-        Rows mutes = new Rows("topic_mutes", "member_id", "topic_id", "muted_at");
-        List<Integer> firstCommunity = communityMembers.get(0);
-        long now = START + 700 * DAY;
-        for (int reader = 0; reader < READERS; reader++) {
-            java.util.Set<Integer> blocked = new java.util.LinkedHashSet<>();
-            blocked.add(readTopicPosts.get(reader % (TopicPage.POSTS_PER_PAGE - 1) + 1).author());
-            blocked.add(readTopicPosts.get(reader * 5 % (TopicPage.POSTS_PER_PAGE - 1) + 1).author());
-            while (blocked.size() < 4) {
-                blocked.add(firstCommunity.get(moderationRandom.nextInt(firstCommunity.size())));
-            }
-            blocked.remove(reader);
-            for (int who : blocked) {
-                blocks.add(memberIds[reader], memberIds[who], now);
-            }
-            java.util.Set<String> muted = new java.util.LinkedHashSet<>();
-            while (muted.size() < Math.min(2, otherTopicsOfFirst.size())) {
-                muted.add(otherTopicsOfFirst.get(moderationRandom.nextInt(otherTopicsOfFirst.size())));
-            }
-            for (String topic : muted) {
-                mutes.add(memberIds[reader], topic, now);
-            }
-        }
-
-        flagged.flags.flush(connection, postgres);
-        flagged.reviews.flush(connection, postgres);
-        flagged.actions.flush(connection, postgres);
-        blocks.flush(connection, postgres);
-        mutes.flush(connection, postgres);
-        try (var hide = connection.prepareStatement("UPDATE posts SET hidden_at = ?, hidden_why = ? WHERE id = ?")) {
-            for (Object[] h : flagged.hidden) {
-                hide.setLong(1, (Long) h[0]);
-                hide.setString(2, (String) h[1]);
-                hide.setString(3, (String) h[2]);
-                hide.addBatch();
-            }
-            hide.executeBatch();
-        }
-        return new Moderation(flagged.flags.written(), flagged.fates[Fate.HIDDEN_PENDING.ordinal()],
-                flagged.fates[Fate.HIDDEN_BY_MODERATOR.ordinal()], blocks.written(), mutes.written());
-    }
-
-    /**
-     * One post flagged by members of its community other than its author and the moderator who
-     * decides (the community's owner, or the next member when the owner wrote it), with its review.
-     */
-    private void flag(Flagged flagged, Kept post, int flaggers, Fate fate, String[] memberIds, String[] communityIds,
-            List<List<Integer>> communityMembers) {
-        List<Integer> people = communityMembers.get(post.community());
-        if (people.size() <= flaggers + 2) {
-            return;
-        }
-        int moderator = people.get(0) == post.author() ? people.get(1) : people.get(0);
-        String community = communityIds[post.community()];
-        long flaggedAt = post.createdAt() + DAY / 2;
-        long decidedAt = flaggedAt + DAY;
-        boolean decided = fate == Fate.HIDDEN_BY_MODERATOR;
-        java.util.Set<Integer> chosen = new java.util.TreeSet<>();
-        while (chosen.size() < flaggers) {
-            int who = people.get(moderationRandom.nextInt(people.size()));
-            if (who != post.author() && who != moderator) {
-                chosen.add(who);
-            }
-        }
-        for (int who : chosen) {
-            flagged.flags.add(RandomId.next(moderationRandom), community, post.id(), memberIds[who], memberIds[post.author()],
-                    FLAG_REASONS[moderationRandom.nextInt(FLAG_REASONS.length)], null, 100, flaggedAt,
-                    decided ? "UPHELD" : null, decided ? decidedAt : null);
-        }
-        String decider = decided ? memberIds[moderator] : null;
-        Long decidedWhen = decided ? decidedAt : null;
-        flagged.reviews.add(post.id(), community, false, flaggedAt, decider, decidedWhen, decider, decidedWhen);
-        switch (fate) {
-            case HIDDEN_PENDING -> flagged.hidden.add(new Object[] {flaggedAt, "PENDING_REVIEW", post.id()});
-            case HIDDEN_BY_MODERATOR -> {
-                flagged.hidden.add(new Object[] {decidedAt, "BY_MODERATOR", post.id()});
-                flagged.actions.add(RandomId.next(moderationRandom), community, "HIDE", post.id(), memberIds[post.author()],
-                        null, "Advertising a product in a support topic", memberIds[moderator], null, decidedAt);
-            }
-            case WAITING -> {
-            }
-        }
-        flagged.fates[fate.ordinal()]++;
+                List.copyOf(readerHandles), (System.nanoTime() - started) / 1_000_000);
     }
 
     private static void flushContent(Connection connection, boolean postgres, Rows topics, Rows posts, Rows reactions)
