@@ -40,7 +40,13 @@ public final class Benchmark {
     /** What a run is told; every field has a default so a bare run works. */
     record Options(Scale scale, List<String> engines, int warmupSeconds, int seconds, int connections,
             List<String> launch, List<String> jvmOptions, Path work, Path report, String postgresAdminUrl,
-            List<Integer> liveReaders, boolean firstLoad, long seed, boolean aot, List<String> plainLaunch) {
+            List<Integer> liveReaders, boolean firstLoad, long seed, boolean aot, List<String> plainLaunch,
+            List<String> scenarios) {
+
+        /** Whether the scenario of this short name ({@link BenchmarkArguments#SCENARIOS}) is to run. */
+        boolean runs(String scenario) {
+            return scenarios.contains(scenario);
+        }
     }
 
     /** Everything measured on one engine. */
@@ -202,7 +208,20 @@ public final class Benchmark {
 
             // Warm every path up first, so that the memory reading is of a warmed-up server.
             say(engine, "warming up");
-            for (List<Wrk.Request> requests : List.of(staticAsset, topicAnonymous, topicSignedIn, communitySignedIn)) {
+            List<List<Wrk.Request>> toWarm = new ArrayList<>();
+            if (options.runs("static")) {
+                toWarm.add(staticAsset);
+            }
+            if (options.runs("topic-anonymous")) {
+                toWarm.add(topicAnonymous);
+            }
+            if (options.runs("topic-signed-in")) {
+                toWarm.add(topicSignedIn);
+            }
+            if (options.runs("community-signed-in")) {
+                toWarm.add(communitySignedIn);
+            }
+            for (List<Wrk.Request> requests : toWarm) {
                 wrk.warmUp(hearth.base, requests, options.warmupSeconds());
             }
             HearthProcess.Memory afterWarmup = hearth.memory();
@@ -211,19 +230,30 @@ public final class Benchmark {
             Thread sampler = Thread.ofVirtual().start(() -> sampleMemory(hearth, peakUnderLoad));
             List<Wrk.Result> results = new ArrayList<>();
             try {
-                results.add(scenario(engine, wrk, hearth.base, STATIC, staticAsset, 0));
-                results.add(scenario(engine, wrk, hearth.base, TOPIC_ANONYMOUS, topicAnonymous, 0));
-                results.add(scenario(engine, wrk, hearth.base, TOPIC_SIGNED_IN, topicSignedIn, 0));
-                results.add(scenario(engine, wrk, hearth.base, COMMUNITY_SIGNED_IN, communitySignedIn, 0));
-                long before = database.count("posts");
-                results.add(scenario(engine, wrk, hearth.base, REPLY, replies, options.warmupSeconds()));
-                long stored = database.count("posts") - before;
-                Wrk.Result reply = results.getLast();
-                say(engine, "%d replies stored for %d acknowledged (warm-up included)".formatted(stored,
-                        wrk.lastAcknowledged()));
-                if (stored < wrk.lastAcknowledged() - reply.errors()) {
-                    throw new IllegalStateException("acknowledged replies are missing from the database: "
-                            + stored + " stored, " + wrk.lastAcknowledged() + " acknowledged");
+                if (options.runs("static")) {
+                    results.add(scenario(engine, wrk, hearth.base, STATIC, staticAsset, 0));
+                }
+                if (options.runs("topic-anonymous")) {
+                    results.add(scenario(engine, wrk, hearth.base, TOPIC_ANONYMOUS, topicAnonymous, 0));
+                }
+                if (options.runs("topic-signed-in")) {
+                    results.add(scenario(engine, wrk, hearth.base, TOPIC_SIGNED_IN, topicSignedIn, 0));
+                }
+                if (options.runs("community-signed-in")) {
+                    results.add(scenario(engine, wrk, hearth.base, COMMUNITY_SIGNED_IN, communitySignedIn, 0));
+                }
+                long stored = 0;
+                if (options.runs("reply")) {
+                    long before = database.count("posts");
+                    results.add(scenario(engine, wrk, hearth.base, REPLY, replies, options.warmupSeconds()));
+                    stored = database.count("posts") - before;
+                    Wrk.Result reply = results.getLast();
+                    say(engine, "%d replies stored for %d acknowledged (warm-up included)".formatted(stored,
+                            wrk.lastAcknowledged()));
+                    if (stored < wrk.lastAcknowledged() - reply.errors()) {
+                        throw new IllegalStateException("acknowledged replies are missing from the database: "
+                                + stored + " stored, " + wrk.lastAcknowledged() + " acknowledged");
+                    }
                 }
                 long underLoad = peakUnderLoad.get();
                 FirstLoad.Bytes firstLoad = null;

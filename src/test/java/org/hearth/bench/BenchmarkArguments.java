@@ -21,6 +21,8 @@ final class BenchmarkArguments {
               --duration SECONDS     measured time of each scenario (default 30)
               --connections N        concurrent connections wrk keeps open (default 32)
               --live LIST            live-update readers, e.g. 1000,10000 (default 1000,10000; none to skip)
+              --scenarios LIST       load scenarios to run, of static, topic-anonymous, topic-signed-in,
+                                     community-signed-in, reply (default all); only those are warmed up
               --jar FILE             run Hearth from this jar (default: this class path)
               --aot                  train an ahead-of-time cache with one start of that jar and use it
               --plain-jar FILE       also time one start of this jar without the cache
@@ -34,6 +36,10 @@ final class BenchmarkArguments {
               --report FILE          Markdown report (default docs/benchmarks.md)
             """.formatted(DEFAULT_JVM);
 
+    /** The load scenarios by their short names, in the order they run. */
+    static final List<String> SCENARIOS = List.of("static", "topic-anonymous", "topic-signed-in", "community-signed-in",
+            "reply");
+
     private BenchmarkArguments() {
     }
 
@@ -44,6 +50,7 @@ final class BenchmarkArguments {
         int duration = 30;
         int connections = 32;
         List<Integer> live = List.of(1_000, 10_000);
+        List<String> scenarios = SCENARIOS;
         List<String> launch = null;
         String jvm = DEFAULT_JVM;
         String postgres = firstSet(System.getenv("HEARTH_BENCH_POSTGRES_URL"), System.getenv("HEARTH_TEST_POSTGRES_URL"),
@@ -85,6 +92,12 @@ final class BenchmarkArguments {
                 case "--connections" -> connections = Integer.parseInt(value);
                 case "--live" -> live = value.equals("none") ? List.of()
                         : Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
+                case "--scenarios" -> scenarios = Arrays.stream(value.split(",")).map(String::strip).map(sc -> {
+                    if (!SCENARIOS.contains(sc)) {
+                        throw new IllegalArgumentException("unknown scenario " + sc + ": one of " + String.join(", ", SCENARIOS));
+                    }
+                    return sc;
+                }).toList();
                 case "--jar" -> launch = List.of("-jar", Path.of(value).toAbsolutePath().toString());
                 case "--plain-jar" -> plainLaunch = List.of("-jar", Path.of(value).toAbsolutePath().toString());
                 case "--jvm" -> jvm = value;
@@ -101,7 +114,7 @@ final class BenchmarkArguments {
         List<String> jvmOptions = new ArrayList<>(Arrays.asList(jvm.strip().split("\\s+")));
         jvmOptions.removeIf(String::isEmpty);
         return new Benchmark.Options(scale, engines, warmup, duration, connections, launch, List.copyOf(jvmOptions),
-                work.toAbsolutePath(), report, postgres, live, firstLoad, seed, aot, plainLaunch);
+                work.toAbsolutePath(), report, postgres, live, firstLoad, seed, aot, plainLaunch, scenarios);
     }
 
     /** This JVM's class path without the test classes, so Hearth starts as it would from its jar. */

@@ -26,7 +26,14 @@ import org.springframework.test.context.ContextConfiguration;
  * and authors the topic has: no query per post, neither its own nor those of the features that add
  * to its posts (here a stand-in that asks one question per page). The reader's blocks and muted
  * topics are one of them, asked once; a moderator shown who wrote anonymous posts costs one more,
- * the batch of entries in the authors' records of what staff saw.
+ * the batch of entries in the authors' records of what staff saw. Flags and hidden posts cost
+ * nothing more: whether a post is hidden comes with the post, and the flag links ask nothing.
+ *
+ * <p>The large topic has all of it on its page: replies by members the reader blocked, replies
+ * flagged and waiting for review, one hidden pending review (a moderator's flag), one hidden by a
+ * moderator's decision; the reader muted another topic. The small topic has none of it, so the
+ * same count on both shows nothing is asked per post, per block or per flag. On SQLite here and
+ * on PostgreSQL in {@link TopicPageQueriesOnPostgresTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = SqliteDatabase.class)
@@ -62,6 +69,12 @@ class TopicPageQueriesTest extends HearthTest {
     org.hearth.blocking.MuteTopic muteTopic;
 
     @Autowired
+    org.hearth.moderation.FlagPost flagPost;
+
+    @Autowired
+    org.hearth.moderation.DecideReview decideReview;
+
+    @Autowired
     org.jooq.DSLContext db;
 
     private int queriesFor(Visitor visitor, String path) {
@@ -79,14 +92,25 @@ class TopicPageQueriesTest extends HearthTest {
         var access = communities.visibleTo(slug, owner).orElseThrow();
         String small = started(access, owner, new Draft(TopicKind.QUESTION, "Small", "a", null, false));
         String large = started(access, owner, new Draft(TopicKind.QUESTION, "Large", "b", null, false));
+        Viewer reader = members.create(unique("r"), PASSWORD, null, false);
+        admit(owner, slug, reader);
+        var readerAccess = communities.visibleTo(slug, reader).orElseThrow();
+        java.util.List<Viewer> writers = new java.util.ArrayList<>();
+        java.util.List<String> replies = new java.util.ArrayList<>();
         for (int i = 0; i < 24; i++) {
             Viewer writer = members.create(unique("w"), PASSWORD, null, false);
             admit(owner, slug, writer);
             var writerAccess = communities.visibleTo(slug, writer).orElseThrow();
-            // every other reply anonymous; the reader blocked a few of the writers
+            // every other reply anonymous; the owner and the reader each blocked a few of the writers
             String postId = replied(writerAccess, writer, large, new Draft(null, null, "reply " + i, null, i % 2 == 0)).postId();
+            writers.add(writer);
+            replies.add(postId);
             if (i % 5 == 0) {
                 assertThat(blockMember.run(new org.hearth.blocking.BlockMember.Input(owner, writer.memberId())))
+                        .isInstanceOf(org.hearth.blocking.BlockMember.Outcome.Blocked.class);
+            }
+            if (i % 5 == 1) {
+                assertThat(blockMember.run(new org.hearth.blocking.BlockMember.Input(reader, writer.memberId())))
                         .isInstanceOf(org.hearth.blocking.BlockMember.Outcome.Blocked.class);
             }
             assertThat(reactToPost.run(new ReactToPost.Input(writerAccess, writer, postId, ReactionKind.HUG)))
@@ -95,12 +119,33 @@ class TopicPageQueriesTest extends HearthTest {
                 replied(writerAccess, writer, small, new Draft(null, null, "reply " + i, null, false));
             }
         }
+        // flagged and waiting: below the community's threshold, shown as before
+        for (int i : new int[] {3, 7, 9, 17}) {
+            Viewer flagger = writers.get(i + 1);
+            assertThat(flagPost.run(new org.hearth.moderation.FlagPost.Input(communities.visibleTo(slug, flagger).orElseThrow(),
+                    flagger, replies.get(i), org.hearth.moderation.FlagReason.SPAM.name(), null)))
+                    .isInstanceOfSatisfying(org.hearth.moderation.FlagPost.Outcome.Flagged.class, f -> assertThat(f.hidden()).isFalse());
+        }
+        // hidden pending review: a moderator's flag hides at once
+        assertThat(flagPost.run(new org.hearth.moderation.FlagPost.Input(access(slug, withSecondFactor(owner)), withSecondFactor(owner),
+                replies.get(13), org.hearth.moderation.FlagReason.HARASSMENT.name(), null)))
+                .isInstanceOfSatisfying(org.hearth.moderation.FlagPost.Outcome.Flagged.class, f -> assertThat(f.hidden()).isTrue());
+        // hidden by a moderator's decision on a member's flag
+        assertThat(decideReview.run(new org.hearth.moderation.DecideReview.Input(slug, withSecondFactor(owner), replies.get(17),
+                org.hearth.moderation.ModerationAction.HIDE, "Advertising", null, null)))
+                .isInstanceOf(org.hearth.moderation.DecideReview.Outcome.Decided.class);
         String muted = started(access, owner, new Draft(TopicKind.QUESTION, "Muted", "c", null, false));
         assertThat(muteTopic.run(new org.hearth.blocking.MuteTopic.Input(access, owner, muted)))
                 .isInstanceOf(org.hearth.blocking.MuteTopic.Outcome.Muted.class);
-        Visitor member = signedIn(owner);
+        assertThat(muteTopic.run(new org.hearth.blocking.MuteTopic.Input(readerAccess, reader, muted)))
+                .isInstanceOf(org.hearth.blocking.MuteTopic.Outcome.Muted.class);
+
+        Visitor member = signedIn(reader);
         int forSmall = queriesFor(member, "/c/" + slug + "/t/" + small);
         int forLarge = queriesFor(member, "/c/" + slug + "/t/" + large);
+        var page = member.get("/c/" + slug + "/t/" + large).text();
+        assertThat(page).as("the reader's page has hidden posts on it").contains(Hidden.LINE).doesNotContain("reply 13")
+                .doesNotContain("reply 17");
         assertThat(forSmall).as("the counter sees the page's own queries").isGreaterThanOrEqualTo(4);
         assertThat(forLarge).isEqualTo(forSmall).isLessThanOrEqualTo(AT_MOST);
         assertThat(marks.lastAsked().posts()).as("the extension was shown the whole page").hasSize(TopicPage.POSTS_PER_PAGE);
@@ -110,11 +155,19 @@ class TopicPageQueriesTest extends HearthTest {
         assertThat(queriesFor(visitor(), "/c/" + slug + "/t/" + large)).isLessThanOrEqualTo(AT_MOST);
         assertThat(queriesFor(member, "/c/" + slug)).isLessThanOrEqualTo(AT_MOST);
 
+        Visitor ownerWithoutSecondFactor = signedIn(owner);
+        assertThat(queriesFor(ownerWithoutSecondFactor, "/c/" + slug + "/t/" + large))
+                .isEqualTo(queriesFor(ownerWithoutSecondFactor, "/c/" + slug + "/t/" + small)).isLessThanOrEqualTo(AT_MOST);
+
         Visitor moderator = moderating(owner);
         int entriesBefore = staffAccessEntries();
         int forModerator = queriesFor(moderator, "/c/" + slug + "/t/" + large);
         assertThat(forModerator).as("one batch of staff access entries, not one per anonymous post").isLessThanOrEqualTo(AT_MOST + 1);
         assertThat(staffAccessEntries() - entriesBefore).as("two visits, twelve anonymous replies each").isEqualTo(24);
+        assertThat(moderator.get("/c/" + slug + "/t/" + large).text()).as("the moderator sees the hidden posts, marked")
+                .contains("reply 13").contains("reply 17").contains("Hidden from members");
+        assertThat(queriesFor(moderator, "/c/" + slug + "/t/" + small)).as("no anonymous post on it: no staff access entries")
+                .isLessThanOrEqualTo(AT_MOST);
     }
 
     private int staffAccessEntries() {
