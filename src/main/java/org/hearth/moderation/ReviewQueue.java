@@ -183,8 +183,9 @@ public class ReviewQueue {
             return List.of();
         }
         Map<String, Appeals.Action> actions = appeals.actions(waiting.stream().map(Appeals.Appeal::actionId).toList());
+        List<String> staff = access.siteStaff() ? communities.staffIds(access.community().id()) : List.of();
         List<Appeals.Appeal> shown = waiting.stream().filter(a -> actions.containsKey(a.actionId()))
-                .filter(a -> !access.siteStaff() || reach.leftToTheSite(actions.get(a.actionId()))).toList();
+                .filter(a -> !access.siteStaff() || SiteStaffReach.leftToTheSite(actions.get(a.actionId()), staff)).toList();
         Set<String> people = new HashSet<>();
         Set<String> postIds = new HashSet<>();
         for (Appeals.Appeal appeal : shown) {

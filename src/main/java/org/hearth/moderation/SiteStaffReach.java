@@ -2,6 +2,7 @@ package org.hearth.moderation;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,7 +73,12 @@ public class SiteStaffReach {
 
     /** Whether only site staff may decide an appeal of this action: the community has no staff but the one who acted. */
     boolean leftToTheSite(Appeals.Action action) {
-        return communities.staffIds(action.communityId()).stream().allMatch(id -> id.equals(action.moderatorId()));
+        return leftToTheSite(action, communities.staffIds(action.communityId()));
+    }
+
+    /** As above, with the community's staff already known: for lists of appeals, one query per community. */
+    static boolean leftToTheSite(Appeals.Action action, List<String> staffIds) {
+        return staffIds.stream().allMatch(id -> id.equals(action.moderatorId()));
     }
 
     /** A community with work waiting for site administrators. */
@@ -93,9 +99,10 @@ public class SiteStaffReach {
         List<Appeals.Appeal> waitingAppeals = appeals.waitingEverywhere();
         Map<String, Appeals.Action> actions = appeals.actions(waitingAppeals.stream().map(Appeals.Appeal::actionId).toList());
         Map<String, Integer> appealed = new LinkedHashMap<>();
+        Map<String, List<String>> staff = new HashMap<>();
         for (Appeals.Appeal appeal : waitingAppeals) {
             Appeals.Action action = actions.get(appeal.actionId());
-            if (action != null && leftToTheSite(action)) {
+            if (action != null && leftToTheSite(action, staff.computeIfAbsent(action.communityId(), communities::staffIds))) {
                 appealed.merge(appeal.communityId(), 1, Integer::sum);
             }
         }
