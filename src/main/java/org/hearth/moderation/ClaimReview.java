@@ -10,15 +10,32 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A moderator takes a flagged post in the queue for themselves, so that two do not act on it at
- * once. A claim holds for {@link Flags#CLAIM_HOLDS}; after that another moderator may take it.
+ * A moderator takes a flagged post, or a flagged member, in the queue for themselves, so that
+ * two do not act on it at once. A claim holds for {@link Flags#CLAIM_HOLDS}; after that another
+ * moderator may take it.
  */
 @Service
 public class ClaimReview {
 
-    public record Input(String slug, Viewer moderator, String postId) {
+    /** Exactly one of {@code postId} (a flagged post) and {@code memberId} (a member flagged as a person). */
+    public record Input(String slug, Viewer moderator, String postId, String memberId) {
         public Input {
             Objects.requireNonNull(moderator, "only a signed-in moderator claims");
+            if ((postId == null) == (memberId == null)) {
+                throw new IllegalArgumentException("a claim is for a post or for a member");
+            }
+        }
+
+        public Input(String slug, Viewer moderator, String postId) {
+            this(slug, moderator, postId, null);
+        }
+
+        public static Input ofMember(String slug, Viewer moderator, String memberId) {
+            return new Input(slug, moderator, null, memberId);
+        }
+
+        String itemId() {
+            return postId != null ? postId : memberId;
         }
     }
 
@@ -44,11 +61,13 @@ public class ClaimReview {
 
     private final SiteStaffReach reach;
     private final Flags flags;
+    private final MemberFlags memberFlags;
     private final Members members;
 
-    ClaimReview(SiteStaffReach reach, Flags flags, Members members) {
+    ClaimReview(SiteStaffReach reach, Flags flags, MemberFlags memberFlags, Members members) {
         this.reach = reach;
         this.flags = flags;
+        this.memberFlags = memberFlags;
         this.members = members;
     }
 
@@ -63,20 +82,24 @@ public class ClaimReview {
             return new Outcome.SecondFactorNeeded();
         }
         String communityId = access.community().id();
-        if (RandomId.looksValid(input.postId()) && flags.claim(communityId, input.postId(), input.moderator().memberId())) {
+        String me = input.moderator().memberId();
+        if (!RandomId.looksValid(input.itemId())) {
+            return new Outcome.NotWaiting(access);
+        }
+        boolean claimed = input.postId() != null ? flags.claim(communityId, input.postId(), me)
+                : memberFlags.claim(communityId, input.memberId(), me);
+        if (claimed) {
             return new Outcome.Claimed(access);
         }
-        return whyNot(flags, members, access, input.postId(), input.moderator().memberId())
-                .orElse(new Outcome.NotWaiting(access));
+        Optional<Flags.Review> review = input.postId() != null ? flags.review(communityId, input.postId())
+                : memberFlags.review(communityId, input.memberId());
+        return heldByAnother(flags, members, access, review, me).map(Outcome.class::cast).orElse(new Outcome.NotWaiting(access));
     }
 
-    /** Why a claim did not take: someone else holds it, or it is not waiting. */
-    static Optional<Outcome> whyNot(Flags flags, Members members, Access access, String postId, String moderatorId) {
-        if (!RandomId.looksValid(postId)) {
-            return Optional.empty();
-        }
-        return flags.review(access.community().id(), postId)
-                .filter(r -> r.decidedAt() == null && r.claimedByAnother(moderatorId, flags.now()))
+    /** Why a claim (or a decision) did not take: someone else holds the item; empty when it is simply not waiting. */
+    static Optional<Outcome.ClaimedByAnother> heldByAnother(Flags flags, Members members, Access access, Optional<Flags.Review> review,
+            String moderatorId) {
+        return review.filter(r -> r.decidedAt() == null && r.claimedByAnother(moderatorId, flags.now()))
                 .map(r -> new Outcome.ClaimedByAnother(access, members.handleOf(r.claimedBy()).orElse("another moderator")));
     }
 }

@@ -67,6 +67,7 @@ public class DecideAppeal {
     private final SiteStaffReach reach;
     private final Appeals appeals;
     private final Flags flags;
+    private final MemberFlags memberFlags;
     private final HiddenPosts posts;
     private final MemberRestrictions restrictions;
     private final org.hearth.community.MemberBans bans;
@@ -74,12 +75,13 @@ public class DecideAppeal {
     private final DecisionNotices notices;
     private final ApplicationEventPublisher events;
 
-    DecideAppeal(SiteStaffReach reach, Appeals appeals, Flags flags, HiddenPosts posts, MemberRestrictions restrictions,
+    DecideAppeal(SiteStaffReach reach, Appeals appeals, Flags flags, MemberFlags memberFlags, HiddenPosts posts, MemberRestrictions restrictions,
             StaffNames staffNames, DecisionNotices notices, ApplicationEventPublisher events, org.hearth.community.MemberBans bans) {
         this.bans = bans;
         this.reach = reach;
         this.appeals = appeals;
         this.flags = flags;
+        this.memberFlags = memberFlags;
         this.posts = posts;
         this.restrictions = restrictions;
         this.staffNames = staffNames;
@@ -147,6 +149,7 @@ public class DecideAppeal {
     /** Puts back what the action took away. A later decision's mute or suspension, if longer, stays. */
     private void undo(Access access, Appeals.Action action) {
         appeals.undone(action.id());
+        memberFlags.unjudge(action.id()); // flags about the member as a person that this decision upheld
         String postId = action.postId();
         switch (action.action()) {
             case LOCK_TOPIC -> {

@@ -225,8 +225,10 @@ public class DecideReview {
         if (RandomId.looksValid(input.postId()) && flags.decide(access.community().id(), input.postId(), me)) {
             return Optional.empty();
         }
-        return ClaimReview.whyNot(flags, members, access, input.postId(), me)
-                .map(o -> (Outcome) new Outcome.ClaimedByAnother(access, ((ClaimReview.Outcome.ClaimedByAnother) o).moderator()))
+        Optional<Flags.Review> review = RandomId.looksValid(input.postId()) ? flags.review(access.community().id(), input.postId())
+                : Optional.empty();
+        return ClaimReview.heldByAnother(flags, members, access, review, me)
+                .map(o -> (Outcome) new Outcome.ClaimedByAnother(access, o.moderator()))
                 .or(() -> Optional.of(new Outcome.NotWaiting(access)));
     }
 

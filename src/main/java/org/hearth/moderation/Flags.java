@@ -1,6 +1,7 @@
 package org.hearth.moderation;
 
 import static org.hearth.moderation.schema.Tables.FLAGS;
+import static org.hearth.moderation.schema.Tables.MEMBER_FLAGS;
 import static org.hearth.moderation.schema.Tables.MODERATION_ACTIONS;
 import static org.hearth.moderation.schema.Tables.REVIEWS;
 import static org.jooq.impl.DSL.sum;
@@ -54,15 +55,21 @@ class Flags {
         return db.fetchExists(FLAGS, FLAGS.POST_ID.eq(postId), FLAGS.FLAGGER_ID.eq(flaggerId));
     }
 
-    /** Flags this member cast in the last day, everywhere. */
+    /** Flags this member cast in the last day, everywhere: on posts and about members. */
     int castToday(String flaggerId) {
-        return db.fetchCount(FLAGS, FLAGS.FLAGGER_ID.eq(flaggerId), FLAGS.FLAGGED_AT.gt(now() - Duration.ofDays(1).toMillis()));
+        long since = now() - Duration.ofDays(1).toMillis();
+        return db.fetchCount(FLAGS, FLAGS.FLAGGER_ID.eq(flaggerId), FLAGS.FLAGGED_AT.gt(since))
+                + db.fetchCount(MEMBER_FLAGS, MEMBER_FLAGS.FLAGGER_ID.eq(flaggerId), MEMBER_FLAGS.FLAGGED_AT.gt(since));
     }
 
-    /** How many of this member's flags were upheld and how many turned down: {upheld, rejected}. */
+    /** How many of this member's flags (on posts and about members) were upheld and how many turned down: {upheld, rejected}. */
     int[] judged(String flaggerId) {
-        var r = db.select(sum(when(FLAGS.JUDGED.eq(UPHELD), 1).else_(0)), sum(when(FLAGS.JUDGED.eq(REJECTED), 1).else_(0)))
-                .from(FLAGS).where(FLAGS.FLAGGER_ID.eq(flaggerId)).fetchOne();
+        var onPosts = db.select(FLAGS.JUDGED.as("judged")).from(FLAGS).where(FLAGS.FLAGGER_ID.eq(flaggerId), FLAGS.JUDGED.isNotNull());
+        var aboutMembers = db.select(MEMBER_FLAGS.JUDGED).from(MEMBER_FLAGS)
+                .where(MEMBER_FLAGS.FLAGGER_ID.eq(flaggerId), MEMBER_FLAGS.JUDGED.isNotNull());
+        var all = onPosts.unionAll(aboutMembers).asTable("judged_flags");
+        var judged = all.field("judged", String.class);
+        var r = db.select(sum(when(judged.eq(UPHELD), 1).else_(0)), sum(when(judged.eq(REJECTED), 1).else_(0))).from(all).fetchOne();
         return new int[] {r.value1() == null ? 0 : r.value1().intValue(), r.value2() == null ? 0 : r.value2().intValue()};
     }
 
@@ -131,8 +138,11 @@ class Flags {
         }
     }
 
-    /** A post in the queue: whether it is urgent, when it came, who claimed it and until when the claim holds. */
-    record Review(String postId, boolean urgent, long openedAt, String claimedBy, Long claimedAt, String decidedBy, Long decidedAt) {
+    /**
+     * An item in the queue (a post, or a member flagged as a person, by id): whether it is urgent,
+     * when it came, who claimed it and until when the claim holds.
+     */
+    record Review(String itemId, boolean urgent, long openedAt, String claimedBy, Long claimedAt, String decidedBy, Long decidedAt) {
 
         boolean claimedByAnother(String moderatorId, long now) {
             return claimedBy != null && !claimedBy.equals(moderatorId) && claimedAt != null
@@ -151,7 +161,6 @@ class Flags {
         return db.selectFrom(REVIEWS).where(REVIEWS.POST_ID.eq(postId), REVIEWS.COMMUNITY_ID.eq(communityId)).fetchOptional(Flags::review);
     }
 
-    /** How many items wait in a community's queue (for the link moderators see). */
     /** How many flagged posts wait in each community's queue, for communities where any wait. */
     java.util.Map<String, Integer> waitingEverywhere() {
         return db.select(REVIEWS.COMMUNITY_ID, org.jooq.impl.DSL.count()).from(REVIEWS).where(REVIEWS.DECIDED_AT.isNull())

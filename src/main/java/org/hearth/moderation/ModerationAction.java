@@ -1,6 +1,6 @@
 package org.hearth.moderation;
 
-/** What a moderator decided about a flagged post and its author, in the words the member reads. */
+/** What a moderator decided about a flagged post and its author, or a flagged member, in the words the member reads. */
 public enum ModerationAction {
     KEEP("Your post was kept", "A moderator looked at the flags on your post and kept it: it is shown again."),
     HIDE("Your post was hidden", "A moderator hid your post from members. You still see it."),
@@ -8,10 +8,12 @@ public enum ModerationAction {
     LOCK_TOPIC("A topic you wrote in was locked", "A moderator locked the topic of your post: it takes no new replies. Your post stays as it is."),
     EDIT_TITLE("A topic's title was edited", "A moderator changed the title of the topic of your post. Your post is shown as it is."),
     MOVE_TOPIC("A topic you wrote in was moved", "A moderator moved the topic of your post, with all its replies, to another community that suits it better. Your post is shown there."),
-    WARN("You were warned", "A moderator warned you about a post."),
+    WARN("You were warned", "A moderator warned you."),
     MUTE("You were muted", "A moderator muted you: you may read but not write in this community for a time."),
     SUSPEND("You were suspended", "A moderator suspended you: you may read but not write or flag in this community for a time."),
     BAN("You were banned", "A moderator banned you from this community: you are no longer a member and cannot join it again unless an appeal is upheld."),
+    /** Flags about a member as a person were wrong: nothing changes for them. */
+    DISMISS("Flags about you were turned down", "A moderator read flags about you and found nothing against the community's rules. Nothing changes for you."),
     /** Not taken in the review queue: a moderator set a member's trust level on their standing page. */
     TRUST_LEVEL("Your trust level was set", "A moderator set your trust level in this community; your standing page there says what it is now."),
     /** An appeal decided for the member: the action appealed is undone. */
@@ -53,6 +55,7 @@ public enum ModerationAction {
             case MUTE -> "the author is muted and the post hidden";
             case SUSPEND -> "the author is suspended and the post hidden";
             case BAN -> "the author is banned and the post hidden";
+            case DISMISS -> "the flags are turned down";
             case TRUST_LEVEL -> "their trust level is set";
             case APPEAL_UPHELD -> "the appeal is upheld and the action undone";
             case APPEAL_DENIED -> "the appeal is not upheld; the action stands";
@@ -72,6 +75,7 @@ public enum ModerationAction {
             case MUTE -> "Muted a member";
             case SUSPEND -> "Suspended a member";
             case BAN -> "Banned a member";
+            case DISMISS -> "Turned down flags about a member";
             case TRUST_LEVEL -> "Set a member's trust level";
             case APPEAL_UPHELD -> "Upheld a member's appeal: the earlier action is undone";
             case APPEAL_DENIED -> "Did not uphold a member's appeal: the earlier action stands";
@@ -91,6 +95,7 @@ public enum ModerationAction {
             case MUTE -> "Mute the author for some days (and hide the post)";
             case SUSPEND -> "Suspend the author for some days (and hide the post)";
             case BAN -> "Ban the author from this community (and hide the post)";
+            case DISMISS -> "Turn the flags down: nothing against the rules";
             case TRUST_LEVEL -> "Set the author's trust level";
             case APPEAL_UPHELD -> "Uphold the appeal and undo the action";
             case APPEAL_DENIED -> "Do not uphold the appeal: the action stands";
@@ -99,16 +104,33 @@ public enum ModerationAction {
 
     /** What a moderator may decide in the review queue about a flagged post. */
     public static java.util.List<ModerationAction> inReview() {
-        return java.util.Arrays.stream(values()).filter(action -> action != TRUST_LEVEL && !action.decidesAnAppeal()).toList();
+        return java.util.Arrays.stream(values()).filter(action -> action != TRUST_LEVEL && action != DISMISS && !action.decidesAnAppeal())
+                .toList();
+    }
+
+    /** What a moderator may decide about a member flagged as a person: there is no post to hide. */
+    public static java.util.List<ModerationAction> aboutAMember() {
+        return java.util.List.of(DISMISS, WARN, MUTE, SUSPEND, BAN);
+    }
+
+    /** The choice on the form about a flagged member, in the moderator's words. */
+    public String choiceAboutAMember() {
+        return switch (this) {
+            case WARN -> "Warn them";
+            case MUTE -> "Mute them for some days: they may read but not write here";
+            case SUSPEND -> "Suspend them for some days: they may read but not write or flag here";
+            case BAN -> "Ban them from this community";
+            default -> choice();
+        };
     }
 
     /**
      * Whether the member it concerns may appeal it: every action against them or their post. Not
-     * a keep (it is in their favour), not an appeal's own decision (an appeal is heard once), and
+     * a keep or a dismissal (they are in their favour), not an appeal's own decision (an appeal is heard once), and
      * not a trust level, which moderators set again on the standing page with its own record.
      */
     public boolean appealable() {
-        return this != KEEP && this != TRUST_LEVEL && !decidesAnAppeal();
+        return this != KEEP && this != DISMISS && this != TRUST_LEVEL && !decidesAnAppeal();
     }
 
     public boolean decidesAnAppeal() {
@@ -117,7 +139,16 @@ public enum ModerationAction {
 
     /** An action of the review queue by its name, or null for anything else. */
     public static ModerationAction valueOfOrNull(String name) {
-        for (ModerationAction action : inReview()) {
+        return named(name, inReview());
+    }
+
+    /** An action about a flagged member by its name, or null for anything else. */
+    public static ModerationAction aboutAMemberOrNull(String name) {
+        return named(name, aboutAMember());
+    }
+
+    private static ModerationAction named(String name, java.util.List<ModerationAction> among) {
+        for (ModerationAction action : among) {
             if (action.name().equals(name)) {
                 return action;
             }

@@ -2,6 +2,8 @@ package org.hearth.moderation;
 
 import static org.hearth.moderation.schema.Tables.APPEALS;
 import static org.hearth.moderation.schema.Tables.FLAGS;
+import static org.hearth.moderation.schema.Tables.MEMBER_FLAGS;
+import static org.hearth.moderation.schema.Tables.MEMBER_REVIEWS;
 import static org.hearth.moderation.schema.Tables.MODERATION_ACTIONS;
 import static org.hearth.moderation.schema.Tables.REVIEWS;
 import static org.hearth.moderation.schema.Tables.SITE_ACTIONS;
@@ -21,12 +23,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * What moderation holds about a member. Their download shows the flags they cast (reason,
- * comment, when, how it was judged), the decisions moderators took about them, their appeals, and the actions
+ * What moderation holds about a member. Their download shows the flags they cast, on posts and
+ * about members (reason, comment, when, how it was judged; never whom a flag about a member was
+ * about, which is the other member's), the decisions moderators took about them, their appeals, and the actions
  * they took as a moderator; never who flagged their posts, nor which moderator decided.
  *
  * <p>Erasing: their own flags go (a pending review loses their weight); flags, reviews and
- * queue entries on their posts go with the posts' text; the actions log keeps its rows, for
+ * queue entries on their posts go with the posts' text, and flags about them as a person with
+ * their queue entry (a flagged member's entry left with no flag goes too); the actions log keeps its rows, for
  * the community's record and for appeals, with every link to them removed (the member it was
  * about, the moderator who acted, the post). Their appeals go, words and all (one still waiting
  * with them); appeals they decided keep the decision without their name. Erased before
@@ -53,10 +57,10 @@ class ModerationOfAMember implements MemberData {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(FLAGS, REVIEWS, MODERATION_ACTIONS, APPEALS, SITE_ACTIONS);
+        return List.of(FLAGS, REVIEWS, MODERATION_ACTIONS, APPEALS, SITE_ACTIONS, MEMBER_FLAGS, MEMBER_REVIEWS);
     }
 
-    record Section(List<FlagCast> flagsCast, List<DecisionAboutYou> decisionsAboutYou, List<AppealMade> appeals,
+    record Section(List<FlagCast> flagsCast, List<MemberFlagCast> flagsAboutMembersCast, List<DecisionAboutYou> decisionsAboutYou, List<AppealMade> appeals,
             List<SiteActionAboutYou> siteActionsAboutYou, List<ActionTaken> actionsTakenAsModerator) {
     }
 
@@ -72,6 +76,10 @@ class ModerationOfAMember implements MemberData {
     record FlagCast(Named community, String postId, String reason, String comment, Instant flaggedAt, String judged) {
     }
 
+    /** A flag the member cast about another member as a person: from which post, but not whom (that is the other member's). */
+    record MemberFlagCast(Named community, String fromPostId, String reason, String comment, Instant flaggedAt, String judged) {
+    }
+
     record DecisionAboutYou(Named community, String action, String postId, Integer ruleNumber, String reason, Instant until,
             Instant at) {
     }
@@ -84,6 +92,9 @@ class ModerationOfAMember implements MemberData {
     public Object export(String memberId) {
         var flags = db.select(FLAGS.COMMUNITY_ID, FLAGS.POST_ID, FLAGS.REASON, FLAGS.COMMENT, FLAGS.FLAGGED_AT, FLAGS.JUDGED).from(FLAGS)
                 .where(FLAGS.FLAGGER_ID.eq(memberId)).orderBy(FLAGS.FLAGGED_AT, FLAGS.ID).fetch();
+        var memberFlags = db.select(MEMBER_FLAGS.COMMUNITY_ID, MEMBER_FLAGS.POST_ID, MEMBER_FLAGS.REASON, MEMBER_FLAGS.COMMENT,
+                        MEMBER_FLAGS.FLAGGED_AT, MEMBER_FLAGS.JUDGED)
+                .from(MEMBER_FLAGS).where(MEMBER_FLAGS.FLAGGER_ID.eq(memberId)).orderBy(MEMBER_FLAGS.FLAGGED_AT, MEMBER_FLAGS.ID).fetch();
         var about = db.selectFrom(MODERATION_ACTIONS).where(MODERATION_ACTIONS.MEMBER_ID.eq(memberId))
                 .orderBy(MODERATION_ACTIONS.ACTED_AT, MODERATION_ACTIONS.ID).fetch();
         var taken = db.selectFrom(MODERATION_ACTIONS).where(MODERATION_ACTIONS.MODERATOR_ID.eq(memberId))
@@ -94,12 +105,15 @@ class ModerationOfAMember implements MemberData {
                 .where(APPEALS.MEMBER_ID.eq(memberId)).orderBy(APPEALS.APPEALED_AT, APPEALS.ID).fetch();
         var site = db.selectFrom(SITE_ACTIONS).where(SITE_ACTIONS.MEMBER_ID.eq(memberId)).orderBy(SITE_ACTIONS.ACTED_AT, SITE_ACTIONS.ID).fetch();
         var ids = new HashSet<String>(flags.getValues(FLAGS.COMMUNITY_ID));
+        ids.addAll(memberFlags.getValues(MEMBER_FLAGS.COMMUNITY_ID));
         ids.addAll(appealed.getValues(APPEALS.COMMUNITY_ID));
         ids.addAll(about.getValues(MODERATION_ACTIONS.COMMUNITY_ID));
         ids.addAll(taken.getValues(MODERATION_ACTIONS.COMMUNITY_ID));
         Map<String, Named> named = communities.byId(ids);
         return new Section(
                 flags.map(r -> new FlagCast(named.get(r.value1()), r.value2(), lower(r.value3()), r.value4(), at(r.value5()),
+                        r.value6() == null ? null : lower(r.value6()))),
+                memberFlags.map(r -> new MemberFlagCast(named.get(r.value1()), r.value2(), lower(r.value3()), r.value4(), at(r.value5()),
                         r.value6() == null ? null : lower(r.value6()))),
                 about.map(r -> new DecisionAboutYou(named.get(r.getCommunityId()), lower(r.getAction()), r.getPostId(), r.getRuleNumber(),
                         r.getReason(), at(r.getUntilAt()), at(r.getActedAt()))),
@@ -115,6 +129,16 @@ class ModerationOfAMember implements MemberData {
         List<String> theirPosts = posts.idsByAuthor(memberId);
         db.deleteFrom(FLAGS).where(FLAGS.FLAGGER_ID.eq(memberId).or(FLAGS.AUTHOR_ID.eq(memberId)).or(FLAGS.POST_ID.in(theirPosts))).execute();
         db.deleteFrom(REVIEWS).where(REVIEWS.POST_ID.in(theirPosts)).execute();
+        db.deleteFrom(MEMBER_FLAGS).where(MEMBER_FLAGS.FLAGGER_ID.eq(memberId).or(MEMBER_FLAGS.MEMBER_ID.eq(memberId))).execute();
+        db.update(MEMBER_FLAGS).setNull(MEMBER_FLAGS.POST_ID).where(MEMBER_FLAGS.POST_ID.in(theirPosts)).execute();
+        db.deleteFrom(MEMBER_REVIEWS).where(MEMBER_REVIEWS.MEMBER_ID.eq(memberId)).execute();
+        // a flagged member whose only flags were theirs no longer waits
+        db.deleteFrom(MEMBER_REVIEWS).where(MEMBER_REVIEWS.DECIDED_AT.isNull(), org.jooq.impl.DSL.notExists(db.selectOne().from(MEMBER_FLAGS)
+                .where(MEMBER_FLAGS.COMMUNITY_ID.eq(MEMBER_REVIEWS.COMMUNITY_ID), MEMBER_FLAGS.MEMBER_ID.eq(MEMBER_REVIEWS.MEMBER_ID),
+                        MEMBER_FLAGS.JUDGED.isNull()))).execute();
+        db.update(MEMBER_REVIEWS).setNull(MEMBER_REVIEWS.CLAIMED_BY).setNull(MEMBER_REVIEWS.CLAIMED_AT)
+                .where(MEMBER_REVIEWS.CLAIMED_BY.eq(memberId)).execute();
+        db.update(MEMBER_REVIEWS).setNull(MEMBER_REVIEWS.DECIDED_BY).where(MEMBER_REVIEWS.DECIDED_BY.eq(memberId)).execute();
         db.update(REVIEWS).setNull(REVIEWS.CLAIMED_BY).setNull(REVIEWS.CLAIMED_AT).where(REVIEWS.CLAIMED_BY.eq(memberId)).execute();
         db.update(REVIEWS).setNull(REVIEWS.DECIDED_BY).where(REVIEWS.DECIDED_BY.eq(memberId)).execute();
         db.deleteFrom(APPEALS).where(APPEALS.MEMBER_ID.eq(memberId)).execute();

@@ -30,15 +30,17 @@ public class SiteStaffReach {
     private final CommunityNames names;
     private final TrustLevels trust;
     private final Flags flags;
+    private final MemberFlags memberFlags;
     private final Appeals appeals;
     private final ModerationSettings settings;
 
-    SiteStaffReach(Communities communities, CommunityNames names, TrustLevels trust, Flags flags, Appeals appeals,
+    SiteStaffReach(Communities communities, CommunityNames names, TrustLevels trust, Flags flags, MemberFlags memberFlags, Appeals appeals,
             ModerationSettings settings) {
         this.communities = communities;
         this.names = names;
         this.trust = trust;
         this.flags = flags;
+        this.memberFlags = memberFlags;
         this.appeals = appeals;
         this.settings = settings;
     }
@@ -81,7 +83,7 @@ public class SiteStaffReach {
         return staffIds.stream().allMatch(id -> id.equals(action.moderatorId()));
     }
 
-    /** A community with work waiting for site administrators. */
+    /** A community with work waiting for site administrators; {@code flagged}: flagged posts and flagged members. */
     public record Waiting(Named community, int flagged, int appeals) {
     }
 
@@ -90,8 +92,10 @@ public class SiteStaffReach {
         if (viewer == null || !viewer.siteAdmin()) {
             return List.of();
         }
+        Map<String, Integer> waitingFlagged = new LinkedHashMap<>(flags.waitingEverywhere());
+        memberFlags.waitingEverywhere().forEach((communityId, count) -> waitingFlagged.merge(communityId, count, Integer::sum));
         Map<String, Integer> flagged = new LinkedHashMap<>();
-        flags.waitingEverywhere().forEach((communityId, count) -> {
+        waitingFlagged.forEach((communityId, count) -> {
             if (withoutActiveModerators(communityId)) {
                 flagged.put(communityId, count);
             }

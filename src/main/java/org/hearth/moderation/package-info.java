@@ -5,8 +5,12 @@
  * ({@link org.hearth.moderation.FlagWeights}); at the community's threshold, or at once when a
  * moderator flags, the post is hidden pending review through conversation's
  * {@link org.hearth.conversation.HiddenPosts}. Self-harm flags never hide: they go to the top of
- * the queue. The community's moderators claim and decide each flagged post
- * ({@link org.hearth.moderation.ClaimReview}, {@link org.hearth.moderation.DecideReview}): keep,
+ * the queue. A member may also flag another member as a person, reached through one of their
+ * posts ({@link org.hearth.moderation.FlagMember}); such a flag hides nothing, and opening it is
+ * written in that member's record of what staff saw. The community's moderators claim and decide
+ * each flagged post or member
+ * ({@link org.hearth.moderation.ClaimReview}, {@link org.hearth.moderation.DecideReview},
+ * {@link org.hearth.moderation.DecideMemberReview}): keep,
  * hide, remove, warn, mute or suspend its author (mutes and suspensions are kept on the membership
  * by {@link org.hearth.community.MemberRestrictions}), each with a written reason; every action
  * is recorded for the moderation log, and the member it concerns is told on their decisions page

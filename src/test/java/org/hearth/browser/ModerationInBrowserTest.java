@@ -236,6 +236,68 @@ class ModerationInBrowserTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(violations).as("serious or critical axe-core violations").isEmpty();
     }
 
+    @Test
+    void aMemberFlaggedAsAPersonIsOpenedByAModeratorAndWarned() {
+        Viewer owner = account(unique("owner"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Authenticator authenticator = Authenticator.enrol(signedIn(owner), PASSWORD);
+        Viewer recruiter = account(unique("recruiter"));
+        join(slug, recruiter);
+        String topicId = started(access(slug, owner), owner, new Draft(TopicKind.QUESTION, "Side effects of the new tablets?",
+                "What did you notice in the first month?", null, false));
+        Conversations.Location reply = replied(access(slug, recruiter), recruiter, topicId,
+                new Draft(null, null, "Nothing much. By the way, message me about a paid study.", null, false));
+        Viewer worried = account(unique("worried"));
+        join(slug, worried);
+
+        Page reader = context().newPage();
+        signIn(reader, worried.handle());
+        reader.navigate("/c/" + slug + "/p/" + reply.postId() + "/flag");
+        reader.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Flag the member who wrote it")).click();
+        reader.getByLabel("Spam or advertising").check();
+        reader.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the flag")).click();
+        assertThat(reader.locator("#comment-error")).containsText("Say in a few words what they do");
+        reader.getByLabel("What the moderators should know").fill("Asks members in every topic to join a paid study by private message.");
+        screenshots(reader, "flag-member-form");
+        List<String> violations = new ArrayList<>(axe(reader));
+        reader.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the flag")).click();
+        assertThat(reader.locator(".notice")).containsText("Nothing changes for the member until they decide");
+
+        Page moderator = context().newPage();
+        moderator.navigate("/sign-in");
+        moderator.locator("input[name=handle]").fill(owner.handle());
+        moderator.locator("input[name=password]").fill(PASSWORD);
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        moderator.locator("input[name=code]").fill(authenticator.nextCode());
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        moderator.waitForURL(url -> !url.contains("/sign-in"));
+        moderator.navigate("/c/" + slug + "/review");
+        assertThat(moderator.locator("#m-" + recruiter.memberId())).containsText("flagged 1 time");
+        assertThat(moderator.locator("#m-" + recruiter.memberId())).not().containsText(recruiter.handle());
+        screenshots(moderator, "members-flagged-queue");
+        moderator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open the flags")).click();
+        assertThat(moderator.locator("h1")).containsText(recruiter.handle());
+        assertThat(moderator.locator(".flags")).containsText("paid study by private message");
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim it")).click();
+        moderator.getByLabel("Warn them").check();
+        moderator.getByLabel("Reason").fill("Recruiting for studies needs the community's approval first (rule 4).");
+        screenshots(moderator, "member-review");
+        violations.addAll(axe(moderator));
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Decide")).click();
+        assertThat(moderator.locator(".notice")).containsText("they are warned");
+
+        Page flagged = context().newPage();
+        signIn(flagged, recruiter.handle());
+        flagged.navigate("/me/decisions");
+        assertThat(flagged.locator(".decisions")).containsText("You were warned");
+        assertThat(flagged.locator(".decisions")).not().containsText(worried.handle());
+        flagged.navigate("/me/staff-access");
+        assertThat(flagged.locator("main")).containsText("a flag about you");
+        screenshots(flagged, "staff-saw-a-flag");
+        violations.addAll(axe(flagged));
+        org.assertj.core.api.Assertions.assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+    }
+
     /** Every serious or critical axe-core violation on the page as it is now. */
     private static List<String> axe(Page page) {
         AxeResults results = new AxeBuilder(page).analyze();

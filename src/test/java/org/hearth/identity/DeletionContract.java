@@ -27,7 +27,9 @@ import org.hearth.conversation.Conversations;
 import org.hearth.conversation.Draft;
 import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.TopicKind;
+import org.hearth.moderation.ClaimReview;
 import org.hearth.moderation.DecideAppeal;
+import org.hearth.moderation.FlagMember;
 import org.hearth.moderation.DecideReview;
 import org.hearth.moderation.FileAppeal;
 import org.hearth.moderation.SuspendAccount;
@@ -110,6 +112,12 @@ abstract class DeletionContract extends HearthTest {
 
     @Autowired
     FlagPost flagPost;
+
+    @Autowired
+    FlagMember flagMember;
+
+    @Autowired
+    ClaimReview claimReview;
 
     @Autowired
     DecideReview decideReview;
@@ -275,6 +283,15 @@ abstract class DeletionContract extends HearthTest {
                 .isInstanceOf(FlagPost.Outcome.Flagged.class);
         assertThat(decideReview.run(new DecideReview.Input(home, withSecondFactor(leaver), reply, ModerationAction.WARN, "be on topic", null, null)))
                 .isInstanceOf(DecideReview.Outcome.Decided.class);
+        // flags about members as people, both ways, and the member's claim on the other's review
+        String opening = db.select(POSTS.ID).from(POSTS)
+                .where(POSTS.TOPIC_ID.eq(topic), POSTS.AUTHOR_ID.eq(leaver.memberId()), POSTS.ID.ne(anonymous)).fetchSingle().value1();
+        assertThat(flagMember.run(new FlagMember.Input(access(home, bystander), bystander, opening, "HARASSMENT", "about-leaver")))
+                .isInstanceOf(FlagMember.Outcome.Flagged.class);
+        assertThat(flagMember.run(new FlagMember.Input(access(home, leaver), leaver, reply, "SPAM", "about-bystander")))
+                .isInstanceOf(FlagMember.Outcome.Flagged.class);
+        assertThat(claimReview.run(ClaimReview.Input.ofMember(home, withSecondFactor(leaver), bystander.memberId())))
+                .isInstanceOf(ClaimReview.Outcome.Claimed.class);
         // an action about the member, which they appeal, and an appeal they decided about someone else's
         assertThat(decideReview.run(new DecideReview.Input(home, withSecondFactor(owner), anonymous, ModerationAction.HIDE, "an advert", null, null)))
                 .isInstanceOf(DecideReview.Outcome.Decided.class);
@@ -335,6 +352,9 @@ abstract class DeletionContract extends HearthTest {
         othersExpected.merge("support_alerts", -1, Integer::sum);
         // their flag on the member's post went with the post, and the member's flag on their reply with the member
         othersExpected.merge(FLAGS.getName(), -2, Integer::sum);
+        // the same for flags about members; the other member's queue entry, whose only flag was the member's, with it
+        othersExpected.merge("member_flags", -2, Integer::sum);
+        othersExpected.merge("member_reviews", -1, Integer::sum);
         assertThat(othersAfter).isEqualTo(othersExpected);
         assertThat(db.fetchCount(org.jooq.impl.DSL.table("support_alerts"),
                 org.jooq.impl.DSL.field("member_id").eq(bystander.memberId()), org.jooq.impl.DSL.field("note").isNull(),

@@ -104,7 +104,7 @@ abstract class SiteStaffContract extends HearthTest {
         // the owner never visited: the site steps in
         Viewer admin = admin();
         Visitor adminBrowser = moderating(admin);
-        assertThat(adminBrowser.get("/admin/review").text()).contains("Community " + slug).contains("1 flagged post waits");
+        assertThat(adminBrowser.get("/admin/review").text()).contains("Community " + slug).contains("1 flagged item waits");
         var queue = adminBrowser.get("/c/" + slug + "/review");
         assertThat(queue.text()).contains("as a site administrator").contains("away-reply-" + slug);
         adminBrowser.submit("/c/" + slug + "/review/" + replyId + "/claim", Map.of());

@@ -45,7 +45,7 @@ class ModerationPages {
 
     private static final String FLAG = "org/hearth/moderation/web/flag";
     private static final String REVIEW = "org/hearth/moderation/web/review";
-    private static final String SECOND_FACTOR_FIRST = "redirect:" + SecondFactorRules.ENROLMENT_PAGE + "?required";
+    static final String SECOND_FACTOR_FIRST = "redirect:" + SecondFactorRules.ENROLMENT_PAGE + "?required";
 
     private final Communities communities;
     private final HiddenPosts posts;
@@ -387,12 +387,12 @@ class ModerationPages {
         return "redirect:/c/" + slug + "/t/" + location.topicId() + "?page=" + location.page() + "#p-" + location.postId();
     }
 
-    private static String back(RedirectAttributes redirect, String slug, Location location, String notice) {
+    static String back(RedirectAttributes redirect, String slug, Location location, String notice) {
         redirect.addFlashAttribute(Page.NOTICE, notice);
         return to(slug, location);
     }
 
-    private static Integer number(String text) {
+    static Integer number(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
