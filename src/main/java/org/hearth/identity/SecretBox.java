@@ -17,13 +17,14 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Encrypts second-factor secrets (AES-256-GCM) with a key kept outside the database, so that a
- * copy of the database alone does not let anyone make a member's codes. The key comes from
- * {@code hearth.secrets.key}, or else from {@code secrets.key} in the data directory, made on
- * first use. Each secret is bound to its member: moved to another row, it no longer decrypts.
+ * Encrypts what Hearth keeps secret in the database (AES-256-GCM) with a key kept outside it, so
+ * that a copy of the database alone does not let anyone make a member's second-factor codes or
+ * read a clinician's credential document. The key comes from {@code hearth.secrets.key}, or else
+ * from {@code secrets.key} in the data directory, made on first use. Each secret is bound to the
+ * id it was sealed for (its member, its application): moved to another row, it no longer decrypts.
  */
 @Component
-class SecretBox {
+public class SecretBox {
 
     private static final String VERSION = "v1:";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -34,7 +35,8 @@ class SecretBox {
         this.key = new SecretKeySpec(configuredKey.isBlank() ? keyFile(Path.of(dataDir)) : decode(configuredKey), "AES");
     }
 
-    String seal(byte[] secret, String memberId) {
+    /** Seals a secret bound to an id (a member's, an application's): only that id opens it again. */
+    public String seal(byte[] secret, String memberId) {
         try {
             byte[] iv = new byte[12];
             RANDOM.nextBytes(iv);
@@ -55,13 +57,14 @@ class SecretBox {
      * A secret this key does not open: sealed under another key (the key file was lost or
      * replaced, or nodes were given different keys), or altered.
      */
-    static final class KeyMismatch extends RuntimeException {
+    public static final class KeyMismatch extends RuntimeException {
         KeyMismatch(Throwable cause) {
-            super("a second-factor secret does not open with this key", cause);
+            super("a sealed secret does not open with this key", cause);
         }
     }
 
-    byte[] open(String sealed, String memberId) {
+    /** Opens a secret sealed for this id; {@link KeyMismatch} when this key or this id does not open it. */
+    public byte[] open(String sealed, String memberId) {
         try {
             byte[] in = Base64.getDecoder().decode(sealed.substring(VERSION.length()));
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");

@@ -23,7 +23,9 @@ public class StaffAccess {
     public enum StaffRole {
         MODERATOR("a moderator"),
         OWNER("an owner"),
-        SITE_ADMINISTRATOR("a site administrator");
+        SITE_ADMINISTRATOR("a site administrator"),
+        /** Appointed by a site administrator to review clinicians' credentials. */
+        SITE_REVIEWER("a site reviewer");
 
         private final String words;
 
@@ -43,7 +45,8 @@ public class StaffAccess {
         READ_EARLIER_VERSIONS("the earlier versions of a post you edited"),
         READ_MEMBER_LIST("the community's member list, with you on it"),
         OPENED_FLAG_ABOUT_MEMBER("a flag about you"),
-        READ_TRUST_STANDING("your trust level there and what counts towards it (days visited, topics read, replies)");
+        READ_TRUST_STANDING("your trust level there and what counts towards it (days visited, topics read, replies)"),
+        OPENED_CREDENTIAL_DOCUMENT("the document you sent with your application as a clinician");
 
         private final String words;
 

@@ -27,6 +27,8 @@ import org.hearth.conversation.Conversations;
 import org.hearth.conversation.Draft;
 import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.TopicKind;
+import org.hearth.clinician.AppointReviewer;
+import org.hearth.clinician.ApplyAsClinician;
 import org.hearth.moderation.ClaimReview;
 import org.hearth.moderation.DecideAppeal;
 import org.hearth.moderation.FlagMember;
@@ -118,6 +120,12 @@ abstract class DeletionContract extends HearthTest {
 
     @Autowired
     ClaimReview claimReview;
+
+    @Autowired
+    ApplyAsClinician applyAsClinician;
+
+    @Autowired
+    AppointReviewer appointReviewer;
 
     @Autowired
     DecideReview decideReview;
@@ -304,6 +312,13 @@ abstract class DeletionContract extends HearthTest {
         assertThat(bystanderAppeal).isInstanceOf(FileAppeal.Outcome.Filed.class);
         assertThat(decideAppeal.run(new DecideAppeal.Input(home, withSecondFactor(owner), ((FileAppeal.Outcome.Filed) bystanderAppeal).appealId(),
                 false, "stands"))).isInstanceOf(DecideAppeal.Outcome.Decided.class);
+
+        // an application as a clinician, with a document, and an appointment as a site reviewer
+        assertThat(applyAsClinician.run(new ApplyAsClinician.Input(leaver, "NURSE", "Oncology", "United Kingdom", "12A3456E",
+                "%PDF-1.4 leaver-licence".getBytes(java.nio.charset.StandardCharsets.US_ASCII))))
+                .isInstanceOf(ApplyAsClinician.Outcome.Applied.class);
+        assertThat(appointReviewer.run(new AppointReviewer.Input(admin, leaver.handle(), true)))
+                .isInstanceOf(AppointReviewer.Outcome.Appointed.class);
 
         Map<String, MemberTables.Found> found;
         try (Connection connection = dataSource.getConnection()) {

@@ -90,6 +90,50 @@ public final class Visitor {
                 .POST(HttpRequest.BodyPublishers.ofString(form))));
     }
 
+    /**
+     * Posts a form with a file, as a browser sends a form with {@code enctype="multipart/form-data"},
+     * with the CSRF token of the last page seen among its fields.
+     */
+    public Response postWithFile(String path, Map<String, String> fields, String fileField, String fileName, String fileType,
+            byte[] content) {
+        if (csrfToken == null) {
+            get("/sign-in");
+        }
+        String boundary = "----hearth" + System.nanoTime();
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.putIfAbsent(csrfParameter, csrfToken);
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        all.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n"
+                + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + fileType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return remember(send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))));
+    }
+
+    /** A download: its status, headers and bytes as sent. */
+    public record Download(int status, byte[] content, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+    }
+
+    public Download download(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri(path)).GET().timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Download(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a DELETE the way a page's script would: the form token goes in a header. */
     public Response delete(String path) {
         if (csrfToken == null) {

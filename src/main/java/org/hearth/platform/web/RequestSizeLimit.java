@@ -31,15 +31,23 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestSizeLimit extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long formBytes;
+    private final long uploadBytes;
 
-    RequestSizeLimit(@Value("${hearth.max-request-bytes:1048576}") long maxBytes) {
-        this.maxBytes = maxBytes;
+    /**
+     * @param formBytes the most any request may carry
+     * @param uploadBytes the most a form with a file (multipart) may carry, such as a clinician's credential document
+     */
+    RequestSizeLimit(@Value("${hearth.max-request-bytes:1048576}") long formBytes,
+            @Value("${hearth.max-upload-bytes:5242880}") long uploadBytes) {
+        this.formBytes = formBytes;
+        this.uploadBytes = Math.max(formBytes, uploadBytes);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = isMultipart(request) ? uploadBytes : formBytes;
         if (request.getContentLengthLong() > maxBytes) {
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
@@ -65,6 +73,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
             }
             response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
         }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase().startsWith("multipart/form-data");
     }
 
     private static boolean isForm(HttpServletRequest request) {

@@ -1,0 +1,207 @@
+package org.hearth.clinician;
+
+import static org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS;
+import static org.hearth.clinician.schema.Tables.SITE_REVIEWERS;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.hearth.clinician.schema.tables.records.ClinicianApplicationsRecord;
+import org.hearth.platform.RandomId;
+import org.hearth.privacy.StaffAccess.StaffRole;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applications and the site's reviewers, as stored: the steps the clinician use cases are made
+ * of, each in the caller's transaction. Every decision is an update whose conditions are the
+ * check, so of two reviewers deciding at once one wins.
+ */
+@Component
+class Applications {
+
+    static final String WAITING = "WAITING";
+    static final String APPROVED = "APPROVED";
+    static final String REJECTED = "REJECTED";
+    static final String WITHDRAWN = "WITHDRAWN";
+
+    private final DSLContext db;
+    private final Clock clock;
+
+    Applications(DSLContext db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    long now() {
+        return clock.millis();
+    }
+
+    /** One application as stored, without its document's content. */
+    record Stored(String id, String memberId, Profession profession, String specialty, String jurisdiction, String registerNumber,
+            DocumentType documentType, Integer documentBytes, long appliedAt, String status, StaffRole decidedRole, Long decidedAt,
+            String reason, Long expiresAt, StaffRole revokedRole, Long revokedAt, String revokeReason, String decidedBy) {
+
+        boolean waiting() {
+            return WAITING.equals(status);
+        }
+
+        /** Approved, not revoked and not expired at this time. */
+        boolean verifiedAt(long now) {
+            return APPROVED.equals(status) && revokedAt == null && expiresAt != null && expiresAt > now;
+        }
+    }
+
+    /** Saves a waiting application; false when the member already has one waiting (also at the same moment). */
+    boolean add(String id, String memberId, Profession profession, String specialty, String jurisdiction, String number,
+            DocumentType type, String sealedDocument, Integer documentBytes) {
+        return db.insertInto(CLINICIAN_APPLICATIONS).set(CLINICIAN_APPLICATIONS.ID, id).set(CLINICIAN_APPLICATIONS.MEMBER_ID, memberId)
+                .set(CLINICIAN_APPLICATIONS.PROFESSION, profession.name()).set(CLINICIAN_APPLICATIONS.SPECIALTY, specialty)
+                .set(CLINICIAN_APPLICATIONS.JURISDICTION, jurisdiction).set(CLINICIAN_APPLICATIONS.REGISTER_NUMBER, number)
+                .set(CLINICIAN_APPLICATIONS.DOCUMENT_TYPE, type == null ? null : type.name())
+                .set(CLINICIAN_APPLICATIONS.DOCUMENT, sealedDocument).set(CLINICIAN_APPLICATIONS.DOCUMENT_BYTES, documentBytes)
+                .set(CLINICIAN_APPLICATIONS.APPLIED_AT, now()).set(CLINICIAN_APPLICATIONS.STATUS, WAITING)
+                .set(CLINICIAN_APPLICATIONS.WAITING_MEMBER, memberId)
+                .onConflictDoNothing().execute() == 1;
+    }
+
+    boolean hasWaiting(String memberId) {
+        return db.fetchExists(CLINICIAN_APPLICATIONS, CLINICIAN_APPLICATIONS.WAITING_MEMBER.eq(memberId));
+    }
+
+    Optional<Stored> one(String id) {
+        if (!RandomId.looksValid(id)) {
+            return Optional.empty();
+        }
+        return rows().where(CLINICIAN_APPLICATIONS.ID.eq(id)).fetchOptional(Applications::stored);
+    }
+
+    /** A member's applications, newest first. */
+    List<Stored> of(String memberId) {
+        return rows().where(CLINICIAN_APPLICATIONS.MEMBER_ID.eq(memberId))
+                .orderBy(CLINICIAN_APPLICATIONS.APPLIED_AT.desc(), CLINICIAN_APPLICATIONS.ID).fetch(Applications::stored);
+    }
+
+    /** Waiting applications, oldest first. */
+    List<Stored> waiting() {
+        return rows().where(CLINICIAN_APPLICATIONS.STATUS.eq(WAITING))
+                .orderBy(CLINICIAN_APPLICATIONS.APPLIED_AT, CLINICIAN_APPLICATIONS.ID).limit(500).fetch(Applications::stored);
+    }
+
+    /** Approvals in force now, soonest to expire first. */
+    List<Stored> verified() {
+        long now = now();
+        return rows()
+                .where(CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED), CLINICIAN_APPLICATIONS.REVOKED_AT.isNull(),
+                        CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(now))
+                .orderBy(CLINICIAN_APPLICATIONS.EXPIRES_AT, CLINICIAN_APPLICATIONS.ID).limit(1000).fetch(Applications::stored);
+    }
+
+    /** The approval in force for this member now, if any. */
+    Optional<Stored> verifiedNow(String memberId) {
+        return rows()
+                .where(CLINICIAN_APPLICATIONS.MEMBER_ID.eq(memberId), CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED),
+                        CLINICIAN_APPLICATIONS.REVOKED_AT.isNull(), CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(now()))
+                .orderBy(CLINICIAN_APPLICATIONS.EXPIRES_AT.desc()).limit(1).fetchOptional(Applications::stored);
+    }
+
+    /** The sealed document of an application, if it has one. */
+    Optional<String> sealedDocument(String id) {
+        return db.select(CLINICIAN_APPLICATIONS.DOCUMENT).from(CLINICIAN_APPLICATIONS).where(CLINICIAN_APPLICATIONS.ID.eq(id))
+                .fetchOptional(CLINICIAN_APPLICATIONS.DOCUMENT);
+    }
+
+    /**
+     * Decides a waiting application; false when it no longer waits (another reviewer decided, or
+     * its applicant withdrew it). {@code expiresAt} is null for a rejection.
+     */
+    boolean decide(String id, String status, String reviewerId, StaffRole role, String reason, Long expiresAt) {
+        return db.update(CLINICIAN_APPLICATIONS).set(CLINICIAN_APPLICATIONS.STATUS, status)
+                .setNull(CLINICIAN_APPLICATIONS.WAITING_MEMBER)
+                .set(CLINICIAN_APPLICATIONS.DECIDED_BY, reviewerId).set(CLINICIAN_APPLICATIONS.DECIDED_ROLE, role.name())
+                .set(CLINICIAN_APPLICATIONS.DECIDED_AT, now()).set(CLINICIAN_APPLICATIONS.REASON, reason)
+                .set(CLINICIAN_APPLICATIONS.EXPIRES_AT, expiresAt)
+                .where(CLINICIAN_APPLICATIONS.ID.eq(id), CLINICIAN_APPLICATIONS.STATUS.eq(WAITING)).execute() == 1;
+    }
+
+    /** The applicant takes back a waiting application; false when it no longer waits. */
+    boolean withdraw(String id, String memberId) {
+        return db.update(CLINICIAN_APPLICATIONS).set(CLINICIAN_APPLICATIONS.STATUS, WITHDRAWN).setNull(CLINICIAN_APPLICATIONS.WAITING_MEMBER)
+                .set(CLINICIAN_APPLICATIONS.DECIDED_AT, now())
+                .where(CLINICIAN_APPLICATIONS.ID.eq(id), CLINICIAN_APPLICATIONS.MEMBER_ID.eq(memberId),
+                        CLINICIAN_APPLICATIONS.STATUS.eq(WAITING)).execute() == 1;
+    }
+
+    /** Revokes an approval in force; false when it is not in force (expired, or revoked meanwhile). */
+    boolean revoke(String id, String reviewerId, StaffRole role, String reason) {
+        long now = now();
+        return db.update(CLINICIAN_APPLICATIONS).set(CLINICIAN_APPLICATIONS.REVOKED_BY, reviewerId)
+                .set(CLINICIAN_APPLICATIONS.REVOKED_ROLE, role.name()).set(CLINICIAN_APPLICATIONS.REVOKED_AT, now)
+                .set(CLINICIAN_APPLICATIONS.REVOKE_REASON, reason)
+                .where(CLINICIAN_APPLICATIONS.ID.eq(id), CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED),
+                        CLINICIAN_APPLICATIONS.REVOKED_AT.isNull(), CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(now))
+                .execute() == 1;
+    }
+
+    /**
+     * Approvals in force that end before a time and whose clinician was not reminded yet, each
+     * marked reminded as it is taken: the update is the check, so on several nodes each is
+     * reminded once. Returns the member ids and end times taken.
+     */
+    List<Stored> takeDueReminders(long endingBefore) {
+        long now = now();
+        List<Stored> due = rows()
+                .where(CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED), CLINICIAN_APPLICATIONS.REVOKED_AT.isNull(),
+                        CLINICIAN_APPLICATIONS.REMINDED_AT.isNull(), CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(now),
+                        CLINICIAN_APPLICATIONS.EXPIRES_AT.le(endingBefore))
+                .limit(200).fetch(Applications::stored);
+        return due.stream().filter(a -> db.update(CLINICIAN_APPLICATIONS).set(CLINICIAN_APPLICATIONS.REMINDED_AT, now)
+                .where(CLINICIAN_APPLICATIONS.ID.eq(a.id()), CLINICIAN_APPLICATIONS.REMINDED_AT.isNull()).execute() == 1).toList();
+    }
+
+    // ---- reviewers -------------------------------------------------------------------------
+
+    boolean isReviewer(String memberId) {
+        return memberId != null && db.fetchExists(SITE_REVIEWERS, SITE_REVIEWERS.MEMBER_ID.eq(memberId));
+    }
+
+    boolean appoint(String memberId, String adminId) {
+        return db.insertInto(SITE_REVIEWERS).set(SITE_REVIEWERS.MEMBER_ID, memberId).set(SITE_REVIEWERS.APPOINTED_BY, adminId)
+                .set(SITE_REVIEWERS.APPOINTED_AT, now()).onConflictDoNothing().execute() == 1;
+    }
+
+    boolean dismiss(String memberId) {
+        return db.deleteFrom(SITE_REVIEWERS).where(SITE_REVIEWERS.MEMBER_ID.eq(memberId)).execute() == 1;
+    }
+
+    /** The reviewers' ids, in the order they were appointed. */
+    List<String> reviewers() {
+        return db.select(SITE_REVIEWERS.MEMBER_ID).from(SITE_REVIEWERS).orderBy(SITE_REVIEWERS.APPOINTED_AT, SITE_REVIEWERS.MEMBER_ID)
+                .fetch(SITE_REVIEWERS.MEMBER_ID);
+    }
+
+    /** How many applications wait, for the reviewers' link. */
+    int waitingCount() {
+        return db.fetchCount(CLINICIAN_APPLICATIONS, CLINICIAN_APPLICATIONS.STATUS.eq(WAITING));
+    }
+
+    private static Stored row(ClinicianApplicationsRecord r) {
+        return new Stored(r.getId(), r.getMemberId(), Profession.valueOf(r.getProfession()), r.getSpecialty(), r.getJurisdiction(),
+                r.getRegisterNumber(), r.getDocumentType() == null ? null : DocumentType.valueOf(r.getDocumentType()), r.getDocumentBytes(),
+                r.getAppliedAt(), r.getStatus(), r.getDecidedRole() == null ? null : StaffRole.valueOf(r.getDecidedRole()), r.getDecidedAt(),
+                r.getReason(), r.getExpiresAt(), r.getRevokedRole() == null ? null : StaffRole.valueOf(r.getRevokedRole()), r.getRevokedAt(),
+                r.getRevokeReason(), r.getDecidedBy());
+    }
+
+    /** Every column but the document's content, which only {@link #sealedDocument} reads. */
+    private static final List<org.jooq.Field<?>> LISTED = java.util.Arrays.stream(CLINICIAN_APPLICATIONS.fields())
+            .filter(f -> !f.equals(CLINICIAN_APPLICATIONS.DOCUMENT)).toList();
+
+    private org.jooq.SelectJoinStep<org.jooq.Record> rows() {
+        return db.select(LISTED).from(CLINICIAN_APPLICATIONS);
+    }
+
+    private static Stored stored(org.jooq.Record r) {
+        return row(r.into(CLINICIAN_APPLICATIONS));
+    }
+}

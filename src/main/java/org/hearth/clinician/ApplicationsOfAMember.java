@@ -1,0 +1,87 @@
+package org.hearth.clinician;
+
+import static org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS;
+import static org.hearth.clinician.schema.Tables.SITE_REVIEWERS;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.hearth.identity.MemberData;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the clinician feature holds about a member: their applications (what they gave, what
+ * became of each, with the reviewer's role and reason, never the reviewer's name; the document
+ * itself stays out of the download, only its kind and size), and whether they review for the
+ * site. Erasing removes their applications, documents and all, and their appointment; decisions
+ * they took as a reviewer keep the decision without their name.
+ */
+@Component
+@Order(40)
+class ApplicationsOfAMember implements MemberData {
+
+    private final DSLContext db;
+
+    ApplicationsOfAMember(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public String section() {
+        return "clinician";
+    }
+
+    @Override
+    public List<Table<?>> tables() {
+        return List.of(CLINICIAN_APPLICATIONS, SITE_REVIEWERS);
+    }
+
+    record Section(List<ApplicationMade> applications, boolean siteReviewer) {
+    }
+
+    record ApplicationMade(String profession, String specialty, String jurisdiction, String registerNumber, String documentKind,
+            Integer documentBytes, Instant appliedAt, String status, String decidedBy, Instant decidedAt, String reason, Instant expiresAt,
+            String revokedBy, Instant revokedAt, String revokeReason) {
+    }
+
+    @Override
+    public Object export(String memberId) {
+        var rows = db.select(CLINICIAN_APPLICATIONS.PROFESSION, CLINICIAN_APPLICATIONS.SPECIALTY, CLINICIAN_APPLICATIONS.JURISDICTION,
+                        CLINICIAN_APPLICATIONS.REGISTER_NUMBER, CLINICIAN_APPLICATIONS.DOCUMENT_TYPE, CLINICIAN_APPLICATIONS.DOCUMENT_BYTES,
+                        CLINICIAN_APPLICATIONS.APPLIED_AT, CLINICIAN_APPLICATIONS.STATUS, CLINICIAN_APPLICATIONS.DECIDED_ROLE,
+                        CLINICIAN_APPLICATIONS.DECIDED_AT, CLINICIAN_APPLICATIONS.REASON, CLINICIAN_APPLICATIONS.EXPIRES_AT,
+                        CLINICIAN_APPLICATIONS.REVOKED_ROLE, CLINICIAN_APPLICATIONS.REVOKED_AT, CLINICIAN_APPLICATIONS.REVOKE_REASON)
+                .from(CLINICIAN_APPLICATIONS).where(CLINICIAN_APPLICATIONS.MEMBER_ID.eq(memberId))
+                .orderBy(CLINICIAN_APPLICATIONS.APPLIED_AT, CLINICIAN_APPLICATIONS.ID).fetch();
+        return new Section(rows.map(r -> new ApplicationMade(lower(r.value1()), r.value2(), r.value3(), r.value4(), lower(r.value5()),
+                        r.value6(), at(r.value7()), lower(r.value8()), role(r.value9()), at(r.value10()), r.value11(), at(r.value12()),
+                        role(r.value13()), at(r.value14()), r.value15())),
+                db.fetchExists(SITE_REVIEWERS, SITE_REVIEWERS.MEMBER_ID.eq(memberId)));
+    }
+
+    @Override
+    public void erase(String memberId) {
+        db.deleteFrom(CLINICIAN_APPLICATIONS).where(CLINICIAN_APPLICATIONS.MEMBER_ID.eq(memberId)).execute();
+        db.update(CLINICIAN_APPLICATIONS).setNull(CLINICIAN_APPLICATIONS.DECIDED_BY).where(CLINICIAN_APPLICATIONS.DECIDED_BY.eq(memberId))
+                .execute();
+        db.update(CLINICIAN_APPLICATIONS).setNull(CLINICIAN_APPLICATIONS.REVOKED_BY).where(CLINICIAN_APPLICATIONS.REVOKED_BY.eq(memberId))
+                .execute();
+        db.deleteFrom(SITE_REVIEWERS).where(SITE_REVIEWERS.MEMBER_ID.eq(memberId)).execute();
+        db.update(SITE_REVIEWERS).setNull(SITE_REVIEWERS.APPOINTED_BY).where(SITE_REVIEWERS.APPOINTED_BY.eq(memberId)).execute();
+    }
+
+    private static String role(String name) {
+        return name == null ? null : org.hearth.privacy.StaffAccess.StaffRole.valueOf(name).words();
+    }
+
+    private static Instant at(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static String lower(String name) {
+        return name == null ? null : name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,48 @@
+package org.hearth.clinician;
+
+import java.util.Optional;
+import org.hearth.identity.Responsibilities;
+import org.hearth.platform.security.Viewer;
+import org.hearth.privacy.StaffAccess.StaffRole;
+import org.springframework.stereotype.Service;
+
+/**
+ * Who reviews clinicians' applications: site administrators, and the site reviewers they
+ * appoint. Reviewing needs a second factor, like moderating: a reviewer reads register numbers
+ * and credential documents.
+ */
+@Service
+public class Reviewers implements Responsibilities {
+
+    private final Applications applications;
+
+    Reviewers(Applications applications) {
+        this.applications = applications;
+    }
+
+    /** The role this viewer reviews in, whether or not they gave a second factor; empty for anyone else. */
+    public Optional<StaffRole> roleOf(Viewer viewer) {
+        if (viewer == null) {
+            return Optional.empty();
+        }
+        if (viewer.siteAdmin()) {
+            return Optional.of(StaffRole.SITE_ADMINISTRATOR);
+        }
+        return applications.isReviewer(viewer.memberId()) ? Optional.of(StaffRole.SITE_REVIEWER) : Optional.empty();
+    }
+
+    /** The appointed site reviewers' ids (administrators review without appointment). */
+    public java.util.List<String> appointed() {
+        return applications.reviewers();
+    }
+
+    /** How many applications wait, for a reviewer's link to the queue; 0 for anyone else. */
+    public int waiting(Viewer viewer) {
+        return roleOf(viewer).isPresent() ? applications.waitingCount() : 0;
+    }
+
+    @Override
+    public Optional<String> needingSecondFactor(String memberId) {
+        return applications.isReviewer(memberId) ? Optional.of("you review clinicians' credentials for this site") : Optional.empty();
+    }
+}

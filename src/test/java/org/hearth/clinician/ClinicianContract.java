@@ -1,0 +1,286 @@
+package org.hearth.clinician;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.hearth.platform.mail.Outbox;
+import org.hearth.platform.security.Viewer;
+import org.hearth.privacy.StaffAccess;
+import org.hearth.testing.HearthTest;
+import org.hearth.testing.Visitor;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Applying as a clinician and the site's review of it: the refusals first (what an application
+ * needs, who may see the queue and the document), then decisions, revocation, expiry and its
+ * reminder, and two reviewers racing.
+ */
+abstract class ClinicianContract extends HearthTest {
+
+    /** The smallest PDF header and a few bytes: what a PDF's content starts with. */
+    static final byte[] PDF = "%PDF-1.4\n% a registration certificate\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+    @Autowired
+    ApplyAsClinician apply;
+
+    @Autowired
+    DecideApplication decide;
+
+    @Autowired
+    RevokeVerification revoke;
+
+    @Autowired
+    AppointReviewer appoint;
+
+    @Autowired
+    CredentialReview review;
+
+    @Autowired
+    ExpiryReminders reminders;
+
+    @Autowired
+    StaffAccess staffAccess;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    DSLContext db;
+
+    private ApplyAsClinician.Outcome applyAs(Viewer member, String number, byte[] document) {
+        return apply.run(new ApplyAsClinician.Input(member, "PHYSICIAN", "Endocrinology", "United Kingdom", number, document));
+    }
+
+    private String applied(Viewer member, byte[] document) {
+        var outcome = applyAs(member, "1234567", document);
+        assertThat(outcome).isInstanceOf(ApplyAsClinician.Outcome.Applied.class);
+        return ((ApplyAsClinician.Outcome.Applied) outcome).applicationId();
+    }
+
+    private Viewer admin() {
+        return withSecondFactor(members.create(unique("admin"), PASSWORD, null, true));
+    }
+
+    // ---- refusals --------------------------------------------------------------------------
+
+    @Test
+    void anApplicationNeedsEachFieldADocumentOfAKindTakenAndWaitsOneAtATime() {
+        Viewer member = account(unique("doc"));
+        assertThat(apply.run(new ApplyAsClinician.Input(member, "SURGEON", "x", "UK", "1", null)))
+                .isEqualTo(new ApplyAsClinician.Outcome.Invalid("profession", ApplyAsClinician.Problem.MISSING, 0));
+        assertThat(apply.run(new ApplyAsClinician.Input(member, "NURSE", " ", "UK", "1", null)))
+                .isInstanceOfSatisfying(ApplyAsClinician.Outcome.Invalid.class, i -> assertThat(i.field()).isEqualTo("specialty"));
+        assertThat(apply.run(new ApplyAsClinician.Input(member, "NURSE", "Oncology", "UK", "9".repeat(ApplyAsClinician.NUMBER_MAX + 1), null)))
+                .isEqualTo(new ApplyAsClinician.Outcome.Invalid("registerNumber", ApplyAsClinician.Problem.TOO_LONG, ApplyAsClinician.NUMBER_MAX));
+        byte[] script = "<script>alert(1)</script>".getBytes(StandardCharsets.UTF_8);
+        assertThat(applyAs(member, "1234567", script)).as("known by content, whatever it was called")
+                .isInstanceOf(ApplyAsClinician.Outcome.DocumentNotTaken.class);
+        byte[] huge = Arrays.copyOf(PDF, apply.documentMaxBytes() + 1);
+        assertThat(applyAs(member, "1234567", huge)).isInstanceOf(ApplyAsClinician.Outcome.DocumentTooLarge.class);
+        assertThat(db.fetchCount(CLINICIAN_APPLICATIONS, CLINICIAN_APPLICATIONS.MEMBER_ID.eq(member.memberId()))).as("nothing saved").isZero();
+
+        applied(member, PDF);
+        assertThat(applyAs(member, "7654321", null)).isInstanceOf(ApplyAsClinician.Outcome.AlreadyWaiting.class);
+
+        Visitor browser = signedIn(account(unique("form")));
+        var refused = browser.postWithFile("/me/clinician", Map.of("profession", "NURSE", "specialty", "Diabetes nursing",
+                "jurisdiction", "United Kingdom", "registerNumber", "12A3456E"), "document", "licence.pdf", "application/pdf", script);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.document().select("#document-error").text()).contains("not a PDF, PNG or JPEG");
+        assertThat(refused.document().select("#specialty").attr("value")).as("what was typed stays").isEqualTo("Diabetes nursing");
+        var missing = browser.postWithFile("/me/clinician", Map.of("profession", "NURSE", "specialty", "Diabetes nursing",
+                "jurisdiction", "", "registerNumber", "12A3456E"), "document", "licence.pdf", "application/pdf", PDF);
+        assertThat(missing.document().select("#jurisdiction-error").text()).contains("Write where you are licensed");
+        assertThat(missing.text()).contains("Choose your file again");
+    }
+
+    @Test
+    void theQueueAndTheDocumentAreForReviewersWithASecondFactorOnlyAndEveryOpeningIsRecorded() {
+        Viewer applicant = account(unique("applicant"));
+        String id = applied(applicant, PDF);
+        String queue = "/review/clinicians";
+        String page = queue + "/" + id;
+        String document = page + "/document";
+        for (Visitor someone : List.of(visitor(), signedIn(account(unique("member"))), signedIn(applicant))) {
+            assertThat(someone.get(queue).status()).isIn(302, 404);
+            assertThat(someone.get(page).status()).isIn(302, 404);
+            assertThat(someone.download(document).status()).isIn(302, 404);
+        }
+        assertThat(signedIn(account(unique("member"))).get(queue).status()).isEqualTo(404);
+        assertThat(review.document(account(unique("member")), id)).isEmpty();
+        assertThat(review.document(withSecondFactor(account(unique("member"))), id)).isEmpty();
+        assertThat(staffAccess.aboutMe(applicant, 10)).as("no one saw it yet").isEmpty();
+
+        // stored sealed: neither the bytes nor their base64 are in the database
+        String stored = db.fetchValue(CLINICIAN_APPLICATIONS.DOCUMENT, CLINICIAN_APPLICATIONS.ID.eq(id));
+        assertThat(stored).doesNotContain(Base64.getEncoder().encodeToString(PDF));
+        assertThat(new String(Base64.getDecoder().decode(stored.substring(stored.indexOf(':') + 1)), StandardCharsets.ISO_8859_1))
+                .doesNotContain("%PDF-1.4");
+
+        Viewer admin = admin();
+        assertThat(review.document(new Viewer(admin.memberId(), admin.handle(), true, false), id)).as("without a second factor").isEmpty();
+        Visitor adminBrowser = moderating(admin);
+        assertThat(adminBrowser.get(queue).text()).contains(applicant.handle());
+        var opened = adminBrowser.get(page);
+        assertThat(opened.text()).contains("UK General Medical Council reference number").contains("passed")
+                .contains("Hearth cannot reach any register");
+        var downloaded = adminBrowser.download(document);
+        assertThat(downloaded.status()).isEqualTo(200);
+        assertThat(downloaded.content()).isEqualTo(PDF);
+        assertThat(downloaded.header("Content-Type")).startsWith("application/pdf");
+        assertThat(downloaded.header("Content-Disposition")).startsWith("attachment");
+        assertThat(downloaded.header("Cache-Control")).contains("no-store");
+        assertThat(staffAccess.aboutMe(applicant, 10)).singleElement().satisfies(entry -> {
+            assertThat(entry.seen()).isEqualTo(StaffAccess.Seen.OPENED_CREDENTIAL_DOCUMENT);
+            assertThat(entry.role()).isEqualTo(StaffAccess.StaffRole.SITE_ADMINISTRATOR);
+        });
+
+        // an appointed reviewer opens it too, and is recorded as one; once the appointment ends, nothing is there
+        Viewer reviewer = account(unique("reviewer"));
+        assertThat(appoint.run(new AppointReviewer.Input(admin, reviewer.handle(), true))).isInstanceOf(AppointReviewer.Outcome.Appointed.class);
+        assertThat(review.document(withSecondFactor(reviewer), id)).isPresent();
+        assertThat(staffAccess.aboutMe(applicant, 10)).extracting(StaffAccess.Entry::role).contains(StaffAccess.StaffRole.SITE_REVIEWER);
+        assertThat(appoint.run(new AppointReviewer.Input(admin, reviewer.handle(), false))).isInstanceOf(AppointReviewer.Outcome.Ended.class);
+        assertThat(review.document(withSecondFactor(reviewer), id)).isEmpty();
+        assertThat(review.queue(withSecondFactor(reviewer))).isEmpty();
+    }
+
+    @Test
+    void onlyAnAdministratorAppointsReviewersAndNotOneOfThemselves() {
+        Viewer admin = admin();
+        Viewer member = account(unique("m"));
+        assertThat(appoint.run(new AppointReviewer.Input(withSecondFactor(member), admin.handle(), true)))
+                .isInstanceOf(AppointReviewer.Outcome.NotFound.class);
+        assertThat(appoint.run(new AppointReviewer.Input(new Viewer(admin.memberId(), admin.handle(), true, false), member.handle(), true)))
+                .isInstanceOf(AppointReviewer.Outcome.SecondFactorNeeded.class);
+        assertThat(appoint.run(new AppointReviewer.Input(admin, "no-such-" + unique("h"), true)))
+                .isInstanceOf(AppointReviewer.Outcome.NoSuchMember.class);
+        assertThat(appoint.run(new AppointReviewer.Input(admin, admin().handle(), true))).isInstanceOf(AppointReviewer.Outcome.AnAdministrator.class);
+        assertThat(appoint.run(new AppointReviewer.Input(admin, member.handle(), false))).isInstanceOf(AppointReviewer.Outcome.NotAReviewer.class);
+        assertThat(appoint.run(new AppointReviewer.Input(admin, member.handle(), true))).isInstanceOf(AppointReviewer.Outcome.Appointed.class);
+        assertThat(appoint.run(new AppointReviewer.Input(admin, member.handle(), true))).isInstanceOf(AppointReviewer.Outcome.AlreadyAReviewer.class);
+    }
+
+    @Test
+    void aDecisionNeedsAChoiceAndAReasonAndNoOneDecidesTheirOwn() {
+        Viewer admin = admin();
+        String id = applied(account(unique("a")), null);
+        assertThat(decide.run(new DecideApplication.Input(account(unique("m")), id, true, "ok"))).isInstanceOf(DecideApplication.Outcome.NotFound.class);
+        assertThat(decide.run(new DecideApplication.Input(admin, id, null, "ok"))).isInstanceOf(DecideApplication.Outcome.ChoiceMissing.class);
+        assertThat(decide.run(new DecideApplication.Input(admin, id, true, "  "))).isInstanceOf(DecideApplication.Outcome.ReasonMissing.class);
+        assertThat(decide.run(new DecideApplication.Input(new Viewer(admin.memberId(), admin.handle(), true, false), id, true, "ok")))
+                .isInstanceOf(DecideApplication.Outcome.SecondFactorNeeded.class);
+        String own = applied(admin, null);
+        assertThat(decide.run(new DecideApplication.Input(admin, own, true, "me"))).isInstanceOf(DecideApplication.Outcome.OwnApplication.class);
+        assertThat(review.verified(admin.memberId())).isEmpty();
+    }
+
+    // ---- decisions -------------------------------------------------------------------------
+
+    @Test
+    void anApprovalVerifiesForAYearTellsTheApplicantByRoleAndCanBeRevokedWithAReason() {
+        Viewer applicant = account(unique("doctor"));
+        String address = applicant.handle().toLowerCase() + "@example.org";
+        members.setEmail(applicant.memberId(), address);
+        members.markVerified(applicant.memberId(), address);
+        String id = applied(applicant, PDF);
+        Viewer admin = admin();
+        long before = System.currentTimeMillis();
+        assertThat(decide.run(new DecideApplication.Input(admin, id, true, "Found on the GMC register with a licence to practise.")))
+                .isInstanceOfSatisfying(DecideApplication.Outcome.Approved.class,
+                        a -> assertThat(a.until()).isBetween(before + 364L * 86_400_000, before + 366L * 86_400_000));
+        assertThat(review.verified(applicant.memberId())).hasValueSatisfying(v -> {
+            assertThat(v.profession()).isEqualTo(Profession.PHYSICIAN);
+            assertThat(v.verifiedBy()).isEqualTo("a site administrator");
+        });
+        var page = signedIn(applicant).get("/me/clinician");
+        assertThat(page.text()).contains("You are verified as a physician").contains("Found on the GMC register")
+                .contains("a site administrator").doesNotContain(admin.handle());
+        assertThat(outbox.addressedTo(address)).singleElement().satisfies(mail -> {
+            assertThat(mail.subject()).isEqualTo(ClinicianNotices.SUBJECT);
+            assertThat(mail.body()).contains("/me/clinician").doesNotContain("GMC");
+        });
+        assertThat(decide.run(new DecideApplication.Input(admin(), id, false, "again"))).isInstanceOf(DecideApplication.Outcome.NotWaiting.class);
+
+        assertThat(revoke.run(new RevokeVerification.Input(admin, id, " "))).isInstanceOf(RevokeVerification.Outcome.ReasonMissing.class);
+        assertThat(revoke.run(new RevokeVerification.Input(admin, id, "Struck off the register in March."))).isInstanceOf(RevokeVerification.Outcome.Revoked.class);
+        assertThat(review.verified(applicant.memberId())).isEmpty();
+        assertThat(revoke.run(new RevokeVerification.Input(admin, id, "twice"))).isInstanceOf(RevokeVerification.Outcome.NotInForce.class);
+        assertThat(signedIn(applicant).get("/me/clinician").text()).contains("Revoked").contains("Struck off the register in March.");
+    }
+
+    @Test
+    void aRejectionSaysWhyAndTheMemberMayApplyAgain() {
+        Viewer applicant = account(unique("nurse"));
+        String id = applied(applicant, null);
+        assertThat(decide.run(new DecideApplication.Input(admin(), id, false, "The number is not on the NMC register."))).isInstanceOf(DecideApplication.Outcome.Rejected.class);
+        assertThat(review.verified(applicant.memberId())).isEmpty();
+        assertThat(review.mine(applicant)).singleElement().satisfies(a -> {
+            assertThat(a.status()).isEqualTo("Not approved");
+            assertThat(a.reason()).isEqualTo("The number is not on the NMC register.");
+        });
+        assertThat(applyAs(applicant, "1234568", null)).isInstanceOf(ApplyAsClinician.Outcome.Applied.class);
+    }
+
+    @Test
+    void anApprovalEndsByItselfAndItsClinicianIsRemindedOnceBefore() {
+        Viewer applicant = account(unique("ending"));
+        String address = applicant.handle().toLowerCase() + "@example.org";
+        members.setEmail(applicant.memberId(), address);
+        members.markVerified(applicant.memberId(), address);
+        String id = applied(applicant, null);
+        assertThat(decide.run(new DecideApplication.Input(admin(), id, true, "Checked."))).isInstanceOf(DecideApplication.Outcome.Approved.class);
+        int mailsBefore = outbox.addressedTo(address).size();
+        long now = System.currentTimeMillis();
+        db.update(CLINICIAN_APPLICATIONS).set(CLINICIAN_APPLICATIONS.EXPIRES_AT, now + 10L * 86_400_000).where(CLINICIAN_APPLICATIONS.ID.eq(id)).execute();
+        reminders.remind();
+        reminders.remind();
+        assertThat(outbox.addressedTo(address)).hasSize(mailsBefore + 1).last().satisfies(mail -> assertThat(mail.body()).contains("ends on"));
+        assertThat(review.verified(applicant.memberId())).isPresent();
+
+        db.update(CLINICIAN_APPLICATIONS).set(CLINICIAN_APPLICATIONS.EXPIRES_AT, now - 1).where(CLINICIAN_APPLICATIONS.ID.eq(id)).execute();
+        assertThat(review.verified(applicant.memberId())).as("an approval past its end verifies no one").isEmpty();
+        assertThat(revoke.run(new RevokeVerification.Input(admin(), id, "late"))).isInstanceOf(RevokeVerification.Outcome.NotInForce.class);
+    }
+
+    @Test
+    void twoReviewersDecidingAtOnceOneWinsAndTheOtherIsTold() throws Exception {
+        String id = applied(account(unique("race")), null);
+        List<Viewer> deciding = List.of(admin(), admin());
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<DecideApplication.Outcome>> results = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                Viewer reviewer = deciding.get(i);
+                boolean approve = i == 0;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return decide.run(new DecideApplication.Input(reviewer, id, approve, "looked at it"));
+                }));
+            }
+            start.countDown();
+            List<DecideApplication.Outcome> outcomes = new ArrayList<>();
+            for (var result : results) {
+                outcomes.add(result.get());
+            }
+            assertThat(outcomes).filteredOn(DecideApplication.Outcome.NotWaiting.class::isInstance).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> !(o instanceof DecideApplication.Outcome.NotWaiting)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(db.fetchValue(CLINICIAN_APPLICATIONS.STATUS, CLINICIAN_APPLICATIONS.ID.eq(id))).isIn("APPROVED", "REJECTED");
+    }
+}

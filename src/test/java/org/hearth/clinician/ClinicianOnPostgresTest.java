@@ -1,0 +1,7 @@
+package org.hearth.clinician;
+
+import org.hearth.testing.OnPostgres;
+
+@OnPostgres
+class ClinicianOnPostgresTest extends ClinicianContract {
+}

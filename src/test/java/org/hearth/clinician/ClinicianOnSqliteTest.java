@@ -1,0 +1,7 @@
+package org.hearth.clinician;
+
+import org.hearth.testing.OnSqlite;
+
+@OnSqlite
+class ClinicianOnSqliteTest extends ClinicianContract {
+}
