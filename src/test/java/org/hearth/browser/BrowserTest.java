@@ -2,14 +2,23 @@ package org.hearth.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.CheckedNode;
+import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Visibility;
 import org.hearth.platform.security.Viewer;
@@ -153,5 +162,36 @@ abstract class BrowserTest extends HearthTest {
         String openingPost = peer.get(topicPath).document().selectFirst(".post.opening").id().substring(2);
         peer.submit("/c/" + slug + "/p/" + openingPost + "/reactions", Map.of("kind", "HUG"));
         return new Scene(slug, member, topicPath, title);
+    }
+
+    /** Every serious or critical axe-core violation on the page as it is now. */
+    protected static List<String> axe(Page page) {
+        AxeResults results = new AxeBuilder(page).analyze();
+        org.assertj.core.api.Assertions.assertThat(results.isErrored()).as("axe-core ran: %s", results.getErrorMessage()).isFalse();
+        List<String> found = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            for (CheckedNode node : rule.getNodes()) {
+                String impact = node.getImpact() != null ? node.getImpact() : rule.getImpact();
+                if (Set.of("serious", "critical").contains(impact)) {
+                    found.add(page.url() + ": " + rule.getId() + " (" + impact + ") at " + node.getTarget() + ": " + rule.getHelp()
+                            + "\n    " + node.getHtml());
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Full-page screenshots of the page as a phone (360 px) and a laptop (1280 px) show it, in target/screenshots. */
+    protected static void screenshots(Page page, String name) {
+        try {
+            Path directory = Path.of("target", "screenshots");
+            Files.createDirectories(directory);
+            for (int width : new int[] {360, 1280}) {
+                page.setViewportSize(width, 800);
+                page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(name + "-" + width + ".png")).setFullPage(true));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

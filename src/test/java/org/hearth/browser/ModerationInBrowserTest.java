@@ -4,17 +4,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.CheckedNode;
-import com.deque.html.axecore.results.Rule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
@@ -296,36 +287,6 @@ class ModerationInBrowserTest extends BrowserTest {
         screenshots(flagged, "staff-saw-a-flag");
         violations.addAll(axe(flagged));
         org.assertj.core.api.Assertions.assertThat(violations).as("serious or critical axe-core violations").isEmpty();
-    }
-
-    /** Every serious or critical axe-core violation on the page as it is now. */
-    private static List<String> axe(Page page) {
-        AxeResults results = new AxeBuilder(page).analyze();
-        org.assertj.core.api.Assertions.assertThat(results.isErrored()).as("axe-core ran: %s", results.getErrorMessage()).isFalse();
-        List<String> found = new ArrayList<>();
-        for (Rule rule : results.getViolations()) {
-            for (CheckedNode node : rule.getNodes()) {
-                String impact = node.getImpact() != null ? node.getImpact() : rule.getImpact();
-                if (Set.of("serious", "critical").contains(impact)) {
-                    found.add(page.url() + ": " + rule.getId() + " (" + impact + ") at " + node.getTarget() + ": " + rule.getHelp()
-                            + "\n    " + node.getHtml());
-                }
-            }
-        }
-        return found;
-    }
-
-    private static void screenshots(Page page, String name) {
-        try {
-            Path directory = Path.of("target", "screenshots");
-            Files.createDirectories(directory);
-            for (int width : new int[] {360, 1280}) {
-                page.setViewportSize(width, 800);
-                page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(name + "-" + width + ".png")).setFullPage(true));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void basic(String slug, Viewer owner, Viewer member) {

@@ -109,20 +109,6 @@ class PasskeyInBrowserTest extends BrowserTest {
         assertThat(page.locator("#passkey-error")).containsText("http://localhost:" + PORT);
     }
 
-    private static void screenshots(Page page, String name) {
-        try {
-            java.nio.file.Path directory = java.nio.file.Path.of("target", "screenshots");
-            java.nio.file.Files.createDirectories(directory);
-            for (int width : new int[] {360, 1280}) {
-                page.setViewportSize(width, 800);
-                page.screenshot(new Page.ScreenshotOptions().setPath(directory.resolve(name + "-" + width + ".png"))
-                        .setFullPage(true));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     @Test
     void withoutJavaScriptTheSignInPageShowsNoPasskeyButton() {
         Page page = context(new com.microsoft.playwright.Browser.NewContextOptions().setJavaScriptEnabled(false))

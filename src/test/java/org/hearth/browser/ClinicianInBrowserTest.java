@@ -1,0 +1,81 @@
+package org.hearth.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.hearth.platform.security.Viewer;
+import org.hearth.testing.Authenticator;
+import org.hearth.testing.OnSqlite;
+import org.junit.jupiter.api.Test;
+
+/** A member applies as a clinician with a document, a site administrator opens it and approves: in a browser. */
+@OnSqlite
+class ClinicianInBrowserTest extends BrowserTest {
+
+    @Test
+    void anApplicationWithADocumentIsOpenedAndApprovedAndTheApplicantReadsWhy() {
+        Viewer applicant = account(unique("doctor"));
+        Page member = context().newPage();
+        signIn(member, applicant.handle());
+        member.navigate("/me/clinician");
+        member.getByLabel("Profession").selectOption("PHYSICIAN");
+        member.getByLabel("Specialty").fill("Endocrinology");
+        member.getByLabel("Licence or register number").fill("1234567");
+        member.locator("input[type=file]").setInputFiles(new FilePayload("registration.pdf", "application/pdf",
+                "%PDF-1.4\n% a registration certificate\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)));
+        member.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the application")).click();
+        // where they are licensed was left out: said in words, the rest kept, the file to be chosen again
+        assertThat(member.locator("#jurisdiction-error")).containsText("Write where you are licensed");
+        assertThat(member.getByLabel("Specialty")).hasValue("Endocrinology");
+        assertThat(member.locator("#document-hint")).containsText("Choose your file again");
+        screenshots(member, "clinician-application-refused");
+        List<String> violations = new ArrayList<>(axe(member));
+        member.getByLabel("Where you are licensed").fill("United Kingdom");
+        member.locator("input[type=file]").setInputFiles(new FilePayload("registration.pdf", "application/pdf",
+                "%PDF-1.4\n% a registration certificate\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)));
+        member.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send the application")).click();
+        assertThat(member.locator(".notice")).containsText("Your application is sent");
+        assertThat(member.locator("main")).containsText("Waiting for a reviewer");
+
+        Viewer admin = members.create(unique("admin"), PASSWORD, null, true);
+        Authenticator authenticator = Authenticator.enrol(signedIn(admin), PASSWORD);
+        Page reviewer = context().newPage();
+        reviewer.navigate("/sign-in");
+        reviewer.locator("input[name=handle]").fill(admin.handle());
+        reviewer.locator("input[name=password]").fill(PASSWORD);
+        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        reviewer.locator("input[name=code]").fill(authenticator.nextCode());
+        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        reviewer.waitForURL(url -> !url.contains("/sign-in"));
+        reviewer.navigate("/review/clinicians");
+        screenshots(reviewer, "clinician-queue");
+        violations.addAll(axe(reviewer));
+        reviewer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(applicant.handle() + ": Physician, Endocrinology")).click();
+        assertThat(reviewer.locator("main")).containsText("UK General Medical Council reference number: seven digits: passed");
+        assertThat(reviewer.locator("main")).containsText("Hearth cannot reach any register");
+        var download = reviewer.waitForDownload(() -> reviewer.getByRole(AriaRole.LINK,
+                new Page.GetByRoleOptions().setName(java.util.regex.Pattern.compile("Download the PDF"))).click());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).endsWith(".pdf");
+        reviewer.getByLabel("Approve: verified for a year").check();
+        reviewer.getByLabel("Reason").fill("Found on the GMC register with a licence to practise.");
+        screenshots(reviewer, "clinician-application");
+        violations.addAll(axe(reviewer));
+        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Decide")).click();
+        assertThat(reviewer.locator(".notice")).containsText("Approved until");
+
+        member.navigate("/me/clinician");
+        assertThat(member.locator("main")).containsText("You are verified as a physician");
+        assertThat(member.locator("main")).containsText("Found on the GMC register with a licence to practise.");
+        assertThat(member.locator("main")).not().containsText(admin.handle());
+        member.navigate("/me/staff-access");
+        assertThat(member.locator("main")).containsText("the document you sent with your application as a clinician");
+        screenshots(member, "clinician-verified");
+        violations.addAll(axe(member));
+        org.assertj.core.api.Assertions.assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+    }
+}
