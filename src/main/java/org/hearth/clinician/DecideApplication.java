@@ -1,9 +1,7 @@
 package org.hearth.clinician;
 
 import java.util.Objects;
-import java.util.Optional;
 import org.hearth.platform.security.Viewer;
-import org.hearth.privacy.StaffAccess.StaffRole;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,19 +73,16 @@ public class DecideApplication {
 
     @Transactional
     public Outcome run(Input input) {
-        Optional<StaffRole> role = reviewers.roleOf(input.reviewer());
-        Optional<Applications.Stored> found = role.flatMap(r -> applications.one(input.applicationId()));
-        if (found.isEmpty()) {
-            return new Outcome.NotFound();
+        Reviewers.Acting acting = reviewers.acting(input.reviewer(), input.applicationId());
+        if (!(acting instanceof Reviewers.Acting.Ready ready)) {
+            return switch (acting) {
+                case Reviewers.Acting.SecondFactorNeeded s -> new Outcome.SecondFactorNeeded();
+                case Reviewers.Acting.OwnApplication o -> new Outcome.OwnApplication();
+                default -> new Outcome.NotFound();
+            };
         }
-        Applications.Stored application = found.get();
+        Applications.Stored application = ready.application();
         String reason = input.reason() == null ? "" : input.reason().strip();
-        if (!input.reviewer().secondFactor()) {
-            return new Outcome.SecondFactorNeeded();
-        }
-        if (application.memberId().equals(input.reviewer().memberId())) {
-            return new Outcome.OwnApplication();
-        }
         if (input.approve() == null) {
             return new Outcome.ChoiceMissing();
         }
@@ -99,7 +94,7 @@ public class DecideApplication {
         }
         Long until = input.approve() ? applications.now() + settings.verifiedFor().toMillis() : null;
         if (!applications.decide(application.id(), input.approve() ? Applications.APPROVED : Applications.REJECTED,
-                input.reviewer().memberId(), role.get(), reason, until)) {
+                input.reviewer().memberId(), ready.role(), reason, until)) {
             return new Outcome.NotWaiting();
         }
         notices.decided(application.memberId());

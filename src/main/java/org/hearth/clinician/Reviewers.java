@@ -36,6 +36,40 @@ public class Reviewers implements Responsibilities {
         return applications.reviewers();
     }
 
+    /**
+     * What a reviewer's action on an application starts from: the application and the role they
+     * act in, or the first reason they may not act on it (not a reviewer or no such application,
+     * no second factor, their own application), checked in that order by every such action.
+     */
+    sealed interface Acting {
+        record Ready(StaffRole role, Applications.Stored application) implements Acting {
+        }
+
+        record NotFound() implements Acting {
+        }
+
+        record SecondFactorNeeded() implements Acting {
+        }
+
+        record OwnApplication() implements Acting {
+        }
+    }
+
+    Acting acting(Viewer reviewer, String applicationId) {
+        Optional<StaffRole> role = roleOf(reviewer);
+        Optional<Applications.Stored> found = role.flatMap(r -> applications.one(applicationId));
+        if (found.isEmpty()) {
+            return new Acting.NotFound();
+        }
+        if (!reviewer.secondFactor()) {
+            return new Acting.SecondFactorNeeded();
+        }
+        if (found.get().memberId().equals(reviewer.memberId())) {
+            return new Acting.OwnApplication();
+        }
+        return new Acting.Ready(role.get(), found.get());
+    }
+
     /** How many applications wait, for a reviewer's link to the queue; 0 for anyone else. */
     public int waiting(Viewer viewer) {
         return roleOf(viewer).isPresent() ? applications.waitingCount() : 0;

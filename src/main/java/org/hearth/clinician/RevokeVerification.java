@@ -1,9 +1,7 @@
 package org.hearth.clinician;
 
 import java.util.Objects;
-import java.util.Optional;
 import org.hearth.platform.security.Viewer;
-import org.hearth.privacy.StaffAccess.StaffRole;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,26 +57,23 @@ public class RevokeVerification {
 
     @Transactional
     public Outcome run(Input input) {
-        Optional<StaffRole> role = reviewers.roleOf(input.reviewer());
-        Optional<Applications.Stored> found = role.flatMap(r -> applications.one(input.applicationId()));
-        if (found.isEmpty()) {
-            return new Outcome.NotFound();
+        Reviewers.Acting acting = reviewers.acting(input.reviewer(), input.applicationId());
+        if (!(acting instanceof Reviewers.Acting.Ready ready)) {
+            return switch (acting) {
+                case Reviewers.Acting.SecondFactorNeeded s -> new Outcome.SecondFactorNeeded();
+                case Reviewers.Acting.OwnApplication o -> new Outcome.OwnApplication();
+                default -> new Outcome.NotFound();
+            };
         }
-        Applications.Stored application = found.get();
+        Applications.Stored application = ready.application();
         String reason = input.reason() == null ? "" : input.reason().strip();
-        if (!input.reviewer().secondFactor()) {
-            return new Outcome.SecondFactorNeeded();
-        }
-        if (application.memberId().equals(input.reviewer().memberId())) {
-            return new Outcome.OwnApplication();
-        }
         if (reason.isEmpty()) {
             return new Outcome.ReasonMissing();
         }
         if (reason.length() > DecideApplication.REASON_MAX) {
             return new Outcome.ReasonTooLong(DecideApplication.REASON_MAX);
         }
-        if (!applications.revoke(application.id(), input.reviewer().memberId(), role.get(), reason)) {
+        if (!applications.revoke(application.id(), input.reviewer().memberId(), ready.role(), reason)) {
             return new Outcome.NotInForce();
         }
         notices.decided(application.memberId());

@@ -112,6 +112,17 @@ abstract class BrowserTest extends HearthTest {
         assertSignedInAs(page, handle);
     }
 
+    /** Signs in with the password and the next code of the member's authenticator, as moderators and administrators do. */
+    protected static void signInWithSecondFactor(Page page, String handle, org.hearth.testing.Authenticator authenticator) {
+        page.navigate("/sign-in");
+        page.locator("input[name=handle]").fill(handle);
+        page.locator("input[name=password]").fill(PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.locator("input[name=code]").fill(authenticator.nextCode());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(url -> !url.contains("/sign-in"));
+    }
+
     private static void assertSignedInAs(Page page, String handle) {
         assertThat(page.locator("header.site nav a[href='/me/profile']").textContent().strip()).isEqualTo(handle);
     }

@@ -87,13 +87,7 @@ class CrisisSupportInBrowserTest extends BrowserTest {
 
         for (int width : new int[] {360, 1280}) {
             Page page = context(new Browser.NewContextOptions().setViewportSize(width, 800)).newPage();
-            page.navigate("/sign-in");
-            page.locator("input[name=handle]").fill(ownerHandle);
-            page.locator("input[name=password]").fill(PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            page.locator("input[name=code]").fill(authenticator.nextCode());
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-            page.waitForURL(url -> !url.contains("/sign-in"));
+            signInWithSecondFactor(page, ownerHandle, authenticator);
             page.navigate("/c/" + slug);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Members who may need support")).click();
             assertThat(page.locator(".alerts li")).hasCount(4);

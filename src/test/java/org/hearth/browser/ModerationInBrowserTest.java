@@ -70,13 +70,7 @@ class ModerationInBrowserTest extends BrowserTest {
 
         // the moderator signs in with a second factor, claims it and keeps it
         Page moderator = context().newPage();
-        moderator.navigate("/sign-in");
-        moderator.locator("input[name=handle]").fill(owner.handle());
-        moderator.locator("input[name=password]").fill(PASSWORD);
-        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        moderator.locator("input[name=code]").fill(authenticator.nextCode());
-        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        moderator.waitForURL(url -> !url.contains("/sign-in"));
+        signInWithSecondFactor(moderator, owner.handle(), authenticator);
         moderator.navigate("/c/" + slug);
         moderator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Review queue")).click();
         assertThat(moderator.locator("#r-" + reply.postId())).containsText("Score 8");
@@ -138,13 +132,7 @@ class ModerationInBrowserTest extends BrowserTest {
 
         // the second moderator decides it, with a reason
         Page moderator = context().newPage();
-        moderator.navigate("/sign-in");
-        moderator.locator("input[name=handle]").fill(second.handle());
-        moderator.locator("input[name=password]").fill(PASSWORD);
-        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        moderator.locator("input[name=code]").fill(secondsAuthenticator.nextCode());
-        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        moderator.waitForURL(url -> !url.contains("/sign-in"));
+        signInWithSecondFactor(moderator, second.handle(), secondsAuthenticator);
         moderator.navigate("/c/" + slug + "/review");
         assertThat(moderator.locator(".appeal")).containsText("I was sharing my experience of a pump");
         assertThat(moderator.locator(".appeal")).containsText("Brand names read as advertising here.");
@@ -191,13 +179,7 @@ class ModerationInBrowserTest extends BrowserTest {
         replied(access(slug, newcomer), newcomer, topicId, new Draft(null, null, "Writing every dose in a notebook helped me a lot.", null, false));
 
         Page moderator = context().newPage();
-        moderator.navigate("/sign-in");
-        moderator.locator("input[name=handle]").fill(owner.handle());
-        moderator.locator("input[name=password]").fill(PASSWORD);
-        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        moderator.locator("input[name=code]").fill(ownersAuthenticator.nextCode());
-        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        moderator.waitForURL(url -> !url.contains("/sign-in"));
+        signInWithSecondFactor(moderator, owner.handle(), ownersAuthenticator);
         moderator.navigate("/c/" + slug + "/review");
         assertThat(moderator.locator(".held")).containsText("Writing every dose in a notebook");
         screenshots(moderator, "held-queue");
@@ -208,13 +190,7 @@ class ModerationInBrowserTest extends BrowserTest {
         Viewer admin = members.create(unique("admin"), PASSWORD, null, true);
         Authenticator adminsAuthenticator = Authenticator.enrol(signedIn(admin), PASSWORD);
         Page site = context().newPage();
-        site.navigate("/sign-in");
-        site.locator("input[name=handle]").fill(admin.handle());
-        site.locator("input[name=password]").fill(PASSWORD);
-        site.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        site.locator("input[name=code]").fill(adminsAuthenticator.nextCode());
-        site.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        site.waitForURL(url -> !url.contains("/sign-in"));
+        signInWithSecondFactor(site, admin.handle(), adminsAuthenticator);
         site.navigate("/admin/review");
         site.getByLabel("Handle").fill(newcomer.handle());
         site.getByLabel("For how many days").fill("7");
@@ -255,13 +231,7 @@ class ModerationInBrowserTest extends BrowserTest {
         assertThat(reader.locator(".notice")).containsText("Nothing changes for the member until they decide");
 
         Page moderator = context().newPage();
-        moderator.navigate("/sign-in");
-        moderator.locator("input[name=handle]").fill(owner.handle());
-        moderator.locator("input[name=password]").fill(PASSWORD);
-        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        moderator.locator("input[name=code]").fill(authenticator.nextCode());
-        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        moderator.waitForURL(url -> !url.contains("/sign-in"));
+        signInWithSecondFactor(moderator, owner.handle(), authenticator);
         moderator.navigate("/c/" + slug + "/review");
         assertThat(moderator.locator("#m-" + recruiter.memberId())).containsText("flagged 1 time");
         assertThat(moderator.locator("#m-" + recruiter.memberId())).not().containsText(recruiter.handle());
