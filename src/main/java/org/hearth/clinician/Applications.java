@@ -1,6 +1,7 @@
 package org.hearth.clinician;
 
 import static org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS;
+import static org.hearth.clinician.schema.Tables.CLINICIAN_STATEMENTS;
 import static org.hearth.clinician.schema.Tables.SITE_REVIEWERS;
 
 import java.time.Clock;
@@ -103,6 +104,43 @@ class Applications {
                 .where(CLINICIAN_APPLICATIONS.MEMBER_ID.eq(memberId), CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED),
                         CLINICIAN_APPLICATIONS.REVOKED_AT.isNull(), CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(now()))
                 .orderBy(CLINICIAN_APPLICATIONS.EXPIRES_AT.desc()).limit(1).fetchOptional(Applications::stored);
+    }
+
+    /**
+     * The approvals in force now among these members, one per member (the one ending last): one
+     * query for a whole page of authors.
+     */
+    java.util.Map<String, Stored> verifiedAmong(java.util.Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, Stored> verified = new java.util.HashMap<>();
+        rows().where(CLINICIAN_APPLICATIONS.MEMBER_ID.in(memberIds), CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED),
+                        CLINICIAN_APPLICATIONS.REVOKED_AT.isNull(), CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(now()))
+                .orderBy(CLINICIAN_APPLICATIONS.EXPIRES_AT)
+                .fetch(Applications::stored).forEach(a -> verified.put(a.memberId(), a));
+        return verified;
+    }
+
+    // ---- statements of interests -------------------------------------------------------------
+
+    Optional<String> statement(String memberId) {
+        return db.select(CLINICIAN_STATEMENTS.STATEMENT).from(CLINICIAN_STATEMENTS).where(CLINICIAN_STATEMENTS.MEMBER_ID.eq(memberId))
+                .fetchOptional(CLINICIAN_STATEMENTS.STATEMENT);
+    }
+
+    /** Saves the member's statement, or removes it when {@code statement} is null. */
+    void saveStatement(String memberId, String statement) {
+        if (statement == null) {
+            db.deleteFrom(CLINICIAN_STATEMENTS).where(CLINICIAN_STATEMENTS.MEMBER_ID.eq(memberId)).execute();
+            return;
+        }
+        int updated = db.update(CLINICIAN_STATEMENTS).set(CLINICIAN_STATEMENTS.STATEMENT, statement)
+                .set(CLINICIAN_STATEMENTS.UPDATED_AT, now()).where(CLINICIAN_STATEMENTS.MEMBER_ID.eq(memberId)).execute();
+        if (updated == 0) {
+            db.insertInto(CLINICIAN_STATEMENTS).set(CLINICIAN_STATEMENTS.MEMBER_ID, memberId).set(CLINICIAN_STATEMENTS.STATEMENT, statement)
+                    .set(CLINICIAN_STATEMENTS.UPDATED_AT, now()).onConflictDoNothing().execute();
+        }
     }
 
     /** The sealed document of an application, if it has one. */

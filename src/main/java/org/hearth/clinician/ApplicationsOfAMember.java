@@ -1,6 +1,7 @@
 package org.hearth.clinician;
 
 import static org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS;
+import static org.hearth.clinician.schema.Tables.CLINICIAN_STATEMENTS;
 import static org.hearth.clinician.schema.Tables.SITE_REVIEWERS;
 
 import java.time.Instant;
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Component;
 /**
  * What the clinician feature holds about a member: their applications (what they gave, what
  * became of each, with the reviewer's role and reason, never the reviewer's name; the document
- * itself stays out of the download, only its kind and size), and whether they review for the
- * site. Erasing removes their applications, documents and all, and their appointment; decisions
+ * itself stays out of the download, only its kind and size), their statement of interests, and
+ * whether they review for the site. Erasing removes their applications, documents and all, their
+ * statement and their appointment; decisions
  * they took as a reviewer keep the decision without their name.
  */
 @Component
@@ -36,10 +38,10 @@ class ApplicationsOfAMember implements MemberData {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(CLINICIAN_APPLICATIONS, SITE_REVIEWERS);
+        return List.of(CLINICIAN_APPLICATIONS, SITE_REVIEWERS, CLINICIAN_STATEMENTS);
     }
 
-    record Section(List<ApplicationMade> applications, boolean siteReviewer) {
+    record Section(List<ApplicationMade> applications, String statementOfInterests, boolean siteReviewer) {
     }
 
     record ApplicationMade(String profession, String specialty, String jurisdiction, String registerNumber, String documentKind,
@@ -59,6 +61,8 @@ class ApplicationsOfAMember implements MemberData {
         return new Section(rows.map(r -> new ApplicationMade(lower(r.value1()), r.value2(), r.value3(), r.value4(), lower(r.value5()),
                         r.value6(), at(r.value7()), lower(r.value8()), role(r.value9()), at(r.value10()), r.value11(), at(r.value12()),
                         role(r.value13()), at(r.value14()), r.value15())),
+                db.select(CLINICIAN_STATEMENTS.STATEMENT).from(CLINICIAN_STATEMENTS).where(CLINICIAN_STATEMENTS.MEMBER_ID.eq(memberId))
+                        .fetchOptional(CLINICIAN_STATEMENTS.STATEMENT).orElse(null),
                 db.fetchExists(SITE_REVIEWERS, SITE_REVIEWERS.MEMBER_ID.eq(memberId)));
     }
 
@@ -69,6 +73,7 @@ class ApplicationsOfAMember implements MemberData {
                 .execute();
         db.update(CLINICIAN_APPLICATIONS).setNull(CLINICIAN_APPLICATIONS.REVOKED_BY).where(CLINICIAN_APPLICATIONS.REVOKED_BY.eq(memberId))
                 .execute();
+        db.deleteFrom(CLINICIAN_STATEMENTS).where(CLINICIAN_STATEMENTS.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(SITE_REVIEWERS).where(SITE_REVIEWERS.MEMBER_ID.eq(memberId)).execute();
         db.update(SITE_REVIEWERS).setNull(SITE_REVIEWERS.APPOINTED_BY).where(SITE_REVIEWERS.APPOINTED_BY.eq(memberId)).execute();
     }

@@ -63,6 +63,15 @@ public class CredentialReview {
     /** A verification in force: what was verified, by which role, when and until when. */
     public record Verification(Profession profession, String specialty, String jurisdiction, String verifiedBy, long verifiedAt,
             long until) {
+
+        /** What the badge says: "Physician · Endocrinology". */
+        public String label() {
+            return profession.label() + " · " + specialty;
+        }
+    }
+
+    /** A verified clinician's page: who, what was verified, and their statement of interests in their words (null if none). */
+    public record Badge(String memberId, String handle, Verification verification, String statement) {
     }
 
     /** The queue, for a reviewer signed in with a second factor; empty for anyone else. */
@@ -131,8 +140,33 @@ public class CredentialReview {
 
     /** The member's verification in force now, if any. */
     public Optional<Verification> verified(String memberId) {
-        return applications.verifiedNow(memberId).map(a -> new Verification(a.profession(), a.specialty(), a.jurisdiction(),
-                a.decidedRole() == null ? "a reviewer" : a.decidedRole().words(), a.decidedAt(), a.expiresAt()));
+        return applications.verifiedNow(memberId).map(CredentialReview::verification);
+    }
+
+    /** The verifications in force now among these members, by member: one query, for a page of authors. */
+    public Map<String, Verification> verifiedAmong(java.util.Collection<String> memberIds) {
+        Map<String, Verification> verified = new java.util.HashMap<>();
+        applications.verifiedAmong(memberIds).forEach((memberId, a) -> verified.put(memberId, verification(a)));
+        return verified;
+    }
+
+    /** A verified clinician's badge page; empty when they are not verified now (an ended badge is gone everywhere). */
+    public Optional<Badge> badge(String memberId) {
+        if (!org.hearth.platform.RandomId.looksValid(memberId)) {
+            return Optional.empty();
+        }
+        return verified(memberId).map(v -> new Badge(memberId, members.handleOf(memberId).orElse("a former member"), v,
+                applications.statement(memberId).orElse(null)));
+    }
+
+    /** The member's own statement of interests, or empty. */
+    public Optional<String> statement(Viewer viewer) {
+        return applications.statement(viewer.memberId());
+    }
+
+    private static Verification verification(Applications.Stored a) {
+        return new Verification(a.profession(), a.specialty(), a.jurisdiction(),
+                a.decidedRole() == null ? "a reviewer" : a.decidedRole().words(), a.decidedAt(), a.expiresAt());
     }
 
     /** Whether this viewer reviews, with or without a second factor (for the link to the queue). */

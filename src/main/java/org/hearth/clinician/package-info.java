@@ -11,5 +11,5 @@
  * ({@link org.hearth.clinician.RevokeVerification}). Opening a document is written in the
  * applicant's record of what staff saw ({@link org.hearth.clinician.CredentialReview}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"identity", "platform", "privacy"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"conversation", "identity", "platform", "privacy"})
 package org.hearth.clinician;

@@ -45,13 +45,7 @@ class ClinicianInBrowserTest extends BrowserTest {
         Viewer admin = members.create(unique("admin"), PASSWORD, null, true);
         Authenticator authenticator = Authenticator.enrol(signedIn(admin), PASSWORD);
         Page reviewer = context().newPage();
-        reviewer.navigate("/sign-in");
-        reviewer.locator("input[name=handle]").fill(admin.handle());
-        reviewer.locator("input[name=password]").fill(PASSWORD);
-        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        reviewer.locator("input[name=code]").fill(authenticator.nextCode());
-        reviewer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        reviewer.waitForURL(url -> !url.contains("/sign-in"));
+        signInWithSecondFactor(reviewer, admin.handle(), authenticator);
         reviewer.navigate("/review/clinicians");
         screenshots(reviewer, "clinician-queue");
         violations.addAll(axe(reviewer));
@@ -72,6 +66,26 @@ class ClinicianInBrowserTest extends BrowserTest {
         assertThat(member.locator("main")).containsText("You are verified as a physician");
         assertThat(member.locator("main")).containsText("Found on the GMC register with a licence to practise.");
         assertThat(member.locator("main")).not().containsText(admin.handle());
+        // a badge beside their post, linking to what was verified and their interests
+        member.getByLabel("Statement of interests").fill("Employed by the city hospital's diabetes clinic. No payments from industry.");
+        member.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the statement")).click();
+        assertThat(member.locator(".notice")).containsText("Your statement is saved");
+        Viewer owner = account(unique("owner"));
+        String slug = community(owner, org.hearth.community.Visibility.PUBLIC, org.hearth.community.JoinPolicy.OPEN, false);
+        join(slug, applicant);
+        String topic = started(access(slug, applicant), applicant, new org.hearth.conversation.Draft(org.hearth.conversation.TopicKind.QUESTION,
+                "Questions about starting insulin", "Happy to answer what I can; ask your own team about your doses.", null, false));
+        Page reader = context().newPage();
+        reader.navigate("/c/" + slug + "/t/" + topic);
+        assertThat(reader.locator("a.badge.clinician")).hasText("✓ Physician · Endocrinology");
+        screenshots(reader, "clinician-badge-on-a-post");
+        violations.addAll(axe(reader));
+        reader.locator("a.badge.clinician").click();
+        assertThat(reader.locator("main")).containsText("Employed by the city hospital's diabetes clinic");
+        assertThat(reader.locator("main")).containsText("Verified by");
+        screenshots(reader, "clinician-badge-page");
+        violations.addAll(axe(reader));
+
         member.navigate("/me/staff-access");
         assertThat(member.locator("main")).containsText("the document you sent with your application as a clinician");
         screenshots(member, "clinician-verified");

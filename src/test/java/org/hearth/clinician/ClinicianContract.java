@@ -13,6 +13,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hearth.community.JoinPolicy;
+import org.hearth.community.Visibility;
+import org.hearth.conversation.Draft;
+import org.hearth.conversation.TopicKind;
 import org.hearth.platform.mail.Outbox;
 import org.hearth.platform.security.Viewer;
 import org.hearth.privacy.StaffAccess;
@@ -55,6 +59,9 @@ abstract class ClinicianContract extends HearthTest {
 
     @Autowired
     Outbox outbox;
+
+    @Autowired
+    WriteStatement writeStatement;
 
     @Autowired
     DSLContext db;
@@ -208,6 +215,7 @@ abstract class ClinicianContract extends HearthTest {
         var page = signedIn(applicant).get("/me/clinician");
         assertThat(page.text()).contains("You are verified as a physician").contains("Found on the GMC register")
                 .contains("a site administrator").doesNotContain(admin.handle());
+        assertThat(page.document().select("form[action=/me/clinician/statement] textarea[name=statement]")).as(page.body()).hasSize(1);
         assertThat(outbox.addressedTo(address)).singleElement().satisfies(mail -> {
             assertThat(mail.subject()).isEqualTo(ClinicianNotices.SUBJECT);
             assertThat(mail.body()).contains("/me/clinician").doesNotContain("GMC");
@@ -282,5 +290,52 @@ abstract class ClinicianContract extends HearthTest {
             pool.shutdownNow();
         }
         assertThat(db.fetchValue(CLINICIAN_APPLICATIONS.STATUS, CLINICIAN_APPLICATIONS.ID.eq(id))).isIn("APPROVED", "REJECTED");
+    }
+
+    // ---- the badge -------------------------------------------------------------------------
+
+    @Test
+    void aBadgeStandsBesideEveryNamedPostOfAVerifiedClinicianInEveryCommunityAndGoesEverywhereWhenRevoked() {
+        Viewer owner = account(unique("own"));
+        String open = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, true);
+        String closed = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
+        Viewer clinician = account(unique("clin"));
+        join(open, clinician);
+        join(closed, clinician);
+        String openTopic = started(access(open, clinician), clinician, new Draft(TopicKind.QUESTION, "Insulin pumps", "named words", null, false));
+        replied(access(open, clinician), clinician, openTopic, new Draft(null, null, "anonymous words", null, true));
+        String closedTopic = started(access(closed, clinician), clinician, new Draft(TopicKind.QUESTION, "Night lows", "more words", null, false));
+        Viewer reader = account(unique("reader"));
+        join(closed, reader);
+        Visitor readerBrowser = signedIn(reader);
+        assertThat(visitor().get("/c/" + open + "/t/" + openTopic).document().select("a.badge.clinician")).as("not verified yet").isEmpty();
+
+        String id = applied(clinician, null);
+        Viewer admin = admin();
+        assertThat(decide.run(new DecideApplication.Input(admin, id, true, "Checked."))).isInstanceOf(DecideApplication.Outcome.Approved.class);
+        assertThat(writeStatement.run(new WriteStatement.Input(clinician, "Employed by <b>St Mary's</b>.\nNo payments from industry.")))
+                .isInstanceOf(WriteStatement.Outcome.Saved.class);
+        assertThat(writeStatement.run(new WriteStatement.Input(clinician, "x".repeat(WriteStatement.STATEMENT_MAX + 1))))
+                .isInstanceOf(WriteStatement.Outcome.TooLong.class);
+
+        var openPage = visitor().get("/c/" + open + "/t/" + openTopic).document();
+        assertThat(openPage.select("a.badge.clinician")).as("beside the named post, not the anonymous one").singleElement()
+                .satisfies(badge -> {
+                    assertThat(badge.text()).contains("Physician · Endocrinology");
+                    assertThat(badge.attr("href")).isEqualTo("/clinicians/" + clinician.memberId());
+                });
+        assertThat(readerBrowser.get("/c/" + closed + "/t/" + closedTopic).document().select("a.badge.clinician")).hasSize(1);
+
+        var badgePage = visitor().get("/clinicians/" + clinician.memberId());
+        assertThat(badgePage.status()).isEqualTo(200);
+        assertThat(badgePage.text()).contains("Endocrinology").contains("United Kingdom").contains("a site administrator")
+                .contains("Employed by <b>St Mary's</b>.").doesNotContain("1234567").doesNotContain(admin.handle());
+        assertThat(badgePage.body()).doesNotContain("<b>St Mary");
+
+        assertThat(revoke.run(new RevokeVerification.Input(admin, id, "Registration lapsed."))).isInstanceOf(RevokeVerification.Outcome.Revoked.class);
+        assertThat(visitor().get("/c/" + open + "/t/" + openTopic).document().select("a.badge.clinician")).isEmpty();
+        assertThat(readerBrowser.get("/c/" + closed + "/t/" + closedTopic).document().select("a.badge.clinician")).isEmpty();
+        assertThat(visitor().get("/clinicians/" + clinician.memberId()).status()).isEqualTo(404);
+        assertThat(visitor().get("/clinicians/" + account(unique("never")).memberId()).status()).isEqualTo(404);
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.test.context.ContextConfiguration;
  * topics are one of them, asked once; a moderator shown who wrote anonymous posts costs one more,
  * the batch of entries in the authors' records of what staff saw. Flags and hidden posts cost
  * nothing more: whether a post is hidden comes with the post, and the flag links ask nothing.
+ * Clinicians' badges are one query for all the page's named authors.
  *
  * <p>The large topic has all of it on its page: replies by members the reader blocked, replies
  * flagged and waiting for review, one hidden pending review (a moderator's flag), one hidden by a
@@ -41,7 +42,7 @@ import org.springframework.test.context.ContextConfiguration;
 class TopicPageQueriesTest extends HearthTest {
 
     static final AtomicInteger QUERIES = new AtomicInteger();
-    static final int AT_MOST = 9;
+    static final int AT_MOST = 10;
 
     @TestConfiguration
     static class CountingQueries {
@@ -58,6 +59,12 @@ class TopicPageQueriesTest extends HearthTest {
 
     @Autowired
     ReactToPost reactToPost;
+
+    @Autowired
+    org.hearth.clinician.ApplyAsClinician applyAsClinician;
+
+    @Autowired
+    org.hearth.clinician.DecideApplication decideApplication;
 
     @Autowired
     MarkingPosts.Marks marks;
@@ -134,6 +141,15 @@ class TopicPageQueriesTest extends HearthTest {
         assertThat(decideReview.run(new org.hearth.moderation.DecideReview.Input(slug, withSecondFactor(owner), replies.get(17),
                 org.hearth.moderation.ModerationAction.HIDE, "Advertising", null, null)))
                 .isInstanceOf(org.hearth.moderation.DecideReview.Outcome.Decided.class);
+        // verified clinicians: two beside named replies, one who wrote anonymously (no badge: it would name them)
+        Viewer admin = withSecondFactor(members.create(unique("admin"), PASSWORD, null, true));
+        for (int i : new int[] {3, 15, 4}) {
+            var applied = applyAsClinician.run(new org.hearth.clinician.ApplyAsClinician.Input(writers.get(i), "NURSE", "Specialty " + i,
+                    "United Kingdom", "12A3456E", null));
+            String application = ((org.hearth.clinician.ApplyAsClinician.Outcome.Applied) applied).applicationId();
+            assertThat(decideApplication.run(new org.hearth.clinician.DecideApplication.Input(admin, application, true, "Checked")))
+                    .isInstanceOf(org.hearth.clinician.DecideApplication.Outcome.Approved.class);
+        }
         String muted = started(access, owner, new Draft(TopicKind.QUESTION, "Muted", "c", null, false));
         assertThat(muteTopic.run(new org.hearth.blocking.MuteTopic.Input(access, owner, muted)))
                 .isInstanceOf(org.hearth.blocking.MuteTopic.Outcome.Muted.class);
@@ -146,6 +162,8 @@ class TopicPageQueriesTest extends HearthTest {
         var page = member.get("/c/" + slug + "/t/" + large).text();
         assertThat(page).as("the reader's page has hidden posts on it").contains(Hidden.LINE).doesNotContain("reply 13")
                 .doesNotContain("reply 17");
+        assertThat(page).as("badges beside the named clinicians' replies, none beside the anonymous one")
+                .contains("Nurse · Specialty 3").contains("Nurse · Specialty 15").doesNotContain("Specialty 4");
         assertThat(forSmall).as("the counter sees the page's own queries").isGreaterThanOrEqualTo(4);
         assertThat(forLarge).isEqualTo(forSmall).isLessThanOrEqualTo(AT_MOST);
         assertThat(marks.lastAsked().posts()).as("the extension was shown the whole page").hasSize(TopicPage.POSTS_PER_PAGE);

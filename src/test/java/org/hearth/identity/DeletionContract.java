@@ -29,6 +29,7 @@ import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.TopicKind;
 import org.hearth.clinician.AppointReviewer;
 import org.hearth.clinician.ApplyAsClinician;
+import org.hearth.clinician.WriteStatement;
 import org.hearth.moderation.ClaimReview;
 import org.hearth.moderation.DecideAppeal;
 import org.hearth.moderation.FlagMember;
@@ -126,6 +127,9 @@ abstract class DeletionContract extends HearthTest {
 
     @Autowired
     AppointReviewer appointReviewer;
+
+    @Autowired
+    WriteStatement writeStatement;
 
     @Autowired
     DecideReview decideReview;
@@ -319,6 +323,8 @@ abstract class DeletionContract extends HearthTest {
                 .isInstanceOf(ApplyAsClinician.Outcome.Applied.class);
         assertThat(appointReviewer.run(new AppointReviewer.Input(admin, leaver.handle(), true)))
                 .isInstanceOf(AppointReviewer.Outcome.Appointed.class);
+        assertThat(writeStatement.run(new WriteStatement.Input(leaver, "leaver-statement")))
+                .isInstanceOf(WriteStatement.Outcome.Saved.class);
 
         Map<String, MemberTables.Found> found;
         try (Connection connection = dataSource.getConnection()) {

@@ -5,6 +5,8 @@ import org.hearth.clinician.ApplyAsClinician;
 import org.hearth.clinician.CredentialReview;
 import org.hearth.clinician.Profession;
 import org.hearth.clinician.WithdrawApplication;
+import org.hearth.clinician.WriteStatement;
+import org.hearth.platform.web.NotFound;
 import org.hearth.clinician.web.ClinicianForms.ApplicationForm;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.FormErrors;
@@ -28,11 +30,36 @@ class ClinicianPages {
     private final ApplyAsClinician apply;
     private final WithdrawApplication withdraw;
     private final CredentialReview review;
+    private final WriteStatement writeStatement;
 
-    ClinicianPages(ApplyAsClinician apply, WithdrawApplication withdraw, CredentialReview review) {
+    ClinicianPages(ApplyAsClinician apply, WithdrawApplication withdraw, CredentialReview review, WriteStatement writeStatement) {
         this.apply = apply;
         this.withdraw = withdraw;
         this.review = review;
+        this.writeStatement = writeStatement;
+    }
+
+    /** What a badge links to: what was verified, by which role, when and until when, and the clinician's interests. */
+    @GetMapping("/clinicians/{memberId}")
+    String badge(@PathVariable String memberId, Model model) {
+        model.addAttribute("badge", review.badge(memberId).orElseThrow(NotFound::new));
+        return "org/hearth/clinician/web/clinician";
+    }
+
+    @PostMapping("/me/clinician/statement")
+    String statement(@RequestParam(defaultValue = "") String statement, Viewer viewer, Model model, RedirectAttributes redirect) {
+        String notice = switch (writeStatement.run(new WriteStatement.Input(viewer, statement))) {
+            case WriteStatement.Outcome.Saved s -> "Your statement is saved. It is shown on your badge's page while you are verified.";
+            case WriteStatement.Outcome.Cleared c -> "Your statement is removed.";
+            case WriteStatement.Outcome.TooLong t -> null;
+        };
+        if (notice != null) {
+            redirect.addFlashAttribute(Page.NOTICE, notice);
+            return "redirect:/me/clinician#interests";
+        }
+        model.addAttribute("statementText", statement);
+        return page(viewer, model, ApplicationForm.empty(), FormErrors.of("statement",
+                "Keep your statement under " + WriteStatement.STATEMENT_MAX + " characters; yours has " + statement.strip().length() + "."));
     }
 
     @GetMapping("/me/clinician")
@@ -97,6 +124,10 @@ class ClinicianPages {
         model.addAttribute("errors", errors);
         model.addAttribute("professions", Profession.values());
         model.addAttribute("documentMaxMegabytes", apply.documentMaxBytes() / (1024 * 1024));
+        if (!model.containsAttribute("statementText")) {
+            model.addAttribute("statementText", review.statement(viewer).orElse(""));
+        }
+        model.addAttribute("statementMax", WriteStatement.STATEMENT_MAX);
         model.addAttribute(Page.NOINDEX, true);
         if (!model.containsAttribute("documentAgain")) {
             model.addAttribute("documentAgain", false);
