@@ -2,11 +2,13 @@ package org.hearth.clinician;
 
 import static org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS;
 import static org.hearth.clinician.schema.Tables.CLINICIAN_STATEMENTS;
+import static org.hearth.clinician.schema.Tables.COMMUNITY_ADVISORS;
 import static org.hearth.clinician.schema.Tables.SITE_REVIEWERS;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.hearth.community.CommunityNames;
 import org.hearth.identity.MemberData;
 import org.jooq.DSLContext;
 import org.jooq.Table;
@@ -17,8 +19,9 @@ import org.springframework.stereotype.Component;
  * What the clinician feature holds about a member: their applications (what they gave, what
  * became of each, with the reviewer's role and reason, never the reviewer's name; the document
  * itself stays out of the download, only its kind and size), their statement of interests, and
- * whether they review for the site. Erasing removes their applications, documents and all, their
- * statement and their appointment; decisions
+ * whether they review for the site, and their seats on communities' advisory boards. Erasing
+ * removes their applications, documents and all, their statement, their appointment and their
+ * seats (a seat they offered as an owner stays, without their name); decisions
  * they took as a reviewer keep the decision without their name.
  */
 @Component
@@ -26,9 +29,11 @@ import org.springframework.stereotype.Component;
 class ApplicationsOfAMember implements MemberData {
 
     private final DSLContext db;
+    private final CommunityNames communities;
 
-    ApplicationsOfAMember(DSLContext db) {
+    ApplicationsOfAMember(DSLContext db, CommunityNames communities) {
         this.db = db;
+        this.communities = communities;
     }
 
     @Override
@@ -38,10 +43,15 @@ class ApplicationsOfAMember implements MemberData {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(CLINICIAN_APPLICATIONS, SITE_REVIEWERS, CLINICIAN_STATEMENTS);
+        return List.of(CLINICIAN_APPLICATIONS, SITE_REVIEWERS, CLINICIAN_STATEMENTS, COMMUNITY_ADVISORS);
     }
 
-    record Section(List<ApplicationMade> applications, String statementOfInterests, boolean siteReviewer) {
+    record Section(List<ApplicationMade> applications, String statementOfInterests, boolean siteReviewer,
+            List<AdvisoryBoardSeat> advisoryBoards) {
+    }
+
+    /** An invitation to a community's clinical advisory board and what became of it (who invited stays out). */
+    record AdvisoryBoardSeat(CommunityNames.Named community, Instant invitedAt, Boolean accepted, Instant answeredAt, Instant endedAt) {
     }
 
     record ApplicationMade(String profession, String specialty, String jurisdiction, String registerNumber, String documentKind,
@@ -63,7 +73,14 @@ class ApplicationsOfAMember implements MemberData {
                         role(r.value13()), at(r.value14()), r.value15())),
                 db.select(CLINICIAN_STATEMENTS.STATEMENT).from(CLINICIAN_STATEMENTS).where(CLINICIAN_STATEMENTS.MEMBER_ID.eq(memberId))
                         .fetchOptional(CLINICIAN_STATEMENTS.STATEMENT).orElse(null),
-                db.fetchExists(SITE_REVIEWERS, SITE_REVIEWERS.MEMBER_ID.eq(memberId)));
+                db.fetchExists(SITE_REVIEWERS, SITE_REVIEWERS.MEMBER_ID.eq(memberId)), seats(memberId));
+    }
+
+    private List<AdvisoryBoardSeat> seats(String memberId) {
+        var rows = db.selectFrom(COMMUNITY_ADVISORS).where(COMMUNITY_ADVISORS.MEMBER_ID.eq(memberId)).orderBy(COMMUNITY_ADVISORS.INVITED_AT).fetch();
+        var named = communities.byId(rows.getValues(COMMUNITY_ADVISORS.COMMUNITY_ID));
+        return rows.map(r -> new AdvisoryBoardSeat(named.get(r.getCommunityId()), at(r.getInvitedAt()), r.getAccepted(), at(r.getAnsweredAt()),
+                at(r.getEndedAt())));
     }
 
     @Override
@@ -74,6 +91,8 @@ class ApplicationsOfAMember implements MemberData {
         db.update(CLINICIAN_APPLICATIONS).setNull(CLINICIAN_APPLICATIONS.REVOKED_BY).where(CLINICIAN_APPLICATIONS.REVOKED_BY.eq(memberId))
                 .execute();
         db.deleteFrom(CLINICIAN_STATEMENTS).where(CLINICIAN_STATEMENTS.MEMBER_ID.eq(memberId)).execute();
+        db.deleteFrom(COMMUNITY_ADVISORS).where(COMMUNITY_ADVISORS.MEMBER_ID.eq(memberId)).execute();
+        db.update(COMMUNITY_ADVISORS).setNull(COMMUNITY_ADVISORS.INVITED_BY).where(COMMUNITY_ADVISORS.INVITED_BY.eq(memberId)).execute();
         db.deleteFrom(SITE_REVIEWERS).where(SITE_REVIEWERS.MEMBER_ID.eq(memberId)).execute();
         db.update(SITE_REVIEWERS).setNull(SITE_REVIEWERS.APPOINTED_BY).where(SITE_REVIEWERS.APPOINTED_BY.eq(memberId)).execute();
     }

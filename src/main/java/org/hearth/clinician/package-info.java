@@ -9,7 +9,10 @@
  * applicant reads ({@link org.hearth.clinician.DecideApplication}); an approval lasts a year by
  * default, is reminded before its end, and can be revoked with a reason
  * ({@link org.hearth.clinician.RevokeVerification}). Opening a document is written in the
- * applicant's record of what staff saw ({@link org.hearth.clinician.CredentialReview}).
+ * applicant's record of what staff saw ({@link org.hearth.clinician.CredentialReview}). A verified
+ * clinician's badge stands beside their named posts ({@code web.ClinicianBadges}); a community's
+ * owners invite verified clinicians to its clinical advisory board
+ * ({@link org.hearth.clinician.ManageAdvisors}, {@link org.hearth.clinician.AdvisoryBoards}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"conversation", "identity", "platform", "privacy"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "conversation", "identity", "platform", "privacy"})
 package org.hearth.clinician;

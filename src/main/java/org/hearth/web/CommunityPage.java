@@ -1,5 +1,6 @@
 package org.hearth.web;
 
+import org.hearth.clinician.AdvisoryBoards;
 import org.hearth.community.Access;
 import org.hearth.community.Communities;
 import org.hearth.community.Rules;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * A community's page: the community's header (what it is for, joining and leaving) above its
- * topics. A community the viewer may not see answers 404.
+ * topics, with its clinical advisory board when it has one. A community the viewer may not see answers 404.
  */
 @Controller
 class CommunityPage {
@@ -23,11 +24,13 @@ class CommunityPage {
     private final Communities communities;
     private final Conversations conversations;
     private final Rules rules;
+    private final AdvisoryBoards boards;
 
-    CommunityPage(Communities communities, Conversations conversations, Rules rules) {
+    CommunityPage(Communities communities, Conversations conversations, Rules rules, AdvisoryBoards boards) {
         this.communities = communities;
         this.conversations = conversations;
         this.rules = rules;
+        this.boards = boards;
     }
 
     @GetMapping("/c/{slug}")
@@ -41,6 +44,7 @@ class CommunityPage {
         model.addAttribute("topics", conversations.topics(access, viewer, shown));
         model.addAttribute("pageNumber", shown);
         model.addAttribute("pageCount", pageCount);
+        model.addAttribute("board", boards.board(access));
         model.addAttribute("rulesChangedTo", viewer == null ? null : rules.changedSinceJoined(access, viewer.memberId()).orElse(null));
         return "org/hearth/web/community";
     }

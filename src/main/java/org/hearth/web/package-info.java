@@ -10,5 +10,5 @@
  * {@link org.hearth.conversation.PostExtension}, because the post markup is conversation's and is
  * also rendered for live readers, where no page is composed.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "conversation", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"clinician", "community", "conversation", "platform"})
 package org.hearth.web;

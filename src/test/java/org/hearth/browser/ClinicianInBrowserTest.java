@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 @OnSqlite
 class ClinicianInBrowserTest extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.hearth.clinician.ManageAdvisors manageAdvisors;
+
     @Test
     void anApplicationWithADocumentIsOpenedAndApprovedAndTheApplicantReadsWhy() {
         Viewer applicant = account(unique("doctor"));
@@ -84,6 +87,17 @@ class ClinicianInBrowserTest extends BrowserTest {
         assertThat(reader.locator("main")).containsText("Employed by the city hospital's diabetes clinic");
         assertThat(reader.locator("main")).containsText("Verified by");
         screenshots(reader, "clinician-badge-page");
+        violations.addAll(axe(reader));
+
+        // the community's owner invites them to its clinical advisory board; they accept from their page
+        org.assertj.core.api.Assertions.assertThat(manageAdvisors.run(new org.hearth.clinician.ManageAdvisors.Input(slug, withSecondFactor(owner),
+                org.hearth.clinician.ManageAdvisors.Step.INVITE, applicant.handle()))).isInstanceOf(org.hearth.clinician.ManageAdvisors.Outcome.Done.class);
+        member.navigate("/me/clinician");
+        member.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept")).click();
+        assertThat(member.locator(".notice")).containsText("You are on the clinical advisory board");
+        reader.navigate("/c/" + slug);
+        assertThat(reader.locator(".advisory-board")).containsText(applicant.handle());
+        screenshots(reader, "clinician-advisory-board");
         violations.addAll(axe(reader));
 
         member.navigate("/me/staff-access");

@@ -64,6 +64,12 @@ abstract class ClinicianContract extends HearthTest {
     WriteStatement writeStatement;
 
     @Autowired
+    ManageAdvisors manageAdvisors;
+
+    @Autowired
+    AdvisoryBoards boards;
+
+    @Autowired
     DSLContext db;
 
     private ApplyAsClinician.Outcome applyAs(Viewer member, String number, byte[] document) {
@@ -337,5 +343,76 @@ abstract class ClinicianContract extends HearthTest {
         assertThat(readerBrowser.get("/c/" + closed + "/t/" + closedTopic).document().select("a.badge.clinician")).isEmpty();
         assertThat(visitor().get("/clinicians/" + clinician.memberId()).status()).isEqualTo(404);
         assertThat(visitor().get("/clinicians/" + account(unique("never")).memberId()).status()).isEqualTo(404);
+    }
+
+    // ---- the advisory board ------------------------------------------------------------------
+
+    private ManageAdvisors.Outcome step(String slug, Viewer viewer, ManageAdvisors.Step step, String who) {
+        return manageAdvisors.run(new ManageAdvisors.Input(slug, viewer, step, who));
+    }
+
+    @Test
+    void onlyAnOwnerInvitesOnlyVerifiedCliniciansAndAnyoneElseIsAnsweredLikeAnUnknownHandle() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Viewer member = account(unique("m"));
+        join(slug, member);
+        Viewer clinician = account(unique("clin"));
+        String id = applied(clinician, null);
+        assertThat(step(slug, withSecondFactor(member), ManageAdvisors.Step.INVITE, clinician.handle())).isInstanceOf(ManageAdvisors.Outcome.NotFound.class);
+        assertThat(step(slug, owner, ManageAdvisors.Step.INVITE, clinician.handle())).isInstanceOf(ManageAdvisors.Outcome.SecondFactorNeeded.class);
+        Viewer ownerActing = withSecondFactor(owner);
+        assertThat(step(slug, ownerActing, ManageAdvisors.Step.INVITE, clinician.handle())).as("applied, not verified")
+                .isInstanceOfSatisfying(ManageAdvisors.Outcome.NoVerifiedClinician.class, n -> assertThat(n.handle()).isEqualTo(clinician.handle()));
+        assertThat(step(slug, ownerActing, ManageAdvisors.Step.INVITE, "nobody-" + unique("x"))).isInstanceOf(ManageAdvisors.Outcome.NoVerifiedClinician.class);
+        assertThat(signedIn(member).get("/c/" + slug + "/advisors").status()).isEqualTo(404);
+        assertThat(visitor().get("/c/" + slug + "/advisors").status()).isEqualTo(404);
+
+        assertThat(decide.run(new DecideApplication.Input(admin(), id, true, "Checked."))).isInstanceOf(DecideApplication.Outcome.Approved.class);
+        assertThat(step(slug, ownerActing, ManageAdvisors.Step.INVITE, clinician.handle())).isInstanceOf(ManageAdvisors.Outcome.Done.class);
+        assertThat(step(slug, ownerActing, ManageAdvisors.Step.INVITE, clinician.handle())).isInstanceOf(ManageAdvisors.Outcome.AlreadyInvited.class);
+        assertThat(step(slug, member, ManageAdvisors.Step.ACCEPT, null)).as("not invited").isInstanceOf(ManageAdvisors.Outcome.NothingWaiting.class);
+        assertThat(boards.board(access(slug, member))).as("not on the board until they accept").isEmpty();
+    }
+
+    @Test
+    void anAcceptedAdvisorIsShownWithTheirBadgeUntilTheirVerificationEndsOrTheirSeatDoes() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Viewer ownerActing = withSecondFactor(owner);
+        Viewer clinician = account(unique("clin"));
+        Viewer other = account(unique("other"));
+        Viewer admin = admin();
+        String id = applied(clinician, null);
+        assertThat(decide.run(new DecideApplication.Input(admin, id, true, "Checked."))).isInstanceOf(DecideApplication.Outcome.Approved.class);
+        assertThat(decide.run(new DecideApplication.Input(admin, applied(other, null), true, "Checked."))).isInstanceOf(DecideApplication.Outcome.Approved.class);
+        assertThat(step(slug, ownerActing, ManageAdvisors.Step.INVITE, clinician.handle())).isInstanceOf(ManageAdvisors.Outcome.Done.class);
+        assertThat(step(slug, ownerActing, ManageAdvisors.Step.INVITE, other.handle())).isInstanceOf(ManageAdvisors.Outcome.Done.class);
+        assertThat(boards.invitations(clinician)).singleElement().satisfies(i -> assertThat(i.communitySlug()).isEqualTo(slug));
+        assertThat(signedIn(clinician).get("/me/clinician").text()).contains("invites you to its clinical advisory board");
+
+        assertThat(step(slug, clinician, ManageAdvisors.Step.ACCEPT, null)).isInstanceOf(ManageAdvisors.Outcome.Done.class);
+        assertThat(step(slug, other, ManageAdvisors.Step.DECLINE, null)).isInstanceOf(ManageAdvisors.Outcome.Done.class);
+        assertThat(step(slug, other, ManageAdvisors.Step.ACCEPT, null)).as("answered once").isInstanceOf(ManageAdvisors.Outcome.NothingWaiting.class);
+        var page = visitor().get("/c/" + slug).document();
+        assertThat(page.select(".advisory-board li")).singleElement().satisfies(li -> {
+            assertThat(li.text()).contains(clinician.handle()).contains("Physician · Endocrinology");
+            assertThat(li.select("a.badge.clinician").attr("href")).isEqualTo("/clinicians/" + clinician.memberId());
+        });
+        assertThat(moderating(owner).get("/c/" + slug + "/advisors").text()).contains(clinician.handle()).contains("on the board")
+                .contains(other.handle()).contains("declined");
+
+        assertThat(revoke.run(new RevokeVerification.Input(admin, id, "Lapsed."))).isInstanceOf(RevokeVerification.Outcome.Revoked.class);
+        assertThat(visitor().get("/c/" + slug).document().select(".advisory-board")).as("no verification, no seat shown").isEmpty();
+
+        String again = applied(clinician, null);
+        assertThat(decide.run(new DecideApplication.Input(admin, again, true, "Renewed."))).isInstanceOf(DecideApplication.Outcome.Approved.class);
+        assertThat(boards.board(access(slug, owner))).hasSize(1);
+        assertThat(step(slug, clinician, ManageAdvisors.Step.END, null)).as("stepping down").isInstanceOf(ManageAdvisors.Outcome.Done.class);
+        assertThat(boards.board(access(slug, owner))).isEmpty();
+        assertThat(step(slug, ownerActing, ManageAdvisors.Step.INVITE, clinician.handle())).as("invited again after ending")
+                .isInstanceOf(ManageAdvisors.Outcome.Done.class);
+        assertThat(step(slug, ownerActing, ManageAdvisors.Step.END, clinician.memberId())).isInstanceOf(ManageAdvisors.Outcome.Done.class);
+        assertThat(boards.invitations(clinician)).isEmpty();
     }
 }

@@ -132,6 +132,12 @@ abstract class DeletionContract extends HearthTest {
     WriteStatement writeStatement;
 
     @Autowired
+    org.hearth.clinician.DecideApplication decideApplication;
+
+    @Autowired
+    org.hearth.clinician.ManageAdvisors manageAdvisors;
+
+    @Autowired
     DecideReview decideReview;
 
     @Autowired
@@ -325,6 +331,14 @@ abstract class DeletionContract extends HearthTest {
                 .isInstanceOf(AppointReviewer.Outcome.Appointed.class);
         assertThat(writeStatement.run(new WriteStatement.Input(leaver, "leaver-statement")))
                 .isInstanceOf(WriteStatement.Outcome.Saved.class);
+        // an invitation to a community's advisory board, which only a verified clinician receives
+        String leaversApplication = db.select(org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS.ID)
+                .from(org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS)
+                .where(org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS.MEMBER_ID.eq(leaver.memberId())).fetchSingle().value1();
+        assertThat(decideApplication.run(new org.hearth.clinician.DecideApplication.Input(admin, leaversApplication, true, "Checked.")))
+                .isInstanceOf(org.hearth.clinician.DecideApplication.Outcome.Approved.class);
+        assertThat(manageAdvisors.run(new org.hearth.clinician.ManageAdvisors.Input(home, withSecondFactor(owner),
+                org.hearth.clinician.ManageAdvisors.Step.INVITE, leaver.handle()))).isInstanceOf(org.hearth.clinician.ManageAdvisors.Outcome.Done.class);
 
         Map<String, MemberTables.Found> found;
         try (Connection connection = dataSource.getConnection()) {

@@ -31,12 +31,15 @@ class ClinicianPages {
     private final WithdrawApplication withdraw;
     private final CredentialReview review;
     private final WriteStatement writeStatement;
+    private final org.hearth.clinician.AdvisoryBoards boards;
 
-    ClinicianPages(ApplyAsClinician apply, WithdrawApplication withdraw, CredentialReview review, WriteStatement writeStatement) {
+    ClinicianPages(ApplyAsClinician apply, WithdrawApplication withdraw, CredentialReview review, WriteStatement writeStatement,
+            org.hearth.clinician.AdvisoryBoards boards) {
         this.apply = apply;
         this.withdraw = withdraw;
         this.review = review;
         this.writeStatement = writeStatement;
+        this.boards = boards;
     }
 
     /** What a badge links to: what was verified, by which role, when and until when, and the clinician's interests. */
@@ -128,6 +131,7 @@ class ClinicianPages {
             model.addAttribute("statementText", review.statement(viewer).orElse(""));
         }
         model.addAttribute("statementMax", WriteStatement.STATEMENT_MAX);
+        model.addAttribute("invitations", boards.invitations(viewer));
         model.addAttribute(Page.NOINDEX, true);
         if (!model.containsAttribute("documentAgain")) {
             model.addAttribute("documentAgain", false);
