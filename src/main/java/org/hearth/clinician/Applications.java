@@ -170,15 +170,34 @@ class Applications {
                         CLINICIAN_APPLICATIONS.STATUS.eq(WAITING)).execute() == 1;
     }
 
-    /** Revokes an approval in force; false when it is not in force (expired, or revoked meanwhile). */
-    boolean revoke(String id, String reviewerId, StaffRole role, String reason) {
+    /**
+     * Revokes an approval in force, and with it every other approval of the same member still in
+     * force (an earlier one a renewal overlaps): a revoked clinician is verified nowhere. False
+     * when that approval is not in force (expired, or revoked meanwhile).
+     */
+    boolean revoke(String id, String memberId, String reviewerId, StaffRole role, String reason) {
         long now = now();
-        return db.update(CLINICIAN_APPLICATIONS).set(CLINICIAN_APPLICATIONS.REVOKED_BY, reviewerId)
+        var inForce = CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED).and(CLINICIAN_APPLICATIONS.REVOKED_AT.isNull())
+                .and(CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(now));
+        boolean revoked = db.update(CLINICIAN_APPLICATIONS).set(CLINICIAN_APPLICATIONS.REVOKED_BY, reviewerId)
                 .set(CLINICIAN_APPLICATIONS.REVOKED_ROLE, role.name()).set(CLINICIAN_APPLICATIONS.REVOKED_AT, now)
                 .set(CLINICIAN_APPLICATIONS.REVOKE_REASON, reason)
-                .where(CLINICIAN_APPLICATIONS.ID.eq(id), CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED),
-                        CLINICIAN_APPLICATIONS.REVOKED_AT.isNull(), CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(now))
-                .execute() == 1;
+                .where(CLINICIAN_APPLICATIONS.ID.eq(id), inForce).execute() == 1;
+        if (revoked) {
+            db.update(CLINICIAN_APPLICATIONS).set(CLINICIAN_APPLICATIONS.REVOKED_BY, reviewerId)
+                    .set(CLINICIAN_APPLICATIONS.REVOKED_ROLE, role.name()).set(CLINICIAN_APPLICATIONS.REVOKED_AT, now)
+                    .set(CLINICIAN_APPLICATIONS.REVOKE_REASON, reason)
+                    .where(CLINICIAN_APPLICATIONS.MEMBER_ID.eq(memberId), inForce).execute();
+        }
+        return revoked;
+    }
+
+    /** A renewal was approved: the approvals it overlaps need no reminder of their end any more. */
+    void renewed(String memberId, String renewalId) {
+        db.update(CLINICIAN_APPLICATIONS).set(CLINICIAN_APPLICATIONS.REMINDED_AT, now())
+                .where(CLINICIAN_APPLICATIONS.MEMBER_ID.eq(memberId), CLINICIAN_APPLICATIONS.ID.ne(renewalId),
+                        CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED), CLINICIAN_APPLICATIONS.REMINDED_AT.isNull())
+                .execute();
     }
 
     /**

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * What the clinician feature holds about a member: their applications (what they gave, what
  * became of each, with the reviewer's role and reason, never the reviewer's name; the document
  * itself stays out of the download, only its kind and size), their statement of interests, and
- * whether they review for the site, and their seats on communities' advisory boards. Erasing
+ * whether they review for the site, the decisions they took as a reviewer (without whose), and
+ * their seats on communities' advisory boards. Erasing
  * removes their applications, documents and all, their statement, their appointment and their
  * seats (a seat they offered as an owner stays, without their name); decisions
  * they took as a reviewer keep the decision without their name.
@@ -47,7 +48,11 @@ class ApplicationsOfAMember implements MemberData {
     }
 
     record Section(List<ApplicationMade> applications, String statementOfInterests, boolean siteReviewer,
-            List<AdvisoryBoardSeat> advisoryBoards) {
+            List<AdvisoryBoardSeat> advisoryBoards, List<DecisionTaken> decisionsTakenAsReviewer) {
+    }
+
+    /** A decision they took as a reviewer: what and why, never whose application (that is the other member's). */
+    record DecisionTaken(String decision, String reason, Instant at) {
     }
 
     /** An invitation to a community's clinical advisory board and what became of it (who invited stays out). */
@@ -73,7 +78,18 @@ class ApplicationsOfAMember implements MemberData {
                         role(r.value13()), at(r.value14()), r.value15())),
                 db.select(CLINICIAN_STATEMENTS.STATEMENT).from(CLINICIAN_STATEMENTS).where(CLINICIAN_STATEMENTS.MEMBER_ID.eq(memberId))
                         .fetchOptional(CLINICIAN_STATEMENTS.STATEMENT).orElse(null),
-                db.fetchExists(SITE_REVIEWERS, SITE_REVIEWERS.MEMBER_ID.eq(memberId)), seats(memberId));
+                db.fetchExists(SITE_REVIEWERS, SITE_REVIEWERS.MEMBER_ID.eq(memberId)), seats(memberId), taken(memberId));
+    }
+
+    private List<DecisionTaken> taken(String memberId) {
+        List<DecisionTaken> taken = new java.util.ArrayList<>();
+        db.select(CLINICIAN_APPLICATIONS.STATUS, CLINICIAN_APPLICATIONS.REASON, CLINICIAN_APPLICATIONS.DECIDED_AT).from(CLINICIAN_APPLICATIONS)
+                .where(CLINICIAN_APPLICATIONS.DECIDED_BY.eq(memberId)).orderBy(CLINICIAN_APPLICATIONS.DECIDED_AT)
+                .forEach(r -> taken.add(new DecisionTaken(lower(r.value1()), r.value2(), at(r.value3()))));
+        db.select(CLINICIAN_APPLICATIONS.REVOKE_REASON, CLINICIAN_APPLICATIONS.REVOKED_AT).from(CLINICIAN_APPLICATIONS)
+                .where(CLINICIAN_APPLICATIONS.REVOKED_BY.eq(memberId)).orderBy(CLINICIAN_APPLICATIONS.REVOKED_AT)
+                .forEach(r -> taken.add(new DecisionTaken("revoked", r.value1(), at(r.value2()))));
+        return taken;
     }
 
     private List<AdvisoryBoardSeat> seats(String memberId) {

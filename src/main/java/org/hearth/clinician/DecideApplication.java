@@ -97,6 +97,9 @@ public class DecideApplication {
                 input.reviewer().memberId(), ready.role(), reason, until)) {
             return new Outcome.NotWaiting();
         }
+        if (input.approve()) {
+            applications.renewed(application.memberId(), application.id());
+        }
         notices.decided(application.memberId());
         events.publishEvent(new ApplicationDecided(application.id(), application.memberId(), input.approve(), false));
         return input.approve() ? new Outcome.Approved(until) : new Outcome.Rejected();

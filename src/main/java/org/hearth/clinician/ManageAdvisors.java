@@ -47,7 +47,10 @@ public class ManageAdvisors {
         record HandleMissing(Access access) implements Outcome {
         }
 
-        /** No verified clinician uses that handle (or no member does: told alike). */
+        /**
+         * No verified clinician uses that handle who may see this community (or no member uses
+         * it: told alike).
+         */
         record NoVerifiedClinician(Access access, String handle) implements Outcome {
         }
 
@@ -97,7 +100,10 @@ public class ManageAdvisors {
                 if (handle.isEmpty()) {
                     yield new Outcome.HandleMissing(access);
                 }
-                Optional<String> clinician = members.idOfHandle(handle).filter(id -> review.verified(id).isPresent());
+                // someone who may not see the community (a hidden one they are not invited to) is not asked: the
+                // invitation would show them its name, and they could not answer it
+                Optional<String> clinician = members.idOfHandle(handle).filter(id -> review.verified(id).isPresent())
+                        .filter(id -> members.viewer(id).flatMap(v -> communities.visibleTo(input.slug(), v)).filter(Access::canSee).isPresent());
                 if (clinician.isEmpty()) {
                     yield new Outcome.NoVerifiedClinician(access, handle);
                 }

@@ -8,7 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A site administrator or site reviewer revokes an approval in force, with a reason the
- * clinician reads: from then on they are not verified anywhere. Not one's own.
+ * clinician reads: from then on they are not verified anywhere (an earlier approval a renewal
+ * overlaps is revoked with it). Not one's own.
  */
 @Service
 public class RevokeVerification {
@@ -73,7 +74,7 @@ public class RevokeVerification {
         if (reason.length() > DecideApplication.REASON_MAX) {
             return new Outcome.ReasonTooLong(DecideApplication.REASON_MAX);
         }
-        if (!applications.revoke(application.id(), input.reviewer().memberId(), ready.role(), reason)) {
+        if (!applications.revoke(application.id(), application.memberId(), input.reviewer().memberId(), ready.role(), reason)) {
             return new Outcome.NotInForce();
         }
         notices.decided(application.memberId());

@@ -54,6 +54,10 @@ public class ClaimReview {
         record NotWaiting(Access access) implements Outcome {
         }
 
+        /** The flags are about the moderator: another moderator claims and decides them. */
+        record AboutYourself(Access access) implements Outcome {
+        }
+
         /** Another moderator holds it; fellow moderators see each other's handles. */
         record ClaimedByAnother(Access access, String moderator) implements Outcome {
         }
@@ -85,6 +89,9 @@ public class ClaimReview {
         String me = input.moderator().memberId();
         if (!RandomId.looksValid(input.itemId())) {
             return new Outcome.NotWaiting(access);
+        }
+        if (me.equals(input.memberId())) {
+            return new Outcome.AboutYourself(access);
         }
         boolean claimed = input.postId() != null ? flags.claim(communityId, input.postId(), me)
                 : memberFlags.claim(communityId, input.memberId(), me);

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.hearth.community.Access;
 import org.hearth.conversation.Conversations.Location;
-import org.hearth.conversation.Hidden;
 import org.hearth.conversation.HiddenPosts;
 import org.hearth.platform.security.Viewer;
 import org.hearth.trust.TrustLevels;
@@ -146,8 +145,12 @@ public class FlagMember {
         return new Outcome.Flagged(location);
     }
 
-    /** A post others may see: not deleted, and not one held back from everyone but its author and the moderators. */
-    private static boolean reachable(HiddenPosts.Post post, Viewer flagger) {
-        return !post.deleted() && (post.hidden() != Hidden.HELD_FOR_REVIEW || flagger.memberId().equals(post.authorId()));
+    /**
+     * A post the flagger sees with its author: not deleted, and not hidden from them (held, pending
+     * review, hidden or removed by a moderator), where members see a line instead of who wrote it.
+     * Otherwise "you already flagged this member" would tell them who wrote a hidden post.
+     */
+    public static boolean reachable(HiddenPosts.Post post, Viewer flagger) {
+        return !post.deleted() && (post.hidden() == null || flagger.memberId().equals(post.authorId()));
     }
 }

@@ -232,6 +232,14 @@ abstract class ClinicianContract extends HearthTest {
         assertThat(revoke.run(new RevokeVerification.Input(admin, id, "Struck off the register in March."))).isInstanceOf(RevokeVerification.Outcome.Revoked.class);
         assertThat(review.verified(applicant.memberId())).isEmpty();
         assertThat(revoke.run(new RevokeVerification.Input(admin, id, "twice"))).isInstanceOf(RevokeVerification.Outcome.NotInForce.class);
+
+        // a renewal overlapping an approval: revoking either leaves no approval in force
+        String first = applied(applicant, null);
+        assertThat(decide.run(new DecideApplication.Input(admin, first, true, "Checked."))).isInstanceOf(DecideApplication.Outcome.Approved.class);
+        String renewal = applied(applicant, null);
+        assertThat(decide.run(new DecideApplication.Input(admin, renewal, true, "Renewed."))).isInstanceOf(DecideApplication.Outcome.Approved.class);
+        assertThat(revoke.run(new RevokeVerification.Input(admin, renewal, "Struck off."))).isInstanceOf(RevokeVerification.Outcome.Revoked.class);
+        assertThat(review.verified(applicant.memberId())).as("the overlapped approval went with it").isEmpty();
         assertThat(signedIn(applicant).get("/me/clinician").text()).contains("Revoked").contains("Struck off the register in March.");
     }
 
@@ -365,6 +373,11 @@ abstract class ClinicianContract extends HearthTest {
         assertThat(step(slug, ownerActing, ManageAdvisors.Step.INVITE, clinician.handle())).as("applied, not verified")
                 .isInstanceOfSatisfying(ManageAdvisors.Outcome.NoVerifiedClinician.class, n -> assertThat(n.handle()).isEqualTo(clinician.handle()));
         assertThat(step(slug, ownerActing, ManageAdvisors.Step.INVITE, "nobody-" + unique("x"))).isInstanceOf(ManageAdvisors.Outcome.NoVerifiedClinician.class);
+        String hidden = community(owner, Visibility.HIDDEN, JoinPolicy.INVITATION, false);
+        assertThat(decide.run(new DecideApplication.Input(admin(), applied(member, null), true, "Checked."))).isInstanceOf(DecideApplication.Outcome.Approved.class);
+        assertThat(step(hidden, ownerActing, ManageAdvisors.Step.INVITE, member.handle())).as("a hidden community is not shown to them through an invitation")
+                .isInstanceOf(ManageAdvisors.Outcome.NoVerifiedClinician.class);
+        assertThat(boards.invitations(member)).isEmpty();
         assertThat(signedIn(member).get("/c/" + slug + "/advisors").status()).isEqualTo(404);
         assertThat(visitor().get("/c/" + slug + "/advisors").status()).isEqualTo(404);
 

@@ -306,7 +306,8 @@ abstract class DeletionContract extends HearthTest {
                 .where(POSTS.TOPIC_ID.eq(topic), POSTS.AUTHOR_ID.eq(leaver.memberId()), POSTS.ID.ne(anonymous)).fetchSingle().value1();
         assertThat(flagMember.run(new FlagMember.Input(access(home, bystander), bystander, opening, "HARASSMENT", "about-leaver")))
                 .isInstanceOf(FlagMember.Outcome.Flagged.class);
-        assertThat(flagMember.run(new FlagMember.Input(access(home, leaver), leaver, reply, "SPAM", "about-bystander")))
+        String bystanderShown = replied(access(home, bystander), bystander, topic, new Draft(null, null, "bystander-shown", null, false)).postId();
+        assertThat(flagMember.run(new FlagMember.Input(access(home, leaver), leaver, bystanderShown, "SPAM", "about-bystander")))
                 .isInstanceOf(FlagMember.Outcome.Flagged.class);
         assertThat(claimReview.run(ClaimReview.Input.ofMember(home, withSecondFactor(leaver), bystander.memberId())))
                 .isInstanceOf(ClaimReview.Outcome.Claimed.class);

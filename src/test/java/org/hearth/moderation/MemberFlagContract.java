@@ -110,6 +110,13 @@ abstract class MemberFlagContract extends HearthTest {
         assertThat(flag(p, reader, p.postId(), FlagReason.SPAM, "sells pills in every topic")).isInstanceOf(FlagMember.Outcome.Flagged.class);
         assertThat(flag(p, reader, p.postId(), FlagReason.HARASSMENT, "again")).isInstanceOf(FlagMember.Outcome.AlreadyFlagged.class);
 
+        // a post hidden from readers does not lead to its author: "already flagged" would name who wrote it
+        String hiddenReply = replied(access(p.slug(), p.flagged()), p.flagged(), p.topicId(), new Draft(null, null, "to hide", null, false)).postId();
+        assertThat(flagPost.run(new FlagPost.Input(access(p.slug(), withSecondFactor(p.owner())), withSecondFactor(p.owner()), hiddenReply, "SPAM", null)))
+                .isInstanceOfSatisfying(FlagPost.Outcome.Flagged.class, f -> assertThat(f.hidden()).isTrue());
+        assertThat(flag(p, reader, hiddenReply, FlagReason.SPAM, "again")).isInstanceOf(FlagMember.Outcome.NotFound.class);
+        assertThat(signedIn(p.readers().get(2)).get("/c/" + p.slug() + "/p/" + hiddenReply + "/flag-member").status()).isEqualTo(404);
+
         Visitor browser = signedIn(p.readers().get(1));
         String form = "/c/" + p.slug() + "/p/" + p.postId() + "/flag-member";
         assertThat(browser.get("/c/" + p.slug() + "/p/" + p.postId() + "/flag").document().select("a[href=" + form + "]")).hasSize(1);
@@ -169,6 +176,8 @@ abstract class MemberFlagContract extends HearthTest {
                 .doesNotContain(p.readers().getFirst().handle());
         var opened = moderator.open("/c/" + p.slug() + "/review/members/" + p.moderator().memberId());
         assertThat(opened.text()).contains("Those flags are about you").doesNotContain("rude-to-members");
+        assertThat(claimReview.run(ClaimReview.Input.ofMember(p.slug(), withSecondFactor(p.moderator()), p.moderator().memberId())))
+                .as("nor holds them off from the others with a claim").isInstanceOf(ClaimReview.Outcome.AboutYourself.class);
         assertThat(decideMemberReview.run(new DecideMemberReview.Input(p.slug(), withSecondFactor(p.moderator()), p.moderator().memberId(),
                 ModerationAction.DISMISS, "not me", null, null))).isInstanceOf(DecideMemberReview.Outcome.AboutYourself.class);
         assertThat(decideMemberReview.run(new DecideMemberReview.Input(p.slug(), withSecondFactor(p.owner()), p.moderator().memberId(),

@@ -2,7 +2,6 @@ package org.hearth.moderation.web;
 
 import org.hearth.community.Access;
 import org.hearth.community.Communities;
-import org.hearth.conversation.Hidden;
 import org.hearth.conversation.HiddenPosts;
 import org.hearth.moderation.ClaimReview;
 import org.hearth.moderation.DecideMemberReview;
@@ -109,11 +108,9 @@ class MemberFlagPages {
         return flagPage(model, access, post(access, postId, viewer), form, errors);
     }
 
-    /** The post the member was reached through: one the viewer may read, not deleted, not held back from them. */
+    /** The post the member was reached through: one the viewer reads with its author (see {@link FlagMember}). */
     private HiddenPosts.Post post(Access access, String postId, Viewer viewer) {
-        return posts.readable(access, postId).filter(p -> !p.deleted())
-                .filter(p -> p.hidden() != Hidden.HELD_FOR_REVIEW || viewer.memberId().equals(p.authorId()))
-                .orElseThrow(NotFound::new);
+        return posts.readable(access, postId).filter(p -> FlagMember.reachable(p, viewer)).orElseThrow(NotFound::new);
     }
 
     private String flagPage(Model model, Access access, HiddenPosts.Post post, FlagForm form, FormErrors errors) {
@@ -168,6 +165,7 @@ class MemberFlagPages {
             case ClaimReview.Outcome.NotFound n -> throw new NotFound();
             case ClaimReview.Outcome.SecondFactorNeeded s -> null;
             case ClaimReview.Outcome.NotWaiting n -> "Nothing about that member waits for review now: another moderator decided it.";
+            case ClaimReview.Outcome.AboutYourself a -> "Those flags are about you: another moderator reads and decides them.";
             case ClaimReview.Outcome.ClaimedByAnother(var access, var moderator) -> moderator + " is already looking at that member.";
         };
         if (notice == null) {

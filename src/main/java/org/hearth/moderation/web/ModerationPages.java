@@ -180,6 +180,7 @@ class ModerationPages {
             case ClaimReview.Outcome.NotFound n -> throw new NotFound();
             case ClaimReview.Outcome.SecondFactorNeeded s -> null;
             case ClaimReview.Outcome.NotWaiting n -> "That post is no longer waiting: another moderator decided it.";
+            case ClaimReview.Outcome.AboutYourself a -> "Those flags are about you: another moderator reads and decides them.";
             case ClaimReview.Outcome.ClaimedByAnother(var access, var moderator) -> moderator + " is already looking at that post.";
         };
         if (notice == null) {
