@@ -28,6 +28,7 @@ final class SiteGenerator {
 
     static final String PASSWORD = "bench-walnut-orchard-lantern";
     static final int READERS = 32;
+    static final int CLINICIAN_EVERY = 100;
     static final int READ_TOPIC_REPLIES = 50;
     static final int REPLY_TOPICS = 20;
     private static final int MAX_REPLIES = 900;
@@ -48,7 +49,7 @@ final class SiteGenerator {
     /** What the load scenarios need to know about the generated site. */
     record Site(Scale scale, int members, int communities, int topics, long posts, long reactions,
             long memberships, String readTopicPath, String memberCommunityPath, List<String> replyTopicPaths,
-            List<String> readerHandles, long generationMillis) {
+            List<String> readerHandles, long generationMillis, long clinicians) {
     }
 
     private final Scale scale;
@@ -171,6 +172,7 @@ final class SiteGenerator {
 
         String readTopicPath = null;
         List<String> replyTopicPaths = new ArrayList<>();
+        java.util.Set<Integer> readTopicAuthors = new java.util.LinkedHashSet<>();
         int topicCount = 0;
         for (int c = 0; c < communityCount; c++) {
             long budget = Math.round(scale.posts * weight[c] / totalWeight);
@@ -194,6 +196,9 @@ final class SiteGenerator {
                     String body = body();
                     String warning = random.nextDouble() < 0.03 ? "Talks about " + word() : null;
                     posts.add(postId, topicId, memberIds[author], anonymous, p == 0, p, body, html(body), warning, at);
+                    if (c == 0 && readTopicPath == null && !anonymous && p < 25) {
+                        readTopicAuthors.add(author);
+                    }
                     int reacting = reactionCount(people.size());
                     // consecutive slots from one random start: distinct members, as reactionCount
                     // stays below the community's size
@@ -220,10 +225,35 @@ final class SiteGenerator {
             }
         }
         flushContent(connection, postgres, topics, posts, reactions);
+        long clinicians = clinicians(connection, postgres, memberIds, readTopicAuthors);
         connection.setAutoCommit(autoCommit);
         return new Site(scale, memberCount, communityCount, topicCount, posts.written(), reactions.written(),
                 memberships.written(), readTopicPath, "/c/" + slugs[1], List.copyOf(replyTopicPaths),
-                List.copyOf(readerHandles), (System.nanoTime() - started) / 1_000_000);
+                List.copyOf(readerHandles), (System.nanoTime() - started) / 1_000_000, clinicians);
+    }
+
+    /**
+     * Verified clinicians, chosen without drawing from the random stream (so the rest of a seed's
+     * site stays the same): one member in {@value #CLINICIAN_EVERY}, and three of the authors on
+     * the first page of the read topic, so its page shows badges.
+     */
+    private static long clinicians(Connection connection, boolean postgres, String[] memberIds, java.util.Set<Integer> readTopicAuthors)
+            throws SQLException {
+        Rows applications = new Rows("clinician_applications", "id", "member_id", "profession", "specialty", "jurisdiction",
+                "register_number", "applied_at", "status", "decided_role", "decided_at", "reason", "expires_at");
+        java.util.Set<Integer> chosen = new java.util.TreeSet<>();
+        for (int i = 7; i < memberIds.length; i += CLINICIAN_EVERY) {
+            chosen.add(i);
+        }
+        readTopicAuthors.stream().limit(3).forEach(chosen::add);
+        long until = START + 5000 * DAY;
+        for (int i : chosen) {
+            applications.add(RandomId.next(), memberIds[i], i % 2 == 0 ? "PHYSICIAN" : "NURSE", "Specialty " + (i % 12), "United Kingdom",
+                    String.format("%07d", i), START, "APPROVED", "SITE_ADMINISTRATOR", START + DAY, "Checked in the register.", until);
+        }
+        applications.flush(connection, postgres);
+        connection.commit();
+        return applications.written();
     }
 
     private static void flushContent(Connection connection, boolean postgres, Rows topics, Rows posts, Rows reactions)
