@@ -119,17 +119,14 @@ public class DecideMemberReview {
         if (action == null || !ModerationAction.aboutAMember().contains(action)) {
             return new Outcome.ActionMissing(access);
         }
-        if (reason.isEmpty()) {
-            return new Outcome.ReasonMissing(access);
-        }
-        if (reason.length() > DecideReview.REASON_MAX) {
-            return new Outcome.ReasonTooLong(access, DecideReview.REASON_MAX);
-        }
-        if (action.timed() && (input.days() == null || input.days() < 1 || input.days() > DecideReview.DAYS_MAX)) {
-            return new Outcome.DaysNeeded(access, DecideReview.DAYS_MAX);
-        }
-        if (input.ruleNumber() != null && rules.current(access).rules().stream().noneMatch(rule -> rule.number() == input.ruleNumber())) {
-            return new Outcome.NoSuchRule(access);
+        var problem = DecisionWords.check(rules, access, reason, action, input.days(), input.ruleNumber());
+        if (problem.isPresent()) {
+            return switch (problem.get()) {
+                case REASON_MISSING -> new Outcome.ReasonMissing(access);
+                case REASON_TOO_LONG -> new Outcome.ReasonTooLong(access, DecideReview.REASON_MAX);
+                case DAYS_NEEDED -> new Outcome.DaysNeeded(access, DecideReview.DAYS_MAX);
+                case NO_SUCH_RULE -> new Outcome.NoSuchRule(access);
+            };
         }
         if (input.moderator().memberId().equals(input.memberId())) {
             return new Outcome.AboutYourself(access);

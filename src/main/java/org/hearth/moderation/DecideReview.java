@@ -154,9 +154,7 @@ public class DecideReview {
         String reason = input.reason() == null ? "" : input.reason().strip();
         return withSecondFactor(access)
                 .or(() -> input.action() == null ? Optional.of(new Outcome.ActionMissing(access)) : Optional.empty())
-                .or(() -> reasoned(access, reason))
-                .or(() -> timed(access, input))
-                .or(() -> aRuleOfHere(access, input.ruleNumber()))
+                .or(() -> worded(access, input, reason))
                 .or(() -> titled(access, input))
                 .or(() -> movable(access, input))
                 .or(() -> notTheirOwn(access, input))
@@ -168,21 +166,13 @@ public class DecideReview {
         return access.canModerate() ? Optional.empty() : Optional.of(new Outcome.SecondFactorNeeded());
     }
 
-    private static Optional<Outcome> reasoned(Access access, String reason) {
-        if (reason.isEmpty()) {
-            return Optional.of(new Outcome.ReasonMissing(access));
-        }
-        return reason.length() > REASON_MAX ? Optional.of(new Outcome.ReasonTooLong(access, REASON_MAX)) : Optional.empty();
-    }
-
-    private static Optional<Outcome> timed(Access access, Input input) {
-        boolean valid = !input.action().timed() || input.days() != null && input.days() >= 1 && input.days() <= DAYS_MAX;
-        return valid ? Optional.empty() : Optional.of(new Outcome.DaysNeeded(access, DAYS_MAX));
-    }
-
-    private Optional<Outcome> aRuleOfHere(Access access, Integer ruleNumber) {
-        boolean known = ruleNumber == null || rules.current(access).rules().stream().anyMatch(rule -> rule.number() == ruleNumber);
-        return known ? Optional.empty() : Optional.of(new Outcome.NoSuchRule(access));
+    private Optional<Outcome> worded(Access access, Input input, String reason) {
+        return DecisionWords.check(rules, access, reason, input.action(), input.days(), input.ruleNumber()).map(problem -> switch (problem) {
+            case REASON_MISSING -> new Outcome.ReasonMissing(access);
+            case REASON_TOO_LONG -> new Outcome.ReasonTooLong(access, REASON_MAX);
+            case DAYS_NEEDED -> new Outcome.DaysNeeded(access, DAYS_MAX);
+            case NO_SUCH_RULE -> new Outcome.NoSuchRule(access);
+        });
     }
 
     private static Optional<Outcome> titled(Access access, Input input) {
