@@ -74,11 +74,6 @@ public class AdvisoryBoards {
         return board;
     }
 
-    /** Whether this member sits on the community's board now (verified, accepted, not ended). */
-    public boolean advises(Access access, String memberId) {
-        return memberId != null && board(access).stream().anyMatch(a -> a.memberId().equals(memberId));
-    }
-
     /** Every advisorship of the community, for its owners; empty for anyone else. */
     public Optional<List<Seat>> seats(Access access) {
         if (!access.owns() || !access.canModerate()) {

@@ -237,11 +237,6 @@ class Applications {
                 .fetch(SITE_REVIEWERS.MEMBER_ID);
     }
 
-    /** How many applications wait, for the reviewers' link. */
-    int waitingCount() {
-        return db.fetchCount(CLINICIAN_APPLICATIONS, CLINICIAN_APPLICATIONS.STATUS.eq(WAITING));
-    }
-
     private static Stored row(ClinicianApplicationsRecord r) {
         return new Stored(r.getId(), r.getMemberId(), Profession.valueOf(r.getProfession()), r.getSpecialty(), r.getJurisdiction(),
                 r.getRegisterNumber(), r.getDocumentType() == null ? null : DocumentType.valueOf(r.getDocumentType()), r.getDocumentBytes(),

@@ -70,11 +70,6 @@ public class Reviewers implements Responsibilities {
         return new Acting.Ready(role.get(), found.get());
     }
 
-    /** How many applications wait, for a reviewer's link to the queue; 0 for anyone else. */
-    public int waiting(Viewer viewer) {
-        return roleOf(viewer).isPresent() ? applications.waitingCount() : 0;
-    }
-
     @Override
     public Optional<String> needingSecondFactor(String memberId) {
         return applications.isReviewer(memberId) ? Optional.of("you review clinicians' credentials for this site") : Optional.empty();
