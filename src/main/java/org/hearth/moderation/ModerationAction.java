@@ -113,6 +113,17 @@ public enum ModerationAction {
         return java.util.List.of(DISMISS, WARN, MUTE, SUSPEND, BAN);
     }
 
+    /** In a moderator's words, for the notice after deciding about a flagged member: "they are muted". */
+    public String labelAboutAMember() {
+        return switch (this) {
+            case WARN -> "they are warned";
+            case MUTE -> "they are muted";
+            case SUSPEND -> "they are suspended";
+            case BAN -> "they are banned from this community";
+            default -> label();
+        };
+    }
+
     /** The choice on the form about a flagged member, in the moderator's words. */
     public String choiceAboutAMember() {
         return switch (this) {

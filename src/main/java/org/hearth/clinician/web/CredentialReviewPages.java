@@ -194,11 +194,7 @@ class CredentialReviewPages implements AdministrationPage {
     }
 
     private java.util.List<String> reviewerHandles() {
-        return members.handles(reviewersIds()).values().stream().sorted().toList();
-    }
-
-    private java.util.List<String> reviewersIds() {
-        return reviewers.appointed();
+        return members.handles(reviewers.appointed()).values().stream().sorted().toList();
     }
 
     private static FormErrors done(RedirectAttributes redirect, String notice) {

@@ -188,14 +188,7 @@ class MemberFlagPages {
         }
         FormErrors errors = switch (decide.run(input)) {
             case DecideMemberReview.Outcome.Decided(var access, var action) -> {
-                String done = switch (action) {
-                    case DISMISS -> "the flags are turned down";
-                    case MUTE -> "they are muted";
-                    case SUSPEND -> "they are suspended";
-                    case BAN -> "they are banned from this community";
-                    default -> "they are warned";
-                };
-                redirect.addFlashAttribute(Page.NOTICE, "Done: " + done + ". The member is told, with your reason.");
+                redirect.addFlashAttribute(Page.NOTICE, "Done: " + action.labelAboutAMember() + ". The member is told, with your reason.");
                 yield null;
             }
             case DecideMemberReview.Outcome.NotFound n -> throw new NotFound();
