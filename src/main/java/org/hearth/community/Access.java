@@ -20,6 +20,7 @@ public final class Access {
     private final Restriction restriction;
     private final boolean siteStaff;
     private boolean banned;
+    private boolean readsOnly;
 
     /**
      * A moderator's decision that keeps a member from writing here until a time: muted (may
@@ -64,6 +65,21 @@ public final class Access {
     Access banned(boolean banned) {
         this.banned = banned && role == null;
         return this;
+    }
+
+    /**
+     * Marks a member who is a verified clinician in a community that keeps clinicians at a
+     * distance: they read and flag, but do not write or react. Not its moderators and owners,
+     * whom the community appointed.
+     */
+    Access readingOnly(boolean verifiedClinician) {
+        this.readsOnly = verifiedClinician && role == Role.MEMBER && community.keepsCliniciansAtADistance();
+        return this;
+    }
+
+    /** A verified clinician member of a community that keeps clinicians at a distance: reads, does not write. */
+    public boolean readsOnly() {
+        return readsOnly;
     }
 
     /** A moderator banned them from this community, and the ban stands. */
@@ -140,9 +156,12 @@ public final class Access {
         return everyReader || siteStaff || member() || community.visibility() == Visibility.PUBLIC;
     }
 
-    /** A member who is not muted or suspended here now: the one check for writing and reacting. */
+    /**
+     * A member who is not muted or suspended here now, nor a clinician this community keeps at a
+     * distance: the one check for writing and reacting.
+     */
     public boolean canPost() {
-        return member() && restriction == null;
+        return member() && restriction == null && !readsOnly;
     }
 
     /** The mute or suspension that keeps this member from writing now, or null: for the composer to say why. */

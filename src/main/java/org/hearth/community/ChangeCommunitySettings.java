@@ -34,25 +34,40 @@ public class ChangeCommunitySettings {
      *
      * @param flagHideScore points of members' flags that hide a post until a moderator looks (null: not a whole number)
      * @param holdNewMembersPosts new members' posts wait for a moderator before others see them
+     * @param clinicians whether verified clinicians join fully, to read only, or not at all (null: not one of these)
      */
     public record Settings(String name, String description, String conditionServed, Visibility visibility,
-            JoinPolicy joinPolicy, boolean allowAnonymous, Integer flagHideScore, boolean holdNewMembersPosts) {
+            JoinPolicy joinPolicy, boolean allowAnonymous, Integer flagHideScore, boolean holdNewMembersPosts,
+            ClinicianAdmission clinicians) {
 
-        /** Settings that hold no one's posts for review. */
+        /** Settings that hold no one's posts for review and welcome clinicians. */
         public Settings(String name, String description, String conditionServed, Visibility visibility, JoinPolicy joinPolicy,
                 boolean allowAnonymous, Integer flagHideScore) {
-            this(name, description, conditionServed, visibility, joinPolicy, allowAnonymous, flagHideScore, false);
+            this(name, description, conditionServed, visibility, joinPolicy, allowAnonymous, flagHideScore, false,
+                    ClinicianAdmission.WELCOME);
         }
 
         public static Settings of(Community community) {
             return new Settings(community.name(), community.description(), community.conditionServed(),
                     community.visibility(), community.joinPolicy(), community.allowAnonymous(), community.flagHideScore(),
-                    community.holdNewMembersPosts());
+                    community.holdNewMembersPosts(), community.clinicians());
+        }
+
+        /** These settings with new members' posts held, or not. */
+        public Settings holding(boolean hold) {
+            return new Settings(name, description, conditionServed, visibility, joinPolicy, allowAnonymous, flagHideScore, hold,
+                    clinicians);
+        }
+
+        /** These settings with clinicians admitted as given. */
+        public Settings admitting(ClinicianAdmission admission) {
+            return new Settings(name, description, conditionServed, visibility, joinPolicy, allowAnonymous, flagHideScore,
+                    holdNewMembersPosts, admission);
         }
 
         Settings stripped() {
             return new Settings(strip(name), strip(description), strip(conditionServed), visibility, joinPolicy, allowAnonymous,
-                    flagHideScore, holdNewMembersPosts);
+                    flagHideScore, holdNewMembersPosts, clinicians);
         }
 
         private static String strip(String text) {
@@ -152,6 +167,9 @@ public class ChangeCommunitySettings {
         }
         if (settings.joinPolicy() == null) {
             problems.put("joinPolicy", "Choose how people join.");
+        }
+        if (settings.clinicians() == null) {
+            problems.put("clinicians", "Choose whether verified clinicians may join.");
         }
         if (settings.flagHideScore() == null || settings.flagHideScore() < MIN_FLAG_HIDE_SCORE
                 || settings.flagHideScore() > MAX_FLAG_HIDE_SCORE) {

@@ -27,6 +27,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -44,12 +45,14 @@ public class Communities {
     private final Members members;
     private final Clock clock;
     private final StaffAccess staffAccess;
+    private final ObjectProvider<VerifiedClinicians> clinicians;
 
-    Communities(DSLContext db, Members members, Clock clock, StaffAccess staffAccess) {
+    Communities(DSLContext db, Members members, Clock clock, StaffAccess staffAccess, ObjectProvider<VerifiedClinicians> clinicians) {
         this.db = db;
         this.members = members;
         this.clock = clock;
         this.staffAccess = staffAccess;
+        this.clinicians = clinicians;
     }
 
     /** A listed community with how many members it has. */
@@ -75,10 +78,19 @@ public class Communities {
             return bySlug(slug).map(Access::ofVisitor).filter(Access::canSee);
         }
         // One query for the community and the viewer's standing in it: this runs on every page.
+        // A second only for a member of a community that keeps clinicians at a distance.
         return db.select(COMMUNITIES.asterisk()).select(standingColumns(viewer.memberId())).from(COMMUNITIES)
                 .where(COMMUNITIES.SLUG.eq(slug))
                 .fetchOptional(r -> standing(r, viewer, clock.millis()))
+                .map(access -> access.readingOnly(access.role() == Role.MEMBER && access.community().keepsCliniciansAtADistance()
+                        && verifiedClinician(viewer.memberId())))
                 .filter(Access::canSee);
+    }
+
+    /** Whether this member is a verified clinician now (false where no feature verifies clinicians). */
+    boolean verifiedClinician(String memberId) {
+        VerifiedClinicians verified = clinicians.getIfAvailable();
+        return verified != null && verified.verifiedNow(memberId);
     }
 
     /**
@@ -203,7 +215,7 @@ public class Communities {
         String id = RandomId.next();
         Community community = new Community(id, form.slug(), form.name().strip(), form.description().strip(),
                 form.conditionServed().strip(), form.visibility(), form.joinPolicy(), form.allowAnonymous(),
-                Community.DEFAULT_FLAG_HIDE_SCORE);
+                Community.DEFAULT_FLAG_HIDE_SCORE, false, ClinicianAdmission.WELCOME);
         int saved = db.insertInto(COMMUNITIES)
                 .set(COMMUNITIES.ID, id).set(COMMUNITIES.SLUG, community.slug()).set(COMMUNITIES.NAME, community.name())
                 .set(COMMUNITIES.DESCRIPTION, community.description()).set(COMMUNITIES.CONDITION_SERVED, community.conditionServed())
@@ -243,12 +255,13 @@ public class Communities {
     Community change(Community community, ChangeCommunitySettings.Settings settings) {
         Community changed = new Community(community.id(), community.slug(), settings.name(), settings.description(),
                 settings.conditionServed(), settings.visibility(), settings.joinPolicy(), settings.allowAnonymous(),
-                settings.flagHideScore(), settings.holdNewMembersPosts());
+                settings.flagHideScore(), settings.holdNewMembersPosts(), settings.clinicians());
         db.update(COMMUNITIES).set(COMMUNITIES.NAME, changed.name()).set(COMMUNITIES.DESCRIPTION, changed.description())
                 .set(COMMUNITIES.CONDITION_SERVED, changed.conditionServed()).set(COMMUNITIES.VISIBILITY, changed.visibility().name())
                 .set(COMMUNITIES.JOIN_POLICY, changed.joinPolicy().name()).set(COMMUNITIES.ALLOW_ANONYMOUS, changed.allowAnonymous())
                 .set(COMMUNITIES.FLAG_HIDE_SCORE, changed.flagHideScore())
                 .set(COMMUNITIES.HOLD_NEW_MEMBERS_POSTS, changed.holdNewMembersPosts())
+                .set(COMMUNITIES.CLINICIANS, changed.clinicians().name())
                 .where(COMMUNITIES.ID.eq(community.id()))
                 .execute();
         return changed;
@@ -405,6 +418,6 @@ public class Communities {
         return new Community(r.get(COMMUNITIES.ID), r.get(COMMUNITIES.SLUG), r.get(COMMUNITIES.NAME), r.get(COMMUNITIES.DESCRIPTION), r.get(COMMUNITIES.CONDITION_SERVED),
                 Visibility.valueOf(r.get(COMMUNITIES.VISIBILITY)), JoinPolicy.valueOf(r.get(COMMUNITIES.JOIN_POLICY)),
                 Boolean.TRUE.equals(r.get(COMMUNITIES.ALLOW_ANONYMOUS)), r.get(COMMUNITIES.FLAG_HIDE_SCORE),
-                Boolean.TRUE.equals(r.get(COMMUNITIES.HOLD_NEW_MEMBERS_POSTS)));
+                Boolean.TRUE.equals(r.get(COMMUNITIES.HOLD_NEW_MEMBERS_POSTS)), ClinicianAdmission.valueOf(r.get(COMMUNITIES.CLINICIANS)));
     }
 }

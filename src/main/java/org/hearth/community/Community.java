@@ -11,12 +11,19 @@ public record Community(
         JoinPolicy joinPolicy,
         boolean allowAnonymous,
         int flagHideScore,
-        boolean holdNewMembersPosts) {
+        boolean holdNewMembersPosts,
+        ClinicianAdmission clinicians) {
 
-    /** A community that holds no one's posts for review. */
+    /** A community that holds no one's posts for review and welcomes clinicians. */
     public Community(String id, String slug, String name, String description, String conditionServed, Visibility visibility,
             JoinPolicy joinPolicy, boolean allowAnonymous, int flagHideScore) {
-        this(id, slug, name, description, conditionServed, visibility, joinPolicy, allowAnonymous, flagHideScore, false);
+        this(id, slug, name, description, conditionServed, visibility, joinPolicy, allowAnonymous, flagHideScore, false,
+                ClinicianAdmission.WELCOME);
+    }
+
+    /** Whether verified clinicians are kept at a distance here: read only, or not admitted. */
+    public boolean keepsCliniciansAtADistance() {
+        return clinicians != ClinicianAdmission.WELCOME;
     }
 
     /** Points of members' flags that hide a post until a moderator looks, unless its owners choose otherwise. */

@@ -33,6 +33,10 @@ public class DecideJoinRequest {
         }
 
         /** Nobody waits under that id: never asked, withdrew, or another moderator answered first. */
+        /** They are a verified clinician now, and this community does not admit clinicians. */
+        record CliniciansNotAdmitted(Community community) implements Outcome {
+        }
+
         record NoSuchRequest(Community community) implements Outcome {
         }
     }
@@ -58,12 +62,23 @@ public class DecideJoinRequest {
         // what they agreed to when they asked, read before the request is taken away
         Optional<Communities.Agreement> agreement = RandomId.looksValid(input.memberId())
                 ? communities.requestAgreement(access.community().id(), input.memberId()) : Optional.empty();
-        return stillWaiting(access, input.memberId())
+        return clinicianAdmitted(access, input)
+                .or(() -> stillWaiting(access, input.memberId()))
                 .orElseGet(() -> decide(access, input, agreement.orElse(null)));
     }
 
     private static Optional<Outcome> withSecondFactor(Access access) {
         return access.canModerate() ? Optional.empty() : Optional.of(new Outcome.SecondFactorNeeded());
+    }
+
+    /**
+     * Someone who asked before they were verified as a clinician, in a community that does not
+     * admit clinicians: the request waits, to be declined.
+     */
+    private Optional<Outcome> clinicianAdmitted(Access access, Input input) {
+        return input.approve() && access.community().clinicians() == ClinicianAdmission.NOT_ADMITTED
+                && RandomId.looksValid(input.memberId()) && communities.verifiedClinician(input.memberId())
+                ? Optional.of(new Outcome.CliniciansNotAdmitted(access.community())) : Optional.empty();
     }
 
     /** Removing the request is the check: of two moderators answering at once, one finds it gone. */

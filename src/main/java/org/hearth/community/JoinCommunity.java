@@ -25,7 +25,8 @@ public class JoinCommunity {
     }
 
     public sealed interface Outcome {
-        record Joined(Community community) implements Outcome {
+        /** @param readsOnly a verified clinician in a community that keeps clinicians at a distance: they read, not write */
+        record Joined(Community community, boolean readsOnly) implements Outcome {
         }
 
         record Requested(Community community) implements Outcome {
@@ -46,6 +47,10 @@ public class JoinCommunity {
         }
 
         record ByInvitationOnly(Community community) implements Outcome {
+        }
+
+        /** A verified clinician, and this community does not admit clinicians (its rules page says so). */
+        record CliniciansNotAdmitted(Community community) implements Outcome {
         }
 
         /** They did not say they agree to the rules: joining asks it of everyone. */
@@ -78,6 +83,7 @@ public class JoinCommunity {
         Access access = found.get();
         return notAlreadyMember(access)
                 .or(() -> access.banned() ? Optional.of(new Outcome.Banned(access.community())) : Optional.empty())
+                .or(() -> clinicianAdmitted(access, input.member()))
                 .or(() -> notAlreadyRequested(access))
                 .or(() -> openOrInvitedOrAsking(access))
                 .or(() -> agreed(access, input.agreedTo()))
@@ -86,6 +92,12 @@ public class JoinCommunity {
 
     private static Optional<Outcome> notAlreadyMember(Access access) {
         return access.member() ? Optional.of(new Outcome.AlreadyMember(access.community())) : Optional.empty();
+    }
+
+    /** Asked of every way in, an invitation included: the owners chose not to admit clinicians. */
+    private Optional<Outcome> clinicianAdmitted(Access access, Viewer member) {
+        return access.community().clinicians() == ClinicianAdmission.NOT_ADMITTED && communities.verifiedClinician(member.memberId())
+                ? Optional.of(new Outcome.CliniciansNotAdmitted(access.community())) : Optional.empty();
     }
 
     /** A moderator's invitation answers a request too: accepting it is joining. */
@@ -118,7 +130,8 @@ public class JoinCommunity {
         if (access.canJoin()) {
             communities.addMember(community.id(), member.memberId(), Role.MEMBER, agreement);
             events.publishEvent(new MemberJoined(community.id(), member.memberId(), Role.MEMBER));
-            return new Outcome.Joined(community);
+            return new Outcome.Joined(community, community.clinicians() == ClinicianAdmission.READ_ONLY
+                    && communities.verifiedClinician(member.memberId()));
         }
         if (communities.addRequest(community.id(), member.memberId(), agreement)) {
             events.publishEvent(new JoinRequested(community.id(), member.memberId()));

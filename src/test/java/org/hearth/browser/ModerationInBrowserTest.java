@@ -168,9 +168,7 @@ class ModerationInBrowserTest extends BrowserTest {
         Viewer owner = account(unique("owner"));
         String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
         var now = org.hearth.community.ChangeCommunitySettings.Settings.of(access(slug, owner).community());
-        changeSettings.run(new org.hearth.community.ChangeCommunitySettings.Input(slug, withSecondFactor(owner),
-                new org.hearth.community.ChangeCommunitySettings.Settings(now.name(), now.description(), now.conditionServed(),
-                        now.visibility(), now.joinPolicy(), now.allowAnonymous(), now.flagHideScore(), true), false));
+        changeSettings.run(new org.hearth.community.ChangeCommunitySettings.Input(slug, withSecondFactor(owner), now.holding(true), false));
         Authenticator ownersAuthenticator = Authenticator.enrol(signedIn(owner), PASSWORD);
         String topicId = started(access(slug, owner), owner, new Draft(TopicKind.QUESTION, "Starting insulin: what helped?",
                 "Tell us what made the first weeks easier.", null, false));

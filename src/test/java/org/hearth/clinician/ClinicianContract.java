@@ -13,9 +13,16 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.hearth.community.ChangeCommunitySettings;
+import org.hearth.community.ClinicianAdmission;
+import org.hearth.community.DecideJoinRequest;
+import org.hearth.community.JoinCommunity;
 import org.hearth.community.JoinPolicy;
+import org.hearth.community.Role;
 import org.hearth.community.Visibility;
 import org.hearth.conversation.Draft;
+import org.hearth.conversation.ReactToPost;
+import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.TopicKind;
 import org.hearth.platform.mail.Outbox;
 import org.hearth.platform.security.Viewer;
@@ -71,6 +78,12 @@ abstract class ClinicianContract extends HearthTest {
 
     @Autowired
     DSLContext db;
+
+    @Autowired
+    ChangeCommunitySettings changeSettings;
+
+    @Autowired
+    DecideJoinRequest decideJoinRequest;
 
     private ApplyAsClinician.Outcome applyAs(Viewer member, String number, byte[] document) {
         return apply.run(new ApplyAsClinician.Input(member, "PHYSICIAN", "Endocrinology", "United Kingdom", number, document));
@@ -427,5 +440,86 @@ abstract class ClinicianContract extends HearthTest {
                 .isInstanceOf(ManageAdvisors.Outcome.Done.class);
         assertThat(step(slug, ownerActing, ManageAdvisors.Step.END, clinician.memberId())).isInstanceOf(ManageAdvisors.Outcome.Done.class);
         assertThat(boards.invitations(clinician)).isEmpty();
+    }
+
+    // ---- each community chooses --------------------------------------------------------------
+
+    private ChangeCommunitySettings.Outcome admitting(String slug, Viewer owner, ClinicianAdmission admission) {
+        var settings = ChangeCommunitySettings.Settings.of(access(slug, owner).community()).admitting(admission);
+        return changeSettings.run(new ChangeCommunitySettings.Input(slug, withSecondFactor(owner), settings, false));
+    }
+
+    private Viewer verified(String handle) {
+        Viewer clinician = account(unique(handle));
+        assertThat(decide.run(new DecideApplication.Input(admin(), applied(clinician, null), true, "Checked.")))
+                .isInstanceOf(DecideApplication.Outcome.Approved.class);
+        return clinician;
+    }
+
+    @Test
+    void aCommunityThatDoesNotAdmitCliniciansRefusesTheirJoinByEveryWayIn() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        assertThat(admitting(slug, owner, null)).isInstanceOfSatisfying(ChangeCommunitySettings.Outcome.Invalid.class,
+                i -> assertThat(i.problems()).containsEntry("clinicians", "Choose whether verified clinicians may join."));
+        assertThat(admitting(slug, owner, ClinicianAdmission.NOT_ADMITTED)).isInstanceOf(ChangeCommunitySettings.Outcome.Changed.class);
+        assertThat(visitor().get("/c/" + slug + "/rules").document().select("#clinician-admission").text())
+                .isEqualTo("Verified clinicians may not join this community.");
+
+        Viewer clinician = verified("clin");
+        assertThat(join(slug, clinician)).isInstanceOf(JoinCommunity.Outcome.CliniciansNotAdmitted.class);
+        assertThat(invite(slug, owner, clinician.handle())).as("answered as for any handle")
+                .isInstanceOf(org.hearth.community.InviteMember.Outcome.Invited.class);
+        assertThat(access(slug, clinician).invited()).as("but no invitation they could not accept").isFalse();
+        assertThat(join(slug, clinician)).isInstanceOf(JoinCommunity.Outcome.CliniciansNotAdmitted.class);
+        assertThat(access(slug, clinician).member()).isFalse();
+        Viewer patient = account(unique("pat"));
+        assertThat(join(slug, patient)).as("only clinicians are kept out").isInstanceOf(JoinCommunity.Outcome.Joined.class);
+
+        String asking = community(owner, Visibility.PUBLIC, JoinPolicy.APPROVAL, false);
+        Viewer laterVerified = account(unique("later"));
+        assertThat(join(asking, laterVerified)).isInstanceOf(JoinCommunity.Outcome.Requested.class);
+        assertThat(admitting(asking, owner, ClinicianAdmission.NOT_ADMITTED)).isInstanceOf(ChangeCommunitySettings.Outcome.Changed.class);
+        assertThat(decide.run(new DecideApplication.Input(admin(), applied(laterVerified, null), true, "Checked.")))
+                .isInstanceOf(DecideApplication.Outcome.Approved.class);
+        var approving = new DecideJoinRequest.Input(asking, withSecondFactor(owner), laterVerified.memberId(), true);
+        assertThat(decideJoinRequest.run(approving)).isInstanceOf(DecideJoinRequest.Outcome.CliniciansNotAdmitted.class);
+        assertThat(access(asking, laterVerified).requested()).as("the request waits to be declined").isTrue();
+        assertThat(decideJoinRequest.run(new DecideJoinRequest.Input(asking, withSecondFactor(owner), laterVerified.memberId(), false)))
+                .isInstanceOf(DecideJoinRequest.Outcome.Declined.class);
+    }
+
+    @Test
+    void aClinicianJoinsToReadOnlyWhereTheCommunityKeepsThemAtADistanceUntilTheirVerificationEnds() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
+        Viewer patient = account(unique("pat"));
+        join(slug, patient);
+        String topic = started(access(slug, patient), patient, new Draft(TopicKind.QUESTION, "Pump or pens", "words", null, false));
+        assertThat(admitting(slug, owner, ClinicianAdmission.READ_ONLY)).isInstanceOf(ChangeCommunitySettings.Outcome.Changed.class);
+
+        Viewer clinician = verified("clin");
+        assertThat(join(slug, clinician)).isInstanceOfSatisfying(JoinCommunity.Outcome.Joined.class, j -> assertThat(j.readsOnly()).isTrue());
+        var access = access(slug, clinician);
+        assertThat(access.canRead()).isTrue();
+        assertThat(access.canPost()).isFalse();
+        assertThat(access.canFlag()).as("safety is everyone's: they still flag").isTrue();
+        String postId = db.fetchValue("select id from posts where topic_id = ?", topic).toString();
+        assertThat(reacted(access, clinician, postId, ReactionKind.HELPFUL)).isInstanceOf(ReactToPost.Outcome.NotAMember.class);
+        var page = signedIn(clinician).get("/c/" + slug + "/t/" + topic).document();
+        assertThat(page.select("form.composer")).isEmpty();
+        assertThat(page.select("#reads-only").text()).contains("keeps clinicians at a distance");
+        assertThat(access(slug, patient).canPost()).as("patients write as before").isTrue();
+
+        Viewer moderator = verified("mod");
+        join(slug, moderator);
+        assertThat(changeRole(slug, owner, moderator.memberId(), Role.MODERATOR)).isInstanceOf(org.hearth.community.ChangeRole.Outcome.Changed.class);
+        assertThat(access(slug, moderator).canPost()).as("the community appointed its moderators").isTrue();
+
+        String id = db.fetchValue("select id from clinician_applications where member_id = ?", clinician.memberId()).toString();
+        assertThat(revoke.run(new RevokeVerification.Input(admin(), id, "Lapsed."))).isInstanceOf(RevokeVerification.Outcome.Revoked.class);
+        assertThat(access(slug, clinician).canPost()).as("no longer verified, a member like any other").isTrue();
+        assertThat(admitting(slug, owner, ClinicianAdmission.WELCOME)).isInstanceOf(ChangeCommunitySettings.Outcome.Changed.class);
+        assertThat(access(slug, moderator).canPost()).isTrue();
     }
 }

@@ -51,8 +51,7 @@ abstract class HeldPostsContract extends HearthTest {
         String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
         if (holding) {
             var settings = ChangeCommunitySettings.Settings.of(access(slug, owner).community());
-            var held = new ChangeCommunitySettings.Settings(settings.name(), settings.description(), settings.conditionServed(),
-                    settings.visibility(), settings.joinPolicy(), settings.allowAnonymous(), settings.flagHideScore(), true);
+            var held = settings.holding(true);
             assertThat(changeSettings.run(new ChangeCommunitySettings.Input(slug, withSecondFactor(owner), held, false)))
                     .isInstanceOf(ChangeCommunitySettings.Outcome.Changed.class);
         }

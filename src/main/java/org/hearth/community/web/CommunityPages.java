@@ -159,6 +159,8 @@ class CommunityPages {
         return switch (decideJoinRequest.run(input)) {
             case DecideJoinRequest.Outcome.Approved a -> toMembers(slug, redirect, "Request approved: they are a member now.");
             case DecideJoinRequest.Outcome.Declined d -> toMembers(slug, redirect, "Request declined.");
+            case DecideJoinRequest.Outcome.CliniciansNotAdmitted c -> toMembers(slug, redirect,
+                    "They are a verified clinician now, and this community does not admit clinicians: the request waits for you to decline it.");
             case DecideJoinRequest.Outcome.NoSuchRequest r -> toMembers(slug, redirect,
                     "That request is no longer waiting: another moderator answered it, or it was withdrawn.");
             case DecideJoinRequest.Outcome.SecondFactorNeeded f -> SECOND_FACTOR_FIRST;

@@ -147,7 +147,11 @@ class RulesPages {
             @RequestParam(required = false) String rulesVersion, Viewer viewer, Model model, RedirectAttributes redirect) {
         Integer version = agreed && rulesVersion != null && rulesVersion.matches("[0-9]{1,6}") ? Integer.valueOf(rulesVersion) : null;
         return switch (joinCommunity.run(new JoinCommunity.Input(slug, viewer, version))) {
-            case JoinCommunity.Outcome.Joined j -> toCommunity(slug, redirect, "Welcome! You are now a member.");
+            case JoinCommunity.Outcome.Joined j -> toCommunity(slug, redirect, j.readsOnly()
+                    ? "Welcome! You are now a member. This community keeps clinicians at a distance: you read here, but do not write, reply or react."
+                    : "Welcome! You are now a member.");
+            case JoinCommunity.Outcome.CliniciansNotAdmitted c -> toCommunity(slug, redirect,
+                    "This community does not admit verified clinicians, as its rules page says. You have not joined.");
             case JoinCommunity.Outcome.Requested r -> toCommunity(slug, redirect,
                     "Your request is sent. A moderator will look at it; you will see the answer under Mine.");
             case JoinCommunity.Outcome.AlreadyMember m -> toCommunity(slug, redirect, "You are already a member here.");

@@ -1,6 +1,7 @@
 package org.hearth.community.web;
 
 import org.hearth.community.ChangeCommunitySettings.Settings;
+import org.hearth.community.ClinicianAdmission;
 import org.hearth.community.Community;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Visibility;
@@ -10,17 +11,18 @@ import org.hearth.community.Visibility;
  * wrong in words; a choice that is not one of ours arrives as null and is asked for again.
  */
 public record SettingsForm(String name, String conditionServed, String description, Visibility visibility,
-        JoinPolicy joinPolicy, Boolean allowAnonymous, String flagHideScore, Boolean holdNewMembersPosts) {
+        JoinPolicy joinPolicy, Boolean allowAnonymous, String flagHideScore, Boolean holdNewMembersPosts,
+        ClinicianAdmission clinicians) {
 
     static SettingsForm of(Community community) {
         return new SettingsForm(community.name(), community.conditionServed(), community.description(),
                 community.visibility(), community.joinPolicy(), community.allowAnonymous(),
-                Integer.toString(community.flagHideScore()), community.holdNewMembersPosts());
+                Integer.toString(community.flagHideScore()), community.holdNewMembersPosts(), community.clinicians());
     }
 
     Settings toSettings() {
         return new Settings(name, description, conditionServed, visibility, joinPolicy, Boolean.TRUE.equals(allowAnonymous),
-                points(), holding());
+                points(), holding(), clinicians);
     }
 
     public boolean holding() {

@@ -479,9 +479,12 @@ class ConversationPages {
         return access;
     }
 
-    /** Why this member may not write here: a mute or suspension in force, in words, or else the given reason. */
+    /** Why this member may not write here: a mute or suspension in force, or clinicians kept at a distance, in words, or else the given reason. */
     static String cannotWrite(Access access, String otherwise) {
         Access.Restriction restriction = access.restriction();
+        if (access.readsOnly()) {
+            return "This community keeps clinicians at a distance: you read here, but do not write, reply or react.";
+        }
         return restriction == null ? otherwise : "You are " + restriction.kind().word() + " in this community until "
                 + org.hearth.platform.web.When.readable(restriction.until()) + ". The reason is on your decisions page, /me/decisions.";
     }
