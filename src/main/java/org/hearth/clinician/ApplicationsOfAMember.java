@@ -3,7 +3,11 @@ package org.hearth.clinician;
 import static org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS;
 import static org.hearth.clinician.schema.Tables.CLINICIAN_STATEMENTS;
 import static org.hearth.clinician.schema.Tables.COMMUNITY_ADVISORS;
+import static org.hearth.clinician.schema.Tables.EVIDENCE_NOTES;
+import static org.hearth.clinician.schema.Tables.EVIDENCE_NOTE_RATINGS;
+import static org.hearth.clinician.schema.Tables.EXPERT_PATIENTS;
 import static org.hearth.clinician.schema.Tables.SITE_REVIEWERS;
+import static org.jooq.impl.DSL.select;
 
 import java.time.Instant;
 import java.util.List;
@@ -44,11 +48,21 @@ class ApplicationsOfAMember implements MemberData {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(CLINICIAN_APPLICATIONS, SITE_REVIEWERS, CLINICIAN_STATEMENTS, COMMUNITY_ADVISORS);
+        return List.of(CLINICIAN_APPLICATIONS, SITE_REVIEWERS, CLINICIAN_STATEMENTS, COMMUNITY_ADVISORS, EVIDENCE_NOTES, EVIDENCE_NOTE_RATINGS,
+                EXPERT_PATIENTS);
     }
 
     record Section(List<ApplicationMade> applications, String statementOfInterests, boolean siteReviewer,
-            List<AdvisoryBoardSeat> advisoryBoards, List<DecisionTaken> decisionsTakenAsReviewer) {
+            List<AdvisoryBoardSeat> advisoryBoards, List<DecisionTaken> decisionsTakenAsReviewer, List<NoteWritten> evidenceNotes,
+            List<RatingGiven> evidenceNoteRatings, List<CommunityNames.Named> expertPatientIn) {
+    }
+
+    /** An evidence note they wrote, as they wrote it (whose post it is on stays out: that is the other member's). */
+    record NoteWritten(CommunityNames.Named community, String stance, String explanation, List<String> references, String status, Instant writtenAt) {
+    }
+
+    /** A rating they gave a note: theirs, so theirs to download; whose note stays out. */
+    record RatingGiven(CommunityNames.Named community, boolean helpful, String reason, Instant ratedAt) {
     }
 
     /** A decision they took as a reviewer: what and why, never whose application (that is the other member's). */
@@ -78,7 +92,29 @@ class ApplicationsOfAMember implements MemberData {
                         role(r.value13()), at(r.value14()), r.value15())),
                 db.select(CLINICIAN_STATEMENTS.STATEMENT).from(CLINICIAN_STATEMENTS).where(CLINICIAN_STATEMENTS.MEMBER_ID.eq(memberId))
                         .fetchOptional(CLINICIAN_STATEMENTS.STATEMENT).orElse(null),
-                db.fetchExists(SITE_REVIEWERS, SITE_REVIEWERS.MEMBER_ID.eq(memberId)), seats(memberId), taken(memberId));
+                db.fetchExists(SITE_REVIEWERS, SITE_REVIEWERS.MEMBER_ID.eq(memberId)), seats(memberId), taken(memberId),
+                notesWritten(memberId), ratingsGiven(memberId), expertPatientIn(memberId));
+    }
+
+    private List<NoteWritten> notesWritten(String memberId) {
+        var rows = db.selectFrom(EVIDENCE_NOTES).where(EVIDENCE_NOTES.AUTHOR_ID.eq(memberId)).orderBy(EVIDENCE_NOTES.WRITTEN_AT).fetch();
+        var named = communities.byId(rows.getValues(EVIDENCE_NOTES.COMMUNITY_ID));
+        return rows.map(r -> new NoteWritten(named.get(r.getCommunityId()), lower(r.getStance()), r.getExplanation(),
+                Citation.fromLines(r.getCitations()).stream().map(Citation::href).toList(), lower(r.getStatus()), at(r.getWrittenAt())));
+    }
+
+    private List<RatingGiven> ratingsGiven(String memberId) {
+        var rows = db.select(EVIDENCE_NOTES.COMMUNITY_ID, EVIDENCE_NOTE_RATINGS.HELPFUL, EVIDENCE_NOTE_RATINGS.REASON, EVIDENCE_NOTE_RATINGS.RATED_AT)
+                .from(EVIDENCE_NOTE_RATINGS).join(EVIDENCE_NOTES).on(EVIDENCE_NOTES.ID.eq(EVIDENCE_NOTE_RATINGS.NOTE_ID))
+                .where(EVIDENCE_NOTE_RATINGS.RATER_ID.eq(memberId)).orderBy(EVIDENCE_NOTE_RATINGS.RATED_AT).fetch();
+        var named = communities.byId(rows.getValues(EVIDENCE_NOTES.COMMUNITY_ID));
+        return rows.map(r -> new RatingGiven(named.get(r.value1()), r.value2(), r.value3(), at(r.value4())));
+    }
+
+    private List<CommunityNames.Named> expertPatientIn(String memberId) {
+        var ids = db.select(EXPERT_PATIENTS.COMMUNITY_ID).from(EXPERT_PATIENTS).where(EXPERT_PATIENTS.MEMBER_ID.eq(memberId))
+                .fetch(EXPERT_PATIENTS.COMMUNITY_ID);
+        return List.copyOf(communities.byId(ids).values());
     }
 
     private List<DecisionTaken> taken(String memberId) {
@@ -101,6 +137,14 @@ class ApplicationsOfAMember implements MemberData {
 
     @Override
     public void erase(String memberId) {
+        // their notes and the notes on their posts (which lose their text with the account), with every rating of them
+        var notes = select(EVIDENCE_NOTES.ID).from(EVIDENCE_NOTES)
+                .where(EVIDENCE_NOTES.AUTHOR_ID.eq(memberId).or(EVIDENCE_NOTES.POST_AUTHOR_ID.eq(memberId)));
+        db.deleteFrom(EVIDENCE_NOTE_RATINGS).where(EVIDENCE_NOTE_RATINGS.NOTE_ID.in(notes).or(EVIDENCE_NOTE_RATINGS.RATER_ID.eq(memberId)))
+                .execute();
+        db.deleteFrom(EVIDENCE_NOTES).where(EVIDENCE_NOTES.AUTHOR_ID.eq(memberId).or(EVIDENCE_NOTES.POST_AUTHOR_ID.eq(memberId))).execute();
+        db.deleteFrom(EXPERT_PATIENTS).where(EXPERT_PATIENTS.MEMBER_ID.eq(memberId)).execute();
+        db.update(EXPERT_PATIENTS).setNull(EXPERT_PATIENTS.MARKED_BY).where(EXPERT_PATIENTS.MARKED_BY.eq(memberId)).execute();
         db.deleteFrom(CLINICIAN_APPLICATIONS).where(CLINICIAN_APPLICATIONS.MEMBER_ID.eq(memberId)).execute();
         db.update(CLINICIAN_APPLICATIONS).setNull(CLINICIAN_APPLICATIONS.DECIDED_BY).where(CLINICIAN_APPLICATIONS.DECIDED_BY.eq(memberId))
                 .execute();

@@ -13,6 +13,12 @@
  * clinician's badge stands beside their named posts ({@code web.ClinicianBadges}); a community's
  * owners invite verified clinicians to its clinical advisory board
  * ({@link org.hearth.clinician.ManageAdvisors}, {@link org.hearth.clinician.AdvisoryBoards}).
+ * Verified clinicians attach evidence notes to posts ({@link org.hearth.clinician.WriteEvidenceNote}):
+ * a stance, an explanation and references checked for form ({@link org.hearth.clinician.Citation});
+ * members rate them ({@link org.hearth.clinician.RateEvidenceNote}), and a note is shown under its
+ * post once patients and clinicians both found it helpful, or at once when an advisor wrote it
+ * ({@link org.hearth.clinician.NotesOnPosts}, {@code web.EvidenceNotesUnderPosts}). It also tells
+ * communities that keep clinicians at a distance who is verified now.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "conversation", "identity", "platform", "privacy"})
 package org.hearth.clinician;

@@ -5,6 +5,7 @@ import static org.hearth.conversation.schema.Tables.TOPICS;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hearth.community.Access;
@@ -57,6 +58,16 @@ public class HiddenPosts {
             return Map.of();
         }
         return select().where(POSTS.ID.in(postIds), TOPICS.COMMUNITY_ID.eq(access.community().id()))
+                .fetchMap(r -> r.get(POSTS.ID), HiddenPosts::post);
+    }
+
+    /** Posts of this community by id, if the access may read the community (hidden ones included: the caller shows them as {@link Hidden} says). */
+    public Map<String, Post> readable(Access access, Collection<String> postIds) {
+        List<String> valid = postIds.stream().filter(RandomId::looksValid).distinct().toList();
+        if (!access.canRead() || valid.isEmpty()) {
+            return Map.of();
+        }
+        return select().where(POSTS.ID.in(valid), TOPICS.COMMUNITY_ID.eq(access.community().id()))
                 .fetchMap(r -> r.get(POSTS.ID), HiddenPosts::post);
     }
 

@@ -522,4 +522,173 @@ abstract class ClinicianContract extends HearthTest {
         assertThat(admitting(slug, owner, ClinicianAdmission.WELCOME)).isInstanceOf(ChangeCommunitySettings.Outcome.Changed.class);
         assertThat(access(slug, moderator).canPost()).isTrue();
     }
+
+    // ---- evidence notes ----------------------------------------------------------------------
+
+    @Autowired
+    WriteEvidenceNote writeNote;
+
+    @Autowired
+    RateEvidenceNote rateNote;
+
+    private WriteEvidenceNote.Outcome note(String slug, Viewer writer, String postId, String stance, String explanation, String citations) {
+        return writeNote.run(new WriteEvidenceNote.Input(access(slug, writer), writer, postId, stance, explanation, citations));
+    }
+
+    private String noted(String slug, Viewer writer, String postId) {
+        var outcome = note(slug, writer, postId, "CONTRADICTS", "Current guidance says **otherwise**.", "10.1056/NEJMoa2034577\nPMID 33301246");
+        assertThat(outcome).isInstanceOf(WriteEvidenceNote.Outcome.Written.class);
+        return ((WriteEvidenceNote.Outcome.Written) outcome).noteId();
+    }
+
+    private RateEvidenceNote.Outcome rated(String slug, Viewer rater, String noteId, boolean helpful) {
+        return rateNote.run(new RateEvidenceNote.Input(access(slug, rater), rater, noteId, helpful ? "yes" : "no", null));
+    }
+
+    private String opening(String slug, Viewer author, String title) {
+        String topic = started(access(slug, author), author, new Draft(TopicKind.QUESTION, title, "Cinnamon cured my diabetes.", null, false));
+        return db.fetchValue("select id from posts where topic_id = ?", topic).toString();
+    }
+
+    @Test
+    void onlyAVerifiedClinicianWritesANoteOnOthersPostsAndBadInputIsSaidInWords() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Viewer patient = account(unique("pat"));
+        join(slug, patient);
+        String post = opening(slug, patient, "What worked");
+        Viewer member = account(unique("m"));
+        join(slug, member);
+        assertThat(note(slug, member, post, "SUPPORTS", "x", "PMID 1")).isInstanceOf(WriteEvidenceNote.Outcome.NotVerified.class);
+        Viewer outsider = verified("out");
+        assertThat(note(slug, outsider, post, "SUPPORTS", "x", "PMID 1")).isInstanceOf(WriteEvidenceNote.Outcome.NotAMember.class);
+        assertThat(visitor().get("/c/" + slug + "/p/" + post + "/notes/new").status()).isEqualTo(302);
+
+        Viewer clinician = verified("clin");
+        join(slug, clinician);
+        assertThat(note(slug, clinician, post, null, " ", "hello\nhttp://example.org")).isInstanceOfSatisfying(WriteEvidenceNote.Outcome.Invalid.class,
+                invalid -> assertThat(invalid.problems()).containsOnlyKeys("stance", "explanation", "citations")
+                        .hasEntrySatisfying("citations", problem -> assertThat(problem).startsWith("Reference 1 (“hello”) is not a DOI")));
+        var form = signedIn(clinician).post("/c/" + slug + "/p/" + post + "/notes",
+                Map.of("stance", "SUPPORTS", "explanation", "kept words", "citations", "https://"));
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.document().select("textarea[name=explanation]").text()).as("what was typed is kept").isEqualTo("kept words");
+        assertThat(form.document().select(".error").text()).contains("is not a DOI");
+        assertThat(note(slug, clinician, "nosuchpost0000000", "SUPPORTS", "x", "PMID 1")).isInstanceOf(WriteEvidenceNote.Outcome.NotFound.class);
+
+        String noteId = noted(slug, clinician, post);
+        assertThat(note(slug, clinician, post, "SUPPORTS", "again", "PMID 1")).isInstanceOf(WriteEvidenceNote.Outcome.AlreadyWritten.class);
+        assertThat(note(slug, clinician, opening(slug, clinician, "Mine"), "SUPPORTS", "x", "PMID 1")).isInstanceOf(WriteEvidenceNote.Outcome.OwnPost.class);
+        String elsewhere = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        join(elsewhere, clinician);
+        assertThat(note(elsewhere, clinician, post, "SUPPORTS", "x", "PMID 1")).as("a post of another community")
+                .isInstanceOf(WriteEvidenceNote.Outcome.NotFound.class);
+        assertThat(visitor().get("/c/" + elsewhere + "/notes/" + noteId).status()).isEqualTo(404);
+
+        String distant = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        join(distant, patient);
+        String distantPost = opening(distant, patient, "Far");
+        assertThat(admitting(distant, owner, ClinicianAdmission.READ_ONLY)).isInstanceOf(ChangeCommunitySettings.Outcome.Changed.class);
+        join(distant, clinician);
+        assertThat(note(distant, clinician, distantPost, "SUPPORTS", "x", "PMID 1")).isInstanceOf(WriteEvidenceNote.Outcome.KeptAtADistance.class);
+        assertThat(step(distant, withSecondFactor(owner), ManageAdvisors.Step.INVITE, clinician.handle())).isInstanceOf(ManageAdvisors.Outcome.Done.class);
+        assertThat(step(distant, clinician, ManageAdvisors.Step.ACCEPT, null)).isInstanceOf(ManageAdvisors.Outcome.Done.class);
+        assertThat(note(distant, clinician, distantPost, "SUPPORTS", "Its advisors write notes.", "PMID 1"))
+                .isInstanceOf(WriteEvidenceNote.Outcome.Written.class);
+    }
+
+    @Test
+    void aNoteIsShownOnlyOncePatientsAndAnotherClinicianFindItHelpfulAndDoesNotFlickerAtTheThreshold() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Viewer author = account(unique("auth"));
+        join(slug, author);
+        String post = opening(slug, author, "Cinnamon");
+        String topicPage = "/c/" + slug + "/t/" + db.fetchValue("select topic_id from posts where id = ?", post);
+        Viewer clinician = verified("clin");
+        join(slug, clinician);
+        String noteId = noted(slug, clinician, post);
+        List<Viewer> patients = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            Viewer patient = account(unique("p" + i));
+            join(slug, patient);
+            patients.add(patient);
+        }
+        assertThat(visitor().get(topicPage).document().select(".evidence-note, .note-waiting")).as("below the threshold, not shown").isEmpty();
+        assertThat(signedIn(patients.get(0)).get(topicPage).document().select(".note-waiting a").attr("href"))
+                .isEqualTo("/c/" + slug + "/notes/" + noteId);
+        assertThat(signedIn(clinician).get(topicPage).document().select(".evidence-note .badge.waiting").text()).contains("Your note");
+
+        assertThat(rated(slug, author, noteId, false)).as("a waiting note is for its raters").isInstanceOf(RateEvidenceNote.Outcome.NotFound.class);
+        assertThat(rated(slug, clinician, noteId, true)).isInstanceOf(RateEvidenceNote.Outcome.OwnNote.class);
+        Viewer stranger = account(unique("stranger"));
+        assertThat(rated(slug, stranger, noteId, true)).isInstanceOf(RateEvidenceNote.Outcome.NotFound.class);
+        assertThat(rateNote.run(new RateEvidenceNote.Input(access(slug, patients.get(0)), patients.get(0), noteId, null, null)))
+                .isInstanceOf(RateEvidenceNote.Outcome.ChoiceMissing.class);
+        assertThat(rateNote.run(new RateEvidenceNote.Input(access(slug, patients.get(0)), patients.get(0), noteId, "yes", "x".repeat(501))))
+                .isInstanceOf(RateEvidenceNote.Outcome.ReasonTooLong.class);
+        for (int i = 0; i < 3; i++) {
+            assertThat(rated(slug, patients.get(i), noteId, true)).isEqualTo(new RateEvidenceNote.Outcome.Rated(
+                    new org.hearth.conversation.Conversations.Location(topicPage.substring(topicPage.lastIndexOf('/') + 1), 1, post), false));
+        }
+        assertThat(rated(slug, patients.get(0), noteId, false)).as("once per rater").isInstanceOf(RateEvidenceNote.Outcome.AlreadyRated.class);
+        assertThat(visitor().get(topicPage).document().select(".evidence-note")).as("patients alone do not bridge").isEmpty();
+
+        Viewer colleague = verified("colleague");
+        join(slug, colleague);
+        assertThat(rated(slug, colleague, noteId, true)).isInstanceOfSatisfying(RateEvidenceNote.Outcome.Rated.class, r -> assertThat(r.shown()).isTrue());
+        assertThat(rated(slug, author, noteId, false)).isInstanceOf(RateEvidenceNote.Outcome.OnYourPost.class);
+        assertThat(rated(slug, stranger, noteId, true)).as("not a member").isInstanceOf(RateEvidenceNote.Outcome.NotARater.class);
+        var shown = visitor().get(topicPage).document().select(".evidence-note");
+        assertThat(shown).singleElement().satisfies(note -> {
+            assertThat(note.text()).contains("Contradicts current evidence").contains("Current guidance says otherwise.");
+            assertThat(note.select("strong").text()).contains("otherwise");
+            assertThat(note.select("ol.references a")).hasSize(2).allSatisfy(link -> {
+                assertThat(link.attr("rel")).contains("noreferrer");
+                assertThat(link.attr("referrerpolicy")).isEqualTo("no-referrer");
+            });
+            assertThat(note.select("ol.references a").first().attr("href")).isEqualTo("https://doi.org/10.1056/nejmoa2034577");
+            assertThat(note.select("a.badge.clinician").attr("href")).isEqualTo("/clinicians/" + clinician.memberId());
+        });
+        assertThat(visitor().get(topicPage).text()).as("the post stays as it was").contains("Cinnamon cured my diabetes.");
+
+        // 3 of 5 patients: 60 %, shown; 3 of 6: 50 %, kept (not below 50 %); 3 of 7: below, withdrawn; 4 of 8: 50 %, not shown again
+        rated(slug, patients.get(3), noteId, false);
+        rated(slug, patients.get(4), noteId, false);
+        assertThat(rated(slug, patients.get(5), noteId, false)).isInstanceOfSatisfying(RateEvidenceNote.Outcome.Rated.class, r -> assertThat(r.shown()).isTrue());
+        assertThat(rated(slug, patients.get(6), noteId, false)).isInstanceOfSatisfying(RateEvidenceNote.Outcome.Rated.class, r -> assertThat(r.shown()).isFalse());
+        assertThat(rated(slug, patients.get(7), noteId, true)).isInstanceOfSatisfying(RateEvidenceNote.Outcome.Rated.class, r -> assertThat(r.shown()).isFalse());
+        assertThat(visitor().get(topicPage).document().select(".evidence-note")).isEmpty();
+        assertThat(signedIn(clinician).get("/c/" + slug + "/notes/" + noteId).text()).as("the author is not shown how anyone rated")
+                .doesNotContain("You rated").doesNotContain("4 of").doesNotContain("helpful: ");
+    }
+
+    @Test
+    void anAdvisorsNoteShowsAtOnceMarkedAsSuchAndEveryNoteGoesWithItsWritersVerification() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
+        Viewer patient = account(unique("pat"));
+        join(slug, patient);
+        String post = opening(slug, patient, "Advice");
+        Viewer advisor = verified("adv");
+        assertThat(step(slug, withSecondFactor(owner), ManageAdvisors.Step.INVITE, advisor.handle())).isInstanceOf(ManageAdvisors.Outcome.Done.class);
+        assertThat(step(slug, advisor, ManageAdvisors.Step.ACCEPT, null)).isInstanceOf(ManageAdvisors.Outcome.Done.class);
+        assertThat(note(slug, advisor, post, "SUPPORTS", "x", "PMID 1")).as("a members-only community is read by joining it")
+                .isInstanceOf(WriteEvidenceNote.Outcome.NotFound.class);
+        join(slug, advisor);
+        String noteId = noted(slug, advisor, post);
+        String topicPage = "/c/" + slug + "/t/" + db.fetchValue("select topic_id from posts where id = ?", post);
+        Visitor reader = signedIn(patient);
+        assertThat(reader.get(topicPage).document().select(".evidence-note .badge.advisor").text())
+                .isEqualTo("From the community's clinical advisors");
+        assertThat(visitor().get("/c/" + slug + "/notes/" + noteId).status()).as("a members-only community's note").isEqualTo(404);
+        Viewer other = account(unique("other"));
+        join(slug, other);
+        assertThat(rated(slug, other, noteId, true)).as("still rated").isInstanceOf(RateEvidenceNote.Outcome.Rated.class);
+
+        String id = db.fetchValue("select id from clinician_applications where member_id = ?", advisor.memberId()).toString();
+        assertThat(revoke.run(new RevokeVerification.Input(admin(), id, "Lapsed."))).isInstanceOf(RevokeVerification.Outcome.Revoked.class);
+        assertThat(reader.get(topicPage).document().select(".evidence-note")).as("gone with the badge").isEmpty();
+        assertThat(signedIn(other).get("/c/" + slug + "/notes/" + noteId).status()).isEqualTo(404);
+    }
 }

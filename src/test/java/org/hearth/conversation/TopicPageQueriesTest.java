@@ -28,7 +28,8 @@ import org.springframework.test.context.ContextConfiguration;
  * topics are one of them, asked once; a moderator shown who wrote anonymous posts costs one more,
  * the batch of entries in the authors' records of what staff saw. Flags and hidden posts cost
  * nothing more: whether a post is hidden comes with the post, and the flag links ask nothing.
- * Clinicians' badges are one query for all the page's named authors.
+ * Clinicians' badges are one query for all the page's named authors; evidence notes one more, for
+ * all the page's notes and the reader's standing as a writer and rater of notes.
  *
  * <p>The large topic has all of it on its page: replies by members the reader blocked, replies
  * flagged and waiting for review, one hidden pending review (a moderator's flag), one hidden by a
@@ -42,7 +43,7 @@ import org.springframework.test.context.ContextConfiguration;
 class TopicPageQueriesTest extends HearthTest {
 
     static final AtomicInteger QUERIES = new AtomicInteger();
-    static final int AT_MOST = 10;
+    static final int AT_MOST = 11;
 
     @TestConfiguration
     static class CountingQueries {
@@ -65,6 +66,9 @@ class TopicPageQueriesTest extends HearthTest {
 
     @Autowired
     org.hearth.clinician.DecideApplication decideApplication;
+
+    @Autowired
+    org.hearth.clinician.WriteEvidenceNote writeEvidenceNote;
 
     @Autowired
     MarkingPosts.Marks marks;
@@ -150,6 +154,13 @@ class TopicPageQueriesTest extends HearthTest {
             assertThat(decideApplication.run(new org.hearth.clinician.DecideApplication.Input(admin, application, true, "Checked")))
                     .isInstanceOf(org.hearth.clinician.DecideApplication.Outcome.Approved.class);
         }
+        // evidence notes by two of them on others' replies, waiting for ratings
+        for (int[] pair : new int[][] {{3, 5}, {15, 6}}) {
+            Viewer clinician = writers.get(pair[0]);
+            assertThat(writeEvidenceNote.run(new org.hearth.clinician.WriteEvidenceNote.Input(communities.visibleTo(slug, clinician).orElseThrow(),
+                    clinician, replies.get(pair[1]), "ADDS_CONTEXT", "Context " + pair[0], "PMID 3330124" + pair[0] % 10)))
+                    .isInstanceOf(org.hearth.clinician.WriteEvidenceNote.Outcome.Written.class);
+        }
         String muted = started(access, owner, new Draft(TopicKind.QUESTION, "Muted", "c", null, false));
         assertThat(muteTopic.run(new org.hearth.blocking.MuteTopic.Input(access, owner, muted)))
                 .isInstanceOf(org.hearth.blocking.MuteTopic.Outcome.Muted.class);
@@ -164,6 +175,7 @@ class TopicPageQueriesTest extends HearthTest {
                 .doesNotContain("reply 17");
         assertThat(page).as("badges beside the named clinicians' replies, none beside the anonymous one")
                 .contains("Nurse · Specialty 3").contains("Nurse · Specialty 15").doesNotContain("Specialty 4");
+        assertThat(member.get("/c/" + slug + "/t/" + large).document().select(".note-waiting")).as("the notes, offered to a rater").hasSize(2);
         assertThat(forSmall).as("the counter sees the page's own queries").isGreaterThanOrEqualTo(4);
         assertThat(forLarge).isEqualTo(forSmall).isLessThanOrEqualTo(AT_MOST);
         assertThat(marks.lastAsked().posts()).as("the extension was shown the whole page").hasSize(TopicPage.POSTS_PER_PAGE);

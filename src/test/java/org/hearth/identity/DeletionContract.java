@@ -138,6 +138,12 @@ abstract class DeletionContract extends HearthTest {
     org.hearth.clinician.ManageAdvisors manageAdvisors;
 
     @Autowired
+    org.hearth.clinician.WriteEvidenceNote writeEvidenceNote;
+
+    @Autowired
+    org.hearth.clinician.RateEvidenceNote rateEvidenceNote;
+
+    @Autowired
     DecideReview decideReview;
 
     @Autowired
@@ -340,6 +346,28 @@ abstract class DeletionContract extends HearthTest {
                 .isInstanceOf(org.hearth.clinician.DecideApplication.Outcome.Approved.class);
         assertThat(manageAdvisors.run(new org.hearth.clinician.ManageAdvisors.Input(home, withSecondFactor(owner),
                 org.hearth.clinician.ManageAdvisors.Step.INVITE, leaver.handle()))).isInstanceOf(org.hearth.clinician.ManageAdvisors.Outcome.Done.class);
+        // evidence notes both ways: the member's note on a colleague's reply, the colleague's notes on the member's post and on
+        // the other's reply; ratings of each by the other and the member; and the member marked an expert patient
+        Viewer colleague = account(unique("colleague"));
+        join(home, colleague);
+        assertThat(applyAsClinician.run(new ApplyAsClinician.Input(colleague, "PHARMACIST", "Hospital pharmacy", "France", "F-1", null)))
+                .isInstanceOf(ApplyAsClinician.Outcome.Applied.class);
+        String colleaguesApplication = db.select(org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS.ID)
+                .from(org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS)
+                .where(org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS.MEMBER_ID.eq(colleague.memberId())).fetchSingle().value1();
+        assertThat(decideApplication.run(new org.hearth.clinician.DecideApplication.Input(admin, colleaguesApplication, true, "Checked.")))
+                .isInstanceOf(org.hearth.clinician.DecideApplication.Outcome.Approved.class);
+        String colleaguesReply = replied(access(home, colleague), colleague, topic, new Draft(null, null, "colleague-reply", null, false)).postId();
+        String leaversNote = note(home, leaver, colleaguesReply);
+        String noteOnLeaver = note(home, colleague, opening);
+        String noteOnBystander = note(home, colleague, bystanderShown);
+        rate(home, bystander, leaversNote);
+        rate(home, bystander, noteOnLeaver);
+        rate(home, leaver, noteOnBystander);
+        db.insertInto(org.hearth.clinician.schema.Tables.EXPERT_PATIENTS).set(org.hearth.clinician.schema.Tables.EXPERT_PATIENTS.COMMUNITY_ID,
+                access(home, owner).community().id()).set(org.hearth.clinician.schema.Tables.EXPERT_PATIENTS.MEMBER_ID, leaver.memberId())
+                .set(org.hearth.clinician.schema.Tables.EXPERT_PATIENTS.MARKED_BY, owner.memberId())
+                .set(org.hearth.clinician.schema.Tables.EXPERT_PATIENTS.MARKED_AT, 1L).execute();
 
         Map<String, MemberTables.Found> found;
         try (Connection connection = dataSource.getConnection()) {
@@ -391,6 +419,9 @@ abstract class DeletionContract extends HearthTest {
         // the same for flags about members; the other member's queue entry, whose only flag was the member's, with it
         othersExpected.merge("member_flags", -2, Integer::sum);
         othersExpected.merge("member_reviews", -1, Integer::sum);
+        // their ratings of the member's note and of the note on the member's post, and the member's rating of the note on
+        // their reply; that note stays
+        othersExpected.merge("evidence_note_ratings", -3, Integer::sum);
         assertThat(othersAfter).isEqualTo(othersExpected);
         assertThat(db.fetchCount(org.jooq.impl.DSL.table("support_alerts"),
                 org.jooq.impl.DSL.field("member_id").eq(bystander.memberId()), org.jooq.impl.DSL.field("note").isNull(),
@@ -399,6 +430,18 @@ abstract class DeletionContract extends HearthTest {
         assertThat(db.fetchExists(REACTIONS, REACTIONS.POST_ID.eq(reply), REACTIONS.MEMBER_ID.eq(bystander.memberId()))).isTrue();
         assertThat(bystanderBrowser.get("/me/profile").status()).isEqualTo(200);
         assertThat(phone.get("/me/profile").status()).isEqualTo(302);
+    }
+
+    private String note(String slug, Viewer writer, String postId) {
+        var written = writeEvidenceNote.run(new org.hearth.clinician.WriteEvidenceNote.Input(access(slug, writer), writer, postId,
+                "ADDS_CONTEXT", "note-by-" + writer.handle(), "PMID 33301246"));
+        assertThat(written).isInstanceOf(org.hearth.clinician.WriteEvidenceNote.Outcome.Written.class);
+        return ((org.hearth.clinician.WriteEvidenceNote.Outcome.Written) written).noteId();
+    }
+
+    private void rate(String slug, Viewer rater, String noteId) {
+        assertThat(rateEvidenceNote.run(new org.hearth.clinician.RateEvidenceNote.Input(access(slug, rater), rater, noteId, "yes", "rated")))
+                .isInstanceOf(org.hearth.clinician.RateEvidenceNote.Outcome.Rated.class);
     }
 
     /**

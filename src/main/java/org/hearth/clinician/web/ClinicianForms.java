@@ -19,4 +19,15 @@ public final class ClinicianForms {
             return new DecisionForm(null, "");
         }
     }
+
+    /** An evidence note as its writer typed it, given back as typed when something is wrong. */
+    public record NoteForm(String stance, String explanation, String citations) {
+        static NoteForm empty() {
+            return new NoteForm(null, "", "");
+        }
+
+        public String text(String value) {
+            return value == null ? "" : value;
+        }
+    }
 }
