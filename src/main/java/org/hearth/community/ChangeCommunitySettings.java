@@ -34,7 +34,7 @@ public class ChangeCommunitySettings {
      *
      * @param flagHideScore points of members' flags that hide a post until a moderator looks (null: not a whole number)
      * @param holdNewMembersPosts new members' posts wait for a moderator before others see them
-     * @param clinicians whether verified clinicians join fully, to read only, or not at all (null: not one of these)
+     * @param clinicians whether verified clinicians join fully, to read only, or not at all (null: left as it is)
      */
     public record Settings(String name, String description, String conditionServed, Visibility visibility,
             JoinPolicy joinPolicy, boolean allowAnonymous, Integer flagHideScore, boolean holdNewMembersPosts,
@@ -135,7 +135,9 @@ public class ChangeCommunitySettings {
             return new Outcome.NotFound();
         }
         Access access = found.get();
-        Settings settings = input.settings().stripped();
+        // a form from before the choice existed (loaded before an upgrade) leaves it as it is
+        Settings settings = input.settings().clinicians() == null
+                ? input.settings().stripped().admitting(access.community().clinicians()) : input.settings().stripped();
         return withSecondFactor(access)
                 .or(() -> anOwner(access))
                 .or(() -> valid(access, settings))
@@ -167,9 +169,6 @@ public class ChangeCommunitySettings {
         }
         if (settings.joinPolicy() == null) {
             problems.put("joinPolicy", "Choose how people join.");
-        }
-        if (settings.clinicians() == null) {
-            problems.put("clinicians", "Choose whether verified clinicians may join.");
         }
         if (settings.flagHideScore() == null || settings.flagHideScore() < MIN_FLAG_HIDE_SCORE
                 || settings.flagHideScore() > MAX_FLAG_HIDE_SCORE) {

@@ -71,7 +71,7 @@ class SmallScreenInBrowserTest extends BrowserTest {
             shoot(page, "/c/" + slug + "/settings", "settings-" + width);
             assertThat(scrollWidth(page)).as("settings at %d px", width).isLessThanOrEqualTo(width);
             assertThat(page.evaluate("[...document.querySelectorAll('input[type=radio]')].map(r => r.getBoundingClientRect().width + 'x' + r.getBoundingClientRect().height)"))
-                    .as("radio buttons of one size").asList().hasSize(6).containsOnly(page.evaluate(
+                    .as("radio buttons of one size").asList().hasSize(9).containsOnly(page.evaluate(
                             "(() => { const r = document.querySelector('input[type=radio]').getBoundingClientRect(); return r.width + 'x' + r.height; })()"));
 
             page.locator("input[name=visibility][value=PUBLIC]").check();
