@@ -1,5 +1,6 @@
 package org.hearth.clinician;
 
+import static org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS;
 import static org.hearth.clinician.schema.Tables.COMMUNITY_ADVISORS;
 
 import java.time.Clock;
@@ -99,6 +100,21 @@ public class AdvisoryBoards {
         Map<String, CommunityNames.Named> named = communities.byId(rows.getValues(COMMUNITY_ADVISORS.COMMUNITY_ID));
         return rows.stream().filter(r -> named.containsKey(r.value1()))
                 .map(r -> new Invitation(named.get(r.value1()).slug(), named.get(r.value1()).name(), r.value2())).toList();
+    }
+
+    /** Whether the community has an advisor serving now, verified: where flags of possible misinformation go besides its moderators. */
+    boolean anyServing(String communityId) {
+        return db.fetchExists(db.selectOne().from(COMMUNITY_ADVISORS).join(CLINICIAN_APPLICATIONS)
+                .on(CLINICIAN_APPLICATIONS.MEMBER_ID.eq(COMMUNITY_ADVISORS.MEMBER_ID))
+                .where(COMMUNITY_ADVISORS.COMMUNITY_ID.eq(communityId), COMMUNITY_ADVISORS.ACCEPTED.isTrue(), COMMUNITY_ADVISORS.ENDED_AT.isNull(),
+                        CLINICIAN_APPLICATIONS.STATUS.eq(Applications.APPROVED), CLINICIAN_APPLICATIONS.REVOKED_AT.isNull(),
+                        CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(clock.millis())));
+    }
+
+    /** Whether this member serves on the community's board now, verified. */
+    boolean serving(String communityId, String memberId) {
+        return db.fetchExists(COMMUNITY_ADVISORS, COMMUNITY_ADVISORS.COMMUNITY_ID.eq(communityId), COMMUNITY_ADVISORS.MEMBER_ID.eq(memberId),
+                COMMUNITY_ADVISORS.ACCEPTED.isTrue(), COMMUNITY_ADVISORS.ENDED_AT.isNull()) && review.verified(memberId).isPresent();
     }
 
     // ---- the steps of the use cases -----------------------------------------------------------

@@ -34,11 +34,11 @@ public record Citation(Kind kind, String value) {
         };
     }
 
-    /** The reference as a reader sees it: "doi:10.1056/…", "PubMed 12345678", "nice.org.uk/guidance/ng17". */
+    /** The reference as a reader sees it: "doi:10.1056/…", "PMID 12345678", "nice.org.uk/guidance/ng17". */
     public String label() {
         return switch (kind) {
             case DOI -> "doi:" + value;
-            case PUBMED -> "PubMed " + value;
+            case PUBMED -> "PMID " + value;
             case URL -> {
                 URI uri = URI.create(value);
                 String host = uri.getHost().startsWith("www.") ? uri.getHost().substring(4) : uri.getHost();

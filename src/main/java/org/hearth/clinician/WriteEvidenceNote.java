@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.hearth.community.Access;
 import org.hearth.conversation.Conversations.Location;
 import org.hearth.conversation.HiddenPosts;
+import org.hearth.moderation.SettleMisinformationFlags;
 import org.hearth.platform.RandomId;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.text.Markdown;
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * note to a post: a stance, a short explanation in Markdown and one or more references. A note
  * never hides or changes its post; it waits for ratings by patients and clinicians before
  * members see it ({@link RateEvidenceNote}), unless its writer serves on the community's
- * advisory board. One note per writer and post.
+ * advisory board. One note per writer and post. An advisor's note answers the flags of possible
+ * misinformation waiting on the post ({@link SettleMisinformationFlags}).
  */
 @Service
 public class WriteEvidenceNote {
@@ -73,9 +75,11 @@ public class WriteEvidenceNote {
     private final Applications applications;
     private final Markdown markdown;
     private final ApplicationEventPublisher events;
+    private final SettleMisinformationFlags misinformation;
 
     WriteEvidenceNote(HiddenPosts posts, EvidenceNotes notes, Applications applications, Markdown markdown,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, SettleMisinformationFlags misinformation) {
+        this.misinformation = misinformation;
         this.posts = posts;
         this.notes = notes;
         this.applications = applications;
@@ -149,6 +153,11 @@ public class WriteEvidenceNote {
                     .<Outcome>map(n -> new Outcome.AlreadyWritten(n.id(), post.location())).orElseGet(Outcome.NotFound::new);
         }
         events.publishEvent(new EvidenceNoteWritten(note.id(), note.communityId(), post.id(), post.authorId(), note.authorId()));
+        // an advisor's note answers the flags of possible misinformation waiting on the post (none: nothing to answer)
+        if (notes.advisor(note.communityId(), note.authorId())) {
+            misinformation.run(new SettleMisinformationFlags.Input(input.access(), input.writer(), post.id(),
+                    SettleMisinformationFlags.Answer.EVIDENCE_NOTE, "Evidence note: " + stance.words().toLowerCase(java.util.Locale.ROOT) + "."));
+        }
         return new Outcome.Written(note.id(), post.location());
     }
 }

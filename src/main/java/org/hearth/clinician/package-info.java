@@ -20,5 +20,5 @@
  * ({@link org.hearth.clinician.NotesOnPosts}, {@code web.EvidenceNotesUnderPosts}). It also tells
  * communities that keep clinicians at a distance who is verified now.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "conversation", "identity", "platform", "privacy"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "conversation", "identity", "moderation", "platform", "privacy"})
 package org.hearth.clinician;

@@ -33,6 +33,14 @@ class DecisionNotices {
                 memberId));
     }
 
+    /** Tells a member that a flag they raised was settled; what became of it is on their page of flags. */
+    void tellFlagger(String memberId) {
+        members.verifiedEmail(memberId).ifPresent(email -> outbox.queue(email, SUBJECT,
+                "Hello,\n\nA flag you raised on Hearth was looked at. You can read what became of it once signed in:\n\n"
+                        + address.of("/me/flags") + "\n\nThis message was sent because your address is verified on Hearth.\n",
+                memberId));
+    }
+
     /**
      * Tells a member their account was suspended site-wide until a time (or that it was lifted,
      * with null), with the administrator's reason: they cannot sign in to read it on Hearth.

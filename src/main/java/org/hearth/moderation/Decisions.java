@@ -60,6 +60,37 @@ public class Decisions {
                 d.until(), d.actedAt(), d.undoneAt() != null, state(d, appealed.get(d.id()), now))).toList();
     }
 
+    /**
+     * A flag this member raised on a post, as they read it on their page of flags: where, why,
+     * when and what became of it; never whose post, nor what it said (they may no longer read it).
+     *
+     * @param outcome what became of it, in words
+     * @param answer for a flag of possible misinformation settled by the clinical review, what the
+     *        advisor or moderator said (null otherwise)
+     */
+    public record FlagRaised(Named community, FlagReason reason, long flaggedAt, String outcome, Long settledAt, String answer) {
+    }
+
+    public List<FlagRaised> flagsRaised(Viewer viewer) {
+        List<Flags.Raised> rows = flags.raisedBy(viewer.memberId());
+        Map<String, Named> named = communities.byId(new HashSet<>(rows.stream().map(Flags.Raised::communityId).toList()));
+        return rows.stream().map(r -> new FlagRaised(named.get(r.communityId()), r.reason(), r.flaggedAt(), outcome(r), r.judgedAt(),
+                r.answer())).toList();
+    }
+
+    private static String outcome(Flags.Raised flag) {
+        if (flag.judged() == null) {
+            return "Waiting for a look.";
+        }
+        return switch (flag.judged()) {
+            case Flags.ANSWERED -> "Answered with an evidence note beside the post. The post is unchanged.";
+            case Flags.REJECTED -> flag.reason() == FlagReason.MISINFORMATION && flag.answer() != null
+                    ? "Turned down: what the post says was not found to be misinformation."
+                    : "Looked at: the moderators found nothing to act on.";
+            default -> "Looked at: the moderators acted on the post.";
+        };
+    }
+
     /** One decision about this member, for the appeal form; empty when there is none such about them. */
     public Optional<Decision> one(Viewer viewer, String actionId) {
         return about(viewer).stream().filter(d -> d.id().equals(actionId)).findFirst();

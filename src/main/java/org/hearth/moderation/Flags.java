@@ -28,6 +28,8 @@ class Flags {
 
     static final String UPHELD = "UPHELD";
     static final String REJECTED = "REJECTED";
+    /** A flag of possible misinformation answered with an evidence note: upheld, for the flagger's accuracy. */
+    static final String ANSWERED = "ANSWERED";
 
     private final DSLContext db;
     private final Clock clock;
@@ -69,7 +71,7 @@ class Flags {
                 .where(MEMBER_FLAGS.FLAGGER_ID.eq(flaggerId), MEMBER_FLAGS.JUDGED.isNotNull());
         var all = onPosts.unionAll(aboutMembers).asTable("judged_flags");
         var judged = all.field("judged", String.class);
-        var r = db.select(sum(when(judged.eq(UPHELD), 1).else_(0)), sum(when(judged.eq(REJECTED), 1).else_(0))).from(all).fetchOne();
+        var r = db.select(sum(when(judged.in(UPHELD, ANSWERED), 1).else_(0)), sum(when(judged.eq(REJECTED), 1).else_(0))).from(all).fetchOne();
         return new int[] {r.value1() == null ? 0 : r.value1().intValue(), r.value2() == null ? 0 : r.value2().intValue()};
     }
 
@@ -99,6 +101,62 @@ class Flags {
         return db.select(FLAGS.POST_ID, FLAGS.FLAGGER_ID, FLAGS.REASON, FLAGS.COMMENT, FLAGS.WEIGHT, FLAGS.FLAGGED_AT).from(FLAGS)
                 .where(FLAGS.POST_ID.in(postIds), FLAGS.JUDGED.isNull()).orderBy(FLAGS.FLAGGED_AT)
                 .fetch(r -> new PendingFlag(r.value1(), r.value2(), FlagReason.valueOf(r.value3()), r.value4(), r.value5(), r.value6()));
+    }
+
+    // ---- flags of possible misinformation ---------------------------------------------------
+
+    /** A post's waiting flags of possible misinformation, as the clinical review reads them: how many, their comments, since when. */
+    record Misinformation(String postId, int flags, List<String> comments, long firstFlaggedAt) {
+    }
+
+    /** The community's posts with flags of possible misinformation waiting, oldest first. */
+    List<Misinformation> misinformation(String communityId) {
+        java.util.Map<String, List<org.jooq.Record3<String, String, Long>>> byPost = new java.util.LinkedHashMap<>();
+        db.select(FLAGS.POST_ID, FLAGS.COMMENT, FLAGS.FLAGGED_AT).from(FLAGS)
+                .where(FLAGS.COMMUNITY_ID.eq(communityId), FLAGS.REASON.eq(FlagReason.MISINFORMATION.name()), FLAGS.JUDGED.isNull())
+                .orderBy(FLAGS.FLAGGED_AT).limit(500)
+                .forEach(r -> byPost.computeIfAbsent(r.value1(), id -> new java.util.ArrayList<>()).add(r));
+        return byPost.entrySet().stream().map(e -> new Misinformation(e.getKey(), e.getValue().size(),
+                e.getValue().stream().map(org.jooq.Record3::value2).filter(java.util.Objects::nonNull).toList(), e.getValue().get(0).value3()))
+                .toList();
+    }
+
+    /** Settles the post's waiting flags of possible misinformation; the ids of their flaggers (none: someone settled them first). */
+    List<String> settleMisinformation(String postId, String judged) {
+        var condition = FLAGS.POST_ID.eq(postId).and(FLAGS.REASON.eq(FlagReason.MISINFORMATION.name())).and(FLAGS.JUDGED.isNull());
+        List<String> flaggers = db.select(FLAGS.FLAGGER_ID).from(FLAGS).where(condition).fetch(FLAGS.FLAGGER_ID);
+        int settled = db.update(FLAGS).set(FLAGS.JUDGED, judged).set(FLAGS.JUDGED_AT, now()).where(condition).execute();
+        return settled == 0 ? List.of() : flaggers;
+    }
+
+    /** Closes the post's review when no flag on it waits any more: what was flagged is settled. */
+    void closeReviewIfSettled(String communityId, String postId, String deciderId) {
+        db.update(REVIEWS).set(REVIEWS.DECIDED_BY, deciderId).set(REVIEWS.DECIDED_AT, now())
+                .where(REVIEWS.POST_ID.eq(postId), REVIEWS.COMMUNITY_ID.eq(communityId), REVIEWS.DECIDED_AT.isNull(),
+                        org.jooq.impl.DSL.notExists(org.jooq.impl.DSL.selectOne().from(FLAGS).where(FLAGS.POST_ID.eq(postId), FLAGS.JUDGED.isNull())))
+                .execute();
+    }
+
+    /** Marks an action as taken by a clinical advisor, whom the log names as one. */
+    void byAdvisor(String actionId) {
+        db.update(MODERATION_ACTIONS).set(MODERATION_ACTIONS.BY_ADVISOR, true).where(MODERATION_ACTIONS.ID.eq(actionId)).execute();
+    }
+
+    /** One of a member's flags on posts, as they read it on their page of flags: never whose post. */
+    record Raised(String communityId, FlagReason reason, long flaggedAt, String judged, Long judgedAt, String answer) {
+    }
+
+    /** The flags this member raised on posts, newest first, with the reason of a misinformation review's answer. */
+    List<Raised> raisedBy(String flaggerId) {
+        var answer = org.jooq.impl.DSL.field(org.jooq.impl.DSL.select(MODERATION_ACTIONS.REASON).from(MODERATION_ACTIONS)
+                .where(MODERATION_ACTIONS.POST_ID.eq(FLAGS.POST_ID),
+                        MODERATION_ACTIONS.ACTION.in(ModerationAction.NOTE_ANSWERED.name(), ModerationAction.MISINFO_TURNED_DOWN.name()),
+                        MODERATION_ACTIONS.SENSITIVE.isFalse())
+                .orderBy(MODERATION_ACTIONS.ACTED_AT.desc()).limit(1));
+        return db.select(FLAGS.COMMUNITY_ID, FLAGS.REASON, FLAGS.FLAGGED_AT, FLAGS.JUDGED, FLAGS.JUDGED_AT,
+                        when(FLAGS.REASON.eq(FlagReason.MISINFORMATION.name()).and(FLAGS.JUDGED.isNotNull()), answer))
+                .from(FLAGS).where(FLAGS.FLAGGER_ID.eq(flaggerId)).orderBy(FLAGS.FLAGGED_AT.desc()).limit(200)
+                .fetch(r -> new Raised(r.value1(), FlagReason.valueOf(r.value2()), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
     /**
@@ -252,7 +310,7 @@ class Flags {
 
     /** One entry of a community's moderation log, as stored. */
     record Logged(String id, ModerationAction action, String postId, String memberId, Integer ruleNumber, String reason,
-            String moderatorId, Long until, long actedAt, boolean sensitive, boolean bySiteStaff, Long undoneAt) {
+            String moderatorId, Long until, long actedAt, boolean sensitive, boolean bySiteStaff, Long undoneAt, boolean byAdvisor) {
     }
 
     /** A page of the community's actions, newest first. */
@@ -260,13 +318,13 @@ class Flags {
         return db.select(MODERATION_ACTIONS.ID, MODERATION_ACTIONS.ACTION, MODERATION_ACTIONS.POST_ID, MODERATION_ACTIONS.MEMBER_ID,
                         MODERATION_ACTIONS.RULE_NUMBER, MODERATION_ACTIONS.REASON, MODERATION_ACTIONS.MODERATOR_ID,
                         MODERATION_ACTIONS.UNTIL_AT, MODERATION_ACTIONS.ACTED_AT, MODERATION_ACTIONS.SENSITIVE,
-                        MODERATION_ACTIONS.BY_SITE_STAFF, MODERATION_ACTIONS.UNDONE_AT)
+                        MODERATION_ACTIONS.BY_SITE_STAFF, MODERATION_ACTIONS.UNDONE_AT, MODERATION_ACTIONS.BY_ADVISOR)
                 .from(MODERATION_ACTIONS).where(MODERATION_ACTIONS.COMMUNITY_ID.eq(communityId))
                 .orderBy(MODERATION_ACTIONS.ACTED_AT.desc(), MODERATION_ACTIONS.ID)
                 .limit(limit).offset(offset)
                 .fetch(r -> new Logged(r.value1(), ModerationAction.valueOf(r.value2()), r.value3(), r.value4(), r.value5(),
                         r.value6(), r.value7(), r.value8(), r.value9(), Boolean.TRUE.equals(r.value10()),
-                        Boolean.TRUE.equals(r.value11()), r.value12()));
+                        Boolean.TRUE.equals(r.value11()), r.value12(), Boolean.TRUE.equals(r.value13())));
     }
 
     int logSize(String communityId) {

@@ -16,6 +16,12 @@ public enum ModerationAction {
     DISMISS("Flags about you were turned down", "A moderator read flags about you and found nothing against the community's rules. Nothing changes for you."),
     /** Not taken in the review queue: a moderator set a member's trust level on their standing page. */
     TRUST_LEVEL("Your trust level was set", "A moderator set your trust level in this community; your standing page there says what it is now."),
+    /** Flags of possible misinformation answered with an evidence note beside the post: nothing changes for its author. */
+    NOTE_ANSWERED("Flags on your post were answered with an evidence note",
+            "Flags of possible medical misinformation on your post were answered with an evidence note beside it. Your post is unchanged."),
+    /** Flags of possible misinformation turned down by an advisor or a moderator. */
+    MISINFO_TURNED_DOWN("Flags on your post were turned down",
+            "Flags of possible medical misinformation on your post were turned down. Your post is unchanged."),
     /** An appeal decided for the member: the action appealed is undone. */
     APPEAL_UPHELD("Your appeal was upheld", "Your appeal was read by someone other than the moderator who acted, and upheld: the earlier decision is undone."),
     /** An appeal decided against the member: the action appealed stands. */
@@ -55,7 +61,8 @@ public enum ModerationAction {
             case MUTE -> "the author is muted and the post hidden";
             case SUSPEND -> "the author is suspended and the post hidden";
             case BAN -> "the author is banned and the post hidden";
-            case DISMISS -> "the flags are turned down";
+            case DISMISS, MISINFO_TURNED_DOWN -> "the flags are turned down";
+            case NOTE_ANSWERED -> "the flags are answered with an evidence note";
             case TRUST_LEVEL -> "their trust level is set";
             case APPEAL_UPHELD -> "the appeal is upheld and the action undone";
             case APPEAL_DENIED -> "the appeal is not upheld; the action stands";
@@ -76,6 +83,8 @@ public enum ModerationAction {
             case SUSPEND -> "Suspended a member";
             case BAN -> "Banned a member";
             case DISMISS -> "Turned down flags about a member";
+            case NOTE_ANSWERED -> "Answered flags of possible medical misinformation with an evidence note";
+            case MISINFO_TURNED_DOWN -> "Turned down flags of possible medical misinformation";
             case TRUST_LEVEL -> "Set a member's trust level";
             case APPEAL_UPHELD -> "Upheld a member's appeal: the earlier action is undone";
             case APPEAL_DENIED -> "Did not uphold a member's appeal: the earlier action stands";
@@ -96,6 +105,8 @@ public enum ModerationAction {
             case SUSPEND -> "Suspend the author for some days (and hide the post)";
             case BAN -> "Ban the author from this community (and hide the post)";
             case DISMISS -> "Turn the flags down: nothing against the rules";
+            case NOTE_ANSWERED -> "Answer with an evidence note";
+            case MISINFO_TURNED_DOWN -> "Turn the flags down: what the post says is not misinformation";
             case TRUST_LEVEL -> "Set the author's trust level";
             case APPEAL_UPHELD -> "Uphold the appeal and undo the action";
             case APPEAL_DENIED -> "Do not uphold the appeal: the action stands";
@@ -104,8 +115,8 @@ public enum ModerationAction {
 
     /** What a moderator may decide in the review queue about a flagged post. */
     public static java.util.List<ModerationAction> inReview() {
-        return java.util.Arrays.stream(values()).filter(action -> action != TRUST_LEVEL && action != DISMISS && !action.decidesAnAppeal())
-                .toList();
+        return java.util.Arrays.stream(values()).filter(action -> action != TRUST_LEVEL && action != DISMISS && !action.decidesAnAppeal()
+                && !action.answersMisinformation()).toList();
     }
 
     /** What a moderator may decide about a member flagged as a person: there is no post to hide. */
@@ -141,7 +152,12 @@ public enum ModerationAction {
      * not a trust level, which moderators set again on the standing page with its own record.
      */
     public boolean appealable() {
-        return this != KEEP && this != DISMISS && this != TRUST_LEVEL && !decidesAnAppeal();
+        return this != KEEP && this != DISMISS && this != TRUST_LEVEL && !decidesAnAppeal() && !answersMisinformation();
+    }
+
+    /** Settles flags of possible misinformation, from the clinical review: the post is left as it is. */
+    public boolean answersMisinformation() {
+        return this == NOTE_ANSWERED || this == MISINFO_TURNED_DOWN;
     }
 
     public boolean decidesAnAppeal() {

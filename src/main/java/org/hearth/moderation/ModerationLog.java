@@ -63,7 +63,7 @@ public class ModerationLog {
         Set<String> moderators = new HashSet<>();
         Set<String> concerned = new HashSet<>();
         rows.forEach(r -> {
-            if (r.moderatorId() != null && !r.bySiteStaff()) {
+            if (r.moderatorId() != null && !r.bySiteStaff() && (!r.byAdvisor() || moderator)) {
                 moderators.add(r.moderatorId());
             }
             if (moderator && r.memberId() != null) {
@@ -83,6 +83,7 @@ public class ModerationLog {
             boolean aboutYou = reader != null && reader.equals(r.memberId());
             boolean withheld = r.sensitive() && !moderator && !aboutYou;
             String by = r.bySiteStaff() ? "A site administrator"
+                    : r.byAdvisor() ? (moderator && names.containsKey(r.moderatorId()) ? "A clinical advisor, " + names.get(r.moderatorId()) : "A clinical advisor")
                     : r.moderatorId() == null ? "a former moderator" : names.getOrDefault(r.moderatorId(), "a former moderator");
             return new Entry(r.action(), r.ruleNumber(), withheld ? null : r.reason(), withheld, by,
                     moderator && !anonymous.contains(r.postId()) ? handles.get(r.memberId()) : null, aboutYou, moderator || aboutYou ? r.postId() : null,

@@ -44,7 +44,9 @@ class CommunityPage {
         model.addAttribute("topics", conversations.topics(access, viewer, shown));
         model.addAttribute("pageNumber", shown);
         model.addAttribute("pageCount", pageCount);
-        model.addAttribute("board", boards.board(access));
+        var board = boards.board(access);
+        model.addAttribute("board", board);
+        model.addAttribute("advisor", viewer != null && board.stream().anyMatch(a -> a.memberId().equals(viewer.memberId())));
         model.addAttribute("rulesChangedTo", viewer == null ? null : rules.changedSinceJoined(access, viewer.memberId()).orElse(null));
         return "org/hearth/web/community";
     }

@@ -106,4 +106,86 @@ class ClinicianInBrowserTest extends BrowserTest {
         violations.addAll(axe(member));
         org.assertj.core.api.Assertions.assertThat(violations).as("serious or critical axe-core violations").isEmpty();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.hearth.clinician.ApplyAsClinician applyAsClinician;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.hearth.clinician.DecideApplication decideApplication;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.hearth.clinician.RateEvidenceNote rateEvidenceNote;
+
+    private Viewer verifiedClinician(String prefix, String specialty) {
+        Viewer clinician = account(unique(prefix));
+        var applied = applyAsClinician.run(new org.hearth.clinician.ApplyAsClinician.Input(clinician, "NURSE", specialty, "United Kingdom",
+                "12A3456E", null));
+        String id = ((org.hearth.clinician.ApplyAsClinician.Outcome.Applied) applied).applicationId();
+        org.assertj.core.api.Assertions.assertThat(decideApplication.run(new org.hearth.clinician.DecideApplication.Input(
+                withSecondFactor(members.create(unique("admin"), PASSWORD, null, true)), id, true, "Checked.")))
+                .isInstanceOf(org.hearth.clinician.DecideApplication.Outcome.Approved.class);
+        return clinician;
+    }
+
+    @Test
+    void aClinicianNotesAPostAndOncePatientsAndAnotherClinicianRateItHelpfulEveryoneSeesIt() {
+        Viewer owner = account(unique("owner"));
+        String slug = community(owner, org.hearth.community.Visibility.PUBLIC, org.hearth.community.JoinPolicy.OPEN, false);
+        Viewer patient = account(unique("patient"));
+        join(slug, patient);
+        String topic = started(access(slug, patient), patient, new org.hearth.conversation.Draft(org.hearth.conversation.TopicKind.QUESTION,
+                "Cinnamon instead of metformin", "I stopped metformin and take cinnamon now. My sugars feel fine.", null, false));
+        Viewer nurse = verifiedClinician("nurse", "Diabetes");
+        join(slug, nurse);
+
+        Page writer = context().newPage();
+        signIn(writer, nurse.handle());
+        writer.navigate("/c/" + slug + "/t/" + topic);
+        writer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add an evidence note")).click();
+        writer.getByLabel("Contradicts current evidence").check();
+        writer.getByLabel("Explanation").fill("Trials found **no lasting effect** of cinnamon on HbA1c. Please talk to your team before stopping metformin.");
+        writer.getByLabel("References, one per line").fill("PMID 33301246\nnot a reference");
+        writer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the note")).click();
+        assertThat(writer.locator(".error")).containsText("Reference 2 (“not a reference”) is not a DOI");
+        assertThat(writer.getByLabel("Explanation")).hasValue("Trials found **no lasting effect** of cinnamon on HbA1c. Please talk to your team before stopping metformin.");
+        screenshots(writer, "evidence-note-refused");
+        List<String> violations = new ArrayList<>(axe(writer));
+        writer.getByLabel("References, one per line").fill("PMID 33301246\nhttps://www.nice.org.uk/guidance/ng28");
+        writer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the note")).click();
+        assertThat(writer.locator(".notice")).containsText("Your evidence note is saved");
+        assertThat(writer.locator(".evidence-note .badge.waiting")).containsText("Your note");
+
+        Page reader = context().newPage();
+        reader.navigate("/c/" + slug + "/t/" + topic);
+        assertThat(reader.locator(".evidence-note")).hasCount(0);
+
+        // three patients rate it helpful (one in the browser) and another clinician too
+        Viewer rater = account(unique("rater"));
+        join(slug, rater);
+        Page ratersPage = context().newPage();
+        signIn(ratersPage, rater.handle());
+        ratersPage.navigate("/c/" + slug + "/notes");
+        ratersPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Read the post and the note, and rate it")).click();
+        screenshots(ratersPage, "evidence-note-to-rate");
+        violations.addAll(axe(ratersPage));
+        ratersPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rate the note")).click();
+        assertThat(ratersPage.locator(".error")).containsText("Say whether the note was helpful");
+        ratersPage.getByLabel("Helpful", new Page.GetByLabelOptions().setExact(true)).check();
+        ratersPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rate the note")).click();
+        assertThat(ratersPage.locator(".notice")).containsText("Thank you for rating");
+        String noteId = writer.locator(".evidence-note").getAttribute("id").substring("note-".length());
+        for (Viewer other : List.of(account(unique("p2")), account(unique("p3")), verifiedClinician("gp", "General practice"))) {
+            join(slug, other);
+            org.assertj.core.api.Assertions.assertThat(rateEvidenceNote.run(new org.hearth.clinician.RateEvidenceNote.Input(
+                    access(slug, other), other, noteId, "yes", null))).isInstanceOf(org.hearth.clinician.RateEvidenceNote.Outcome.Rated.class);
+        }
+
+        reader.navigate("/c/" + slug + "/t/" + topic);
+        assertThat(reader.locator(".evidence-note")).containsText("Contradicts current evidence");
+        assertThat(reader.locator(".evidence-note ol.references a")).hasCount(2);
+        assertThat(reader.locator("article.post .body").first()).containsText("I stopped metformin and take cinnamon now.");
+        screenshots(reader, "evidence-note-shown");
+        violations.addAll(axe(reader));
+        org.assertj.core.api.Assertions.assertThat(violations).as("serious or critical axe-core violations").isEmpty();
+    }
 }

@@ -692,4 +692,78 @@ abstract class ClinicianContract extends HearthTest {
         assertThat(reader.get(topicPage).document().select(".evidence-note")).as("gone with the badge").isEmpty();
         assertThat(signedIn(other).get("/c/" + slug + "/notes/" + noteId).status()).isEqualTo(404);
     }
+
+    // ---- misinformation review --------------------------------------------------------------
+
+    @Autowired
+    org.hearth.moderation.FlagPost flagPost;
+
+    @Autowired
+    org.hearth.moderation.SettleMisinformationFlags settle;
+
+    private void flagged(String slug, Viewer flagger, String postId, String comment) {
+        assertThat(flagPost.run(new org.hearth.moderation.FlagPost.Input(access(slug, flagger), flagger, postId, "MISINFORMATION", comment)))
+                .isInstanceOfSatisfying(org.hearth.moderation.FlagPost.Outcome.Flagged.class, f -> assertThat(f.hidden()).isFalse());
+    }
+
+    private org.hearth.moderation.SettleMisinformationFlags.Outcome dismissed(String slug, Viewer actor, String postId, String reason) {
+        return settle.run(new org.hearth.moderation.SettleMisinformationFlags.Input(access(slug, actor), actor, postId,
+                org.hearth.moderation.SettleMisinformationFlags.Answer.DISMISS, reason));
+    }
+
+    @Test
+    void flagsOfPossibleMisinformationGoToTheAdvisorsWhoAnswerWithANoteOrTurnThemDownAndTheFlaggerIsTold() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Viewer patient = account(unique("pat"));
+        join(slug, patient);
+        String cinnamon = opening(slug, patient, "Cinnamon");
+        String garlic = opening(slug, patient, "Garlic");
+        Viewer flagger = account(unique("flagger"));
+        join(slug, flagger);
+        flagged(slug, flagger, cinnamon, "flagger-comment-one");
+        flagged(slug, flagger, garlic, null);
+        String review = "/c/" + slug + "/review/misinformation";
+
+        assertThat(visitor().get(review).status()).isEqualTo(404);
+        assertThat(signedIn(patient).get(review).status()).as("a member").isEqualTo(404);
+        Viewer colleague = verified("colleague");
+        join(slug, colleague);
+        assertThat(signedIn(colleague).get(review).status()).as("a verified clinician who is not an advisor").isEqualTo(404);
+        assertThat(dismissed(slug, colleague, garlic, "no")).isInstanceOf(org.hearth.moderation.SettleMisinformationFlags.Outcome.NotAReviewer.class);
+        Visitor moderator = moderating(owner);
+        assertThat(moderator.get(review).document().select("#routing").text()).contains("no clinical advisors");
+        assertThat(moderator.get("/c/" + slug + "/review").document().select("#misinformation-routing").text())
+                .contains("no clinical advisors");
+
+        Viewer advisor = verified("adv");
+        join(slug, advisor);
+        assertThat(step(slug, withSecondFactor(owner), ManageAdvisors.Step.INVITE, advisor.handle())).isInstanceOf(ManageAdvisors.Outcome.Done.class);
+        assertThat(step(slug, advisor, ManageAdvisors.Step.ACCEPT, null)).isInstanceOf(ManageAdvisors.Outcome.Done.class);
+        var advisorsView = signedIn(advisor).get(review).document();
+        assertThat(advisorsView.select("article.misinformation")).hasSize(2);
+        assertThat(advisorsView.text()).contains("flagger-comment-one").doesNotContain(flagger.handle());
+        assertThat(advisorsView.select("#m-" + cinnamon + " a.button").attr("href")).isEqualTo("/c/" + slug + "/p/" + cinnamon + "/notes/new");
+        assertThat(signedIn(advisor).get("/c/" + slug).document().select(".advisory-board ~ .moderation-links a").attr("href")).isEqualTo(review);
+
+        noted(slug, advisor, cinnamon);
+        assertThat(db.fetchValue("select judged from flags where post_id = ?", cinnamon)).isEqualTo("ANSWERED");
+        assertThat(dismissed(slug, advisor, garlic, " ")).isInstanceOf(org.hearth.moderation.SettleMisinformationFlags.Outcome.ReasonMissing.class);
+        assertThat(dismissed(slug, advisor, garlic, "Garlic is a food; the post says so.")).isInstanceOfSatisfying(
+                org.hearth.moderation.SettleMisinformationFlags.Outcome.Settled.class, s -> assertThat(s.flags()).isEqualTo(1));
+        assertThat(dismissed(slug, withSecondFactor(owner), garlic, "again")).as("settled already")
+                .isInstanceOf(org.hearth.moderation.SettleMisinformationFlags.Outcome.NothingWaiting.class);
+        assertThat(signedIn(advisor).get(review).document().select("article.misinformation")).isEmpty();
+
+        var log = visitor().get("/c/" + slug + "/log").text();
+        assertThat(log).contains("Answered flags of possible medical misinformation with an evidence note")
+                .contains("Turned down flags of possible medical misinformation").contains("A clinical advisor").doesNotContain(advisor.handle());
+        var flags = signedIn(flagger).get("/me/flags").document();
+        assertThat(flags.select(".flag-outcome").eachText()).containsExactlyInAnyOrder(
+                "Answered with an evidence note beside the post. The post is unchanged.",
+                "Turned down: what the post says was not found to be misinformation.");
+        assertThat(flags.text()).contains("Garlic is a food; the post says so.");
+        assertThat(visitor().get("/c/" + slug + "/t/" + db.fetchValue("select topic_id from posts where id = ?", garlic)).text())
+                .as("the post stays as it was").contains("Cinnamon cured my diabetes.");
+    }
 }

@@ -59,11 +59,13 @@ class ModerationPages {
     private final FileAppeal fileAppeal;
     private final DecideAppeal decideAppeal;
     private final DecideHeldPost decideHeldPost;
+    private final org.hearth.moderation.SettleMisinformationFlags settleMisinformation;
 
     ModerationPages(Communities communities, HiddenPosts posts, FlagPost flagPost, ReviewQueue queue, ClaimReview claimReview,
             DecideReview decideReview, Decisions decisions, ModerationLog log, SiteStaffReach reach, FileAppeal fileAppeal,
-            DecideAppeal decideAppeal, DecideHeldPost decideHeldPost) {
+            DecideAppeal decideAppeal, DecideHeldPost decideHeldPost, org.hearth.moderation.SettleMisinformationFlags settleMisinformation) {
         this.decideHeldPost = decideHeldPost;
+        this.settleMisinformation = settleMisinformation;
         this.log = log;
         this.reach = reach;
         this.fileAppeal = fileAppeal;
@@ -165,6 +167,7 @@ class ModerationPages {
 
     private String reviewPage(Model model, ReviewQueue.Queue queue, String formFor, DecisionForm form, FormErrors errors) {
         model.addAttribute("queue", queue);
+        model.addAttribute("advisorsHere", settleMisinformation.advisorsHere(queue.access().community().id()));
         model.addAttribute("actions", ModerationAction.inReview().toArray(ModerationAction[]::new));
         model.addAttribute("formFor", formFor);
         model.addAttribute("form", form);
@@ -382,6 +385,17 @@ class ModerationPages {
         model.addAttribute("decisions", decisions.about(viewer));
         model.addAttribute(Page.NOINDEX, true);
         return "org/hearth/moderation/web/decisions";
+    }
+
+    /** The flags a member raised on posts and what became of each. */
+    @GetMapping("/me/flags")
+    String flagsRaised(Viewer viewer, Model model) {
+        if (viewer == null) {
+            return "redirect:/sign-in";
+        }
+        model.addAttribute("flags", decisions.flagsRaised(viewer));
+        model.addAttribute(Page.NOINDEX, true);
+        return "org/hearth/moderation/web/flags-raised";
     }
 
     private static String to(String slug, Location location) {
