@@ -233,8 +233,9 @@ class EvidenceNotes {
                 Boolean.TRUE.equals(first.get("experts_write", Boolean.class)));
         List<OnPage> notes = rows.stream().filter(r -> r.get(EVIDENCE_NOTES.ID) != null).map(r -> {
             Stored note = stored(r);
+            // an expert patient's note stands while they are marked and the owners let expert patients write notes
             boolean standing = note.authorKind() == AuthorKind.CLINICIAN ? Boolean.TRUE.equals(r.get("verified", Boolean.class))
-                    : Boolean.TRUE.equals(r.get("marked", Boolean.class));
+                    : Boolean.TRUE.equals(r.get("marked", Boolean.class)) && writers.expertPatientsWrite();
             boolean byAdvisor = standing && note.authorKind() == AuthorKind.CLINICIAN && Boolean.TRUE.equals(r.get("advisor", Boolean.class));
             return new OnPage(note, r.get(EVIDENCE_NOTES.POST_AUTHOR_ID), standing, byAdvisor, r.get("profession", String.class),
                     r.get("specialty", String.class), r.get("rated", Boolean.class));

@@ -766,4 +766,54 @@ abstract class ClinicianContract extends HearthTest {
         assertThat(visitor().get("/c/" + slug + "/t/" + db.fetchValue("select topic_id from posts where id = ?", garlic)).text())
                 .as("the post stays as it was").contains("Cinnamon cured my diabetes.");
     }
+
+    // ---- expert patients --------------------------------------------------------------------
+
+    @Autowired
+    ManageExpertPatients expertPatients;
+
+    private ManageExpertPatients.Outcome expert(String slug, Viewer viewer, ManageExpertPatients.Step step, String handle) {
+        return expertPatients.run(new ManageExpertPatients.Input(slug, viewer, step, handle));
+    }
+
+    @Test
+    void moderatorsMarkExpertPatientsWhoWriteNotesOnlyWhereTheOwnersAllowIt() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Viewer ownerActing = withSecondFactor(owner);
+        Viewer moderator = account(unique("mod"));
+        join(slug, moderator);
+        assertThat(changeRole(slug, owner, moderator.memberId(), Role.MODERATOR)).isInstanceOf(org.hearth.community.ChangeRole.Outcome.Changed.class);
+        Viewer expert = account(unique("expert"));
+        join(slug, expert);
+        Viewer patient = account(unique("pat"));
+        join(slug, patient);
+        String post = opening(slug, patient, "Pumps");
+
+        assertThat(expert(slug, patient, ManageExpertPatients.Step.MARK, expert.handle())).as("a member").isInstanceOf(ManageExpertPatients.Outcome.NotFound.class);
+        assertThat(expert(slug, moderator, ManageExpertPatients.Step.MARK, expert.handle())).isInstanceOf(ManageExpertPatients.Outcome.SecondFactorNeeded.class);
+        assertThat(expert(slug, withSecondFactor(moderator), ManageExpertPatients.Step.MARK, account(unique("out")).handle()))
+                .isInstanceOf(ManageExpertPatients.Outcome.NotAMember.class);
+        assertThat(expert(slug, withSecondFactor(moderator), ManageExpertPatients.Step.MARK, expert.handle())).isInstanceOf(ManageExpertPatients.Outcome.Done.class);
+        assertThat(expert(slug, withSecondFactor(moderator), ManageExpertPatients.Step.MARK, expert.handle())).isInstanceOf(ManageExpertPatients.Outcome.AlreadyMarked.class);
+        assertThat(note(slug, expert, post, "ADDS_CONTEXT", "x", "PMID 1")).as("marked, but the owners have not allowed it")
+                .isInstanceOf(WriteEvidenceNote.Outcome.NotVerified.class);
+        assertThat(expert(slug, withSecondFactor(moderator), ManageExpertPatients.Step.ALLOW_NOTES, null)).isInstanceOf(ManageExpertPatients.Outcome.NotAnOwner.class);
+        assertThat(expert(slug, ownerActing, ManageExpertPatients.Step.ALLOW_NOTES, null)).isInstanceOf(ManageExpertPatients.Outcome.Done.class);
+        assertThat(moderating(owner).get("/c/" + slug + "/expert-patients").text()).contains(expert.handle()).contains("may write evidence notes");
+        assertThat(signedIn(patient).get("/c/" + slug + "/expert-patients").status()).isEqualTo(404);
+
+        String noteId = noted(slug, expert, post);
+        String topicPage = "/c/" + slug + "/t/" + db.fetchValue("select topic_id from posts where id = ?", post);
+        assertThat(signedIn(expert).get(topicPage).document().select(".evidence-note .note-by").text()).contains("Expert patient of this community");
+        assertThat(db.fetchValue("select author_kind from evidence_notes where id = ?", noteId)).isEqualTo("EXPERT_PATIENT");
+
+        assertThat(expert(slug, ownerActing, ManageExpertPatients.Step.STOP_NOTES, null)).isInstanceOf(ManageExpertPatients.Outcome.Done.class);
+        assertThat(signedIn(expert).get(topicPage).document().select(".evidence-note")).as("no longer shown, even to its writer").isEmpty();
+        assertThat(expert(slug, ownerActing, ManageExpertPatients.Step.ALLOW_NOTES, null)).isInstanceOf(ManageExpertPatients.Outcome.Done.class);
+        assertThat(expert(slug, ownerActing, ManageExpertPatients.Step.UNMARK, expert.handle())).isInstanceOf(ManageExpertPatients.Outcome.Done.class);
+        assertThat(signedIn(expert).get(topicPage).document().select(".evidence-note")).isEmpty();
+        assertThat(note(slug, expert, opening(slug, patient, "More"), "ADDS_CONTEXT", "x", "PMID 1")).isInstanceOf(WriteEvidenceNote.Outcome.NotVerified.class);
+        assertThat(expert(slug, ownerActing, ManageExpertPatients.Step.UNMARK, expert.handle())).isInstanceOf(ManageExpertPatients.Outcome.NotMarked.class);
+    }
 }
