@@ -79,10 +79,12 @@ final class BenchmarkReport {
         }
         line();
         line("Replies per topic follow a Pareto tail (at most 900); the topic pages measured below show the first");
-        line("page (25 posts) of a topic with " + SiteGenerator.READ_TOPIC_REPLIES + " replies. No evidence notes: Hearth has none yet.");
+        line("page (25 posts) of a topic with " + SiteGenerator.READ_TOPIC_REPLIES + " replies.");
         if (!runs.isEmpty()) {
             line(String.format(Locale.ROOT, "Verified clinicians: %,d (one member in %d, and three authors on the measured page, whose posts show badges).",
                     runs.getFirst().site().clinicians(), SiteGenerator.CLINICIAN_EVERY));
+            line(String.format(Locale.ROOT, "Evidence notes: %,d (one post in %d, and three on the measured page: two shown, one waiting for ratings).",
+                    runs.getFirst().site().evidenceNotes(), SiteGenerator.NOTE_EVERY));
         }
         line();
 

@@ -42,6 +42,7 @@ class BenchmarkSmokeTest {
                 .containsExactlyElementsOf(withPostgres ? List.of("sqlite", "postgres") : List.of("sqlite"));
         for (Benchmark.EngineRun run : runs) {
             assertThat(run.site().posts()).isGreaterThanOrEqualTo(Scale.S.posts);
+            assertThat(run.site().evidenceNotes()).as("evidence notes in the data").isPositive();
             assertThat(run.databaseBytes()).isPositive();
             assertThat(run.startMillis()).isPositive();
             assertThat(run.afterWarmup().rssMib()).isPositive();

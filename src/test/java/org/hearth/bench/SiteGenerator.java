@@ -49,7 +49,7 @@ final class SiteGenerator {
     /** What the load scenarios need to know about the generated site. */
     record Site(Scale scale, int members, int communities, int topics, long posts, long reactions,
             long memberships, String readTopicPath, String memberCommunityPath, List<String> replyTopicPaths,
-            List<String> readerHandles, long generationMillis, long clinicians) {
+            List<String> readerHandles, long generationMillis, long clinicians, long evidenceNotes) {
     }
 
     private final Scale scale;
@@ -225,11 +225,13 @@ final class SiteGenerator {
             }
         }
         flushContent(connection, postgres, topics, posts, reactions);
-        long clinicians = clinicians(connection, postgres, memberIds, readTopicAuthors);
+        List<String> clinicianIds = new java.util.ArrayList<>();
+        long clinicians = clinicians(connection, postgres, memberIds, readTopicAuthors, clinicianIds);
+        long notes = evidenceNotes(connection, postgres, readTopicPath, clinicianIds, posts.written());
         connection.setAutoCommit(autoCommit);
         return new Site(scale, memberCount, communityCount, topicCount, posts.written(), reactions.written(),
                 memberships.written(), readTopicPath, "/c/" + slugs[1], List.copyOf(replyTopicPaths),
-                List.copyOf(readerHandles), (System.nanoTime() - started) / 1_000_000, clinicians);
+                List.copyOf(readerHandles), (System.nanoTime() - started) / 1_000_000, clinicians, notes);
     }
 
     /**
@@ -237,8 +239,10 @@ final class SiteGenerator {
      * site stays the same): one member in {@value #CLINICIAN_EVERY}, and three of the authors on
      * the first page of the read topic, so its page shows badges.
      */
-    private static long clinicians(Connection connection, boolean postgres, String[] memberIds, java.util.Set<Integer> readTopicAuthors)
-            throws SQLException {
+    static final int NOTE_EVERY = 500;
+
+    private static long clinicians(Connection connection, boolean postgres, String[] memberIds, java.util.Set<Integer> readTopicAuthors,
+            List<String> clinicianIds) throws SQLException {
         Rows applications = new Rows("clinician_applications", "id", "member_id", "profession", "specialty", "jurisdiction",
                 "register_number", "applied_at", "status", "decided_role", "decided_at", "reason", "expires_at");
         java.util.Set<Integer> chosen = new java.util.TreeSet<>();
@@ -250,10 +254,64 @@ final class SiteGenerator {
         for (int i : chosen) {
             applications.add(RandomId.next(), memberIds[i], i % 2 == 0 ? "PHYSICIAN" : "NURSE", "Specialty " + (i % 12), "United Kingdom",
                     String.format("%07d", i), START, "APPROVED", "SITE_ADMINISTRATOR", START + DAY, "Checked in the register.", until);
+            clinicianIds.add(memberIds[i]);
         }
         applications.flush(connection, postgres);
         connection.commit();
         return applications.written();
+    }
+
+    /**
+     * Evidence notes by the verified clinicians, chosen by the posts' ids (no draws from the
+     * random stream): one post in {@value #NOTE_EVERY} site-wide, most shown, and three on the
+     * first page of the read topic (two shown, one waiting for ratings), so its page shows notes.
+     */
+    private static long evidenceNotes(Connection connection, boolean postgres, String readTopicPath, List<String> clinicianIds,
+            long postCount) throws SQLException {
+        if (clinicianIds.isEmpty()) {
+            return 0;
+        }
+        Rows notes = new Rows("evidence_notes", "id", "community_id", "post_id", "post_author_id", "author_id", "author_kind", "stance",
+                "explanation", "explanation_html", "citations", "status", "written_at");
+        String readTopic = readTopicPath.substring(readTopicPath.lastIndexOf('/') + 1);
+        List<String[]> chosen = new java.util.ArrayList<>();
+        try (var onPage = connection.prepareStatement("select p.id, p.author_id, t.community_id from posts p join topics t on t.id = p.topic_id"
+                + " where p.topic_id = ? and p.position between 1 and 3 and p.anonymous = " + (postgres ? "false" : "0") + " order by p.position")) {
+            onPage.setString(1, readTopic);
+            try (var rows = onPage.executeQuery()) {
+                while (rows.next()) {
+                    chosen.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3)});
+                }
+            }
+        }
+        try (var elsewhere = connection.prepareStatement("select p.id, p.author_id, t.community_id from posts p join topics t on t.id = p.topic_id"
+                + " where p.topic_id <> ? order by p.id limit ?")) {
+            elsewhere.setString(1, readTopic);
+            elsewhere.setLong(2, postCount / NOTE_EVERY);
+            try (var rows = elsewhere.executeQuery()) {
+                while (rows.next()) {
+                    chosen.add(new String[] {rows.getString(1), rows.getString(2), rows.getString(3)});
+                }
+            }
+        }
+        String[] stances = {"SUPPORTS", "ADDS_CONTEXT", "CONTRADICTS"};
+        for (int n = 0; n < chosen.size(); n++) {
+            String[] post = chosen.get(n);
+            String author = clinicianIds.get(n % clinicianIds.size());
+            if (author.equals(post[1])) {
+                author = clinicianIds.get((n + 1) % clinicianIds.size());
+            }
+            if (author.equals(post[1])) {
+                continue;
+            }
+            notes.add(RandomId.next(), post[2], post[0], post[1], author, "CLINICIAN", stances[n % 3],
+                    "Trials found **no lasting effect**; talk to your team first.",
+                    "<p>Trials found <strong>no lasting effect</strong>; talk to your team first.</p>",
+                    "PUBMED 33301246\nURL https://www.nice.org.uk/guidance/ng28", n == 2 ? "NEEDS_RATINGS" : "SHOWN", START + 2 * DAY);
+        }
+        notes.flush(connection, postgres);
+        connection.commit();
+        return notes.written();
     }
 
     private static void flushContent(Connection connection, boolean postgres, Rows topics, Rows posts, Rows reactions)
