@@ -145,9 +145,7 @@ public class CredentialReview {
 
     /** The verifications in force now among these members, by member: one query, for a page of authors. */
     public Map<String, Verification> verifiedAmong(java.util.Collection<String> memberIds) {
-        Map<String, Verification> verified = new java.util.HashMap<>();
-        applications.verifiedAmong(memberIds).forEach((memberId, a) -> verified.put(memberId, verification(a)));
-        return verified;
+        return applications.badgesAmong(memberIds);
     }
 
     /** A verified clinician's badge page; empty when they are not verified now (an ended badge is gone everywhere). */

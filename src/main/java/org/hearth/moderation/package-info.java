@@ -18,7 +18,12 @@
  * ({@link org.hearth.moderation.FileAppeal}); someone other than the moderator who acted decides it
  * ({@link org.hearth.moderation.DecideAppeal}), and an upheld appeal undoes the action. Site
  * administrators step in only where a community's own staff cannot
- * ({@link org.hearth.moderation.SiteStaffReach}). Conversation and community know nothing of this
+ * ({@link org.hearth.moderation.SiteStaffReach}). Flags of possible medical misinformation also go
+ * to the community's clinical advisors, who settle them with an evidence note or a reasoned
+ * dismissal ({@link org.hearth.moderation.SettleMisinformationFlags}); who the advisors are is asked
+ * through {@link org.hearth.moderation.ClinicalAdvisors}, which the clinician feature answers. A
+ * member reads what became of the flags they raised on their page of flags. Conversation and
+ * community know nothing of this
  * feature: it calls their public services.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"community", "conversation", "identity", "platform", "privacy", "trust"})
