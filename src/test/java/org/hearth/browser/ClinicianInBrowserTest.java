@@ -186,6 +186,35 @@ class ClinicianInBrowserTest extends BrowserTest {
         assertThat(reader.locator("article.post .body").first()).containsText("I stopped metformin and take cinnamon now.");
         screenshots(reader, "evidence-note-shown");
         violations.addAll(axe(reader));
+
+        // a member flags another post as possible misinformation; the nurse, now an advisor, turns it down in the browser
+        String garlic = started(access(slug, patient), patient, new org.hearth.conversation.Draft(org.hearth.conversation.TopicKind.QUESTION,
+                "Garlic with meals?", "Garlic with every meal keeps my sugars down, I think.", null, false));
+        String garlicPost = communities.visibleTo(slug, patient).map(a -> conversations.openingPostId(a, garlic).orElseThrow()).orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(flagPost.run(new org.hearth.moderation.FlagPost.Input(access(slug, rater), rater, garlicPost,
+                "MISINFORMATION", "Is this safe to tell others?"))).isInstanceOf(org.hearth.moderation.FlagPost.Outcome.Flagged.class);
+        org.assertj.core.api.Assertions.assertThat(manageAdvisors.run(new org.hearth.clinician.ManageAdvisors.Input(slug, withSecondFactor(owner),
+                org.hearth.clinician.ManageAdvisors.Step.INVITE, nurse.handle()))).isInstanceOf(org.hearth.clinician.ManageAdvisors.Outcome.Done.class);
+        org.assertj.core.api.Assertions.assertThat(manageAdvisors.run(new org.hearth.clinician.ManageAdvisors.Input(slug, nurse,
+                org.hearth.clinician.ManageAdvisors.Step.ACCEPT, null))).isInstanceOf(org.hearth.clinician.ManageAdvisors.Outcome.Done.class);
+        writer.navigate("/c/" + slug);
+        writer.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Flags of possible misinformation, for the advisors")).click();
+        assertThat(writer.locator("article.misinformation")).containsText("Is this safe to tell others?");
+        screenshots(writer, "misinformation-review");
+        violations.addAll(axe(writer));
+        writer.getByLabel("Turn the flags down, because").fill("Garlic is a food; the post says what helped them, not what others should do.");
+        writer.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Turn the flags down")).click();
+        assertThat(writer.locator(".notice")).containsText("The flag is turned down");
+        ratersPage.navigate("/me/flags");
+        assertThat(ratersPage.locator(".flag-outcome")).containsText("Turned down");
+        screenshots(ratersPage, "flags-raised");
+        violations.addAll(axe(ratersPage));
         org.assertj.core.api.Assertions.assertThat(violations).as("serious or critical axe-core violations").isEmpty();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.hearth.moderation.FlagPost flagPost;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.hearth.conversation.Conversations conversations;
 }
