@@ -111,7 +111,8 @@ public class WriteEvidenceNote {
         }
         HiddenPosts.Post post = found.get();
         Location location = post.location();
-        NoteWriters.Standing standing = writers(input.access(), input.writer()).of(input.access());
+        NoteWriters writers = writers(input.access(), input.writer());
+        NoteWriters.Standing standing = writers.of(input.access());
         Optional<Outcome> refused = switch (standing) {
             case NOT_VERIFIED -> Optional.of(new Outcome.NotVerified(location));
             case KEPT_AT_A_DISTANCE -> Optional.of(new Outcome.KeptAtADistance(location));
@@ -122,10 +123,10 @@ public class WriteEvidenceNote {
         return refused
                 .or(() -> post.authorId().equals(input.writer().memberId()) ? Optional.of(new Outcome.OwnPost(location)) : Optional.empty())
                 .or(() -> notes.noteBy(post.id(), input.writer().memberId()).map(n -> new Outcome.AlreadyWritten(n.id(), location)))
-                .orElseGet(() -> write(input, post, standing));
+                .orElseGet(() -> write(input, post, standing, writers.advisor()));
     }
 
-    private Outcome write(Input input, HiddenPosts.Post post, NoteWriters.Standing standing) {
+    private Outcome write(Input input, HiddenPosts.Post post, NoteWriters.Standing standing, boolean advisor) {
         Map<String, String> problems = new LinkedHashMap<>();
         Stance stance = Stance.parse(input.stance());
         if (stance == null) {
@@ -154,7 +155,7 @@ public class WriteEvidenceNote {
         }
         events.publishEvent(new EvidenceNoteWritten(note.id(), note.communityId(), post.id(), post.authorId(), note.authorId()));
         // an advisor's note answers the flags of possible misinformation waiting on the post (none: nothing to answer)
-        if (notes.advisor(note.communityId(), note.authorId())) {
+        if (advisor) {
             misinformation.run(new SettleMisinformationFlags.Input(input.access(), input.writer(), post.id(),
                     SettleMisinformationFlags.Answer.EVIDENCE_NOTE, "Evidence note: " + stance.words().toLowerCase(java.util.Locale.ROOT) + "."));
         }

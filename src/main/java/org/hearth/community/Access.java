@@ -73,8 +73,13 @@ public final class Access {
      * whom the community appointed.
      */
     Access readingOnly(boolean verifiedClinician) {
-        this.readsOnly = verifiedClinician && role == Role.MEMBER && community.keepsCliniciansAtADistance();
+        this.readsOnly = verifiedClinician && mayBeKeptAtADistance();
         return this;
+    }
+
+    /** A plain member of a community that keeps clinicians at a distance: only then does being verified matter. */
+    boolean mayBeKeptAtADistance() {
+        return role == Role.MEMBER && community.keepsCliniciansAtADistance();
     }
 
     /** A verified clinician member of a community that keeps clinicians at a distance: reads, does not write. */

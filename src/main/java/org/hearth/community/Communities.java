@@ -82,9 +82,13 @@ public class Communities {
         return db.select(COMMUNITIES.asterisk()).select(standingColumns(viewer.memberId())).from(COMMUNITIES)
                 .where(COMMUNITIES.SLUG.eq(slug))
                 .fetchOptional(r -> standing(r, viewer, clock.millis()))
-                .map(access -> access.readingOnly(access.role() == Role.MEMBER && access.community().keepsCliniciansAtADistance()
-                        && verifiedClinician(viewer.memberId())))
+                .map(access -> access.readingOnly(access.mayBeKeptAtADistance() && verifiedClinician(viewer.memberId())))
                 .filter(Access::canSee);
+    }
+
+    /** Whether this community does not admit clinicians and this member is a verified one now: every way in asks it. */
+    boolean refusedAsClinician(Community community, String memberId) {
+        return community.clinicians() == ClinicianAdmission.NOT_ADMITTED && verifiedClinician(memberId);
     }
 
     /** Whether this member is a verified clinician now (false where no feature verifies clinicians). */

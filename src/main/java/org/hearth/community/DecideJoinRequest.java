@@ -76,8 +76,7 @@ public class DecideJoinRequest {
      * admit clinicians: the request waits, to be declined.
      */
     private Optional<Outcome> clinicianAdmitted(Access access, Input input) {
-        return input.approve() && access.community().clinicians() == ClinicianAdmission.NOT_ADMITTED
-                && RandomId.looksValid(input.memberId()) && communities.verifiedClinician(input.memberId())
+        return input.approve() && RandomId.looksValid(input.memberId()) && communities.refusedAsClinician(access.community(), input.memberId())
                 ? Optional.of(new Outcome.CliniciansNotAdmitted(access.community())) : Optional.empty();
     }
 

@@ -81,7 +81,7 @@ public class InviteMember {
         members.idOfHandle(handle)
                 .filter(id -> communities.roleOf(community.id(), id).isEmpty())
                 // not sent to a clinician this community does not admit; answered the same, so no one learns who is one
-                .filter(id -> community.clinicians() != ClinicianAdmission.NOT_ADMITTED || !communities.verifiedClinician(id))
+                .filter(id -> !communities.refusedAsClinician(community, id))
                 .filter(id -> communities.addInvitation(community.id(), id, moderator.memberId()))
                 .ifPresent(id -> events.publishEvent(new MemberInvited(community.id(), id, moderator.memberId())));
         return new Outcome.Invited(community, handle);

@@ -96,7 +96,7 @@ public class JoinCommunity {
 
     /** Asked of every way in, an invitation included: the owners chose not to admit clinicians. */
     private Optional<Outcome> clinicianAdmitted(Access access, Viewer member) {
-        return access.community().clinicians() == ClinicianAdmission.NOT_ADMITTED && communities.verifiedClinician(member.memberId())
+        return communities.refusedAsClinician(access.community(), member.memberId())
                 ? Optional.of(new Outcome.CliniciansNotAdmitted(access.community())) : Optional.empty();
     }
 
