@@ -90,15 +90,20 @@ final class BenchmarkReport {
 
         line("## Load");
         line();
-        line("| engine | scenario | requests/s | p50 | p90 | p99 | max | errors |");
-        line("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        line("| engine | scenario | requests/s | p50 | p90 | p99 | max | errors | Hearth's CPU per request |");
+        line("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         for (Benchmark.EngineRun run : runs) {
             for (Wrk.Result r : run.scenarios()) {
-                line(String.format(Locale.ROOT, "| %s | %s | %,.0f | %s | %s | %s | %s | %d |", run.engine(), r.name(),
+                line(String.format(Locale.ROOT, "| %s | %s | %,.0f | %s | %s | %s | %s | %d | %s |", run.engine(), r.name(),
                         r.perSecond(), ms(r.p50Millis()), ms(r.p90Millis()), ms(r.p99Millis()), ms(r.maxMillis()),
-                        r.errors()));
+                        r.errors(), Double.isNaN(r.cpuMillisPerRequest()) ? "not read"
+                                : String.format(Locale.ROOT, "%.2f ms", r.cpuMillisPerRequest())));
             }
         }
+        line();
+        line("Hearth's CPU per request is the CPU time of Hearth's process over the measured window divided by the requests it");
+        line("served (the database's own CPU not included on PostgreSQL). It changes far less than requests per second with what");
+        line("else the machine is doing, so compare versions by it.");
         line();
         line("\"post a reply\" counts a reply only when Hearth answered with its redirect to the topic, after its commit; the run then counts");
         line("the replies in the database and fails if any acknowledged reply is missing.");

@@ -95,6 +95,11 @@ final class HearthProcess implements AutoCloseable {
     record Memory(long rssMib, long peakMib) {
     }
 
+    /** The CPU time Hearth has used since it started, in nanoseconds; -1 where the system does not say. */
+    long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+    }
+
     private static long kib(String line) {
         return Long.parseLong(line.replaceAll("[^0-9]", ""));
     }

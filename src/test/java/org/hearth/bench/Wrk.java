@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,9 +26,14 @@ final class Wrk {
     }
 
     record Result(String name, long requests, double seconds, long errors, double p50Millis, double p90Millis,
-            double p99Millis, double maxMillis) {
+            double p99Millis, double maxMillis, long serverCpuNanos) {
         double perSecond() {
             return requests / seconds;
+        }
+
+        /** The server's CPU time over the measured window divided by the requests served; NaN when not read. */
+        double cpuMillisPerRequest() {
+            return serverCpuNanos < 0 || requests == 0 ? Double.NaN : serverCpuNanos / 1e6 / requests;
         }
     }
 
@@ -89,18 +95,18 @@ final class Wrk {
 
     /** A run whose numbers are thrown away: the JIT and the caches settle. */
     Result warmUp(URI base, List<Request> requests, int seconds) throws IOException, InterruptedException {
-        return once("warm-up", base, requests, seconds);
+        return once("warm-up", base, requests, seconds, () -> -1);
     }
 
     /** An optional warm-up, then the measured run. */
-    Result run(String name, URI base, List<Request> requests, int warmupSeconds, int seconds)
+    Result run(String name, URI base, List<Request> requests, int warmupSeconds, int seconds, LongSupplier serverCpuNanos)
             throws IOException, InterruptedException {
         long acknowledged = 0;
         if (warmupSeconds > 0) {
-            Result warm = once(name, base, requests, warmupSeconds);
+            Result warm = once(name, base, requests, warmupSeconds, () -> -1);
             acknowledged += warm.requests() - warm.errors();
         }
-        Result measured = once(name, base, requests, seconds);
+        Result measured = once(name, base, requests, seconds, serverCpuNanos);
         lastAcknowledged = acknowledged + measured.requests() - measured.errors();
         return measured;
     }
@@ -110,7 +116,7 @@ final class Wrk {
         return lastAcknowledged;
     }
 
-    private Result once(String name, URI base, List<Request> requests, int seconds)
+    private Result once(String name, URI base, List<Request> requests, int seconds, LongSupplier serverCpuNanos)
             throws IOException, InterruptedException {
         Files.createDirectories(work);
         Path script = work.resolve("hearth.lua");
@@ -121,14 +127,17 @@ final class Wrk {
             lines.add(String.join("\t", r.method(), r.path(), r.cookie(), r.body()));
         }
         Files.write(list, lines, StandardCharsets.UTF_8);
+        long cpuBefore = serverCpuNanos.getAsLong();
         String output = wrk(base, script, list, seconds);
+        long cpuAfter = serverCpuNanos.getAsLong();
         Matcher m = SUMMARY.matcher(output);
         if (!m.find()) {
             throw new IllegalStateException("wrk printed no summary for " + name + ":\n" + output);
         }
         return new Result(name, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6,
                 Long.parseLong(m.group(3)), Long.parseLong(m.group(4)) / 1e3, Long.parseLong(m.group(5)) / 1e3,
-                Long.parseLong(m.group(6)) / 1e3, Long.parseLong(m.group(7)) / 1e3);
+                Long.parseLong(m.group(6)) / 1e3, Long.parseLong(m.group(7)) / 1e3,
+                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
     }
 
     private String wrk(URI base, Path script, Path list, int seconds) throws IOException, InterruptedException {
