@@ -2,7 +2,6 @@ package org.hearth.blocking;
 
 import static org.hearth.blocking.schema.Tables.BLOCKS;
 import static org.hearth.blocking.schema.Tables.TOPIC_MUTES;
-import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.select;
 
 import java.util.HashSet;
@@ -13,6 +12,7 @@ import org.hearth.conversation.ReadersChoices;
 import org.hearth.identity.Members;
 import org.hearth.platform.security.Viewer;
 import org.jooq.DSLContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,10 +28,12 @@ public class Blocks implements ReadersChoices {
     private static final int MUTED = 2;
 
     private final DSLContext db;
+    private final JdbcClient jdbc;
     private final Members members;
 
-    Blocks(DSLContext db, Members members) {
+    Blocks(DSLContext db, JdbcClient jdbc, Members members) {
         this.db = db;
+        this.jdbc = jdbc;
         this.members = members;
     }
 
@@ -56,9 +58,12 @@ public class Blocks implements ReadersChoices {
     public Choices of(String readerId) {
         Set<String> blocked = new HashSet<>();
         Set<String> muted = new HashSet<>();
-        db.select(BLOCKS.BLOCKED_ID, inline(BLOCKED).as("kind")).from(BLOCKS).where(BLOCKS.BLOCKER_ID.eq(readerId))
-                .unionAll(select(TOPIC_MUTES.TOPIC_ID, inline(MUTED).as("kind")).from(TOPIC_MUTES).where(TOPIC_MUTES.MEMBER_ID.eq(readerId)))
-                .forEach(r -> (r.value2() == BLOCKED ? blocked : muted).add(r.value1()));
+        // SQL text over JDBC: this runs on every signed-in page (see Placeholders)
+        jdbc.sql("select blocked_id, " + BLOCKED + " as kind from blocks where blocker_id = ?"
+                + " union all select topic_id, " + MUTED + " from topic_mutes where member_id = ?")
+                .params(readerId, readerId).query(rs -> {
+                    (rs.getInt(2) == BLOCKED ? blocked : muted).add(rs.getString(1));
+                });
         return blocked.isEmpty() && muted.isEmpty() ? Choices.NONE : new Choices(blocked, muted);
     }
 

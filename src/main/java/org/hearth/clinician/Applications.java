@@ -11,6 +11,8 @@ import org.hearth.clinician.schema.tables.records.ClinicianApplicationsRecord;
 import org.hearth.platform.RandomId;
 import org.hearth.privacy.StaffAccess.StaffRole;
 import org.jooq.DSLContext;
+import org.hearth.platform.db.Placeholders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,10 +29,12 @@ class Applications {
     static final String WITHDRAWN = "WITHDRAWN";
 
     private final DSLContext db;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    Applications(DSLContext db, Clock clock) {
+    Applications(DSLContext db, JdbcClient jdbc, Clock clock) {
         this.db = db;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -108,30 +112,26 @@ class Applications {
 
     /**
      * What a badge says for each of these members verified now (the approval ending last): one
-     * query for a page of authors, asked on every topic page. SQL text rather than jOOQ's DSL,
-     * whose rendering cost more than the query (a JFR profile of the topic page benchmark).
+     * query for a page of authors, asked on every topic page, so SQL text over JDBC (see
+     * {@link Placeholders}).
      */
     java.util.Map<String, CredentialReview.Verification> badgesAmong(java.util.Collection<String> memberIds) {
         if (memberIds.isEmpty()) {
             return java.util.Map.of();
         }
-        StringBuilder sql = new StringBuilder("select member_id, profession, specialty, jurisdiction, decided_role, decided_at, expires_at"
-                + " from clinician_applications where status = 'APPROVED' and revoked_at is null and expires_at > ? and member_id in (");
-        java.util.List<Object> binds = new java.util.ArrayList<>();
+        java.util.List<Object> binds = new java.util.ArrayList<>(memberIds.size() + 1);
         binds.add(now());
-        int i = 0;
-        for (String memberId : memberIds) {
-            sql.append(i++ == 0 ? "?" : ", ?");
-            binds.add(memberId);
-        }
-        sql.append(") order by expires_at");
+        binds.addAll(memberIds);
         java.util.Map<String, CredentialReview.Verification> verified = new java.util.HashMap<>();
-        db.resultQuery(sql.toString(), binds.toArray()).fetch().forEach(r -> {
-            String role = r.get("decided_role", String.class);
-            verified.put(r.get("member_id", String.class), new CredentialReview.Verification(Profession.valueOf(r.get("profession", String.class)),
-                    r.get("specialty", String.class), r.get("jurisdiction", String.class),
-                    role == null ? "a reviewer" : StaffRole.valueOf(role).words(), r.get("decided_at", Long.class), r.get("expires_at", Long.class)));
-        });
+        // ordered by end, so the approval ending last is the one kept for each member
+        jdbc.sql("select member_id, profession, specialty, jurisdiction, decided_role, decided_at, expires_at from clinician_applications"
+                + " where status = 'APPROVED' and revoked_at is null and expires_at > ? and member_id in (" + Placeholders.of(memberIds.size())
+                + ") order by expires_at").params(binds).query(rs -> {
+                    String role = rs.getString("decided_role");
+                    verified.put(rs.getString("member_id"), new CredentialReview.Verification(Profession.valueOf(rs.getString("profession")),
+                            rs.getString("specialty"), rs.getString("jurisdiction"), role == null ? "a reviewer" : StaffRole.valueOf(role).words(),
+                            rs.getLong("decided_at"), rs.getLong("expires_at")));
+                });
         return verified;
     }
 

@@ -1,6 +1,5 @@
 package org.hearth.clinician;
 
-import static org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS;
 import static org.hearth.clinician.schema.Tables.COMMUNITY_ADVISORS;
 import static org.hearth.clinician.schema.Tables.EVIDENCE_NOTES;
 import static org.hearth.clinician.schema.Tables.EVIDENCE_NOTE_POLICIES;
@@ -21,6 +20,8 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.hearth.platform.db.Placeholders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,10 +41,12 @@ class EvidenceNotes {
     enum RaterGroup { PATIENT, CLINICIAN }
 
     private final DSLContext db;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
-    EvidenceNotes(DSLContext db, Clock clock) {
+    EvidenceNotes(DSLContext db, JdbcClient jdbc, Clock clock) {
         this.db = db;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -197,49 +200,49 @@ class EvidenceNotes {
      * and the reader's own standing as a writer: one query for a whole page, a row for each note
      * (or one empty row when there is none, which still carries the reader's standing).
      *
-     * <p>Written as SQL text rather than built with jOOQ's DSL: it runs on every topic page, and
-     * rendering its dozen subqueries from the DSL cost several times what running it does (a JFR
-     * profile of the signed-in topic page benchmark). Plain SQL both engines read alike.
+     * <p>SQL text run over plain JDBC: it runs on every topic page, and going through jOOQ (its
+     * DSL, then even as plain SQL, which jOOQ still parses and reads the result's metadata for)
+     * cost several times what running it does (JFR profiles of the signed-in topic page
+     * benchmark, docs/clinician-cost.md). Both engines read this SQL alike.
      */
     Page onPosts(String communityId, Collection<String> postIds, String readerId) {
         long now = now();
         String reader = readerId == null ? "" : readerId; // no member has an empty id: every "reader" column is false then
         List<Object> binds = new java.util.ArrayList<>(List.of(now, now, now, reader, reader, now, communityId, reader, communityId, reader,
                 communityId));
-        StringBuilder sql = new StringBuilder(ON_POSTS);
+        String posts;
         if (postIds.isEmpty()) {
-            sql.append("1 = 0");
+            posts = "1 = 0";
         } else {
-            sql.append("n.community_id = ? and n.post_id in (");
+            posts = "n.community_id = ? and n.post_id in (" + Placeholders.of(postIds.size()) + ")";
             binds.add(communityId);
-            int i = 0;
-            for (String postId : postIds) {
-                sql.append(i++ == 0 ? "?" : ", ?");
-                binds.add(postId);
-            }
-            sql.append(")");
+            binds.addAll(postIds);
         }
-        sql.append(" order by n.written_at");
-        var rows = db.resultQuery(sql.toString(), binds.toArray()).fetch();
-        Record first = rows.get(0);
-        NoteWriters writers = new NoteWriters(flag(first, "reader_verified"), flag(first, "reader_advisor"), flag(first, "reader_expert"),
-                flag(first, "experts_write"));
-        List<OnPage> notes = rows.stream().filter(r -> r.get("id") != null).map(r -> {
-            Stored note = new Stored(r.get("id", String.class), r.get("community_id", String.class), r.get("post_id", String.class),
-                    r.get("author_id", String.class), AuthorKind.valueOf(r.get("author_kind", String.class)),
-                    Stance.valueOf(r.get("stance", String.class)), r.get("explanation_html", String.class),
-                    Citation.fromLines(r.get("citations", String.class)), r.get("status", String.class), r.get("written_at", Long.class));
+        NoteWriters[] writers = new NoteWriters[1];
+        List<OnPage> notes = jdbc.sql(ON_POSTS + posts + " order by n.written_at").params(binds).query((rs, row) -> {
+            if (writers[0] == null) {
+                writers[0] = new NoteWriters(rs.getBoolean("reader_verified"), rs.getBoolean("reader_advisor"), rs.getBoolean("reader_expert"),
+                        rs.getBoolean("experts_write"));
+            }
+            String id = rs.getString("id");
+            if (id == null) {
+                return null; // the empty row of a page without notes
+            }
+            Stored note = new Stored(id, rs.getString("community_id"), rs.getString("post_id"), rs.getString("author_id"),
+                    AuthorKind.valueOf(rs.getString("author_kind")), Stance.valueOf(rs.getString("stance")), rs.getString("explanation_html"),
+                    Citation.fromLines(rs.getString("citations")), rs.getString("status"), rs.getLong("written_at"));
             // an expert patient's note stands while they are marked and the owners let expert patients write notes
-            boolean standing = note.authorKind() == AuthorKind.CLINICIAN ? flag(r, "verified") : flag(r, "marked") && writers.expertPatientsWrite();
-            boolean byAdvisor = standing && note.authorKind() == AuthorKind.CLINICIAN && flag(r, "advisor");
-            return new OnPage(note, r.get("post_author_id", String.class), standing, byAdvisor, r.get("profession", String.class),
-                    r.get("specialty", String.class), r.get("rated", Boolean.class));
-        }).toList();
-        return new Page(notes, writers);
-    }
-
-    private static boolean flag(Record r, String column) {
-        return Boolean.TRUE.equals(r.get(column, Boolean.class));
+            boolean standing = note.authorKind() == AuthorKind.CLINICIAN ? rs.getBoolean("verified")
+                    : rs.getBoolean("marked") && writers[0].expertPatientsWrite();
+            boolean byAdvisor = standing && note.authorKind() == AuthorKind.CLINICIAN && rs.getBoolean("advisor");
+            Boolean rated = rs.getBoolean("rated");
+            if (rs.wasNull()) {
+                rated = null; // not rated by the reader
+            }
+            return new OnPage(note, rs.getString("post_author_id"), standing, byAdvisor, rs.getString("profession"),
+                    rs.getString("specialty"), rated);
+        }).list().stream().filter(java.util.Objects::nonNull).toList();
+        return new Page(notes, writers[0]);
     }
 
     /** An approval in force now, of the member in {@code %s}; the time is bound. */

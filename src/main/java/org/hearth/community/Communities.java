@@ -28,6 +28,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,13 +43,16 @@ public class Communities {
     private static final Memberships OWNED = MEMBERSHIPS.as("owned");
 
     private final DSLContext db;
+    private final JdbcClient jdbc;
     private final Members members;
     private final Clock clock;
     private final StaffAccess staffAccess;
     private final ObjectProvider<VerifiedClinicians> clinicians;
 
-    Communities(DSLContext db, Members members, Clock clock, StaffAccess staffAccess, ObjectProvider<VerifiedClinicians> clinicians) {
+    Communities(DSLContext db, JdbcClient jdbc, Members members, Clock clock, StaffAccess staffAccess,
+            ObjectProvider<VerifiedClinicians> clinicians) {
         this.db = db;
+        this.jdbc = jdbc;
         this.members = members;
         this.clock = clock;
         this.staffAccess = staffAccess;
@@ -77,13 +81,37 @@ public class Communities {
         if (viewer == null) {
             return bySlug(slug).map(Access::ofVisitor).filter(Access::canSee);
         }
-        // One query for the community and the viewer's standing in it: this runs on every page.
-        // A second only for a member of a community that keeps clinicians at a distance.
-        return db.select(COMMUNITIES.asterisk()).select(standingColumns(viewer.memberId())).from(COMMUNITIES)
-                .where(COMMUNITIES.SLUG.eq(slug))
-                .fetchOptional(r -> standing(r, viewer, clock.millis()))
-                .map(access -> access.readingOnly(access.mayBeKeptAtADistance() && verifiedClinician(viewer.memberId())))
+        // One query for the community and the viewer's standing in it: this runs on every page, so
+        // it is SQL text over JDBC (see Placeholders). A second only for a member of a community
+        // that keeps clinicians at a distance.
+        String memberId = viewer.memberId();
+        long now = clock.millis();
+        return jdbc.sql(VISIBLE_TO_A_MEMBER).params(memberId, memberId, memberId, memberId, slug).query((rs, row) -> Access.ofMember(
+                        new Community(rs.getString("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
+                                rs.getString("condition_served"), Visibility.valueOf(rs.getString("visibility")),
+                                JoinPolicy.valueOf(rs.getString("join_policy")), rs.getBoolean("allow_anonymous"), rs.getInt("flag_hide_score"),
+                                rs.getBoolean("hold_new_members_posts"), ClinicianAdmission.valueOf(rs.getString("clinicians"))),
+                        roleOf(rs.getString("role")), rs.getBoolean("requested"), rs.getBoolean("invited"), viewer.secondFactor(),
+                        restriction(nullableLong(rs, "suspended_until"), nullableLong(rs, "muted_until"), now))
+                        .banned(rs.getBoolean("banned")))
+                .optional()
+                .map(access -> access.readingOnly(access.mayBeKeptAtADistance() && verifiedClinician(memberId)))
                 .filter(Access::canSee);
+    }
+
+    /** Binds, in order: the member four times, then the slug. The same standing as {@link #standingColumns}. */
+    private static final String VISIBLE_TO_A_MEMBER = "select c.id, c.slug, c.name, c.description, c.condition_served, c.visibility,"
+            + " c.join_policy, c.allow_anonymous, c.flag_hide_score, c.hold_new_members_posts, c.clinicians,"
+            + " m.role, m.muted_until, m.suspended_until,"
+            + " exists(select 1 from join_requests r where r.community_id = c.id and r.member_id = ?) as requested,"
+            + " exists(select 1 from invitations i where i.community_id = c.id and i.member_id = ?) as invited,"
+            + " exists(select 1 from community_bans b where b.community_id = c.id and b.member_id = ?) as banned"
+            + " from communities c left join memberships m on m.community_id = c.id and m.member_id = ?"
+            + " where c.slug = ?";
+
+    private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
     }
 
     /** Whether this community does not admit clinicians and this member is a verified one now: every way in asks it. */

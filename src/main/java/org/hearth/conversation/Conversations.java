@@ -2,7 +2,6 @@ package org.hearth.conversation;
 
 import static org.hearth.conversation.schema.Tables.POSTS;
 import static org.hearth.conversation.schema.Tables.POST_REVISIONS;
-import static org.hearth.conversation.schema.Tables.REACTIONS;
 import static org.hearth.conversation.schema.Tables.TOPICS;
 import static org.hearth.conversation.schema.Tables.TOPIC_READS;
 import static org.jooq.impl.DSL.count;
@@ -31,6 +30,8 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.springframework.beans.factory.ObjectProvider;
+import org.hearth.platform.db.Placeholders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -47,12 +48,15 @@ public class Conversations {
     static final String DELETED_TITLE = "Topic removed by its author";
 
     private final DSLContext db;
+    private final JdbcClient jdbc;
     private final Members members;
     private final ReadersChoices readersChoices;
     private final StaffAccess staffAccess;
 
-    Conversations(DSLContext db, Members members, ObjectProvider<ReadersChoices> readersChoices, StaffAccess staffAccess) {
+    Conversations(DSLContext db, JdbcClient jdbc, Members members, ObjectProvider<ReadersChoices> readersChoices,
+            StaffAccess staffAccess) {
         this.db = db;
+        this.jdbc = jdbc;
         this.members = members;
         this.readersChoices = readersChoices.getIfUnique(() -> reader -> ReadersChoices.Choices.NONE);
         this.staffAccess = staffAccess;
@@ -142,32 +146,40 @@ public class Conversations {
      * on SQLite a transaction takes the write lock, and reading must not queue behind writers.
      */
     public Optional<TopicPage> topic(Access access, String topicId, Viewer viewer, int page) {
-        Field<Long> lastRead = viewer == null ? org.jooq.impl.DSL.inline((Long) null, Long.class).as("last_read")
-                : field(org.jooq.impl.DSL.select(TOPIC_READS.READ_AT).from(TOPIC_READS)
-                        .where(TOPIC_READS.MEMBER_ID.eq(viewer.memberId()), TOPIC_READS.TOPIC_ID.eq(TOPICS.ID))).as("last_read");
-        Field<String> openingHidden = field(org.jooq.impl.DSL.select(POSTS.HIDDEN_WHY).from(POSTS)
-                .where(POSTS.TOPIC_ID.eq(TOPICS.ID), POSTS.OPENING.isTrue())).as("opening_hidden");
-        Field<String> openingAuthor = field(org.jooq.impl.DSL.select(POSTS.AUTHOR_ID).from(POSTS)
-                .where(POSTS.TOPIC_ID.eq(TOPICS.ID), POSTS.OPENING.isTrue())).as("opening_author");
-        var topic = readableTopic(access, topicId, TOPICS.ID, TOPICS.KIND, TOPICS.TITLE, TOPICS.REPLY_COUNT, lastRead, openingHidden, openingAuthor, TOPICS.LOCKED_AT);
+        if (!access.canRead() || !RandomId.looksValid(topicId)) {
+            return Optional.empty();
+        }
+        // the same check as readableTopic, with what the page shows of the topic: SQL text over JDBC, as it runs on every topic page
+        TopicRow topic = jdbc.sql("select t.kind, t.title, t.reply_count, t.locked_at, o.hidden_why, o.author_id,"
+                        + " (select r.read_at from topic_reads r where r.member_id = ? and r.topic_id = t.id) as last_read"
+                        + " from topics t left join posts o on o.topic_id = t.id and o.opening = true"
+                        + " where t.id = ? and t.community_id = ?")
+                .params(viewer == null ? "" : viewer.memberId(), topicId, access.community().id())
+                .query((rs, row) -> {
+                    long read = rs.getLong("last_read");
+                    Long lastRead = rs.wasNull() ? null : read;
+                    rs.getLong("locked_at");
+                    boolean locked = !rs.wasNull();
+                    return new TopicRow(rs.getString("kind"), rs.getString("title"), rs.getInt("reply_count"), locked,
+                            rs.getString("hidden_why"), rs.getString("author_id"), lastRead);
+                }).optional().orElse(null);
         if (topic == null) {
             return Optional.empty();
         }
-        int replies = topic.get(TOPICS.REPLY_COUNT);
+        int replies = topic.replyCount();
         int pageCount = Math.max(1, (replies + TopicPage.POSTS_PER_PAGE) / TopicPage.POSTS_PER_PAGE);
         int shown = Math.min(Math.max(1, page), pageCount);
-        var rows = db.select(SHOWN_POST)
-                .from(POSTS).where(POSTS.TOPIC_ID.eq(topicId))
-                .orderBy(POSTS.POSITION)
-                .limit(TopicPage.POSTS_PER_PAGE).offset((shown - 1) * TopicPage.POSTS_PER_PAGE)
-                .fetch();
+        // SQL text read into jOOQ's records of SHOWN_POST: no rendering of the DSL, no reading of
+        // the result's metadata, on every topic page (see Placeholders)
+        var rows = db.resultQuery(PAGE_OF_POSTS, topicId, TopicPage.POSTS_PER_PAGE, (shown - 1) * TopicPage.POSTS_PER_PAGE)
+                .coerce(SHOWN_POST).fetch();
         Map<String, String> handles = members.handles(namedAuthors(rows, access));
         recordRevealed(access, viewer, rows, handles);
         Map<String, Map<ReactionKind, Integer>> counts = new HashMap<>();
         Map<String, Set<ReactionKind>> mine = new HashMap<>();
         reactions(rows.getValues(POSTS.ID), viewer, counts, mine);
         ReadersChoices.Choices choices = choices(viewer);
-        Long readAt = topic.get(lastRead);
+        Long readAt = topic.lastRead();
         List<PostView> posts = new ArrayList<>(rows.size());
         long newest = 0;
         for (var r : rows) {
@@ -180,11 +192,16 @@ public class Conversations {
         }
         // A topic whose opening post is hidden stays reachable (its replies are others' words), but
         // its title, which is the opening post's, is shown only to its author and to moderators.
-        boolean titleConcealed = topic.get(openingHidden) != null && !access.canModerate()
-                && (viewer == null || !viewer.memberId().equals(topic.get(openingAuthor)));
-        return Optional.of(new TopicPage(topicId, TopicKind.valueOf(topic.get(TOPICS.KIND)),
-                titleConcealed ? HIDDEN_TOPIC_TITLE : topic.get(TOPICS.TITLE), replies, posts, shown, pageCount,
-                choices.mutedTopics().contains(topicId), topic.get(TOPICS.LOCKED_AT) != null));
+        boolean titleConcealed = topic.openingHidden() != null && !access.canModerate()
+                && (viewer == null || !viewer.memberId().equals(topic.openingAuthor()));
+        return Optional.of(new TopicPage(topicId, TopicKind.valueOf(topic.kind()),
+                titleConcealed ? HIDDEN_TOPIC_TITLE : topic.title(), replies, posts, shown, pageCount,
+                choices.mutedTopics().contains(topicId), topic.locked()));
+    }
+
+    /** What the topic page reads of its topic and opening post, and when the reader last read it. */
+    private record TopicRow(String kind, String title, int replyCount, boolean locked, String openingHidden, String openingAuthor,
+            Long lastRead) {
     }
 
     /**
@@ -440,6 +457,11 @@ public class Conversations {
             {POSTS.ID, POSTS.POSITION, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.OPENING, POSTS.BODY_HTML, POSTS.CONTENT_WARNING, POSTS.CREATED_AT, POSTS.EDITED_AT, POSTS.DELETED_AT,
              POSTS.HIDDEN_WHY};
 
+    /** A page of a topic's posts, {@link #SHOWN_POST}'s columns in its order. Binds: the topic, how many, how many to skip. */
+    private static final String PAGE_OF_POSTS = "select "
+            + java.util.Arrays.stream(SHOWN_POST).map(Field::getName).collect(java.util.stream.Collectors.joining(", "))
+            + " from posts where topic_id = ? order by position limit ? offset ?";
+
     /**
      * The one mapping from a post's row to what this reader sees of it: the topic page and the
      * live rendering for everyone both use it, so they cannot drift apart on who is named.
@@ -518,14 +540,17 @@ public class Conversations {
         if (postIds.isEmpty()) {
             return;
         }
-        Field<Integer> own = viewer == null ? org.jooq.impl.DSL.inline(0)
-                : org.jooq.impl.DSL.max(org.jooq.impl.DSL.when(REACTIONS.MEMBER_ID.eq(viewer.memberId()), 1).else_(0));
-        db.select(REACTIONS.POST_ID, REACTIONS.KIND, count(), own).from(REACTIONS).where(REACTIONS.POST_ID.in(postIds)).groupBy(REACTIONS.POST_ID, REACTIONS.KIND)
-                .forEach(r -> {
-                    ReactionKind kind = ReactionKind.valueOf(r.value2());
-                    counts.computeIfAbsent(r.value1(), k -> new EnumMap<>(ReactionKind.class)).put(kind, r.value3());
-                    if (r.value4() != null && r.value4() == 1) {
-                        mine.computeIfAbsent(r.value1(), k -> EnumSet.noneOf(ReactionKind.class)).add(kind);
+        // on every topic page: SQL text over JDBC (see Placeholders); no member has an empty id
+        List<Object> binds = new ArrayList<>(postIds.size() + 1);
+        binds.add(viewer == null ? "" : viewer.memberId());
+        binds.addAll(postIds);
+        jdbc.sql("select post_id, kind, count(*), max(case when member_id = ? then 1 else 0 end) from reactions"
+                + " where post_id in (" + Placeholders.of(postIds.size()) + ") group by post_id, kind").params(binds).query(rs -> {
+                    String postId = rs.getString(1);
+                    ReactionKind kind = ReactionKind.valueOf(rs.getString(2));
+                    counts.computeIfAbsent(postId, k -> new EnumMap<>(ReactionKind.class)).put(kind, rs.getInt(3));
+                    if (rs.getInt(4) == 1) {
+                        mine.computeIfAbsent(postId, k -> EnumSet.noneOf(ReactionKind.class)).add(kind);
                     }
                 });
     }

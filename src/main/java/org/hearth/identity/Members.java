@@ -20,6 +20,8 @@ import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.hearth.platform.db.Placeholders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,15 +30,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class Members {
 
     /** A deleted account keeps its row for the markers of its posts, with a placeholder key ({@link AccountData#erase}). */
+    private static final int HANDLES_AT_ONCE = 500;
+
     private static final Condition STILL_A_MEMBER = MEMBERS.HANDLE_KEY.notLike("~%");
 
     private final DSLContext db;
+    private final JdbcClient jdbc;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Members(DSLContext db, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
+    Members(DSLContext db, JdbcClient jdbc, PasswordEncoder passwords, ApplicationEventPublisher events, Clock clock) {
         this.db = db;
+        this.jdbc = jdbc;
         this.passwords = passwords;
         this.events = events;
         this.clock = clock;
@@ -104,8 +110,18 @@ public class Members {
         if (memberIds.isEmpty()) {
             return Map.of();
         }
-        return db.select(MEMBERS.ID, MEMBERS.HANDLE).from(MEMBERS).where(MEMBERS.ID.in(memberIds), STILL_A_MEMBER)
-                .fetchMap(MEMBERS.ID, MEMBERS.HANDLE);
+        // on every page that shows posts or topics: SQL text over JDBC (see Placeholders); "~" starts a deleted account's key.
+        // A long list (a community's members) goes in parts: both engines limit the values one statement binds.
+        List<String> ids = memberIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        Map<String, String> handles = new java.util.HashMap<>();
+        for (int from = 0; from < ids.size(); from += HANDLES_AT_ONCE) {
+            List<String> part = ids.subList(from, Math.min(ids.size(), from + HANDLES_AT_ONCE));
+            jdbc.sql("select id, handle from members where id in (" + Placeholders.of(part.size()) + ") and handle_key not like '~%'")
+                    .params(part).query(rs -> {
+                        handles.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return handles;
     }
 
     /** The handle of one member, or empty for an unknown id. */

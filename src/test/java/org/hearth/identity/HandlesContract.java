@@ -55,6 +55,28 @@ abstract class HandlesContract extends HearthTest {
     }
 
     @Test
+    void handlesOfALongListOfMembersComeInPartsAndLeaveOutWhoIsNotAMember() {
+        Viewer first = account(unique("first"));
+        Viewer last = account(unique("last"));
+        Viewer gone = account(unique("gone"));
+        db.update(MEMBERS).set(MEMBERS.HANDLE_KEY, "~" + gone.memberId()).where(MEMBERS.ID.eq(gone.memberId())).execute(); // as deleting the account does
+        // a community's member list can be longer than one statement may bind: the two real members sit in different parts
+        List<String> ids = new ArrayList<>();
+        ids.add(first.memberId());
+        for (int i = 0; i < 1_200; i++) {
+            ids.add(org.hearth.platform.RandomId.next());
+        }
+        ids.add(gone.memberId());
+        ids.add(last.memberId());
+        ids.add(null);
+
+        Map<String, String> handles = members.handles(ids);
+
+        assertThat(handles).containsOnlyKeys(first.memberId(), last.memberId());
+        assertThat(handles.get(last.memberId())).isEqualTo(last.handle());
+    }
+
+    @Test
     void aHandleThatLooksLikeAnExistingOneIsRefused() {
         String original = twinnable();
         member(original);

@@ -1,8 +1,6 @@
 package org.hearth.clinician.web;
 
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
-import java.util.HashMap;
 import java.util.Map;
 import org.hearth.clinician.CredentialReview;
 import org.hearth.conversation.PostAdditions;
@@ -41,17 +39,13 @@ class ClinicianBadges implements PostExtension {
         if (verified.isEmpty()) {
             return PostAdditions.NONE;
         }
-        Map<String, String> badges = new HashMap<>(); // rendered once per clinician on the page
         PostAdditions.Builder additions = PostAdditions.builder();
         for (PostsOnPage.PostOnPage post : named) {
             CredentialReview.Verification verification = verified.get(post.authorId());
             if (verification != null) {
-                String badge = badges.computeIfAbsent(post.authorId(), memberId -> {
-                    StringOutput output = new StringOutput();
-                    templates.render("org/hearth/clinician/web/badge.jte", Map.of("memberId", memberId, "verification", verification), output);
-                    return output.toString();
-                });
-                additions.add(post.id(), Place.BESIDE_AUTHOR, output -> output.writeContent(badge));
+                // rendered straight into the page as it is written, not first into a string of its own
+                Map<String, Object> params = Map.of("memberId", post.authorId(), "verification", verification);
+                additions.add(post.id(), Place.BESIDE_AUTHOR, output -> templates.render("org/hearth/clinician/web/badge.jte", params, output));
             }
         }
         return additions.build();

@@ -1,7 +1,6 @@
 package org.hearth.clinician.web;
 
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import java.util.Map;
 import org.hearth.clinician.NotesOnPosts;
 import org.hearth.conversation.PostAdditions;
@@ -51,11 +50,9 @@ class EvidenceNotesUnderPosts implements PostExtension {
             if (onPost.isEmpty() && !offerNote) {
                 continue;
             }
-            StringOutput output = new StringOutput();
-            templates.render("org/hearth/clinician/web/notes-under-post.jte",
-                    Map.of("slug", slug, "postId", post.id(), "notes", onPost, "offerNote", offerNote), output);
-            String html = output.toString();
-            additions.add(post.id(), Place.BELOW_BODY, content -> content.writeContent(html));
+            // rendered straight into the page as it is written, not first into a string of its own
+            Map<String, Object> params = Map.of("slug", slug, "postId", post.id(), "notes", onPost, "offerNote", offerNote);
+            additions.add(post.id(), Place.BELOW_BODY, output -> templates.render("org/hearth/clinician/web/notes-under-post.jte", params, output));
         }
         return additions.build();
     }
