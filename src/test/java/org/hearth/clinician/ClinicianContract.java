@@ -721,6 +721,8 @@ abstract class ClinicianContract extends HearthTest {
         String garlic = opening(slug, patient, "Garlic");
         Viewer flagger = account(unique("flagger"));
         join(slug, flagger);
+        db.execute("update members set email = ?, email_verified_at = ? where id = ?", flagger.memberId() + "@example.org",
+                System.currentTimeMillis(), flagger.memberId()); // so the outcome is also mailed
         flagged(slug, flagger, cinnamon, "flagger-comment-one");
         flagged(slug, flagger, garlic, null);
         String review = "/c/" + slug + "/review/misinformation";
@@ -763,6 +765,16 @@ abstract class ClinicianContract extends HearthTest {
                 "Answered with an evidence note beside the post. The post is unchanged.",
                 "Turned down: what the post says was not found to be misinformation.");
         assertThat(flags.text()).contains("Garlic is a food; the post says so.");
+        // the mail says only that there is an outcome to read once signed in: no community, post, author or advisor
+        var mails = db.fetch("select recipient, body from mail_outbox where member_id = ?", flagger.memberId());
+        assertThat(mails).hasSize(2);
+        String communityName = access(slug, owner).community().name();
+        for (var mail : mails) {
+            assertThat(mail.get("recipient", String.class)).isEqualTo(flagger.memberId() + "@example.org");
+            assertThat(mail.get("body", String.class)).contains("/me/flags").doesNotContain(slug).doesNotContain(communityName)
+                    .doesNotContain("Cinnamon").doesNotContain("Garlic").doesNotContain(cinnamon).doesNotContain(garlic)
+                    .doesNotContain(patient.handle()).doesNotContain(advisor.handle()).doesNotContain("flagger-comment-one");
+        }
         assertThat(visitor().get("/c/" + slug + "/t/" + db.fetchValue("select topic_id from posts where id = ?", garlic)).text())
                 .as("the post stays as it was").contains("Cinnamon cured my diabetes.");
     }
