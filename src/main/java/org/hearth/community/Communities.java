@@ -47,7 +47,7 @@ public class Communities {
     private final Members members;
     private final Clock clock;
     private final StaffAccess staffAccess;
-    private final ObjectProvider<VerifiedClinicians> clinicians;
+    private final java.util.function.Supplier<VerifiedClinicians> clinicians;
 
     Communities(DSLContext db, JdbcClient jdbc, Members members, Clock clock, StaffAccess staffAccess,
             ObjectProvider<VerifiedClinicians> clinicians) {
@@ -56,7 +56,7 @@ public class Communities {
         this.members = members;
         this.clock = clock;
         this.staffAccess = staffAccess;
-        this.clinicians = clinicians;
+        this.clinicians = org.springframework.util.function.SingletonSupplier.of(clinicians::getIfAvailable); // looked up once, not per page
     }
 
     /** A listed community with how many members it has. */
@@ -121,7 +121,7 @@ public class Communities {
 
     /** Whether this member is a verified clinician now (false where no feature verifies clinicians). */
     boolean verifiedClinician(String memberId) {
-        VerifiedClinicians verified = clinicians.getIfAvailable();
+        VerifiedClinicians verified = clinicians.get();
         return verified != null && verified.verifiedNow(memberId);
     }
 
