@@ -203,7 +203,7 @@ class EvidenceNotes {
      * <p>SQL text run over plain JDBC: it runs on every topic page, and going through jOOQ (its
      * DSL, then even as plain SQL, which jOOQ still parses and reads the result's metadata for)
      * cost several times what running it does (JFR profiles of the signed-in topic page
-     * benchmark, docs/clinician-cost.md). Both engines read this SQL alike.
+     * benchmark, docs/topic-page-cost.md). Both engines read this SQL alike.
      */
     Page onPosts(String communityId, Collection<String> postIds, String readerId) {
         long now = now();

@@ -4,7 +4,7 @@ package org.hearth.platform.db;
  * The bind markers of an SQL {@code in (...)} list. Queries are built with jOOQ's DSL, except the
  * few that run on every signed-in page: those are SQL text run with Spring's {@code JdbcClient},
  * because jOOQ's rendering, parsing and reading of result metadata cost several times what
- * running them does (JFR profiles in docs/clinician-cost.md).
+ * running them does (JFR profiles in docs/topic-page-cost.md).
  */
 public final class Placeholders {
 

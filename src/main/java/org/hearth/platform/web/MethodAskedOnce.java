@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * controller, Spring MVC asks the method once or twice of every request mapping whose path could
  * match (well over a hundred), and each ask went down through the wrappers Spring Session and
  * Spring Security put around the request: 3 % of a signed-in topic page's CPU time in a JFR
- * profile (docs/moderation-cost.md). Last of the filters, so every wrapper is already in place;
+ * profile (docs/topic-page-cost.md). Last of the filters, so every wrapper is already in place;
  * the method of a request never changes once it has passed them.
  */
 @Component
