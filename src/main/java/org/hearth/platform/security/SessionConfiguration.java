@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.support.GenericConversionService;
+import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
@@ -68,6 +70,23 @@ class SessionConfiguration {
     @Bean
     SessionRepositoryCustomizer<JdbcIndexedSessionRepository> concurrentRequestsAddTheSameAttribute() {
         return repository -> repository.setCreateSessionAttributeQuery(ADD_ATTRIBUTE_OR_REPLACE_IT);
+    }
+
+    /**
+     * Sign-ins and form tokens remembered by {@link SignInsReadOnce}: about one per member active
+     * in the last minutes on a large site, a few megabytes at most.
+     */
+    static final int SIGN_INS_REMEMBERED = 1000;
+
+    @Bean
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> signInsReadOnce() {
+        return repository -> {
+            GenericConversionService conversions = new GenericConversionService();
+            conversions.addConverter(Object.class, byte[].class, new SerializingConverter());
+            conversions.addConverter(byte[].class, Object.class,
+                    new SignInsReadOnce(SessionConfiguration.class.getClassLoader(), SIGN_INS_REMEMBERED));
+            repository.setConversionService(conversions);
+        };
     }
 
     @Bean
