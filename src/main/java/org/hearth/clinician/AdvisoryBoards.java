@@ -107,8 +107,7 @@ public class AdvisoryBoards {
         return db.fetchExists(db.selectOne().from(COMMUNITY_ADVISORS).join(CLINICIAN_APPLICATIONS)
                 .on(CLINICIAN_APPLICATIONS.MEMBER_ID.eq(COMMUNITY_ADVISORS.MEMBER_ID))
                 .where(COMMUNITY_ADVISORS.COMMUNITY_ID.eq(communityId), COMMUNITY_ADVISORS.ACCEPTED.isTrue(), COMMUNITY_ADVISORS.ENDED_AT.isNull(),
-                        CLINICIAN_APPLICATIONS.STATUS.eq(Applications.APPROVED), CLINICIAN_APPLICATIONS.REVOKED_AT.isNull(),
-                        CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(clock.millis())));
+                        Applications.inForce(clock.millis())));
     }
 
     /** Whether this member serves on the community's board now, verified. */

@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.hearth.clinician.schema.tables.records.ClinicianApplicationsRecord;
 import org.hearth.platform.RandomId;
 import org.hearth.privacy.StaffAccess.StaffRole;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.hearth.platform.db.Placeholders;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,6 +26,22 @@ class Applications {
 
     static final String WAITING = "WAITING";
     static final String APPROVED = "APPROVED";
+
+    /**
+     * An approval in force: approved, not revoked, not yet expired at the time bound to its one
+     * marker. The SQL text of {@link #inForce}, for the queries on every page (see Placeholders);
+     * the columns of {@code clinician_applications} named as they are, after an alias if any.
+     */
+    static String inForceSql(String alias) {
+        String a = alias.isEmpty() ? "" : alias + ".";
+        return a + "status = '" + APPROVED + "' and " + a + "revoked_at is null and " + a + "expires_at > ?";
+    }
+
+    /** An approval in force at this time: approved, not revoked, not yet expired. */
+    static Condition inForce(long now) {
+        return CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED).and(CLINICIAN_APPLICATIONS.REVOKED_AT.isNull())
+                .and(CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(now));
+    }
     static final String REJECTED = "REJECTED";
     static final String WITHDRAWN = "WITHDRAWN";
 
@@ -97,16 +114,14 @@ class Applications {
     List<Stored> verified() {
         long now = now();
         return rows()
-                .where(CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED), CLINICIAN_APPLICATIONS.REVOKED_AT.isNull(),
-                        CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(now))
+                .where(inForce(now))
                 .orderBy(CLINICIAN_APPLICATIONS.EXPIRES_AT, CLINICIAN_APPLICATIONS.ID).limit(1000).fetch(Applications::stored);
     }
 
     /** The approval in force for this member now, if any. */
     Optional<Stored> verifiedNow(String memberId) {
         return rows()
-                .where(CLINICIAN_APPLICATIONS.MEMBER_ID.eq(memberId), CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED),
-                        CLINICIAN_APPLICATIONS.REVOKED_AT.isNull(), CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(now()))
+                .where(CLINICIAN_APPLICATIONS.MEMBER_ID.eq(memberId), inForce(now()))
                 .orderBy(CLINICIAN_APPLICATIONS.EXPIRES_AT.desc()).limit(1).fetchOptional(Applications::stored);
     }
 
@@ -125,7 +140,7 @@ class Applications {
         java.util.Map<String, CredentialReview.Verification> verified = new java.util.HashMap<>();
         // ordered by end, so the approval ending last is the one kept for each member
         jdbc.sql("select member_id, profession, specialty, jurisdiction, decided_role, decided_at, expires_at from clinician_applications"
-                + " where status = 'APPROVED' and revoked_at is null and expires_at > ? and member_id in (" + Placeholders.of(memberIds.size())
+                + " where " + inForceSql("") + " and member_id in (" + Placeholders.of(memberIds.size())
                 + ") order by expires_at").params(binds).query(rs -> {
                     String role = rs.getString("decided_role");
                     verified.put(rs.getString("member_id"), new CredentialReview.Verification(Profession.valueOf(rs.getString("profession")),
@@ -190,8 +205,7 @@ class Applications {
      */
     boolean revoke(String id, String memberId, String reviewerId, StaffRole role, String reason) {
         long now = now();
-        var inForce = CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED).and(CLINICIAN_APPLICATIONS.REVOKED_AT.isNull())
-                .and(CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(now));
+        Condition inForce = inForce(now);
         boolean revoked = db.update(CLINICIAN_APPLICATIONS).set(CLINICIAN_APPLICATIONS.REVOKED_BY, reviewerId)
                 .set(CLINICIAN_APPLICATIONS.REVOKED_ROLE, role.name()).set(CLINICIAN_APPLICATIONS.REVOKED_AT, now)
                 .set(CLINICIAN_APPLICATIONS.REVOKE_REASON, reason)
@@ -221,9 +235,7 @@ class Applications {
     List<Stored> takeDueReminders(long endingBefore) {
         long now = now();
         List<Stored> due = rows()
-                .where(CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED), CLINICIAN_APPLICATIONS.REVOKED_AT.isNull(),
-                        CLINICIAN_APPLICATIONS.REMINDED_AT.isNull(), CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(now),
-                        CLINICIAN_APPLICATIONS.EXPIRES_AT.le(endingBefore))
+                .where(inForce(now), CLINICIAN_APPLICATIONS.REMINDED_AT.isNull(), CLINICIAN_APPLICATIONS.EXPIRES_AT.le(endingBefore))
                 .limit(200).fetch(Applications::stored);
         return due.stream().filter(a -> db.update(CLINICIAN_APPLICATIONS).set(CLINICIAN_APPLICATIONS.REMINDED_AT, now)
                 .where(CLINICIAN_APPLICATIONS.ID.eq(a.id()), CLINICIAN_APPLICATIONS.REMINDED_AT.isNull()).execute() == 1).toList();

@@ -246,8 +246,8 @@ class EvidenceNotes {
     }
 
     /** An approval in force now, of the member in {@code %s}; the time is bound. */
-    private static final String IN_FORCE = "select %s from clinician_applications a where a.member_id = %s and a.status = 'APPROVED'"
-            + " and a.revoked_at is null and a.expires_at > ?";
+    private static final String IN_FORCE = "select %s from clinician_applications a where a.member_id = %s and "
+            + Applications.inForceSql("a");
 
     /** Binds, in order: now ×3, the reader ×2, now, the community and the reader ×2, the community; then the posts' condition. */
     private static final String ON_POSTS = "select n.id, n.community_id, n.post_id, n.post_author_id, n.author_id, n.author_kind, n.stance,"

@@ -86,28 +86,35 @@ public class Communities {
         // that keeps clinicians at a distance.
         String memberId = viewer.memberId();
         long now = clock.millis();
-        return jdbc.sql(VISIBLE_TO_A_MEMBER).params(memberId, memberId, memberId, memberId, slug).query((rs, row) -> Access.ofMember(
-                        new Community(rs.getString("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
-                                rs.getString("condition_served"), Visibility.valueOf(rs.getString("visibility")),
-                                JoinPolicy.valueOf(rs.getString("join_policy")), rs.getBoolean("allow_anonymous"), rs.getInt("flag_hide_score"),
-                                rs.getBoolean("hold_new_members_posts"), ClinicianAdmission.valueOf(rs.getString("clinicians"))),
-                        roleOf(rs.getString("role")), rs.getBoolean("requested"), rs.getBoolean("invited"), viewer.secondFactor(),
-                        restriction(nullableLong(rs, "suspended_until"), nullableLong(rs, "muted_until"), now))
-                        .banned(rs.getBoolean("banned")))
+        return jdbc.sql(STANDING_OF_A_MEMBER + " where c.slug = ?").params(memberId, memberId, memberId, memberId, slug)
+                .query((rs, row) -> standing(rs, viewer, now))
                 .optional()
                 .map(access -> access.readingOnly(access.mayBeKeptAtADistance() && verifiedClinician(memberId)))
                 .filter(Access::canSee);
     }
 
-    /** Binds, in order: the member four times, then the slug. The same standing as {@link #standingColumns}. */
-    private static final String VISIBLE_TO_A_MEMBER = "select c.id, c.slug, c.name, c.description, c.condition_served, c.visibility,"
+    /**
+     * Communities with the member's standing in each: role, restrictions, waiting request, open
+     * invitation, ban. Binds the member four times; a where clause follows.
+     */
+    private static final String STANDING_OF_A_MEMBER = "select c.id, c.slug, c.name, c.description, c.condition_served, c.visibility,"
             + " c.join_policy, c.allow_anonymous, c.flag_hide_score, c.hold_new_members_posts, c.clinicians,"
             + " m.role, m.muted_until, m.suspended_until,"
             + " exists(select 1 from join_requests r where r.community_id = c.id and r.member_id = ?) as requested,"
             + " exists(select 1 from invitations i where i.community_id = c.id and i.member_id = ?) as invited,"
             + " exists(select 1 from community_bans b where b.community_id = c.id and b.member_id = ?) as banned"
-            + " from communities c left join memberships m on m.community_id = c.id and m.member_id = ?"
-            + " where c.slug = ?";
+            + " from communities c left join memberships m on m.community_id = c.id and m.member_id = ?";
+
+    /** A row of {@link #STANDING_OF_A_MEMBER} as the member's access. */
+    private static Access standing(java.sql.ResultSet rs, Viewer viewer, long now) throws java.sql.SQLException {
+        Community community = new Community(rs.getString("id"), rs.getString("slug"), rs.getString("name"),
+                rs.getString("description"), rs.getString("condition_served"), Visibility.valueOf(rs.getString("visibility")),
+                JoinPolicy.valueOf(rs.getString("join_policy")), rs.getBoolean("allow_anonymous"), rs.getInt("flag_hide_score"),
+                rs.getBoolean("hold_new_members_posts"), ClinicianAdmission.valueOf(rs.getString("clinicians")));
+        return Access.ofMember(community, roleOf(rs.getString("role")), rs.getBoolean("requested"), rs.getBoolean("invited"),
+                        viewer.secondFactor(), restriction(nullableLong(rs, "suspended_until"), nullableLong(rs, "muted_until"), now))
+                .banned(rs.getBoolean("banned"));
+    }
 
     private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
         long value = rs.getLong(column);
@@ -159,12 +166,14 @@ public class Communities {
     /** The communities the viewer belongs to, and the ones they are invited to or asked to join. */
     public List<Access> mine(Viewer viewer) {
         String me = viewer.memberId();
-        return db.select(COMMUNITIES.asterisk()).select(standingColumns(me)).from(COMMUNITIES)
-                .where(COMMUNITIES.ID.in(select(MEMBERSHIPS.COMMUNITY_ID).from(MEMBERSHIPS).where(MEMBERSHIPS.MEMBER_ID.eq(me)))
-                        .or(COMMUNITIES.ID.in(select(JOIN_REQUESTS.COMMUNITY_ID).from(JOIN_REQUESTS).where(JOIN_REQUESTS.MEMBER_ID.eq(me))))
-                        .or(COMMUNITIES.ID.in(select(INVITATIONS.COMMUNITY_ID).from(INVITATIONS).where(INVITATIONS.MEMBER_ID.eq(me)))))
-                .orderBy(COMMUNITIES.NAME)
-                .fetch(r -> standing(r, viewer, clock.millis()));
+        long now = clock.millis();
+        return jdbc.sql(STANDING_OF_A_MEMBER + " where m.member_id is not null"
+                        + " or exists(select 1 from join_requests r where r.community_id = c.id and r.member_id = ?)"
+                        + " or exists(select 1 from invitations i where i.community_id = c.id and i.member_id = ?)"
+                        + " order by c.name")
+                .params(me, me, me, me, me, me)
+                .query((rs, row) -> standing(rs, viewer, now))
+                .list();
     }
 
     /**
@@ -405,31 +414,6 @@ public class Communities {
     }
 
     // ---- mapping ---------------------------------------------------------------------------
-
-    /** The member's role, waiting request and open invitation, as columns beside a row of communities. */
-    private static List<Field<?>> standingColumns(String memberId) {
-        return List.of(
-                field(select(MEMBERSHIPS.ROLE).from(MEMBERSHIPS)
-                        .where(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID), MEMBERSHIPS.MEMBER_ID.eq(memberId))).as("role"),
-                exists(select(JOIN_REQUESTS.MEMBER_ID).from(JOIN_REQUESTS)
-                        .where(JOIN_REQUESTS.COMMUNITY_ID.eq(COMMUNITIES.ID), JOIN_REQUESTS.MEMBER_ID.eq(memberId))).as("requested"),
-                exists(select(INVITATIONS.MEMBER_ID).from(INVITATIONS)
-                        .where(INVITATIONS.COMMUNITY_ID.eq(COMMUNITIES.ID), INVITATIONS.MEMBER_ID.eq(memberId))).as("invited"),
-                field(select(MEMBERSHIPS.MUTED_UNTIL).from(MEMBERSHIPS)
-                        .where(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID), MEMBERSHIPS.MEMBER_ID.eq(memberId))).as("muted_until"),
-                field(select(MEMBERSHIPS.SUSPENDED_UNTIL).from(MEMBERSHIPS)
-                        .where(MEMBERSHIPS.COMMUNITY_ID.eq(COMMUNITIES.ID), MEMBERSHIPS.MEMBER_ID.eq(memberId))).as("suspended_until"),
-                exists(select(COMMUNITY_BANS.MEMBER_ID).from(COMMUNITY_BANS)
-                        .where(COMMUNITY_BANS.COMMUNITY_ID.eq(COMMUNITIES.ID), COMMUNITY_BANS.MEMBER_ID.eq(memberId))).as("banned"));
-    }
-
-    /** The viewer's standing from a row of the community with {@link #standingColumns} beside it. */
-    private static Access standing(Record r, Viewer viewer, long now) {
-        return Access.ofMember(community(r), roleOf(r.get("role", String.class)),
-                Boolean.TRUE.equals(r.get("requested", Boolean.class)), Boolean.TRUE.equals(r.get("invited", Boolean.class)),
-                viewer.secondFactor(), restriction(r.get("suspended_until", Long.class), r.get("muted_until", Long.class), now))
-                .banned(Boolean.TRUE.equals(r.get("banned", Boolean.class)));
-    }
 
     /** A suspension in force outranks a mute: it also takes away flagging. */
     private static Access.Restriction restriction(Long suspendedUntil, Long mutedUntil, long now) {

@@ -146,10 +146,10 @@ public class Conversations {
      * on SQLite a transaction takes the write lock, and reading must not queue behind writers.
      */
     public Optional<TopicPage> topic(Access access, String topicId, Viewer viewer, int page) {
-        if (!access.canRead() || !RandomId.looksValid(topicId)) {
+        if (!mayLookFor(access, topicId)) {
             return Optional.empty();
         }
-        // the same check as readableTopic, with what the page shows of the topic: SQL text over JDBC, as it runs on every topic page
+        // readableTopic, with what the page shows of the topic: SQL text over JDBC, as it runs on every topic page
         TopicRow topic = jdbc.sql("select t.kind, t.title, t.reply_count, t.locked_at, o.hidden_why, o.author_id,"
                         + " (select r.read_at from topic_reads r where r.member_id = ? and r.topic_id = t.id) as last_read"
                         + " from topics t left join posts o on o.topic_id = t.id and o.opening = true"
@@ -421,11 +421,16 @@ public class Conversations {
 
     /** The topic's row if the viewer may read it: readable community, well-formed id, topic of that community. */
     private Record readableTopic(Access access, String topicId, Field<?>... fields) {
-        if (!access.canRead() || !RandomId.looksValid(topicId)) {
+        if (!mayLookFor(access, topicId)) {
             return null;
         }
         return db.select(fields).from(TOPICS)
                 .where(TOPICS.ID.eq(topicId), TOPICS.COMMUNITY_ID.eq(access.community().id())).fetchOne();
+    }
+
+    /** Whether a topic may be looked for at all: a community the viewer may read, an id that could be one. */
+    private static boolean mayLookFor(Access access, String topicId) {
+        return access.canRead() && RandomId.looksValid(topicId);
     }
 
     /** A post of this community, if the viewer may read the community: the one lookup every post action starts from. */

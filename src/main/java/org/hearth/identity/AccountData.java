@@ -146,7 +146,7 @@ class AccountData implements MemberData {
         db.deleteFrom(EMAIL_TOKENS).where(EMAIL_TOKENS.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(RECOVERY_CODES).where(RECOVERY_CODES.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(SECOND_FACTORS).where(SECOND_FACTORS.MEMBER_ID.eq(memberId)).execute();
-        db.update(MEMBERS).set(MEMBERS.HANDLE, FORMER_MEMBER).set(MEMBERS.HANDLE_KEY, "~" + memberId).set(MEMBERS.HANDLE_SKELETON, "~" + memberId)
+        db.update(MEMBERS).set(MEMBERS.HANDLE, FORMER_MEMBER).set(MEMBERS.HANDLE_KEY, Members.DELETED_KEY_PREFIX + memberId).set(MEMBERS.HANDLE_SKELETON, Members.DELETED_KEY_PREFIX + memberId)
                 .setNull(MEMBERS.PASSWORD_HASH).setNull(MEMBERS.EMAIL).setNull(MEMBERS.EMAIL_VERIFIED_AT)
                 .setNull(MEMBERS.ABOUT).setNull(MEMBERS.TIME_ZONE).set(MEMBERS.SITE_ADMIN, false)
                 .where(MEMBERS.ID.eq(memberId)).execute();

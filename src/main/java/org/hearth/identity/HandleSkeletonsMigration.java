@@ -81,7 +81,7 @@ public class HandleSkeletonsMigration implements JavaMigration {
                 String handle = member.getValue()[0];
                 String key = member.getValue()[1];
                 String skeleton;
-                if (key.startsWith("~")) {
+                if (key.startsWith(Members.DELETED_KEY_PREFIX)) {
                     skeleton = key; // a deleted account's placeholder
                 } else {
                     skeleton = Handles.skeleton(handle);

@@ -32,7 +32,11 @@ public class Members {
     /** A deleted account keeps its row for the markers of its posts, with a placeholder key ({@link AccountData#erase}). */
     private static final int HANDLES_AT_ONCE = 500;
 
-    private static final Condition STILL_A_MEMBER = MEMBERS.HANDLE_KEY.notLike("~%");
+    /** Starts the handle key of a deleted account, which keeps no handle of its own. */
+    static final String DELETED_KEY_PREFIX = "~";
+
+    private static final Condition STILL_A_MEMBER = MEMBERS.HANDLE_KEY.notLike(DELETED_KEY_PREFIX + "%");
+    private static final String STILL_A_MEMBER_SQL = "handle_key not like '" + DELETED_KEY_PREFIX + "%'";
 
     private final DSLContext db;
     private final JdbcClient jdbc;
@@ -110,13 +114,13 @@ public class Members {
         if (memberIds.isEmpty()) {
             return Map.of();
         }
-        // on every page that shows posts or topics: SQL text over JDBC (see Placeholders); "~" starts a deleted account's key.
+        // on every page that shows posts or topics: SQL text over JDBC (see Placeholders)
         // A long list (a community's members) goes in parts: both engines limit the values one statement binds.
         List<String> ids = memberIds.stream().filter(java.util.Objects::nonNull).distinct().toList();
         Map<String, String> handles = new java.util.HashMap<>();
         for (int from = 0; from < ids.size(); from += HANDLES_AT_ONCE) {
             List<String> part = ids.subList(from, Math.min(ids.size(), from + HANDLES_AT_ONCE));
-            jdbc.sql("select id, handle from members where id in (" + Placeholders.of(part.size()) + ") and handle_key not like '~%'")
+            jdbc.sql("select id, handle from members where id in (" + Placeholders.of(part.size()) + ") and " + STILL_A_MEMBER_SQL)
                     .params(part).query(rs -> {
                         handles.put(rs.getString(1), rs.getString(2));
                     });
