@@ -305,11 +305,14 @@ public final class Benchmark {
     private Wrk.Result scenario(String engine, Wrk wrk, HearthProcess hearth, String name, List<Wrk.Request> requests,
             int warmupSeconds) throws IOException, InterruptedException {
         say(engine, name + " ...");
-        Wrk.Result result = wrk.run(name, hearth.base, requests, warmupSeconds, options.seconds(), hearth::cpuNanos);
-        // Hearth's own CPU time per request: unlike requests per second, it hardly depends on what else the machine runs
-        say(engine, String.format(Locale.ROOT, "%s: %.0f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors, %.3f ms of Hearth's CPU per request",
+        Wrk.Result result = wrk.run(name, hearth.base, requests, warmupSeconds, options.seconds(), hearth::cpuNanos,
+                hearth::compilingCpuNanos);
+        // Hearth's own CPU time per request: unlike requests per second, it hardly depends on what else the machine runs;
+        // the JIT compilers' part of it is the part still warming up
+        say(engine, String.format(Locale.ROOT, "%s: %.0f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms, %d errors, %.3f ms of Hearth's CPU per request"
+                        + " (%.3f ms of it compiling)",
                 name, result.perSecond(), result.p50Millis(), result.p99Millis(), result.maxMillis(), result.errors(),
-                result.cpuMillisPerRequest()));
+                result.cpuMillisPerRequest(), result.compilingMillisPerRequest()));
         return result;
     }
 

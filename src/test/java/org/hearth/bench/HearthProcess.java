@@ -95,6 +95,37 @@ final class HearthProcess implements AutoCloseable {
     record Memory(long rssMib, long peakMib) {
     }
 
+    /**
+     * The CPU time Hearth's JIT compiler threads have used, in nanoseconds; -1 where the system
+     * does not say (no /proc). A compiler thread that ended took its time with it, so a later
+     * reading can be lower; the caller counts that as not read.
+     */
+    long compilingCpuNanos() {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                int close = stat.lastIndexOf(')');
+                String name = stat.substring(stat.indexOf('(') + 1, close);
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    String[] fields = stat.substring(close + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime and stime, fields 14 and 15
+                }
+            }
+        } catch (IOException | RuntimeException unreadable) {
+            return -1;
+        }
+        return ticks * (1_000_000_000L / CLOCK_TICKS_PER_SECOND);
+    }
+
+    /** Linux's USER_HZ, in which /proc gives CPU times: 100 on every common build. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
     /** The CPU time Hearth has used since it started, in nanoseconds; -1 where the system does not say. */
     long cpuNanos() {
         return process.toHandle().info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);

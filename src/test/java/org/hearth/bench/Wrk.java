@@ -26,7 +26,7 @@ final class Wrk {
     }
 
     record Result(String name, long requests, double seconds, long errors, double p50Millis, double p90Millis,
-            double p99Millis, double maxMillis, long serverCpuNanos) {
+            double p99Millis, double maxMillis, long serverCpuNanos, long compilingCpuNanos) {
         double perSecond() {
             return requests / seconds;
         }
@@ -34,6 +34,16 @@ final class Wrk {
         /** The server's CPU time over the measured window divided by the requests served; NaN when not read. */
         double cpuMillisPerRequest() {
             return serverCpuNanos < 0 || requests == 0 ? Double.NaN : serverCpuNanos / 1e6 / requests;
+        }
+
+        /** Of {@link #cpuMillisPerRequest}, the JIT compilers' share; NaN when not read. */
+        double compilingMillisPerRequest() {
+            return compilingCpuNanos < 0 || requests == 0 ? Double.NaN : compilingCpuNanos / 1e6 / requests;
+        }
+
+        /** The CPU time per request spent serving: all of it but the JIT compilers'. */
+        double servingMillisPerRequest() {
+            return cpuMillisPerRequest() - compilingMillisPerRequest();
         }
     }
 
@@ -95,18 +105,18 @@ final class Wrk {
 
     /** A run whose numbers are thrown away: the JIT and the caches settle. */
     Result warmUp(URI base, List<Request> requests, int seconds) throws IOException, InterruptedException {
-        return once("warm-up", base, requests, seconds, () -> -1);
+        return once("warm-up", base, requests, seconds, () -> -1, () -> -1);
     }
 
     /** An optional warm-up, then the measured run. */
-    Result run(String name, URI base, List<Request> requests, int warmupSeconds, int seconds, LongSupplier serverCpuNanos)
-            throws IOException, InterruptedException {
+    Result run(String name, URI base, List<Request> requests, int warmupSeconds, int seconds, LongSupplier serverCpuNanos,
+            LongSupplier compilingCpuNanos) throws IOException, InterruptedException {
         long acknowledged = 0;
         if (warmupSeconds > 0) {
-            Result warm = once(name, base, requests, warmupSeconds, () -> -1);
+            Result warm = once(name, base, requests, warmupSeconds, () -> -1, () -> -1);
             acknowledged += warm.requests() - warm.errors();
         }
-        Result measured = once(name, base, requests, seconds, serverCpuNanos);
+        Result measured = once(name, base, requests, seconds, serverCpuNanos, compilingCpuNanos);
         lastAcknowledged = acknowledged + measured.requests() - measured.errors();
         return measured;
     }
@@ -116,8 +126,8 @@ final class Wrk {
         return lastAcknowledged;
     }
 
-    private Result once(String name, URI base, List<Request> requests, int seconds, LongSupplier serverCpuNanos)
-            throws IOException, InterruptedException {
+    private Result once(String name, URI base, List<Request> requests, int seconds, LongSupplier serverCpuNanos,
+            LongSupplier compilingCpuNanos) throws IOException, InterruptedException {
         Files.createDirectories(work);
         Path script = work.resolve("hearth.lua");
         Files.writeString(script, SCRIPT);
@@ -128,8 +138,10 @@ final class Wrk {
         }
         Files.write(list, lines, StandardCharsets.UTF_8);
         long cpuBefore = serverCpuNanos.getAsLong();
+        long compilingBefore = compilingCpuNanos.getAsLong();
         String output = wrk(base, script, list, seconds);
         long cpuAfter = serverCpuNanos.getAsLong();
+        long compilingAfter = compilingCpuNanos.getAsLong();
         Matcher m = SUMMARY.matcher(output);
         if (!m.find()) {
             throw new IllegalStateException("wrk printed no summary for " + name + ":\n" + output);
@@ -137,7 +149,8 @@ final class Wrk {
         return new Result(name, Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6,
                 Long.parseLong(m.group(3)), Long.parseLong(m.group(4)) / 1e3, Long.parseLong(m.group(5)) / 1e3,
                 Long.parseLong(m.group(6)) / 1e3, Long.parseLong(m.group(7)) / 1e3,
-                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
+                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore,
+                compilingBefore < 0 || compilingAfter < compilingBefore ? -1 : compilingAfter - compilingBefore);
     }
 
     private String wrk(URI base, Path script, Path list, int seconds) throws IOException, InterruptedException {
