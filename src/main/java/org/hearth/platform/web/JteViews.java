@@ -98,7 +98,7 @@ class JteViews {
             // encoding was a quarter of a topic page's CPU time. The page goes out in one write,
             // not chunk by chunk through every response wrapper.
             PageBytes output = new PageBytes(32 * 1024);
-            engine.render(template, params, output);
+            engine.render(template, params, new PageHtml(output));
             response.setContentType(getContentType());
             if (page.noindex()) {
                 response.setHeader("X-Robots-Tag", "noindex, nofollow");
