@@ -26,6 +26,8 @@ class Applications {
 
     static final String WAITING = "WAITING";
     static final String APPROVED = "APPROVED";
+    static final String REJECTED = "REJECTED";
+    static final String WITHDRAWN = "WITHDRAWN";
 
     /**
      * An approval in force: approved, not revoked, not yet expired at the time bound to its one
@@ -42,8 +44,6 @@ class Applications {
         return CLINICIAN_APPLICATIONS.STATUS.eq(APPROVED).and(CLINICIAN_APPLICATIONS.REVOKED_AT.isNull())
                 .and(CLINICIAN_APPLICATIONS.EXPIRES_AT.gt(now));
     }
-    static final String REJECTED = "REJECTED";
-    static final String WITHDRAWN = "WITHDRAWN";
 
     private final DSLContext db;
     private final JdbcClient jdbc;

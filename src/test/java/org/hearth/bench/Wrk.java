@@ -40,11 +40,6 @@ final class Wrk {
         double compilingMillisPerRequest() {
             return compilingCpuNanos < 0 || requests == 0 ? Double.NaN : compilingCpuNanos / 1e6 / requests;
         }
-
-        /** The CPU time per request spent serving: all of it but the JIT compilers'. */
-        double servingMillisPerRequest() {
-            return cpuMillisPerRequest() - compilingMillisPerRequest();
-        }
     }
 
     private static final String SCRIPT = """
