@@ -86,6 +86,17 @@ public record Audience(Visibility visibility, JoinPolicy joinPolicy) {
         };
     }
 
+    /**
+     * Why a post was not stored, to its writer: this community opened up to this audience while
+     * they wrote for the one they were shown ({@code shown}; null when the page showed none).
+     */
+    public String widenedWhileWriting(Audience shown) {
+        String change = visibility == Visibility.PUBLIC && (shown == null || shown.visibility() != Visibility.PUBLIC)
+                ? "This community became public while you were writing: anyone on the web can now read what you post here."
+                : "Who can read this community changed while you were writing. " + readers();
+        return change + " Your text is below; post it again if you still want to.";
+    }
+
     /** Whether this lets more people see the community or come in than {@code before} did. */
     public boolean moreOpenThan(Audience before) {
         return visibility.openness() > before.visibility.openness()

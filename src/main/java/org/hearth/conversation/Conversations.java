@@ -373,12 +373,31 @@ public class Conversations {
 
     /** The opening post of a topic the reader may read. */
     public Optional<String> openingPostId(Access access, String topicId) {
-        if (!access.canRead() || !RandomId.looksValid(topicId)) {
+        return opening(access, topicId).map(Opening::postId);
+    }
+
+    /**
+     * A topic the reader may read, with its opening post's author, for a feature that decides
+     * who may add to the topic (its author, say). Never show the author to a reader who may
+     * not know who wrote an anonymous post.
+     *
+     * @param deleted its author deleted the opening post
+     * @param hidden why the opening post is hidden from members, or null
+     */
+    public record Opening(String topicId, TopicKind kind, String postId, String authorId, boolean deleted, Hidden hidden,
+            boolean locked) {
+    }
+
+    /** The topic and its opening post, if the reader may read the topic; see {@link Opening}. */
+    public Optional<Opening> opening(Access access, String topicId) {
+        if (!mayLookFor(access, topicId)) {
             return Optional.empty();
         }
-        return db.select(POSTS.ID).from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
+        return db.select(POSTS.ID, POSTS.AUTHOR_ID, POSTS.DELETED_AT, POSTS.HIDDEN_WHY, TOPICS.KIND, TOPICS.LOCKED_AT)
+                .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
                 .where(POSTS.TOPIC_ID.eq(topicId), POSTS.OPENING.isTrue(), TOPICS.COMMUNITY_ID.eq(access.community().id()))
-                .fetchOptional(POSTS.ID);
+                .fetchOptional(r -> new Opening(topicId, TopicKind.valueOf(r.get(TOPICS.KIND)), r.get(POSTS.ID), r.get(POSTS.AUTHOR_ID),
+                        r.get(POSTS.DELETED_AT) != null, Hidden.of(r.get(POSTS.HIDDEN_WHY)), r.get(TOPICS.LOCKED_AT) != null));
     }
 
     /** Where the post found by {@link #postInCommunity} is. */

@@ -19,19 +19,25 @@ public class ReplyToTopic {
     /**
      * @param shown who the writer was told would read the reply; null when the page said nothing
      * @param submission the form's one-time key ({@link org.hearth.platform.db.Submissions}); null when it sent none
+     * @param with what another feature stores with the reply, in its transaction; null when nothing
      */
-    public record Input(Access access, Viewer author, String topicId, Draft draft, Audience shown, String submission) {
+    public record Input(Access access, Viewer author, String topicId, Draft draft, Audience shown, String submission,
+            StoredWith with) {
         public Input {
             Objects.requireNonNull(access);
             Objects.requireNonNull(author, "only a signed-in member writes");
         }
 
+        public Input(Access access, Viewer author, String topicId, Draft draft, Audience shown, String submission) {
+            this(access, author, topicId, draft, shown, submission, null);
+        }
+
         public Input(Access access, Viewer author, String topicId, Draft draft, Audience shown) {
-            this(access, author, topicId, draft, shown, null);
+            this(access, author, topicId, draft, shown, null, null);
         }
 
         public Input(Access access, Viewer author, String topicId, Draft draft) {
-            this(access, author, topicId, draft, null, null);
+            this(access, author, topicId, draft, null, null, null);
         }
     }
 
@@ -125,6 +131,9 @@ public class ReplyToTopic {
         }
         int position = counted.get().value1();
         var post = writing.conversations.insertPost(access, input.topicId(), position, input.author(), input.draft(), html, now);
+        if (input.with() != null) {
+            input.with().store(input.topicId(), post.id());
+        }
         writing.stored(memberId, input.submission(), post.id());
         boolean held = writing.heldIfAsked(writes, post.id());
         writing.events.publishEvent(new ReplyPosted(access.community().id(), input.topicId(), post.id(), position,

@@ -17,8 +17,9 @@ public class StartTopic {
     /**
      * @param shown who the writer was told would read the post; null when the page said nothing
      * @param submission the form's one-time key ({@link org.hearth.platform.db.Submissions}); null when it sent none
+     * @param with what another feature stores with the topic, in its transaction; null when nothing
      */
-    public record Input(Access access, Viewer author, Draft draft, Audience shown, String submission) {
+    public record Input(Access access, Viewer author, Draft draft, Audience shown, String submission, StoredWith with) {
         public Input {
             Objects.requireNonNull(access);
             Objects.requireNonNull(author, "only a signed-in member writes");
@@ -26,12 +27,16 @@ public class StartTopic {
             Objects.requireNonNull(draft.title());
         }
 
+        public Input(Access access, Viewer author, Draft draft, Audience shown, String submission) {
+            this(access, author, draft, shown, submission, null);
+        }
+
         public Input(Access access, Viewer author, Draft draft, Audience shown) {
-            this(access, author, draft, shown, null);
+            this(access, author, draft, shown, null, null);
         }
 
         public Input(Access access, Viewer author, Draft draft) {
-            this(access, author, draft, null, null);
+            this(access, author, draft, null, null, null);
         }
     }
 
@@ -111,6 +116,9 @@ public class StartTopic {
                 .set(TOPICS.KIND, draft.kind().name()).set(TOPICS.TITLE, draft.title().strip())
                 .set(TOPICS.CREATED_AT, now).set(TOPICS.LAST_ACTIVITY_AT, now).set(TOPICS.REPLY_COUNT, 0).execute();
         var post = writing.conversations.insertPost(access, topicId, 0, input.author(), draft, html, now);
+        if (input.with() != null) {
+            input.with().store(topicId, post.id());
+        }
         writing.stored(memberId, input.submission(), post.id());
         boolean held = writing.heldIfAsked(writes, post.id());
         writing.events.publishEvent(new TopicStarted(access.community().id(), topicId, post.id(), input.author().memberId(),

@@ -12,7 +12,11 @@
  * {@link org.hearth.conversation.ReactToPost}), each with a sealed outcome naming its refusals and
  * a past-tense event that says which community and author, and whether the post is anonymous. Other features add to the posts of
  * a topic page (a clinician's badge, evidence notes, a decision experience) by implementing
- * {@link org.hearth.conversation.PostExtension}, asked once per page; conversation depends on
+ * {@link org.hearth.conversation.PostExtension}, asked once per page, and add to a topic as a whole
+ * (a decision's options, above the replies) through {@link org.hearth.conversation.TopicExtension};
+ * a feature whose posts carry more than text (a decision's options, an experience's choice) stores
+ * it in the post's own transaction through {@link org.hearth.conversation.StoredWith}, and asks
+ * the same {@link org.hearth.conversation.PostChecks} before storing; conversation depends on
  * none of them. What a reader chose not to see (authors they blocked, whose posts fold for them,
  * never an anonymous one; topics they muted, left out of their lists) is asked once per page of
  * {@link org.hearth.conversation.ReadersChoices}, which the blocking feature answers. Who wrote an

@@ -10,17 +10,19 @@ import org.hearth.community.Access;
 import org.hearth.community.Audience;
 import org.hearth.community.Communities;
 import org.hearth.community.CommunityNames;
-import org.hearth.community.Visibility;
 import org.hearth.conversation.Conversations;
 import org.hearth.conversation.DeletePost;
 import org.hearth.conversation.EditPost;
 import org.hearth.conversation.PostCheck;
+import org.hearth.conversation.PostChecks;
+import org.hearth.conversation.PostView;
 import org.hearth.conversation.PostsOnPage;
 import org.hearth.conversation.ReactToPost;
 import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.ReadersChoices;
 import org.hearth.conversation.ReplyToTopic;
 import org.hearth.conversation.StartTopic;
+import org.hearth.conversation.TopicExtension;
 import org.hearth.conversation.TopicKind;
 import org.hearth.platform.security.SecondFactorRules;
 import org.hearth.platform.security.Viewer;
@@ -34,6 +36,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.TransactionException;
 import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -69,6 +73,7 @@ class ConversationPages {
     private final ReactToPost reactToPost;
     private final LiveTopics live;
     private final PostExtensions extensions;
+    private final TopicExtensions topicExtensions;
     private final PostChecks checks;
     private final Markdown markdown;
     /** Whether a feature keeps readers' choices, and so answers the topic page's mute forms. */
@@ -76,8 +81,9 @@ class ConversationPages {
 
     ConversationPages(Communities communities, CommunityNames communityNames, Conversations conversations, StartTopic startTopic,
             ReplyToTopic replyToTopic, EditPost editPost, DeletePost deletePost, ReactToPost reactToPost,
-            LiveTopics live, PostExtensions extensions, PostChecks checks, Markdown markdown,
+            LiveTopics live, PostExtensions extensions, TopicExtensions topicExtensions, PostChecks checks, Markdown markdown,
             ObjectProvider<ReadersChoices> readersChoices) {
+        this.topicExtensions = topicExtensions;
         this.communities = communities;
         this.communityNames = communityNames;
         this.conversations = conversations;
@@ -161,7 +167,7 @@ class ConversationPages {
                 yield "redirect:/c/" + slug;
             }
             case StartTopic.Outcome.AudienceWidened(var now) -> {
-                result.reject("audience-widened", widened(form.shown(), now));
+                result.reject("audience-widened", now.widenedWhileWriting(form.shown()));
                 visible(slug, viewer, model); // the form again, telling who reads the community now
                 yield topicForm(model, form, FormErrors.of(result));
             }
@@ -175,9 +181,9 @@ class ConversationPages {
 
     @GetMapping("/c/{slug}/t/{topicId}")
     String topic(@PathVariable String slug, @PathVariable String topicId, @RequestParam(defaultValue = "1") int page,
-            Viewer viewer, Model model) {
+            @RequestParam MultiValueMap<String, String> parameters, Viewer viewer, Model model) {
         Access access = visible(slug, viewer, model);
-        return showTopic(access, topicId, page, viewer, model, PostForms.Reply.empty(), FormErrors.NONE);
+        return showTopic(access, topicId, page, viewer, model, PostForms.Reply.empty(), FormErrors.NONE, parameters);
     }
 
     /**
@@ -272,7 +278,7 @@ class ConversationPages {
                 case ReplyToTopic.Outcome.NotAMember n -> result.reject("not-member", cannotWrite(access, "Join this community to reply."));
                 case ReplyToTopic.Outcome.NoSuchTopic n -> throw new NotFound();
                 case ReplyToTopic.Outcome.AudienceWidened(var now) -> {
-                    result.reject("audience-widened", widened(form.shown(), now));
+                    result.reject("audience-widened", now.widenedWhileWriting(form.shown()));
                     access = visible(slug, viewer, model); // the form again, telling who reads the community now
                 }
                 case ReplyToTopic.Outcome.OverLimit(var why) -> result.reject("over-limit", why);
@@ -437,22 +443,25 @@ class ConversationPages {
 
     private String showTopic(Access access, String topicId, int page, Viewer viewer, Model model,
             PostForms.Reply form, FormErrors errors) {
+        return showTopic(access, topicId, page, viewer, model, form, errors, new LinkedMultiValueMap<>());
+    }
+
+    private String showTopic(Access access, String topicId, int page, Viewer viewer, Model model,
+            PostForms.Reply form, FormErrors errors, MultiValueMap<String, String> parameters) {
         var topic = conversations.topic(access, topicId, viewer, page).orElseThrow(NotFound::new);
         model.addAttribute("topic", topic);
+        // what other features add to the topic as a whole, with its opening post and concealed with it
+        PostView opening = topic.posts().isEmpty() ? null : topic.posts().getFirst();
+        model.addAttribute("aboveReplies", opening != null && opening.opening() && !opening.concealed()
+                ? topicExtensions.of(new TopicExtension.TopicShown(access, viewer, topic.id(), topic.kind(), topic.locked(),
+                        opening.mine(), parameters))
+                : List.of());
         model.addAttribute("additions", extensions.of(PostsOnPage.asSeenBy(access, viewer, topic.id(), topic.posts())));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("reactionKinds", ReactionKind.values());
         model.addAttribute("mutable", mutable);
         return TOPIC;
-    }
-
-    /** Why a post was not stored: the community opened up since the form was shown, and to whom. */
-    private static String widened(Audience shown, Audience now) {
-        String change = now.visibility() == Visibility.PUBLIC && shown.visibility() != Visibility.PUBLIC
-                ? "This community became public while you were writing: anyone on the web can now read what you post here."
-                : "Who can read this community changed while you were writing. " + now.readers();
-        return change + " Your text is below; post it again if you still want to.";
     }
 
     /** A notice, and why images are not shown when the text had some. */
@@ -463,7 +472,8 @@ class ConversationPages {
     private String topicForm(Model model, PostForms.NewTopic form, FormErrors errors) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
-        model.addAttribute("kinds", TopicKind.values());
+        // a decision sets out its options on a form of its own (the decision feature's); one sent from here has none yet
+        model.addAttribute("kinds", java.util.Arrays.stream(TopicKind.values()).filter(kind -> kind != TopicKind.DECISION).toArray(TopicKind[]::new));
         return NEW_TOPIC;
     }
 

@@ -1,13 +1,16 @@
-package org.hearth.conversation.web;
+package org.hearth.conversation;
 
 import java.util.List;
-import org.hearth.conversation.PostCheck;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Every feature's {@link PostCheck}, asked before a post is stored; the first that does not say "store" decides. */
+/**
+ * Every feature's {@link PostCheck}, asked before a post is stored; the first that does not say
+ * "store" decides. For every page that stores a post's text, conversation's own and those of
+ * features whose posts are written on their own forms (a decision, an experience).
+ */
 @Component
-class PostChecks {
+public class PostChecks {
 
     private final List<PostCheck> checks;
 
@@ -15,7 +18,7 @@ class PostChecks {
         this.checks = checks.orderedStream().toList();
     }
 
-    PostCheck.Verdict check(PostCheck.Post post) {
+    public PostCheck.Verdict check(PostCheck.Post post) {
         for (PostCheck check : checks) {
             PostCheck.Verdict verdict = check.check(post);
             if (!(verdict instanceof PostCheck.Verdict.Store)) {
@@ -26,7 +29,7 @@ class PostChecks {
     }
 
     /** Tells every check the post was stored; what they say to the writer, as one text (empty when nothing). */
-    String stored(PostCheck.Post post, String postId) {
+    public String stored(PostCheck.Post post, String postId) {
         return checks.stream().map(check -> check.stored(post, postId)).flatMap(java.util.Optional::stream)
                 .collect(java.util.stream.Collectors.joining(" "));
     }

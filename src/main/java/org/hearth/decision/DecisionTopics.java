@@ -1,0 +1,98 @@
+package org.hearth.decision;
+
+import static org.hearth.decision.schema.Tables.DECISION_OPTIONS;
+import static org.hearth.decision.schema.Tables.DECISION_QUESTIONS;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.hearth.community.Access;
+import org.hearth.conversation.Conversations;
+import org.hearth.conversation.TopicExtension;
+import org.hearth.conversation.TopicKind;
+import org.hearth.platform.RandomId;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Service;
+
+/** A decision's options and questions: read for a topic its reader may read, and stored by the use cases here. */
+@Service
+public class DecisionTopics {
+
+    public static final int MIN_OPTIONS = 2;
+    public static final int MAX_OPTIONS = 6;
+    public static final int MAX_QUESTIONS = 6;
+    public static final int MAX_QUESTION = 120;
+
+    /** What a decision sets out; both lists empty for a decision topic started before options existed. */
+    public record Decision(String topicId, List<Option> options, List<String> questions) {
+
+        public boolean full() {
+            return options.size() >= MAX_OPTIONS;
+        }
+    }
+
+    private final DSLContext db;
+    private final Conversations conversations;
+
+    DecisionTopics(DSLContext db, Conversations conversations) {
+        this.db = db;
+        this.conversations = conversations;
+    }
+
+    /** The decision shown on its topic page (conversation checked that the reader may read the topic). */
+    public Decision of(TopicExtension.TopicShown topic) {
+        return load(topic.topicId());
+    }
+
+    /** The decision, if the reader may read its topic and it is one. */
+    public Optional<Decision> readable(Access access, String topicId) {
+        return conversations.opening(access, topicId).filter(opening -> opening.kind() == TopicKind.DECISION)
+                .map(opening -> load(topicId));
+    }
+
+    Decision load(String topicId) {
+        List<Option> options = db.selectFrom(DECISION_OPTIONS).where(DECISION_OPTIONS.TOPIC_ID.eq(topicId))
+                .orderBy(DECISION_OPTIONS.POSITION)
+                .fetch(r -> new Option(r.getId(), r.getPosition(), r.getName(), r.getDescription(),
+                        r.getAddedAs() == null ? null : Option.AddedBy.valueOf(r.getAddedAs()), r.getAddedAt()));
+        List<String> questions = db.select(DECISION_QUESTIONS.TEXT).from(DECISION_QUESTIONS)
+                .where(DECISION_QUESTIONS.TOPIC_ID.eq(topicId)).orderBy(DECISION_QUESTIONS.POSITION).fetch(DECISION_QUESTIONS.TEXT);
+        return new Decision(topicId, options, questions);
+    }
+
+    /** The first option whose name another before it already has (as {@link OptionDraft#key()} compares), if any. */
+    static Optional<OptionDraft> firstDuplicate(List<OptionDraft> options) {
+        Set<String> seen = new HashSet<>();
+        return options.stream().filter(option -> !seen.add(option.key())).findFirst();
+    }
+
+    /** Stores an option at a position; a name or position the topic already has fails on its unique key. */
+    String insertOption(String topicId, int position, OptionDraft option, Option.AddedBy addedBy, long now) {
+        String id = RandomId.next();
+        db.insertInto(DECISION_OPTIONS).set(DECISION_OPTIONS.ID, id).set(DECISION_OPTIONS.TOPIC_ID, topicId)
+                .set(DECISION_OPTIONS.POSITION, position).set(DECISION_OPTIONS.NAME, option.name())
+                .set(DECISION_OPTIONS.NAME_KEY, option.key()).set(DECISION_OPTIONS.DESCRIPTION, option.description())
+                .set(DECISION_OPTIONS.ADDED_AS, addedBy == null ? null : addedBy.name()).set(DECISION_OPTIONS.ADDED_AT, now)
+                .execute();
+        return id;
+    }
+
+    void insertQuestions(String topicId, List<String> questions) {
+        for (int i = 0; i < questions.size(); i++) {
+            db.insertInto(DECISION_QUESTIONS).set(DECISION_QUESTIONS.TOPIC_ID, topicId).set(DECISION_QUESTIONS.POSITION, i)
+                    .set(DECISION_QUESTIONS.TEXT, questions.get(i)).execute();
+        }
+    }
+
+    /** How many options the topic has and whether one of them has this name already. */
+    record Existing(int count, int lastPosition, boolean nameTaken) {
+    }
+
+    Existing existing(String topicId, String nameKey) {
+        var r = db.select(org.jooq.impl.DSL.count(), org.jooq.impl.DSL.max(DECISION_OPTIONS.POSITION),
+                        org.jooq.impl.DSL.count().filterWhere(DECISION_OPTIONS.NAME_KEY.eq(nameKey)))
+                .from(DECISION_OPTIONS).where(DECISION_OPTIONS.TOPIC_ID.eq(topicId)).fetchOne();
+        return new Existing(r.value1(), r.value2() == null ? -1 : r.value2(), r.value3() > 0);
+    }
+}

@@ -1,0 +1,225 @@
+package org.hearth.decision.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.hearth.community.Access;
+import org.hearth.community.Communities;
+import org.hearth.conversation.Conversations;
+import org.hearth.conversation.PostCheck;
+import org.hearth.conversation.PostChecks;
+import org.hearth.decision.AddOption;
+import org.hearth.decision.DecisionTopics;
+import org.hearth.decision.StartDecision;
+import org.hearth.platform.security.Viewer;
+import org.hearth.platform.web.FormErrors;
+import org.hearth.platform.web.NotFound;
+import org.hearth.platform.web.Page;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.TransactionException;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Starting a decision and adding an option to one. The decision itself is shown on its topic
+ * page ({@link OptionsAboveReplies}). Anything the viewer may not see answers 404.
+ */
+@Controller
+class DecisionPages {
+
+    private static final String NEW_DECISION = "org/hearth/decision/web/new-decision";
+    private static final String NEW_OPTION = "org/hearth/decision/web/new-option";
+    private static final String JOIN_FIRST = "Join this community to start a decision.";
+
+    private final Communities communities;
+    private final DecisionTopics decisionTopics;
+    private final StartDecision startDecision;
+    private final AddOption addOption;
+    private final PostChecks checks;
+    private final Conversations conversations;
+
+    DecisionPages(Communities communities, DecisionTopics decisionTopics, StartDecision startDecision, AddOption addOption, PostChecks checks,
+            Conversations conversations) {
+        this.conversations = conversations;
+        this.communities = communities;
+        this.decisionTopics = decisionTopics;
+        this.startDecision = startDecision;
+        this.addOption = addOption;
+        this.checks = checks;
+    }
+
+    /** The forms are records bound through their constructors only: their lists are not written into afterwards. */
+    @InitBinder("form")
+    void constructorOnly(WebDataBinder binder) {
+        binder.setDeclarativeBinding(true);
+    }
+
+    @GetMapping("/c/{slug}/decisions/new")
+    String newDecision(@PathVariable String slug, Viewer viewer, Model model, RedirectAttributes redirect) {
+        Access access = visible(slug, viewer, model);
+        if (!access.canPost()) {
+            redirect.addFlashAttribute(Page.NOTICE, JOIN_FIRST);
+            return "redirect:/c/" + slug;
+        }
+        return decisionForm(model, DecisionForms.NewDecision.empty(), FormErrors.NONE);
+    }
+
+    @PostMapping("/c/{slug}/decisions")
+    String startDecision(@PathVariable String slug, @Valid @ModelAttribute("form") DecisionForms.NewDecision form,
+            BindingResult result, Viewer viewer, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Access access = visible(slug, viewer, model);
+        if (!access.canPost()) {
+            redirect.addFlashAttribute(Page.NOTICE, JOIN_FIRST);
+            return "redirect:/c/" + slug;
+        }
+        Map<String, String> errors = new LinkedHashMap<>(FormErrors.of(result).byField());
+        form.rowErrors().forEach(errors::putIfAbsent);
+        if (!errors.isEmpty()) {
+            response.setStatus(422);
+            return decisionForm(model, form, new FormErrors(errors));
+        }
+        var checked = new PostCheck.Post(access, viewer, PostCheck.Kind.TOPIC, form.title(), form.body(),
+                Boolean.TRUE.equals(form.anonymous()), form.answer(), "/c/" + slug + "/decisions", form.fields());
+        switch (checks.check(checked)) {
+            case PostCheck.Verdict.Show(var view, var shown) -> {
+                model.addAllAttributes(shown);
+                return view;
+            }
+            case PostCheck.Verdict.BackToForm back -> {
+                return decisionForm(model, form.unanswered(), FormErrors.NONE);
+            }
+            case PostCheck.Verdict.Store store -> {
+            }
+        }
+        var input = new StartDecision.Input(access, viewer, form.title(), form.body(), form.contentWarning(),
+                Boolean.TRUE.equals(form.anonymous()), form.optionDrafts(), form.questionTexts(), form.shown(), form.key());
+        StartDecision.Outcome outcome;
+        try {
+            outcome = startDecision.run(input);
+        } catch (DataAccessException | TransactionException e) {
+            // The database failed, perhaps while committing: look for what this form stored before saying anything.
+            Optional<StartDecision.Outcome.AlreadySaved> saved = ifReadable(input);
+            if (saved.isEmpty()) {
+                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+                return decisionForm(model, form, FormErrors.of("", "We could not confirm that your decision was saved. Look "
+                        + "for it among the community's topics (the link above): if it is not there, post it again. It will "
+                        + "not be stored twice."));
+            }
+            outcome = saved.get();
+        }
+        return switch (outcome) {
+            case StartDecision.Outcome.Started(var topicId, var held) -> {
+                String told = checked.answered()
+                        ? conversations.openingPostId(access, topicId).map(postId -> checks.stored(checked, postId)).orElse("") : "";
+                redirect.addFlashAttribute(Page.NOTICE, ((held ? "Your decision is saved. This community lets new members' posts "
+                        + "through one by one: others will see it once a moderator has. " : "Your decision is posted. ") + told).strip());
+                yield "redirect:/c/" + slug + "/t/" + topicId;
+            }
+            case StartDecision.Outcome.AlreadySaved(var topicId) -> {
+                redirect.addFlashAttribute(Page.NOTICE, "Your decision is posted. It was sent more than once and is stored once.");
+                yield "redirect:/c/" + slug + "/t/" + topicId;
+            }
+            case StartDecision.Outcome.NotAMember n -> {
+                redirect.addFlashAttribute(Page.NOTICE, JOIN_FIRST);
+                yield "redirect:/c/" + slug;
+            }
+            case StartDecision.Outcome.TooFewOptions(var minimum) -> refused(model, form, response, "options",
+                    "A decision needs at least " + minimum + " options: name each choice you are weighing, staying as you are included.");
+            case StartDecision.Outcome.TooManyOptions(var maximum) -> refused(model, form, response, "options",
+                    "A decision can set out up to " + maximum + " options side by side. Keep the ones members are really choosing between.");
+            case StartDecision.Outcome.DuplicateOption(var name) -> refused(model, form, response, "options",
+                    "Two options are both called \u201c" + name + "\u201d (capitals, accents and punctuation aside). Give each a name of its own.");
+            case StartDecision.Outcome.TooManyQuestions(var maximum) -> refused(model, form, response, "questions",
+                    "Keep up to " + maximum + " questions.");
+            case StartDecision.Outcome.AudienceWidened(var now) -> {
+                visible(slug, viewer, model); // the form again, telling who reads the community now
+                yield refused(model, form, response, "", now.widenedWhileWriting(form.shown()));
+            }
+            case StartDecision.Outcome.OverLimit(var why) -> refused(model, form, response, "", why);
+        };
+    }
+
+    /** The form again with what was typed, and why it was not stored. */
+    private static String refused(Model model, DecisionForms.NewDecision form, HttpServletResponse response, String field,
+            String why) {
+        response.setStatus(422);
+        return decisionForm(model, form, FormErrors.of(field, why));
+    }
+
+    @GetMapping("/c/{slug}/t/{topicId}/options/new")
+    String newOption(@PathVariable String slug, @PathVariable String topicId, Viewer viewer, Model model) {
+        Access access = visible(slug, viewer, model);
+        var decision = decisionTopics.readable(access, topicId).orElseThrow(NotFound::new);
+        return optionForm(model, decision, DecisionForms.NewOption.empty(), FormErrors.NONE);
+    }
+
+    @PostMapping("/c/{slug}/t/{topicId}/options")
+    String addOption(@PathVariable String slug, @PathVariable String topicId, @ModelAttribute("form") DecisionForms.NewOption form,
+            Viewer viewer, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Access access = visible(slug, viewer, model);
+        var decision = decisionTopics.readable(access, topicId).orElseThrow(NotFound::new);
+        FormErrors errors = form.errors();
+        if (!errors.any()) {
+            errors = switch (addOption.run(new AddOption.Input(access, viewer, topicId, form.draft()))) {
+                case AddOption.Outcome.Added(var optionId, var by) -> {
+                    redirect.addFlashAttribute(Page.NOTICE, "The option \u201c" + form.draft().name() + "\u201d is added.");
+                    yield null;
+                }
+                case AddOption.Outcome.NoSuchDecision n -> throw new NotFound();
+                case AddOption.Outcome.NotAllowed n -> FormErrors.of("", "Only the decision's author and the community's "
+                        + "moderators add options. To suggest one, reply to the topic.");
+                case AddOption.Outcome.Locked l -> FormErrors.of("", "A moderator locked this topic: only moderators change it now.");
+                case AddOption.Outcome.Full(var maximum) -> FormErrors.of("", "This decision has " + maximum
+                        + " options already, as many as can stand side by side.");
+                case AddOption.Outcome.Duplicate(var name) -> FormErrors.of("name", "This decision has an option called \u201c"
+                        + name + "\u201d already (capitals, accents and punctuation aside).");
+            };
+            if (errors == null) {
+                return "redirect:/c/" + slug + "/t/" + topicId + "#options";
+            }
+        }
+        response.setStatus(422);
+        return optionForm(model, decisionTopics.readable(access, topicId).orElse(decision), form, errors);
+    }
+
+    private Optional<StartDecision.Outcome.AlreadySaved> ifReadable(StartDecision.Input input) {
+        try {
+            return startDecision.savedEarlier(input);
+        } catch (DataAccessException | TransactionException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String decisionForm(Model model, DecisionForms.NewDecision form, FormErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        return NEW_DECISION;
+    }
+
+    private String optionForm(Model model, DecisionTopics.Decision decision, DecisionForms.NewOption form, FormErrors errors) {
+        model.addAttribute("decision", decision);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute(Page.NOINDEX, true);
+        return NEW_OPTION;
+    }
+
+    /** The community as this viewer may see it; adds it to the model, keeps non-public pages out of search engines. */
+    private Access visible(String slug, Viewer viewer, Model model) {
+        Access access = communities.visibleTo(slug, viewer).orElseThrow(NotFound::new);
+        model.addAttribute("access", access);
+        model.addAttribute(Page.NOINDEX, !access.community().openToSearchEngines());
+        return access;
+    }
+}
