@@ -235,6 +235,63 @@ public class Conversations {
     }
 
     /**
+     * How some posts of a topic stand, for a feature that lists them its own way (a decision's
+     * experiences, by option): whether members see them (not deleted, not hidden), how many
+     * found them helpful, and when they were written. Posts not of this topic, or of a topic the
+     * reader may not read, are left out. One query.
+     */
+    public record Standing(String postId, boolean shownToMembers, int helpful, long createdAt) {
+    }
+
+    public Map<String, Standing> standings(Access access, String topicId, Collection<String> postIds) {
+        List<String> valid = postIds.stream().filter(RandomId::looksValid).distinct().toList();
+        if (valid.isEmpty() || !mayLookFor(access, topicId)) {
+            return Map.of();
+        }
+        List<Object> binds = new ArrayList<>(valid.size() + 3);
+        binds.add(ReactionKind.HELPFUL.name());
+        binds.add(topicId);
+        binds.add(access.community().id());
+        binds.addAll(valid);
+        Map<String, Standing> found = new HashMap<>();
+        // the topic checked by the join: one of this community's
+        jdbc.sql("select p.id, p.deleted_at is null and p.hidden_why is null,"
+                        + " (select count(*) from reactions r where r.post_id = p.id and r.kind = ?), p.created_at"
+                        + " from posts p join topics t on t.id = p.topic_id where p.topic_id = ? and t.community_id = ?"
+                        + " and p.id in (" + Placeholders.of(valid.size()) + ")")
+                .params(binds)
+                .query(rs -> {
+                    found.put(rs.getString(1), new Standing(rs.getString(1), rs.getBoolean(2), rs.getInt(3), rs.getLong(4)));
+                });
+        return found;
+    }
+
+    /**
+     * Some posts of a topic, in the order asked, exactly as the topic page shows them to this
+     * reader (who is named, what folds, what is hidden from them; moderators' sight of anonymous
+     * authors is recorded as on the page). Posts not of this topic are left out.
+     */
+    public List<PostView> posts(Access access, String topicId, Viewer viewer, List<String> postIds) {
+        List<String> valid = postIds.stream().filter(RandomId::looksValid).distinct().toList();
+        if (valid.isEmpty() || !mayLookFor(access, topicId)) {
+            return List.of();
+        }
+        var rows = db.select(SHOWN_POST).from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
+                .where(POSTS.TOPIC_ID.eq(topicId), TOPICS.COMMUNITY_ID.eq(access.community().id()), POSTS.ID.in(valid)).fetch();
+        Map<String, String> handles = members.handles(namedAuthors(rows, access));
+        recordRevealed(access, viewer, rows, handles);
+        Map<String, Map<ReactionKind, Integer>> counts = new HashMap<>();
+        Map<String, Set<ReactionKind>> mine = new HashMap<>();
+        reactions(rows.getValues(POSTS.ID), viewer, counts, mine);
+        Set<String> blocked = choices(viewer).blockedAuthors();
+        Map<String, PostView> byId = new HashMap<>();
+        for (var r : rows) {
+            byId.put(r.get(POSTS.ID), postView(r, access, viewer, null, handles, counts, mine, blocked));
+        }
+        return valid.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
      * Earlier versions of a post, for moderators of its community only. Written in the author's
      * record of what staff saw about them before anything is shown (unless the moderator reads
      * their own post).

@@ -15,20 +15,22 @@ import org.hearth.platform.security.Viewer;
  *        everyone, one with no role and no sign-in
  * @param viewer the signed-in reader, or null: not signed in, or a page for everyone
  * @param topicId the topic the posts belong to
+ * @param kind the topic's kind, so an extension for one kind asks nothing of the others' pages
  * @param posts the posts in the order shown
  * @param forEveryone the page is rendered once and sent to every live reader of the topic:
  *        add only what anyone who may read the topic may see
  */
-public record PostsOnPage(Access access, Viewer viewer, String topicId, List<PostOnPage> posts, boolean forEveryone) {
+public record PostsOnPage(Access access, Viewer viewer, String topicId, TopicKind kind, List<PostOnPage> posts, boolean forEveryone) {
 
     public PostsOnPage {
         Objects.requireNonNull(access);
+        Objects.requireNonNull(kind);
         posts = List.copyOf(posts);
     }
 
     /** The page as this reader sees it: anonymous authors stay as hidden as they are from the reader. */
-    public static PostsOnPage asSeenBy(Access access, Viewer viewer, String topicId, List<PostView> posts) {
-        return new PostsOnPage(access, viewer, topicId, posts.stream().map(PostOnPage::of).toList(), false);
+    public static PostsOnPage asSeenBy(Access access, Viewer viewer, String topicId, TopicKind kind, List<PostView> posts) {
+        return new PostsOnPage(access, viewer, topicId, kind, posts.stream().map(PostOnPage::of).toList(), false);
     }
 
     /**
@@ -36,8 +38,8 @@ public record PostsOnPage(Access access, Viewer viewer, String topicId, List<Pos
      * for one rendering sent to all; {@code anyReader} is the access of one of them, of which
      * only what every reader may do is kept.
      */
-    public static PostsOnPage asSeenByEveryone(Access anyReader, String topicId, List<PostView> posts) {
-        return new PostsOnPage(anyReader.asEveryReader(), null, topicId, posts.stream().map(PostOnPage::of).toList(), true);
+    public static PostsOnPage asSeenByEveryone(Access anyReader, String topicId, TopicKind kind, List<PostView> posts) {
+        return new PostsOnPage(anyReader.asEveryReader(), null, topicId, kind, posts.stream().map(PostOnPage::of).toList(), true);
     }
 
     public List<String> postIds() {

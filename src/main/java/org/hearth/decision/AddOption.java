@@ -7,7 +7,7 @@ import org.hearth.conversation.Conversations;
 import org.hearth.conversation.TopicKind;
 import org.hearth.platform.security.Viewer;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -92,7 +92,7 @@ public class AddOption {
                     events.publishEvent(new OptionAdded(access.community().id(), input.topicId(), added.optionId(), by));
                 }
                 return outcome;
-            } catch (DuplicateKeyException e) {
+            } catch (DataIntegrityViolationException e) {
                 if (attempt == 3) {
                     throw e;
                 }

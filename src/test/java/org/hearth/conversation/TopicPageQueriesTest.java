@@ -242,6 +242,73 @@ class TopicPageQueriesTest extends HearthTest {
                 .isLessThanOrEqualTo(AT_MOST);
     }
 
+    @Autowired
+    org.hearth.decision.StartDecision startDecision;
+
+    @Autowired
+    org.hearth.decision.AddExperience addExperience;
+
+    @Autowired
+    org.hearth.decision.UpdateExperience updateExperience;
+
+    @Autowired
+    org.hearth.decision.DecisionTopics decisionTopics;
+
+    /**
+     * A decision's page adds a dozen queries to the topic page's, whatever the number of its
+     * experiences: its options and questions (2), its experiences and how their posts stand (2),
+     * the posts shown in the columns, read as the topic page reads posts (4), their answers and
+     * updates (2), and in the thread the replies that are experiences, their answers and
+     * updates (3).
+     */
+    @Test
+    void aDecisionsPageCostsTheSameWithTwoExperiencesOrTwenty() {
+        Viewer owner = account(unique("own"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, true);
+        var options = java.util.List.of(new org.hearth.decision.OptionDraft("Pump", ""), new org.hearth.decision.OptionDraft("Pens", ""),
+                new org.hearth.decision.OptionDraft("Waiting", ""));
+        String small = decision(slug, owner, options);
+        String large = decision(slug, owner, options);
+        Viewer reader = members.create(unique("r"), PASSWORD, null, false);
+        admit(owner, slug, reader);
+        for (int i = 0; i < 20; i++) {
+            Viewer writer = members.create(unique("w"), PASSWORD, null, false);
+            admit(owner, slug, writer);
+            experience(slug, writer, large, i % 3, i % 2 == 0, i % 4 == 0);
+            if (i < 2) {
+                experience(slug, writer, small, i, false, i == 0);
+            }
+            if (i % 5 == 1) {
+                assertThat(blockMember.run(new org.hearth.blocking.BlockMember.Input(reader, writer.memberId())))
+                        .isInstanceOf(org.hearth.blocking.BlockMember.Outcome.Blocked.class);
+            }
+        }
+        Visitor member = signedIn(reader);
+        int forSmall = queriesFor(member, "/c/" + slug + "/t/" + small);
+        int forLarge = queriesFor(member, "/c/" + slug + "/t/" + large);
+        assertThat(member.get("/c/" + slug + "/t/" + large).document().select("#options .experience"))
+                .as("the columns show experiences").hasSizeGreaterThanOrEqualTo(3 * 5);
+        assertThat(forLarge).isEqualTo(forSmall).isLessThanOrEqualTo(AT_MOST + 13);
+    }
+
+    private String decision(String slug, Viewer owner, java.util.List<org.hearth.decision.OptionDraft> options) {
+        var started = startDecision.run(new org.hearth.decision.StartDecision.Input(communities.visibleTo(slug, owner).orElseThrow(), owner,
+                "Which?", "Which did you choose?", null, false, options, java.util.List.of("Effort?", "Work?"), null, null));
+        return ((org.hearth.decision.StartDecision.Outcome.Started) started).topicId();
+    }
+
+    private void experience(String slug, Viewer writer, String topicId, int option, boolean anonymous, boolean updated) {
+        var access = communities.visibleTo(slug, writer).orElseThrow();
+        String optionId = decisionTopics.readable(access, topicId).orElseThrow().options().get(option).id();
+        assertThat(addExperience.run(new org.hearth.decision.AddExperience.Input(access, writer, topicId, optionId,
+                java.time.YearMonth.of(2023, 5), org.hearth.decision.WouldChooseAgain.YES, "how it went", null, anonymous,
+                java.util.Map.of(0, "some", 1, "more"), null, null))).isInstanceOf(org.hearth.decision.AddExperience.Outcome.Added.class);
+        if (updated) {
+            assertThat(updateExperience.run(new org.hearth.decision.UpdateExperience.Input(access, writer, topicId, "later",
+                    org.hearth.decision.WouldChooseAgain.NOT_SURE))).isInstanceOf(org.hearth.decision.UpdateExperience.Outcome.Updated.class);
+        }
+    }
+
     private int staffAccessEntries() {
         return db.fetchCount(org.hearth.privacy.schema.Tables.STAFF_ACCESS);
     }

@@ -175,7 +175,7 @@ abstract class DecisionsContract extends UseCaseContract {
         String pens = decision.options().get(1).id();
         var second = reader.get("/c/" + slug + "/t/" + topicId + "?option=" + pens);
         assertThat(second.document().select("#options article.option.chosen h3").text()).isEqualTo("Pens");
-        assertThat(second.document().select(".option-switcher a[aria-current=true]").text()).isEqualTo("Pens");
+        assertThat(second.document().select(".option-switcher a[aria-current=true]").text()).isEqualTo("Pens (0)");
 
         assertThat(signedIn(author).get("/c/" + slug + "/t/" + topicId).document().select("#options a[href$=/options/new]"))
                 .as("the author may add one").isNotEmpty();

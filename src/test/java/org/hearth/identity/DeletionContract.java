@@ -1,5 +1,11 @@
 package org.hearth.identity;
 
+import org.hearth.decision.AddExperience;
+import org.hearth.decision.DecisionTopics;
+import org.hearth.decision.OptionDraft;
+import org.hearth.decision.StartDecision;
+import org.hearth.decision.UpdateExperience;
+import org.hearth.decision.WouldChooseAgain;
 import static org.hearth.identity.schema.Tables.EMAIL_TOKENS;
 import static org.hearth.platform.schema.Tables.MAIL_OUTBOX;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -176,6 +182,18 @@ abstract class DeletionContract extends HearthTest {
     @Autowired
     EditRules editRules;
 
+    @Autowired
+    StartDecision startDecision;
+
+    @Autowired
+    DecisionTopics decisionTopics;
+
+    @Autowired
+    AddExperience addExperience;
+
+    @Autowired
+    UpdateExperience updateExperience;
+
     @Test
     void deletingAnAccountErasesItsPostsAndEndsEverySession() {
         Viewer owner = account(unique("own"));
@@ -283,6 +301,16 @@ abstract class DeletionContract extends HearthTest {
         reacted(access(home, leaver), leaver, reply, ReactionKind.HELPFUL);
         reacted(access(home, bystander), bystander, anonymous, ReactionKind.HUG);
         reacted(access(home, bystander), bystander, reply, ReactionKind.ME_TOO);
+        // an experience of another member's decision, with an answer and an update
+        var decided = startDecision.run(new StartDecision.Input(access(home, bystander), bystander, "Pump or pens?", "Which?", null,
+                false, List.of(new OptionDraft("Pump", ""), new OptionDraft("Pens", "")), List.of("How much effort?"), null, null));
+        String decision = ((StartDecision.Outcome.Started) decided).topicId();
+        String pump = decisionTopics.readable(access(home, leaver), decision).orElseThrow().options().getFirst().id();
+        assertThat(addExperience.run(new AddExperience.Input(access(home, leaver), leaver, decision, pump, java.time.YearMonth.of(2024, 3),
+                WouldChooseAgain.YES, "leaver-experience", null, false, Map.of(0, "leaver-answer"), null, null)))
+                .isInstanceOf(AddExperience.Outcome.Added.class);
+        assertThat(updateExperience.run(new UpdateExperience.Input(access(home, leaver), leaver, decision, "leaver-update",
+                WouldChooseAgain.NO))).isInstanceOf(UpdateExperience.Outcome.Updated.class);
         laptop.get("/c/" + home); // a day visited counts towards their trust
         assertThat(setTrustLevel.run(new SetTrustLevel.Input(home, withSecondFactor(owner), leaver.memberId(), TrustLevel.BASIC,
                 null, "Welcome"))).isInstanceOf(SetTrustLevel.Outcome.Set.class);
@@ -398,7 +426,7 @@ abstract class DeletionContract extends HearthTest {
         assertThat(account.getEmail()).isNull();
         assertThat(account.getEmailVerifiedAt()).isNull();
         assertThat(account.getAbout()).isNull();
-        assertThat(db.selectFrom(POSTS).where(POSTS.AUTHOR_ID.eq(leaver.memberId())).fetch()).hasSize(2).allSatisfy(marker -> {
+        assertThat(db.selectFrom(POSTS).where(POSTS.AUTHOR_ID.eq(leaver.memberId())).fetch()).hasSize(3).allSatisfy(marker -> {
             assertThat(marker.getBodySource()).isEmpty();
             assertThat(marker.getBodyHtml()).isEmpty();
             assertThat(marker.getContentWarning()).isNull();

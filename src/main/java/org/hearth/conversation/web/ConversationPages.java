@@ -197,7 +197,8 @@ class ConversationPages {
             HttpServletResponse response) {
         Access access = visible(slug, viewer, model);
         OptionalInt latest = conversations.latestPosition(access, topicId);
-        if (latest.isEmpty()) {
+        var opening = conversations.opening(access, topicId);
+        if (latest.isEmpty() || opening.isEmpty()) {
             throw new NotFound();
         }
         if (!live.hasRoom()) {
@@ -205,7 +206,7 @@ class ConversationPages {
         }
         response.setHeader("X-Accel-Buffering", "no"); // a proxy must pass events on as they come
         Integer known = position(lastEventId);
-        return live.open(access, viewer, topicId, latest.getAsInt(), known != null ? known : position(after));
+        return live.open(access, viewer, topicId, opening.get().kind(), latest.getAsInt(), known != null ? known : position(after));
     }
 
     private static Integer position(String text) {
@@ -456,7 +457,7 @@ class ConversationPages {
                 ? topicExtensions.of(new TopicExtension.TopicShown(access, viewer, topic.id(), topic.kind(), topic.locked(),
                         opening.mine(), parameters))
                 : List.of());
-        model.addAttribute("additions", extensions.of(PostsOnPage.asSeenBy(access, viewer, topic.id(), topic.posts())));
+        model.addAttribute("additions", extensions.of(PostsOnPage.asSeenBy(access, viewer, topic.id(), topic.kind(), topic.posts())));
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("reactionKinds", ReactionKind.values());

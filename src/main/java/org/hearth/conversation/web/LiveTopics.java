@@ -31,6 +31,7 @@ import org.hearth.conversation.PostAdditions;
 import org.hearth.conversation.PostView;
 import org.hearth.conversation.ReadersChoices;
 import org.hearth.conversation.PostsOnPage;
+import org.hearth.conversation.TopicKind;
 import org.hearth.conversation.ReactionKind;
 import org.hearth.conversation.ReplyPosted;
 import org.hearth.conversation.TopicPage;
@@ -183,7 +184,7 @@ class LiveTopics implements SmartLifecycle {
      * after {@code after} (the last position the reader has), or after the topic's latest post
      * when the reader has nothing yet.
      */
-    SseEmitter open(Access access, Viewer reader, String topicId, int latest, Integer after) {
+    SseEmitter open(Access access, Viewer reader, String topicId, TopicKind kind, int latest, Integer after) {
         Access everyReader = access.asEveryReader();
         long lifetime = streamTimeout.toMillis() - ThreadLocalRandom.current().nextLong(streamTimeout.toMillis() / 5 + 1);
         SseEmitter emitter = new SseEmitter(lifetime); // spread out, so readers do not all reconnect at once
@@ -201,7 +202,7 @@ class LiveTopics implements SmartLifecycle {
         long retry = 2000 + ThreadLocalRandom.current().nextLong(6000);
         stream.send(Set.of(new DataWithMediaType("retry:" + retry + "\n:ok\n\n", EVENT_TEXT)));
         topics.compute(topicId, (id, topic) -> {
-            Topic t = topic == null ? new Topic(everyReader) : topic;
+            Topic t = topic == null ? new Topic(everyReader, kind) : topic;
             t.streams.add(stream);
             stream.topic = t;
             return t;
@@ -220,7 +221,7 @@ class LiveTopics implements SmartLifecycle {
         }
         // what was posted between the page and this stream; also closes the gap between reading
         // "latest" and registering, because a stream never gets a position twice
-        List<Frame> missed = frames(everyReader, topicId, stream.last);
+        List<Frame> missed = frames(everyReader, topicId, kind, stream.last);
         if (!missed.isEmpty()) {
             stream.deliver(missed);
         }
@@ -303,7 +304,7 @@ class LiveTopics implements SmartLifecycle {
         if (from == Integer.MAX_VALUE || position <= from) {
             return;
         }
-        List<Frame> frames = frames(topic.access, topicId, from);
+        List<Frame> frames = frames(topic.access, topicId, topic.kind, from);
         if (frames.isEmpty()) {
             return;
         }
@@ -325,11 +326,11 @@ class LiveTopics implements SmartLifecycle {
         }
     }
 
-    private List<Frame> frames(Access access, String topicId, int after) {
+    private List<Frame> frames(Access access, String topicId, TopicKind kind, int after) {
         List<PostView> posts = conversations.postsForEveryone(access, topicId, after, MAX_POSTS_PER_CATCH_UP);
         List<Frame> frames = new ArrayList<>(posts.size());
         // other features' additions as every reader may see them, asked once for all these posts
-        PostAdditions additions = extensions.of(PostsOnPage.asSeenByEveryone(access, topicId, posts));
+        PostAdditions additions = extensions.of(PostsOnPage.asSeenByEveryone(access, topicId, kind, posts));
         for (PostView post : posts) {
             frames.add(frame(access, post, additions));
         }
@@ -407,10 +408,12 @@ class LiveTopics implements SmartLifecycle {
     private static final class Topic {
 
         final Access access;
+        final TopicKind kind;
         final Set<Stream> streams = ConcurrentHashMap.newKeySet();
 
-        Topic(Access access) {
+        Topic(Access access, TopicKind kind) {
             this.access = access;
+            this.kind = kind;
         }
     }
 

@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.hearth.community.Audience;
 import org.hearth.decision.DecisionTopics;
+import org.hearth.decision.ChosenIn;
+import org.hearth.decision.Experiences;
 import org.hearth.decision.OptionDraft;
+import org.hearth.decision.WouldChooseAgain;
 import org.hearth.platform.db.Submissions;
 import org.hearth.platform.web.FormErrors;
 
@@ -157,6 +160,130 @@ public final class DecisionForms {
 
         FormErrors errors() {
             return optionError(draft()).map(error -> FormErrors.of(error.field(), error.message())).orElse(FormErrors.NONE);
+        }
+    }
+
+    public record NewExperience(
+            String option,
+            Integer chosenMonth,
+            Integer chosenYear,
+            WouldChooseAgain wouldAgain,
+            @NotBlank(message = "Tell how it went: a few lines are enough.")
+            @Size(max = MAX_BODY, message = "An experience can be up to 20,000 characters; yours has {length}.")
+            String body,
+            @Size(max = 120, message = "Keep the content warning under 120 characters.")
+            String contentWarning,
+            Boolean anonymous,
+            String audience,
+            String submission,
+            String answer,
+            List<String> answers) {
+
+        public NewExperience {
+            answers = answers == null ? List.of() : answers.stream().map(a -> a == null ? "" : a).toList();
+        }
+
+        static NewExperience empty(String option) {
+            return new NewExperience(option, null, null, null, "", "", false, null, Submissions.newKey(), null, List.of());
+        }
+
+        NewExperience unanswered() {
+            return new NewExperience(option, chosenMonth, chosenYear, wouldAgain, body, contentWarning, anonymous, audience,
+                    submission, null, answers);
+        }
+
+        /** The answer typed for a question, or "". */
+        public String answerTo(int question) {
+            return question < answers.size() ? answers.get(question) : "";
+        }
+
+        /** The answers given, by question; blank ones left out. */
+        Map<Integer, String> givenAnswers() {
+            Map<Integer, String> given = new java.util.TreeMap<>();
+            for (int i = 0; i < answers.size(); i++) {
+                if (!answers.get(i).isBlank()) {
+                    given.put(i, answers.get(i).strip());
+                }
+            }
+            return given;
+        }
+
+        /** Each field's own problem that bean validation does not see, by field name. */
+        Map<String, String> fieldErrors(int questions) {
+            Map<String, String> errors = new LinkedHashMap<>();
+            if (option == null || option.isBlank()) {
+                errors.put("option", "Choose the option you chose.");
+            }
+            if (chosenMonth == null || chosenMonth < 1 || chosenMonth > 12) {
+                errors.put("chosenMonth", "Choose roughly the month you made the choice.");
+            }
+            if (chosenYear == null) {
+                errors.put("chosenYear", "Give the year you made the choice, such as 2023.");
+            } else if (chosenYear < ChosenIn.FIRST_YEAR || chosenYear > 9999) {
+                errors.put("chosenYear", "Give the year as four digits, from " + ChosenIn.FIRST_YEAR + ".");
+            }
+            if (wouldAgain == null) {
+                errors.put("wouldAgain", "Say whether you would choose it again: yes, not sure, or no.");
+            }
+            for (int i = 0; i < Math.min(answers.size(), questions); i++) {
+                if (answers.get(i).strip().length() > Experiences.MAX_ANSWER) {
+                    errors.put("answers[" + i + "]", "Keep an answer under " + Experiences.MAX_ANSWER + " characters; this one has "
+                            + answers.get(i).strip().length() + ".");
+                }
+            }
+            return errors;
+        }
+
+        java.time.YearMonth chosenIn() {
+            return java.time.YearMonth.of(chosenYear, chosenMonth);
+        }
+
+        Map<String, String> fields() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            put(fields, "option", option);
+            put(fields, "chosenMonth", chosenMonth == null ? null : chosenMonth.toString());
+            put(fields, "chosenYear", chosenYear == null ? null : chosenYear.toString());
+            put(fields, "wouldAgain", wouldAgain == null ? null : wouldAgain.name());
+            put(fields, "body", body);
+            put(fields, "contentWarning", contentWarning);
+            put(fields, "anonymous", Boolean.TRUE.equals(anonymous) ? "true" : null);
+            put(fields, "audience", audience);
+            put(fields, "submission", submission);
+            for (int i = 0; i < answers.size(); i++) {
+                put(fields, "answers[" + i + "]", answers.get(i));
+            }
+            return fields;
+        }
+
+        Audience shown() {
+            return Audience.ofKey(audience).orElse(null);
+        }
+
+        String key() {
+            return Submissions.keyOf(submission);
+        }
+    }
+
+    public record ExperienceUpdate(
+            @NotBlank(message = "Write what has happened since, or how you see it now.")
+            @Size(max = MAX_BODY, message = "An update can be up to 20,000 characters; yours has {length}.")
+            String body,
+            WouldChooseAgain wouldAgain,
+            String answer) {
+
+        static ExperienceUpdate empty(WouldChooseAgain now) {
+            return new ExperienceUpdate("", now, null);
+        }
+
+        ExperienceUpdate unanswered() {
+            return new ExperienceUpdate(body, wouldAgain, null);
+        }
+
+        Map<String, String> fields() {
+            Map<String, String> fields = new LinkedHashMap<>();
+            put(fields, "body", body);
+            put(fields, "wouldAgain", wouldAgain == null ? null : wouldAgain.name());
+            return fields;
         }
     }
 

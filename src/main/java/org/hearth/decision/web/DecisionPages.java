@@ -215,8 +215,12 @@ class DecisionPages {
         return NEW_OPTION;
     }
 
-    /** The community as this viewer may see it; adds it to the model, keeps non-public pages out of search engines. */
     private Access visible(String slug, Viewer viewer, Model model) {
+        return visible(communities, slug, viewer, model);
+    }
+
+    /** The community as this viewer may see it; adds it to the model, keeps non-public pages out of search engines. */
+    static Access visible(Communities communities, String slug, Viewer viewer, Model model) {
         Access access = communities.visibleTo(slug, viewer).orElseThrow(NotFound::new);
         model.addAttribute("access", access);
         model.addAttribute(Page.NOINDEX, !access.community().openToSearchEngines());

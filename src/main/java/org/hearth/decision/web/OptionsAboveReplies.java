@@ -8,6 +8,7 @@ import org.hearth.community.Access;
 import org.hearth.conversation.TopicExtension;
 import org.hearth.conversation.TopicKind;
 import org.hearth.decision.DecisionTopics;
+import org.hearth.decision.Experiences;
 import org.hearth.decision.Option;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -22,10 +23,12 @@ import org.springframework.stereotype.Component;
 class OptionsAboveReplies implements TopicExtension {
 
     private final DecisionTopics decisionTopics;
+    private final Experiences experiences;
     private final TemplateEngine templates;
 
-    OptionsAboveReplies(DecisionTopics decisionTopics, TemplateEngine templates) {
+    OptionsAboveReplies(DecisionTopics decisionTopics, Experiences experiences, TemplateEngine templates) {
         this.decisionTopics = decisionTopics;
+        this.experiences = experiences;
         this.templates = templates;
     }
 
@@ -40,8 +43,10 @@ class OptionsAboveReplies implements TopicExtension {
         String asked = topic.parameter("option");
         String chosen = decision.options().stream().map(Option::id).filter(id -> id.equals(asked)).findFirst()
                 .orElse(decision.options().isEmpty() ? null : decision.options().getFirst().id());
+        boolean mayWrite = access.canPost() && (!topic.locked() || access.canModerate());
         Map<String, Object> params = Map.of("slug", access.community().slug(), "topicId", topic.topicId(), "decision", decision,
-                "chosen", chosen == null ? "" : chosen, "mayAdd", mayAdd);
+                "columns", experiences.columns(topic, decision), "chosen", chosen == null ? "" : chosen, "mayAdd", mayAdd,
+                "mayWrite", mayWrite);
         return Optional.of(output -> templates.render("org/hearth/decision/web/options.jte", params, output));
     }
 }

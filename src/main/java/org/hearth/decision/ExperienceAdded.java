@@ -1,0 +1,10 @@
+package org.hearth.decision;
+
+/**
+ * A member added their experience to a decision. {@code authorId} is for whoever must know who
+ * wrote it (never shown when {@code anonymous}); the reply's own {@code ReplyPosted} is published
+ * as for any reply.
+ */
+public record ExperienceAdded(String communityId, String topicId, String postId, String optionId, String authorId,
+        boolean anonymous) {
+}

@@ -1,0 +1,92 @@
+package org.hearth.decision;
+
+import static org.hearth.decision.schema.Tables.DECISION_OPTIONS;
+import static org.hearth.decision.schema.Tables.DECISION_QUESTIONS;
+import static org.hearth.decision.schema.Tables.EXPERIENCES;
+import static org.hearth.decision.schema.Tables.EXPERIENCE_ANSWERS;
+import static org.hearth.decision.schema.Tables.EXPERIENCE_UPDATES;
+import static org.jooq.impl.DSL.select;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.hearth.identity.MemberData;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A member's experiences of decisions in their download, and their erasure with the account.
+ * Exported: for each experience, its post (whose text is in the posts section), the option, the
+ * month chosen, whether they would choose it again, their answers with the questions, and the
+ * timeline of updates. Erased before conversations (100): the experience, its answers and its
+ * updates go, so it leaves every column and count at once; its post is erased as any other.
+ * Options and questions stay: they hold nothing about a person, and others' experiences are filed
+ * under them.
+ */
+@Component
+@Order(45)
+class ExperiencesOfAMember implements MemberData {
+
+    private final DSLContext db;
+
+    ExperiencesOfAMember(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public String section() {
+        return "decisions";
+    }
+
+    @Override
+    public List<Table<?>> tables() {
+        return List.of(EXPERIENCES, EXPERIENCE_ANSWERS, EXPERIENCE_UPDATES);
+    }
+
+    record Section(List<Experience> experiences) {
+    }
+
+    record Experience(String postId, String topicId, String option, String chosenIn, String wouldChooseAgain,
+            Map<String, String> answers, List<Update> updates) {
+    }
+
+    record Update(Instant writtenAt, String text, String wouldChooseAgain) {
+    }
+
+    @Override
+    public Object export(String memberId) {
+        var theirs = select(EXPERIENCES.POST_ID).from(EXPERIENCES).where(EXPERIENCES.MEMBER_ID.eq(memberId));
+        Map<String, Map<String, String>> answers = new java.util.HashMap<>();
+        db.select(EXPERIENCE_ANSWERS.POST_ID, DECISION_QUESTIONS.TEXT, EXPERIENCE_ANSWERS.ANSWER)
+                .from(EXPERIENCE_ANSWERS).join(EXPERIENCES).on(EXPERIENCES.POST_ID.eq(EXPERIENCE_ANSWERS.POST_ID))
+                .join(DECISION_QUESTIONS).on(DECISION_QUESTIONS.TOPIC_ID.eq(EXPERIENCES.TOPIC_ID),
+                        DECISION_QUESTIONS.POSITION.eq(EXPERIENCE_ANSWERS.QUESTION))
+                .where(EXPERIENCE_ANSWERS.POST_ID.in(theirs)).orderBy(EXPERIENCE_ANSWERS.QUESTION)
+                .forEach(r -> answers.computeIfAbsent(r.value1(), id -> new java.util.LinkedHashMap<>()).put(r.value2(), r.value3()));
+        Map<String, List<Update>> updates = db.select(EXPERIENCE_UPDATES.POST_ID, EXPERIENCE_UPDATES.WRITTEN_AT,
+                        EXPERIENCE_UPDATES.BODY_SOURCE, EXPERIENCE_UPDATES.WOULD_AGAIN)
+                .from(EXPERIENCE_UPDATES).where(EXPERIENCE_UPDATES.POST_ID.in(theirs))
+                .orderBy(EXPERIENCE_UPDATES.WRITTEN_AT, EXPERIENCE_UPDATES.ID)
+                .fetchGroups(EXPERIENCE_UPDATES.POST_ID, r -> new Update(Instant.ofEpochMilli(r.value2()), r.value3(), lower(r.value4())));
+        return new Section(db.select(EXPERIENCES.POST_ID, EXPERIENCES.TOPIC_ID, DECISION_OPTIONS.NAME, EXPERIENCES.CHOSEN_MONTH,
+                        EXPERIENCES.WOULD_AGAIN)
+                .from(EXPERIENCES).join(DECISION_OPTIONS).on(DECISION_OPTIONS.ID.eq(EXPERIENCES.OPTION_ID))
+                .where(EXPERIENCES.MEMBER_ID.eq(memberId)).orderBy(EXPERIENCES.POST_ID)
+                .fetch(r -> new Experience(r.value1(), r.value2(), r.value3(), ChosenIn.ofStored(r.value4()).month().toString(),
+                        lower(r.value5()), answers.getOrDefault(r.value1(), Map.of()), updates.getOrDefault(r.value1(), List.of()))));
+    }
+
+    @Override
+    public void erase(String memberId) {
+        var theirs = select(EXPERIENCES.POST_ID).from(EXPERIENCES).where(EXPERIENCES.MEMBER_ID.eq(memberId));
+        db.deleteFrom(EXPERIENCE_UPDATES).where(EXPERIENCE_UPDATES.POST_ID.in(theirs)).execute();
+        db.deleteFrom(EXPERIENCE_ANSWERS).where(EXPERIENCE_ANSWERS.POST_ID.in(theirs)).execute();
+        db.deleteFrom(EXPERIENCES).where(EXPERIENCES.MEMBER_ID.eq(memberId)).execute();
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(java.util.Locale.ROOT);
+    }
+}
