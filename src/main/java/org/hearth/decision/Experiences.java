@@ -48,7 +48,10 @@ public class Experiences {
         }
     }
 
-    /** One experience as its column shows it: its post as the reader sees it, and what it says of the choice. */
+    /**
+     * One experience as its column shows it: its post as the reader sees it, and what it says of
+     * the choice; {@code wouldAgain} as first said (each update says what it said then).
+     */
     public record Shown(PostView post, ChosenIn chosenIn, WouldChooseAgain wouldAgain, List<Update> updates, int page) {
     }
 
@@ -73,7 +76,10 @@ public class Experiences {
     public record Columns(List<Column> columns, String mine) {
     }
 
-    /** An experience as its post in the thread shows it; {@code answers} by the question's words, in the questions' order. */
+    /**
+     * An experience as its post in the thread shows it: {@code wouldAgain} as first said;
+     * {@code answers} by the question's words, in the questions' order.
+     */
     public record OnPost(String optionName, ChosenIn chosenIn, WouldChooseAgain wouldAgain, Map<String, String> answers,
             List<Update> updates) {
     }
@@ -93,11 +99,12 @@ public class Experiences {
 
     Columns columns(Access access, Viewer viewer, DecisionTopics.Decision decision) {
         String topicId = decision.topicId();
-        record Row(String postId, String memberId, String optionId, int chosen, WouldChooseAgain again) {
+        record Row(String postId, String memberId, String optionId, int chosen, WouldChooseAgain first, WouldChooseAgain again) {
         }
         List<Row> rows = db.select(EXPERIENCES.POST_ID, EXPERIENCES.MEMBER_ID, EXPERIENCES.OPTION_ID, EXPERIENCES.CHOSEN_MONTH,
-                        EXPERIENCES.WOULD_AGAIN).from(EXPERIENCES).where(EXPERIENCES.TOPIC_ID.eq(topicId))
-                .fetch(r -> new Row(r.value1(), r.value2(), r.value3(), r.value4(), WouldChooseAgain.valueOf(r.value5())));
+                        EXPERIENCES.FIRST_WOULD_AGAIN, EXPERIENCES.WOULD_AGAIN).from(EXPERIENCES).where(EXPERIENCES.TOPIC_ID.eq(topicId))
+                .fetch(r -> new Row(r.value1(), r.value2(), r.value3(), r.value4(), WouldChooseAgain.valueOf(r.value5()),
+                        WouldChooseAgain.valueOf(r.value6())));
         if (rows.isEmpty()) {
             return new Columns(decision.options().stream().map(Experiences::empty).toList(), null);
         }
@@ -128,7 +135,7 @@ public class Experiences {
                 if (post == null) {
                     continue;
                 }
-                shown.add(new Shown(post, ChosenIn.ofStored(row.chosen()), row.again(), updates.getOrDefault(row.postId(), List.of()),
+                shown.add(new Shown(post, ChosenIn.ofStored(row.chosen()), row.first(), updates.getOrDefault(row.postId(), List.of()),
                         post.position() / org.hearth.conversation.TopicPage.POSTS_PER_PAGE + 1));
                 if (!post.folded()) { // a blocked member's answers fold with their experience
                     answers.getOrDefault(row.postId(), Map.of()).forEach((question, text) ->
@@ -150,7 +157,7 @@ public class Experiences {
         if (valid.isEmpty()) {
             return Map.of();
         }
-        var rows = db.select(EXPERIENCES.POST_ID, EXPERIENCES.CHOSEN_MONTH, EXPERIENCES.WOULD_AGAIN,
+        var rows = db.select(EXPERIENCES.POST_ID, EXPERIENCES.CHOSEN_MONTH, EXPERIENCES.FIRST_WOULD_AGAIN,
                         DECISION_OPTIONS.NAME)
                 .from(EXPERIENCES).join(DECISION_OPTIONS).on(DECISION_OPTIONS.ID.eq(EXPERIENCES.OPTION_ID))
                 .where(EXPERIENCES.POST_ID.in(valid)).fetch();
@@ -171,7 +178,7 @@ public class Experiences {
         for (var r : rows) {
             String postId = r.get(EXPERIENCES.POST_ID);
             found.put(postId, new OnPost(r.get(DECISION_OPTIONS.NAME), ChosenIn.ofStored(r.get(EXPERIENCES.CHOSEN_MONTH)),
-                    WouldChooseAgain.valueOf(r.get(EXPERIENCES.WOULD_AGAIN)), answers.getOrDefault(postId, Map.of()),
+                    WouldChooseAgain.valueOf(r.get(EXPERIENCES.FIRST_WOULD_AGAIN)), answers.getOrDefault(postId, Map.of()),
                     updates.getOrDefault(postId, List.of())));
         }
         return found;
@@ -233,7 +240,8 @@ public class Experiences {
             Map<Integer, String> answers) {
         db.insertInto(EXPERIENCES).set(EXPERIENCES.POST_ID, postId).set(EXPERIENCES.TOPIC_ID, topicId)
                 .set(EXPERIENCES.MEMBER_ID, memberId).set(EXPERIENCES.OPTION_ID, optionId)
-                .set(EXPERIENCES.CHOSEN_MONTH, chosenIn.stored()).set(EXPERIENCES.WOULD_AGAIN, again.name()).execute();
+                .set(EXPERIENCES.CHOSEN_MONTH, chosenIn.stored()).set(EXPERIENCES.FIRST_WOULD_AGAIN, again.name())
+                .set(EXPERIENCES.WOULD_AGAIN, again.name()).execute();
         answers.forEach((question, answer) -> db.insertInto(EXPERIENCE_ANSWERS).set(EXPERIENCE_ANSWERS.POST_ID, postId)
                 .set(EXPERIENCE_ANSWERS.QUESTION, question).set(EXPERIENCE_ANSWERS.ANSWER, answer).execute());
     }

@@ -71,7 +71,7 @@ class ExperiencesOfAMember implements MemberData {
                 .orderBy(EXPERIENCE_UPDATES.WRITTEN_AT, EXPERIENCE_UPDATES.ID)
                 .fetchGroups(EXPERIENCE_UPDATES.POST_ID, r -> new Update(Instant.ofEpochMilli(r.value2()), r.value3(), lower(r.value4())));
         return new Section(db.select(EXPERIENCES.POST_ID, EXPERIENCES.TOPIC_ID, DECISION_OPTIONS.NAME, EXPERIENCES.CHOSEN_MONTH,
-                        EXPERIENCES.WOULD_AGAIN)
+                        EXPERIENCES.FIRST_WOULD_AGAIN)
                 .from(EXPERIENCES).join(DECISION_OPTIONS).on(DECISION_OPTIONS.ID.eq(EXPERIENCES.OPTION_ID))
                 .where(EXPERIENCES.MEMBER_ID.eq(memberId)).orderBy(EXPERIENCES.POST_ID)
                 .fetch(r -> new Experience(r.value1(), r.value2(), r.value3(), ChosenIn.ofStored(r.value4()).month().toString(),

@@ -1,6 +1,7 @@
 -- A member's experience of a decision: a reply of the decision's topic (post_id) with the option
 -- they chose, roughly when (chosen_month: year * 12 + month - 1, shown coarsely), and whether
--- they would choose it again (YES, NOT_SURE, NO; the latest, as updates may change it). One per
+-- they would choose it again (YES, NOT_SURE, NO): first_would_again as they first said it, shown
+-- with the experience; would_again the latest, which the counts take (an update may change it). One per
 -- member and decision: member_id is kept for that rule even when the post is anonymous, and is
 -- shown to no one.
 CREATE TABLE experiences (
@@ -9,6 +10,7 @@ CREATE TABLE experiences (
     member_id    VARCHAR(16) NOT NULL REFERENCES members (id),
     option_id    VARCHAR(16) NOT NULL REFERENCES decision_options (id),
     chosen_month INTEGER     NOT NULL,
+    first_would_again VARCHAR(10) NOT NULL,
     would_again  VARCHAR(10) NOT NULL,
     UNIQUE (topic_id, member_id)
 );
