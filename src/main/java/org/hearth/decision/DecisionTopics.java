@@ -2,9 +2,13 @@ package org.hearth.decision;
 
 import static org.hearth.decision.schema.Tables.DECISION_OPTIONS;
 import static org.hearth.decision.schema.Tables.DECISION_QUESTIONS;
+import static org.hearth.decision.schema.Tables.EXPERIENCES;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hearth.community.Access;
@@ -49,6 +53,25 @@ public class DecisionTopics {
     public Optional<Decision> readable(Access access, String topicId) {
         return conversations.opening(access, topicId).filter(opening -> opening.kind() == TopicKind.DECISION)
                 .map(opening -> load(topicId));
+    }
+
+    /**
+     * What a topic list says of its decisions ("3 options · 12 experiences"), by topic, for those
+     * of these topics that are decisions; one query. The topics come from a list the reader may
+     * read. An experience hidden while moderators review it is counted here, not in the columns.
+     */
+    public Map<String, String> listed(Collection<String> topicIds) {
+        List<String> valid = topicIds.stream().filter(RandomId::looksValid).distinct().toList();
+        if (valid.isEmpty()) {
+            return Map.of();
+        }
+        var experiences = org.jooq.impl.DSL.selectCount().from(EXPERIENCES).where(EXPERIENCES.TOPIC_ID.eq(DECISION_OPTIONS.TOPIC_ID));
+        Map<String, String> listed = new HashMap<>();
+        db.select(DECISION_OPTIONS.TOPIC_ID, org.jooq.impl.DSL.count(), org.jooq.impl.DSL.field(experiences))
+                .from(DECISION_OPTIONS).where(DECISION_OPTIONS.TOPIC_ID.in(valid)).groupBy(DECISION_OPTIONS.TOPIC_ID)
+                .forEach(r -> listed.put(r.value1(), r.value2() + (r.value2() == 1 ? " option" : " options") + " · " + r.value3()
+                        + (r.value3() == 1 ? " experience" : " experiences")));
+        return listed;
     }
 
     Decision load(String topicId) {

@@ -5,6 +5,9 @@ import org.hearth.community.Access;
 import org.hearth.community.Communities;
 import org.hearth.community.Rules;
 import org.hearth.conversation.Conversations;
+import org.hearth.conversation.TopicKind;
+import org.hearth.conversation.TopicSummary;
+import org.hearth.decision.DecisionTopics;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.NotFound;
 import org.hearth.platform.web.Page;
@@ -25,8 +28,10 @@ class CommunityPage {
     private final Conversations conversations;
     private final Rules rules;
     private final AdvisoryBoards boards;
+    private final DecisionTopics decisionTopics;
 
-    CommunityPage(Communities communities, Conversations conversations, Rules rules, AdvisoryBoards boards) {
+    CommunityPage(Communities communities, Conversations conversations, Rules rules, AdvisoryBoards boards, DecisionTopics decisionTopics) {
+        this.decisionTopics = decisionTopics;
         this.communities = communities;
         this.conversations = conversations;
         this.rules = rules;
@@ -41,7 +46,11 @@ class CommunityPage {
         int shown = Math.min(Math.max(1, page), pageCount);
         model.addAttribute("access", access);
         model.addAttribute(Page.NOINDEX, !access.community().openToSearchEngines());
-        model.addAttribute("topics", conversations.topics(access, viewer, shown));
+        var topics = conversations.topics(access, viewer, shown);
+        model.addAttribute("topics", topics);
+        // a decision says how many options and experiences it has, beside its kind
+        model.addAttribute("topicNotes", decisionTopics.listed(topics.stream().filter(t -> t.kind() == TopicKind.DECISION)
+                .map(TopicSummary::id).toList()));
         model.addAttribute("pageNumber", shown);
         model.addAttribute("pageCount", pageCount);
         var board = boards.board(access);

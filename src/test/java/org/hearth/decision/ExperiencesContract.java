@@ -50,6 +50,9 @@ abstract class ExperiencesContract extends UseCaseContract {
     @Autowired
     private DeletePost deletePost;
 
+    @Autowired
+    private org.jooq.DSLContext db;
+
     /** A decision of pump or pens, with one question; its owner, its community and its options. */
     private record Fixture(Viewer owner, String slug, String topicId, String pump, String pens) {
     }
@@ -190,6 +193,8 @@ abstract class ExperiencesContract extends UseCaseContract {
         assertThat(column(page, d.pump()).select(".experience-update").text()).contains("the tubing catches").contains("would not choose it again");
         assertThat(column(page, d.pump()).select(".experience .meta").first().text()).contains("early 2024");
         assertThat(page.text()).doesNotContain("pens-hidden");
+        assertThat(visitor().get("/c/" + d.slug()).document().select(".topics .topic-note").text())
+                .as("the community's list of topics").isEqualTo("(2 options · 4 experiences)");
         // in the thread, an experience is a reply that says what was chosen, with its answers and timeline
         Element inThread = page.selectFirst("#p-" + firstPost);
         assertThat(inThread.select(".experience-line").text()).contains("Chose Insulin pump, early 2024");
@@ -220,6 +225,8 @@ abstract class ExperiencesContract extends UseCaseContract {
                 .isInstanceOf(DeletePost.Outcome.Deleted.class);
         Document afterPost = visitor().get("/c/" + d.slug() + "/t/" + d.topicId()).document();
         assertThat(column(afterPost, d.pump()).select(".option-counts").text()).contains("No experiences yet");
+        assertThat(db.fetchCount(org.hearth.decision.schema.Tables.EXPERIENCE_ANSWERS,
+                org.hearth.decision.schema.Tables.EXPERIENCE_ANSWERS.POST_ID.eq(post))).as("its answers went with it").isZero();
         // a deleted experience no longer stands: its author may add a new one
         String again = added(d, deleting, d.pens(), WouldChooseAgain.NOT_SURE, "a second start");
         assertThat(again).isNotEqualTo(post);
