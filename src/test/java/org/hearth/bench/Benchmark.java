@@ -72,6 +72,7 @@ public final class Benchmark {
     static final String TOPIC_ANONYMOUS = "topic page, anonymous";
     static final String TOPIC_SIGNED_IN = "topic page, signed in";
     static final String COMMUNITY_SIGNED_IN = "community page, signed in";
+    static final String DECISION_SIGNED_IN = "decision page, signed in";
     static final String REPLY = "post a reply";
     private static final int PORT = 18_080;
 
@@ -196,6 +197,9 @@ public final class Benchmark {
                     .map(r -> new Wrk.Request("GET", site.readTopicPath(), r.cookie(), "")).toList();
             List<Wrk.Request> communitySignedIn = readers.stream()
                     .map(r -> new Wrk.Request("GET", site.memberCommunityPath(), r.cookie(), "")).toList();
+            List<Wrk.Request> decisionSignedIn = readers.stream()
+                    .map(r -> new Wrk.Request("GET", site.readDecisionPath(), r.cookie(), "")).toList();
+            check(hearth.base, decisionSignedIn.getFirst(), 200, "Closed loop");
             List<Wrk.Request> replies = new ArrayList<>();
             for (int i = 0; i < readers.size(); i++) {
                 Reader r = readers.get(i);
@@ -221,6 +225,9 @@ public final class Benchmark {
             if (options.runs("community-signed-in")) {
                 toWarm.add(communitySignedIn);
             }
+            if (options.runs("decision-signed-in")) {
+                toWarm.add(decisionSignedIn);
+            }
             for (List<Wrk.Request> requests : toWarm) {
                 wrk.warmUp(hearth.base, requests, options.warmupSeconds());
             }
@@ -241,6 +248,9 @@ public final class Benchmark {
                 }
                 if (options.runs("community-signed-in")) {
                     results.add(scenario(engine, wrk, hearth, COMMUNITY_SIGNED_IN, communitySignedIn, 0));
+                }
+                if (options.runs("decision-signed-in")) {
+                    results.add(scenario(engine, wrk, hearth, DECISION_SIGNED_IN, decisionSignedIn, 0));
                 }
                 long stored = 0;
                 if (options.runs("reply")) {

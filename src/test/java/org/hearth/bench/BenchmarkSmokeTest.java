@@ -48,7 +48,7 @@ class BenchmarkSmokeTest {
             assertThat(run.afterWarmup().rssMib()).isPositive();
             assertThat(run.scenarios()).extracting(Wrk.Result::name).containsExactly(Benchmark.STATIC,
                     Benchmark.TOPIC_ANONYMOUS, Benchmark.TOPIC_SIGNED_IN, Benchmark.COMMUNITY_SIGNED_IN,
-                    Benchmark.REPLY);
+                    Benchmark.DECISION_SIGNED_IN, Benchmark.REPLY);
             for (Wrk.Result scenario : run.scenarios()) {
                 assertThat(scenario.requests()).as(run.engine() + " " + scenario.name()).isPositive();
                 assertThat(scenario.errors()).as(run.engine() + " " + scenario.name()).isZero();
@@ -61,7 +61,7 @@ class BenchmarkSmokeTest {
             });
         }
         String markdown = Files.readString(report);
-        assertThat(markdown).contains("## Load", "| sqlite | topic page, signed in |", "## Budget");
+        assertThat(markdown).contains("## Load", "| sqlite | topic page, signed in |", "| sqlite | decision page, signed in |", "## Budget");
         if (withPostgres) {
             assertThat(markdown).contains("| postgres | post a reply |");
         }

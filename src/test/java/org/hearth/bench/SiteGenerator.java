@@ -49,7 +49,7 @@ final class SiteGenerator {
     /** What the load scenarios need to know about the generated site. */
     record Site(Scale scale, int members, int communities, int topics, long posts, long reactions,
             long memberships, String readTopicPath, String memberCommunityPath, List<String> replyTopicPaths,
-            List<String> readerHandles, long generationMillis, long clinicians, long evidenceNotes) {
+            List<String> readerHandles, long generationMillis, long clinicians, long evidenceNotes, String readDecisionPath) {
     }
 
     private final Scale scale;
@@ -225,13 +225,81 @@ final class SiteGenerator {
             }
         }
         flushContent(connection, postgres, topics, posts, reactions);
+        String readDecisionPath = decision(connection, postgres, communityIds[0], slugs[0], communityMembers.get(0), memberIds,
+                topics, posts, reactions);
+        topicCount++;
         List<String> clinicianIds = new java.util.ArrayList<>();
         long clinicians = clinicians(connection, postgres, memberIds, readTopicAuthors, clinicianIds);
         long notes = evidenceNotes(connection, postgres, readTopicPath, clinicianIds, posts.written());
         connection.setAutoCommit(autoCommit);
         return new Site(scale, memberCount, communityCount, topicCount, posts.written(), reactions.written(),
                 memberships.written(), readTopicPath, "/c/" + slugs[1], List.copyOf(replyTopicPaths),
-                List.copyOf(readerHandles), (System.nanoTime() - started) / 1_000_000, clinicians, notes);
+                List.copyOf(readerHandles), (System.nanoTime() - started) / 1_000_000, clinicians, notes, readDecisionPath);
+    }
+
+    static final int DECISION_EXPERIENCES = 60;
+    private static final String[] DECISION_OPTIONS = {"Insulin pump", "Pens", "Closed loop"};
+    private static final String[] DECISION_QUESTIONS = {"How much daily effort did it take?", "How did it affect work?"};
+
+    /**
+     * The read decision: a decision topic in the first community, drawn after all other content
+     * (so the rest of a seed's site stays the same), with three options, two questions and
+     * {@value #DECISION_EXPERIENCES} experiences by distinct members, each answering both
+     * questions, one in five updated later, with reactions as on any post.
+     */
+    private String decision(Connection connection, boolean postgres, String communityId, String slug, List<Integer> people,
+            String[] memberIds, Rows topics, Rows posts, Rows reactions) throws SQLException {
+        Rows options = new Rows("decision_options", "id", "topic_id", "position", "name", "name_key", "description", "added_at");
+        Rows questions = new Rows("decision_questions", "topic_id", "position", "text");
+        Rows experiences = new Rows("experiences", "post_id", "topic_id", "member_id", "option_id", "chosen_month", "first_would_again",
+                "would_again");
+        Rows answers = new Rows("experience_answers", "post_id", "question", "answer");
+        Rows updates = new Rows("experience_updates", "id", "post_id", "written_at", "body_source", "body_html", "would_again");
+        String topicId = id();
+        long created = START + 10 * DAY;
+        String[] optionIds = new String[DECISION_OPTIONS.length];
+        for (int o = 0; o < optionIds.length; o++) {
+            optionIds[o] = id();
+            options.add(optionIds[o], topicId, o, DECISION_OPTIONS[o], DECISION_OPTIONS[o].toLowerCase(java.util.Locale.ROOT),
+                    "What choosing " + DECISION_OPTIONS[o] + " means.", created);
+        }
+        for (int q = 0; q < DECISION_QUESTIONS.length; q++) {
+            questions.add(topicId, q, DECISION_QUESTIONS[q]);
+        }
+        String[] again = {"YES", "NOT_SURE", "NO"};
+        int writers = Math.min(DECISION_EXPERIENCES, people.size() - 1);
+        int first = random.nextInt(people.size());
+        long at = created;
+        String opening = body();
+        posts.add(id(), topicId, memberIds[people.get(first)], false, true, 0, opening, html(opening), null, at);
+        for (int e = 1; e <= writers; e++) {
+            at += 60_000L + (long) (random.nextDouble() * DAY);
+            String postId = id();
+            String member = memberIds[people.get((first + e) % people.size())];
+            String body = body();
+            posts.add(postId, topicId, member, false, false, e, body, html(body), null, at);
+            String said = again[random.nextInt(again.length)];
+            String now = e % 5 == 0 ? again[random.nextInt(again.length)] : said;
+            experiences.add(postId, topicId, member, optionIds[e % optionIds.length], 2020 * 12 + random.nextInt(60), said, now);
+            for (int q = 0; q < DECISION_QUESTIONS.length; q++) {
+                answers.add(postId, q, title().replace('?', '.'));
+            }
+            if (e % 5 == 0) {
+                String update = body();
+                updates.add(id(), postId, at + 90 * DAY, update, html(update), now);
+            }
+            int reacting = reactionCount(people.size());
+            for (int r = 0; r < reacting; r++) {
+                reactions.add(postId, memberIds[people.get((first + e + 1 + r) % people.size())], REACTIONS[r % REACTIONS.length]);
+            }
+        }
+        topics.add(topicId, communityId, "DECISION", "Pump, pens or closed loop?", created, at, writers);
+        flushContent(connection, postgres, topics, posts, reactions);
+        for (Rows rows : List.of(options, questions, experiences, answers, updates)) {
+            rows.flush(connection, postgres);
+        }
+        connection.commit();
+        return "/c/" + slug + "/t/" + topicId;
     }
 
     /**
