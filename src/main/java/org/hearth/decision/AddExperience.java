@@ -3,6 +3,7 @@ package org.hearth.decision;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,12 +30,15 @@ public class AddExperience {
 
     /**
      * @param answers by the question's position; blank answers left out
+     * @param context the choices of the community's context the writer chose to share, at most one per field
      * @param submission the form's one-time key; null when it sent none
      */
     public record Input(Access access, Viewer author, String topicId, String optionId, YearMonth chosenIn, WouldChooseAgain wouldAgain,
-            String body, String contentWarning, boolean anonymous, Map<Integer, String> answers, Audience shown, String submission) {
+            String body, String contentWarning, boolean anonymous, Map<Integer, String> answers, List<String> context, Audience shown,
+            String submission) {
 
         public Input {
+            context = List.copyOf(context);
             Objects.requireNonNull(access);
             Objects.requireNonNull(author, "only a signed-in member writes");
             Objects.requireNonNull(chosenIn);
@@ -71,6 +75,10 @@ public class AddExperience {
         record NoSuchOption() implements Outcome {
         }
 
+        /** A context choice that is not one the community offers, or two for one field. */
+        record NoSuchContext() implements Outcome {
+        }
+
         /** A question the decision does not ask was answered. */
         record NoSuchQuestion() implements Outcome {
         }
@@ -94,13 +102,15 @@ public class AddExperience {
 
     private final DecisionTopics decisionTopics;
     private final Experiences experiences;
+    private final SharedContext sharedContext;
     private final ReplyToTopic replyToTopic;
     private final Conversations conversations;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    AddExperience(DecisionTopics decisionTopics, Experiences experiences, ReplyToTopic replyToTopic, Conversations conversations,
-            Clock clock, ApplicationEventPublisher events) {
+    AddExperience(DecisionTopics decisionTopics, Experiences experiences, SharedContext sharedContext, ReplyToTopic replyToTopic,
+            Conversations conversations, Clock clock, ApplicationEventPublisher events) {
+        this.sharedContext = sharedContext;
         this.decisionTopics = decisionTopics;
         this.experiences = experiences;
         this.replyToTopic = replyToTopic;
@@ -124,6 +134,16 @@ public class AddExperience {
         if (input.answers().keySet().stream().anyMatch(question -> question < 0 || question >= decision.get().questions().size())) {
             return new Outcome.NoSuchQuestion();
         }
+        Map<String, String> context = new java.util.HashMap<>(); // by field
+        if (!input.context().isEmpty()) {
+            Map<String, String> fieldOf = SharedContext.fieldOfChoice(sharedContext.offered(access.community().id()));
+            for (String choice : input.context()) {
+                String field = fieldOf.get(choice);
+                if (field == null || context.put(field, choice) != null) {
+                    return new Outcome.NoSuchContext();
+                }
+            }
+        }
         if (input.chosenIn().isAfter(YearMonth.now(clock.withZone(ZoneOffset.ofHours(14))))) { // the earliest time zone's month
             return new Outcome.ChosenInTheFuture();
         }
@@ -141,7 +161,7 @@ public class AddExperience {
             replied = replyToTopic.run(input.reply((topicId, postId) -> {
                 earlier.ifPresent(experiences::forget);
                 experiences.insert(postId, topicId, memberId, input.optionId(), new ChosenIn(input.chosenIn()), input.wouldAgain(),
-                        input.answers());
+                        input.answers(), context);
             }));
         } catch (DataIntegrityViolationException e) {
             // the same member, from another tab at the same moment: theirs is the one stored

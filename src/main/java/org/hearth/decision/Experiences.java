@@ -4,6 +4,7 @@ import static org.hearth.decision.schema.Tables.DECISION_OPTIONS;
 import static org.hearth.decision.schema.Tables.DECISION_QUESTIONS;
 import static org.hearth.decision.schema.Tables.EXPERIENCES;
 import static org.hearth.decision.schema.Tables.EXPERIENCE_ANSWERS;
+import static org.hearth.decision.schema.Tables.EXPERIENCE_CONTEXT;
 import static org.hearth.decision.schema.Tables.EXPERIENCE_UPDATES;
 
 import java.util.ArrayList;
@@ -65,16 +66,25 @@ public class Experiences {
      * those experiences.
      */
     public record Column(Option option, int count, Map<WouldChooseAgain, Integer> again, Map<Integer, List<Answer>> answers,
-            List<Shown> shown) {
+            List<Shown> shown, boolean belowMinimum) {
 
         public int again(WouldChooseAgain answer) {
             return again.getOrDefault(answer, 0);
         }
     }
 
-    /** The decision's columns, and the reader's own experience if they added one (its post, to update it). */
-    public record Columns(List<Column> columns, String mine) {
+    /**
+     * The decision's columns, the reader's own experience if they added one (its post, to update
+     * it), and whether a filter by shared context narrowed them.
+     */
+    public record Columns(List<Column> columns, String mine, boolean filtered) {
     }
+
+    /**
+     * Fewer experiences than this matching a filter in a column, and the column shows none of
+     * them, nor their count or answers: combining filters must not single anyone out.
+     */
+    public static final int FILTER_MINIMUM = 3;
 
     /**
      * An experience as its post in the thread shows it: {@code wouldAgain} as first said;
@@ -93,11 +103,12 @@ public class Experiences {
     }
 
     /** The columns of a decision on its topic page (conversation checked that the reader may read the topic). */
-    public Columns columns(TopicExtension.TopicShown topic, DecisionTopics.Decision decision) {
-        return columns(topic.access(), topic.viewer(), decision);
+    public Columns columns(TopicExtension.TopicShown topic, DecisionTopics.Decision decision, Map<String, String> filter) {
+        return columns(topic.access(), topic.viewer(), decision, filter);
     }
 
-    Columns columns(Access access, Viewer viewer, DecisionTopics.Decision decision) {
+    /** @param filter the shared context asked for, choice by field; empty for no filter */
+    Columns columns(Access access, Viewer viewer, DecisionTopics.Decision decision, Map<String, String> filter) {
         String topicId = decision.topicId();
         record Row(String postId, String memberId, String optionId, int chosen, WouldChooseAgain first, WouldChooseAgain again) {
         }
@@ -105,9 +116,11 @@ public class Experiences {
                         EXPERIENCES.FIRST_WOULD_AGAIN, EXPERIENCES.WOULD_AGAIN).from(EXPERIENCES).where(EXPERIENCES.TOPIC_ID.eq(topicId))
                 .fetch(r -> new Row(r.value1(), r.value2(), r.value3(), r.value4(), WouldChooseAgain.valueOf(r.value5()),
                         WouldChooseAgain.valueOf(r.value6())));
+        boolean filtered = !filter.isEmpty();
         if (rows.isEmpty()) {
-            return new Columns(decision.options().stream().map(Experiences::empty).toList(), null);
+            return new Columns(decision.options().stream().map(option -> empty(option, filtered)).toList(), null, filtered);
         }
+        Map<String, Map<String, String>> shared = filtered ? sharedContext(topicId) : Map.of();
         Map<String, Conversations.Standing> standings = conversations.standings(access, topicId, rows.stream().map(Row::postId).toList());
         String mine = viewer == null ? null : rows.stream()
                 .filter(row -> row.memberId().equals(viewer.memberId()) && standings.containsKey(row.postId())
@@ -117,7 +130,10 @@ public class Experiences {
                 .thenComparing(Comparator.<Row>comparingLong(row -> standings.get(row.postId()).createdAt()).reversed());
         Map<String, List<Row>> byOption = new HashMap<>();
         rows.stream().filter(row -> standings.containsKey(row.postId()) && standings.get(row.postId()).shownToMembers())
+                .filter(row -> shared.getOrDefault(row.postId(), Map.of()).entrySet().containsAll(filter.entrySet()))
                 .sorted(mostHelpfulFirst).forEach(row -> byOption.computeIfAbsent(row.optionId(), id -> new ArrayList<>()).add(row));
+        // under a filter, a column with too few experiences shows nothing of them
+        byOption.values().removeIf(list -> filtered && list.size() < FILTER_MINIMUM);
         List<String> shownIds = byOption.values().stream().flatMap(list -> list.stream().limit(SHOWN_PER_OPTION)).map(Row::postId).toList();
         Map<String, PostView> posts = new HashMap<>();
         conversations.posts(access, topicId, viewer, shownIds).forEach(post -> posts.put(post.id(), post));
@@ -126,6 +142,10 @@ public class Experiences {
         List<Column> columns = new ArrayList<>();
         for (Option option : decision.options()) {
             List<Row> ofOption = byOption.getOrDefault(option.id(), List.of());
+            if (filtered && ofOption.isEmpty()) {
+                columns.add(empty(option, true));
+                continue;
+            }
             Map<WouldChooseAgain, Integer> again = new EnumMap<>(WouldChooseAgain.class);
             ofOption.forEach(row -> again.merge(row.again(), 1, Integer::sum));
             List<Shown> shown = new ArrayList<>();
@@ -142,13 +162,22 @@ public class Experiences {
                             byQuestion.computeIfAbsent(question, q -> new ArrayList<>()).add(new Answer(row.postId(), text)));
                 }
             }
-            columns.add(new Column(option, ofOption.size(), again, byQuestion, shown));
+            columns.add(new Column(option, ofOption.size(), again, byQuestion, shown, false));
         }
-        return new Columns(columns, mine);
+        return new Columns(columns, mine, filtered);
     }
 
-    private static Column empty(Option option) {
-        return new Column(option, 0, Map.of(), Map.of(), List.of());
+    private static Column empty(Option option, boolean belowMinimum) {
+        return new Column(option, 0, Map.of(), Map.of(), List.of(), belowMinimum);
+    }
+
+    /** What each experience of the decision shared, choice by field, by post. */
+    private Map<String, Map<String, String>> sharedContext(String topicId) {
+        Map<String, Map<String, String>> shared = new HashMap<>();
+        db.select(EXPERIENCE_CONTEXT.POST_ID, EXPERIENCE_CONTEXT.FIELD_ID, EXPERIENCE_CONTEXT.CHOICE_ID).from(EXPERIENCE_CONTEXT)
+                .join(EXPERIENCES).on(EXPERIENCES.POST_ID.eq(EXPERIENCE_CONTEXT.POST_ID)).where(EXPERIENCES.TOPIC_ID.eq(topicId))
+                .forEach(r -> shared.computeIfAbsent(r.value1(), id -> new HashMap<>()).put(r.value2(), r.value3()));
+        return shared;
     }
 
     /** The experiences among these posts of a page, by post; one query when none is an experience. */
@@ -233,17 +262,20 @@ public class Experiences {
     void forget(String postId) {
         db.deleteFrom(EXPERIENCE_UPDATES).where(EXPERIENCE_UPDATES.POST_ID.eq(postId)).execute();
         db.deleteFrom(EXPERIENCE_ANSWERS).where(EXPERIENCE_ANSWERS.POST_ID.eq(postId)).execute();
+        db.deleteFrom(EXPERIENCE_CONTEXT).where(EXPERIENCE_CONTEXT.POST_ID.eq(postId)).execute();
         db.deleteFrom(EXPERIENCES).where(EXPERIENCES.POST_ID.eq(postId)).execute();
     }
 
     void insert(String postId, String topicId, String memberId, String optionId, ChosenIn chosenIn, WouldChooseAgain again,
-            Map<Integer, String> answers) {
+            Map<Integer, String> answers, Map<String, String> contextByField) {
         db.insertInto(EXPERIENCES).set(EXPERIENCES.POST_ID, postId).set(EXPERIENCES.TOPIC_ID, topicId)
                 .set(EXPERIENCES.MEMBER_ID, memberId).set(EXPERIENCES.OPTION_ID, optionId)
                 .set(EXPERIENCES.CHOSEN_MONTH, chosenIn.stored()).set(EXPERIENCES.FIRST_WOULD_AGAIN, again.name())
                 .set(EXPERIENCES.WOULD_AGAIN, again.name()).execute();
         answers.forEach((question, answer) -> db.insertInto(EXPERIENCE_ANSWERS).set(EXPERIENCE_ANSWERS.POST_ID, postId)
                 .set(EXPERIENCE_ANSWERS.QUESTION, question).set(EXPERIENCE_ANSWERS.ANSWER, answer).execute());
+        contextByField.forEach((field, choice) -> db.insertInto(EXPERIENCE_CONTEXT).set(EXPERIENCE_CONTEXT.POST_ID, postId)
+                .set(EXPERIENCE_CONTEXT.FIELD_ID, field).set(EXPERIENCE_CONTEXT.CHOICE_ID, choice).execute());
     }
 
     /** Adds to the timeline and makes its "would choose again" the experience's; false when there is no such experience. */

@@ -1,9 +1,12 @@
 package org.hearth.decision;
 
+import static org.hearth.decision.schema.Tables.CONTEXT_CHOICES;
+import static org.hearth.decision.schema.Tables.CONTEXT_FIELDS;
 import static org.hearth.decision.schema.Tables.DECISION_OPTIONS;
 import static org.hearth.decision.schema.Tables.DECISION_QUESTIONS;
 import static org.hearth.decision.schema.Tables.EXPERIENCES;
 import static org.hearth.decision.schema.Tables.EXPERIENCE_ANSWERS;
+import static org.hearth.decision.schema.Tables.EXPERIENCE_CONTEXT;
 import static org.hearth.decision.schema.Tables.EXPERIENCE_UPDATES;
 import static org.jooq.impl.DSL.select;
 
@@ -19,8 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * A member's experiences of decisions in their download, and their erasure with the account.
  * Exported: for each experience, its post (whose text is in the posts section), the option, the
- * month chosen, whether they would choose it again, their answers with the questions, and the
- * timeline of updates. Erased before conversations (100): the experience, its answers and its
+ * month chosen, whether they would choose it again, their answers with the questions, the context
+ * they shared, and the timeline of updates. Erased before conversations (100): the experience, its answers and its
  * updates go, so it leaves every column and count at once; its post is erased as any other.
  * Options and questions stay: they hold nothing about a person, and others' experiences are filed
  * under them.
@@ -42,14 +45,14 @@ class ExperiencesOfAMember implements MemberData {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(EXPERIENCES, EXPERIENCE_ANSWERS, EXPERIENCE_UPDATES);
+        return List.of(EXPERIENCES, EXPERIENCE_ANSWERS, EXPERIENCE_UPDATES, EXPERIENCE_CONTEXT);
     }
 
     record Section(List<Experience> experiences) {
     }
 
     record Experience(String postId, String topicId, String option, String chosenIn, String wouldChooseAgain,
-            Map<String, String> answers, List<Update> updates) {
+            Map<String, String> answers, Map<String, String> sharedContext, List<Update> updates) {
     }
 
     record Update(Instant writtenAt, String text, String wouldChooseAgain) {
@@ -65,6 +68,12 @@ class ExperiencesOfAMember implements MemberData {
                         DECISION_QUESTIONS.POSITION.eq(EXPERIENCE_ANSWERS.QUESTION))
                 .where(EXPERIENCE_ANSWERS.POST_ID.in(theirs)).orderBy(EXPERIENCE_ANSWERS.QUESTION)
                 .forEach(r -> answers.computeIfAbsent(r.value1(), id -> new java.util.LinkedHashMap<>()).put(r.value2(), r.value3()));
+        Map<String, Map<String, String>> shared = new java.util.HashMap<>();
+        db.select(EXPERIENCE_CONTEXT.POST_ID, CONTEXT_FIELDS.LABEL, CONTEXT_CHOICES.LABEL).from(EXPERIENCE_CONTEXT)
+                .join(CONTEXT_FIELDS).on(CONTEXT_FIELDS.ID.eq(EXPERIENCE_CONTEXT.FIELD_ID))
+                .join(CONTEXT_CHOICES).on(CONTEXT_CHOICES.ID.eq(EXPERIENCE_CONTEXT.CHOICE_ID))
+                .where(EXPERIENCE_CONTEXT.POST_ID.in(theirs)).orderBy(CONTEXT_FIELDS.POSITION)
+                .forEach(r -> shared.computeIfAbsent(r.value1(), id -> new java.util.LinkedHashMap<>()).put(r.value2(), r.value3()));
         Map<String, List<Update>> updates = db.select(EXPERIENCE_UPDATES.POST_ID, EXPERIENCE_UPDATES.WRITTEN_AT,
                         EXPERIENCE_UPDATES.BODY_SOURCE, EXPERIENCE_UPDATES.WOULD_AGAIN)
                 .from(EXPERIENCE_UPDATES).where(EXPERIENCE_UPDATES.POST_ID.in(theirs))
@@ -75,7 +84,8 @@ class ExperiencesOfAMember implements MemberData {
                 .from(EXPERIENCES).join(DECISION_OPTIONS).on(DECISION_OPTIONS.ID.eq(EXPERIENCES.OPTION_ID))
                 .where(EXPERIENCES.MEMBER_ID.eq(memberId)).orderBy(EXPERIENCES.POST_ID)
                 .fetch(r -> new Experience(r.value1(), r.value2(), r.value3(), ChosenIn.ofStored(r.value4()).month().toString(),
-                        lower(r.value5()), answers.getOrDefault(r.value1(), Map.of()), updates.getOrDefault(r.value1(), List.of()))));
+                        lower(r.value5()), answers.getOrDefault(r.value1(), Map.of()), shared.getOrDefault(r.value1(), Map.of()),
+                        updates.getOrDefault(r.value1(), List.of()))));
     }
 
     @Override
@@ -83,6 +93,7 @@ class ExperiencesOfAMember implements MemberData {
         var theirs = select(EXPERIENCES.POST_ID).from(EXPERIENCES).where(EXPERIENCES.MEMBER_ID.eq(memberId));
         db.deleteFrom(EXPERIENCE_UPDATES).where(EXPERIENCE_UPDATES.POST_ID.in(theirs)).execute();
         db.deleteFrom(EXPERIENCE_ANSWERS).where(EXPERIENCE_ANSWERS.POST_ID.in(theirs)).execute();
+        db.deleteFrom(EXPERIENCE_CONTEXT).where(EXPERIENCE_CONTEXT.POST_ID.in(theirs)).execute();
         db.deleteFrom(EXPERIENCES).where(EXPERIENCES.MEMBER_ID.eq(memberId)).execute();
     }
 

@@ -24,7 +24,12 @@ public record OptionDraft(String name, String description) {
      * ("Insulin pump", "insulin-pump" and "Insulin  Pump." are one option).
      */
     public String key() {
-        String folded = MARKS.matcher(DECOMPOSE.normalize(FOLD.normalize(name))).replaceAll("");
+        return keyOf(name);
+    }
+
+    /** A short label as two must not share it: case, accents, spacing and punctuation aside. */
+    static String keyOf(String label) {
+        String folded = MARKS.matcher(DECOMPOSE.normalize(FOLD.normalize(label))).replaceAll("");
         return NOT_WORDS.matcher(folded).replaceAll(" ").strip();
     }
 }

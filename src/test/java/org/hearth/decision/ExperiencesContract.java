@@ -71,7 +71,7 @@ abstract class ExperiencesContract extends UseCaseContract {
     private AddExperience.Input experience(Fixture d, Viewer author, String option, WouldChooseAgain again, String body,
             boolean anonymous) {
         return new AddExperience.Input(access(d.slug(), author), author, d.topicId(), option, YearMonth.of(2024, 2), again, body, null,
-                anonymous, Map.of(0, "answer of " + body), null, null);
+                anonymous, Map.of(0, "answer of " + body), List.of(), null, null);
     }
 
     private String added(Fixture d, Viewer author, String option, WouldChooseAgain again, String body) {
@@ -136,10 +136,10 @@ abstract class ExperiencesContract extends UseCaseContract {
         assertThat(addExperience.run(experience(d, member, other.pump(), WouldChooseAgain.YES, "elsewhere", false)))
                 .isInstanceOf(AddExperience.Outcome.NoSuchOption.class);
         assertThat(addExperience.run(new AddExperience.Input(access(d.slug(), member), member, d.topicId(), d.pump(), YearMonth.of(2024, 1),
-                WouldChooseAgain.YES, "words", null, false, Map.of(3, "to no question"), null, null)))
+                WouldChooseAgain.YES, "words", null, false, Map.of(3, "to no question"), List.of(), null, null)))
                 .isInstanceOf(AddExperience.Outcome.NoSuchQuestion.class);
         assertThat(addExperience.run(new AddExperience.Input(access(d.slug(), member), member, d.topicId(), d.pump(),
-                YearMonth.now().plusMonths(2), WouldChooseAgain.YES, "words", null, false, Map.of(), null, null)))
+                YearMonth.now().plusMonths(2), WouldChooseAgain.YES, "words", null, false, Map.of(), List.of(), null, null)))
                 .isInstanceOf(AddExperience.Outcome.ChosenInTheFuture.class);
 
         Visitor browser = signedIn(member);

@@ -2,6 +2,8 @@ package org.hearth.identity;
 
 import org.hearth.decision.AddExperience;
 import org.hearth.decision.DecisionTopics;
+import org.hearth.decision.DefineContext;
+import org.hearth.decision.SharedContext;
 import org.hearth.decision.OptionDraft;
 import org.hearth.decision.StartDecision;
 import org.hearth.decision.UpdateExperience;
@@ -194,6 +196,12 @@ abstract class DeletionContract extends HearthTest {
     @Autowired
     UpdateExperience updateExperience;
 
+    @Autowired
+    DefineContext defineContext;
+
+    @Autowired
+    SharedContext sharedContext;
+
     @Test
     void deletingAnAccountErasesItsPostsAndEndsEverySession() {
         Viewer owner = account(unique("own"));
@@ -306,8 +314,12 @@ abstract class DeletionContract extends HearthTest {
                 false, List.of(new OptionDraft("Pump", ""), new OptionDraft("Pens", "")), List.of("How much effort?"), null, null));
         String decision = ((StartDecision.Outcome.Started) decided).topicId();
         String pump = decisionTopics.readable(access(home, leaver), decision).orElseThrow().options().getFirst().id();
+        assertThat(defineContext.run(new DefineContext.Input(access(home, withSecondFactor(owner)),
+                SharedContext.parse("Time since diagnosis: Less than a year; More than a year"))))
+                .isInstanceOf(DefineContext.Outcome.Saved.class);
+        String lessThanAYear = sharedContext.offered(access(home, owner).community().id()).getFirst().choices().getFirst().id();
         assertThat(addExperience.run(new AddExperience.Input(access(home, leaver), leaver, decision, pump, java.time.YearMonth.of(2024, 3),
-                WouldChooseAgain.YES, "leaver-experience", null, false, Map.of(0, "leaver-answer"), null, null)))
+                WouldChooseAgain.YES, "leaver-experience", null, false, Map.of(0, "leaver-answer"), List.of(lessThanAYear), null, null)))
                 .isInstanceOf(AddExperience.Outcome.Added.class);
         assertThat(updateExperience.run(new UpdateExperience.Input(access(home, leaver), leaver, decision, "leaver-update",
                 WouldChooseAgain.NO))).isInstanceOf(UpdateExperience.Outcome.Updated.class);

@@ -177,19 +177,31 @@ public final class DecisionForms {
             String audience,
             String submission,
             String answer,
-            List<String> answers) {
+            List<String> answers,
+            List<String> context) {
 
         public NewExperience {
             answers = answers == null ? List.of() : answers.stream().map(a -> a == null ? "" : a).toList();
+            context = context == null ? List.of() : context.stream().map(c -> c == null ? "" : c).toList();
         }
 
         static NewExperience empty(String option) {
-            return new NewExperience(option, null, null, null, "", "", false, null, Submissions.newKey(), null, List.of());
+            return new NewExperience(option, null, null, null, "", "", false, null, Submissions.newKey(), null, List.of(), List.of());
         }
 
         NewExperience unanswered() {
             return new NewExperience(option, chosenMonth, chosenYear, wouldAgain, body, contentWarning, anonymous, audience,
-                    submission, null, answers);
+                    submission, null, answers, context);
+        }
+
+        /** The choice made for the context field at this place in the form, or "". */
+        public String contextAt(int field) {
+            return field < context.size() ? context.get(field) : "";
+        }
+
+        /** The context choices shared; "prefer not to say" left out. */
+        List<String> sharedContext() {
+            return context.stream().filter(choice -> !choice.isBlank()).toList();
         }
 
         /** The answer typed for a question, or "". */
@@ -252,6 +264,9 @@ public final class DecisionForms {
             for (int i = 0; i < answers.size(); i++) {
                 put(fields, "answers[" + i + "]", answers.get(i));
             }
+            for (int i = 0; i < context.size(); i++) {
+                put(fields, "context[" + i + "]", context.get(i));
+            }
             return fields;
         }
 
@@ -262,6 +277,10 @@ public final class DecisionForms {
         String key() {
             return Submissions.keyOf(submission);
         }
+    }
+
+    /** The moderators' list of context members may share: one line per field, "Field: choice; choice". */
+    public record ContextList(String text) {
     }
 
     public record ExperienceUpdate(

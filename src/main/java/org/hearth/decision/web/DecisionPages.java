@@ -11,8 +11,11 @@ import org.hearth.conversation.Conversations;
 import org.hearth.conversation.PostCheck;
 import org.hearth.conversation.PostChecks;
 import org.hearth.decision.AddOption;
+import org.hearth.decision.DefineContext;
+import org.hearth.decision.SharedContext;
 import org.hearth.decision.DecisionTopics;
 import org.hearth.decision.StartDecision;
+import org.hearth.platform.security.SecondFactorRules;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.FormErrors;
 import org.hearth.platform.web.NotFound;
@@ -48,9 +51,13 @@ class DecisionPages {
     private final AddOption addOption;
     private final PostChecks checks;
     private final Conversations conversations;
+    private final SharedContext sharedContext;
+    private final DefineContext defineContext;
 
     DecisionPages(Communities communities, DecisionTopics decisionTopics, StartDecision startDecision, AddOption addOption, PostChecks checks,
-            Conversations conversations) {
+            Conversations conversations, SharedContext sharedContext, DefineContext defineContext) {
+        this.sharedContext = sharedContext;
+        this.defineContext = defineContext;
         this.conversations = conversations;
         this.communities = communities;
         this.decisionTopics = decisionTopics;
@@ -191,6 +198,54 @@ class DecisionPages {
         }
         response.setStatus(422);
         return optionForm(model, decisionTopics.readable(access, topicId).orElse(decision), form, errors);
+    }
+
+    @GetMapping("/c/{slug}/decisions/context")
+    String contextForm(@PathVariable String slug, Viewer viewer, Model model) {
+        Access access = visible(slug, viewer, model);
+        if (access.moderates() && !access.canModerate()) {
+            return "redirect:" + SecondFactorRules.ENROLMENT_PAGE + "?required";
+        }
+        if (!access.canModerate()) {
+            throw new NotFound();
+        }
+        return contextForm(model, new DecisionForms.ContextList(SharedContext.asText(sharedContext.offered(access.community().id()))),
+                FormErrors.NONE);
+    }
+
+    @PostMapping("/c/{slug}/decisions/context")
+    String defineContext(@PathVariable String slug, @ModelAttribute("form") DecisionForms.ContextList form, Viewer viewer, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        Access access = visible(slug, viewer, model);
+        String why = switch (defineContext.run(new DefineContext.Input(access, SharedContext.parse(form.text())))) {
+            case DefineContext.Outcome.Saved s -> null;
+            case DefineContext.Outcome.NotAModerator n -> throw new NotFound();
+            case DefineContext.Outcome.TooManyFields(var maximum) -> "Keep the list to " + maximum + " kinds of context: "
+                    + "every one more makes a member easier to single out.";
+            case DefineContext.Outcome.TooFewChoices(var field, var minimum) -> "\u201c" + field + "\u201d needs at least " + minimum
+                    + " choices after its colon, separated by semicolons, such as \u201c" + field + ": Less than a year; 1 to 5 years\u201d.";
+            case DefineContext.Outcome.TooManyChoices(var field, var maximum) -> "\u201c" + field + "\u201d has more than " + maximum
+                    + " choices: use broader ranges, so each has enough members in it.";
+            case DefineContext.Outcome.BadLabel(var label, var maximum) -> label.isBlank() ? "A line starts with a colon: name the "
+                    + "kind of context before it." : "\u201c" + label + "\u201d is too long or has no letters: keep each name under "
+                    + maximum + " characters.";
+            case DefineContext.Outcome.Duplicate(var label) -> "\u201c" + label + "\u201d is on the list twice (capitals and "
+                    + "punctuation aside).";
+        };
+        if (why == null) {
+            redirect.addFlashAttribute(Page.NOTICE, "The list of what members may share is saved. What experiences shared under "
+                    + "names you took off still filters; it is no longer offered.");
+            return "redirect:/c/" + slug + "/decisions/context";
+        }
+        response.setStatus(422);
+        return contextForm(model, form, FormErrors.of("text", why));
+    }
+
+    private String contextForm(Model model, DecisionForms.ContextList form, FormErrors errors) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute(Page.NOINDEX, true);
+        return "org/hearth/decision/web/context";
     }
 
     private Optional<StartDecision.Outcome.AlreadySaved> ifReadable(StartDecision.Input input) {

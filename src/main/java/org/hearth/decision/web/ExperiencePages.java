@@ -3,6 +3,7 @@ package org.hearth.decision.web;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hearth.community.Access;
@@ -13,6 +14,7 @@ import org.hearth.conversation.PostChecks;
 import org.hearth.decision.AddExperience;
 import org.hearth.decision.DecisionTopics;
 import org.hearth.decision.Experiences;
+import org.hearth.decision.SharedContext;
 import org.hearth.decision.UpdateExperience;
 import org.hearth.decision.WouldChooseAgain;
 import org.hearth.platform.security.Viewer;
@@ -53,9 +55,11 @@ class ExperiencePages {
     private final PostChecks checks;
     private final Conversations conversations;
     private final Markdown markdown;
+    private final SharedContext sharedContext;
 
-    ExperiencePages(Communities communities, DecisionTopics decisionTopics, Experiences experiences, AddExperience addExperience,
+    ExperiencePages(SharedContext sharedContext, Communities communities, DecisionTopics decisionTopics, Experiences experiences, AddExperience addExperience,
             UpdateExperience updateExperience, PostChecks checks, Conversations conversations, Markdown markdown) {
+        this.sharedContext = sharedContext;
         this.communities = communities;
         this.decisionTopics = decisionTopics;
         this.experiences = experiences;
@@ -118,7 +122,8 @@ class ExperiencePages {
             }
         }
         var input = new AddExperience.Input(access, viewer, topicId, form.option(), form.chosenIn(), form.wouldAgain(), form.body(),
-                form.contentWarning(), Boolean.TRUE.equals(form.anonymous()), form.givenAnswers(), form.shown(), form.key());
+                form.contentWarning(), Boolean.TRUE.equals(form.anonymous()), form.givenAnswers(), form.sharedContext(), form.shown(),
+                form.key());
         AddExperience.Outcome outcome;
         try {
             outcome = addExperience.run(input);
@@ -155,6 +160,8 @@ class ExperiencePages {
                     "Join this community to add your experience.");
             case AddExperience.Outcome.NoSuchOption n -> refused(model, decision, form, response, "option",
                     "That option is not one of this decision's. Choose one of those below.");
+            case AddExperience.Outcome.NoSuchContext n -> refused(model, decision, form, response, "context",
+                    "What you chose to share is no longer on the community's list. Choose again below, or nothing.");
             case AddExperience.Outcome.NoSuchQuestion n -> refused(model, decision, form, response, "",
                     "An answer was for a question this decision does not ask. Your answers to its questions are below.");
             case AddExperience.Outcome.ChosenInTheFuture f -> refused(model, decision, form, response, "chosenYear",
@@ -235,6 +242,7 @@ class ExperiencePages {
 
     private String addForm(Model model, DecisionTopics.Decision decision, DecisionForms.NewExperience form, FormErrors errors) {
         model.addAttribute("decision", decision);
+        model.addAttribute("contextFields", sharedContext.offered(((Access) model.getAttribute("access")).community().id()));
         model.addAttribute("form", form);
         model.addAttribute("update", null);
         model.addAttribute("errors", errors);
@@ -248,6 +256,7 @@ class ExperiencePages {
         model.addAttribute("decision", decision);
         model.addAttribute("form", null);
         model.addAttribute("update", form);
+        model.addAttribute("contextFields", List.of());
         model.addAttribute("mine", mine);
         model.addAttribute("errors", errors);
         model.addAttribute("again", WouldChooseAgain.values());

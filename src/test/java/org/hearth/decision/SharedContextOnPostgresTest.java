@@ -1,0 +1,7 @@
+package org.hearth.decision;
+
+import org.hearth.testing.OnPostgres;
+
+@OnPostgres
+class SharedContextOnPostgresTest extends SharedContextContract {
+}
