@@ -81,8 +81,9 @@ public class Experiences {
     }
 
     /**
-     * Fewer experiences than this matching a filter in a column, and the column shows none of
-     * them, nor their count or answers: combining filters must not single anyone out.
+     * Fewer experiences than this matching a filter in a column, and the column shows not even
+     * their count: combining filters must not single anyone out. Under a filter a column shows
+     * only figures, never the experiences or answers that match.
      */
     public static final int FILTER_MINIMUM = 3;
 
@@ -134,7 +135,10 @@ public class Experiences {
                 .sorted(mostHelpfulFirst).forEach(row -> byOption.computeIfAbsent(row.optionId(), id -> new ArrayList<>()).add(row));
         // under a filter, a column with too few experiences shows nothing of them
         byOption.values().removeIf(list -> filtered && list.size() < FILTER_MINIMUM);
-        List<String> shownIds = byOption.values().stream().flatMap(list -> list.stream().limit(SHOWN_PER_OPTION)).map(Row::postId).toList();
+        // Under a filter only the figures are shown: the experiences that match would tell, of each
+        // of their writers, what they shared about themselves, as their words are also in the thread.
+        List<String> shownIds = filtered ? List.of()
+                : byOption.values().stream().flatMap(list -> list.stream().limit(SHOWN_PER_OPTION)).map(Row::postId).toList();
         Map<String, PostView> posts = new HashMap<>();
         conversations.posts(access, topicId, viewer, shownIds).forEach(post -> posts.put(post.id(), post));
         Map<String, Map<Integer, String>> answers = answers(shownIds);
@@ -150,7 +154,7 @@ public class Experiences {
             ofOption.forEach(row -> again.merge(row.again(), 1, Integer::sum));
             List<Shown> shown = new ArrayList<>();
             Map<Integer, List<Answer>> byQuestion = new LinkedHashMap<>();
-            for (Row row : ofOption.subList(0, Math.min(SHOWN_PER_OPTION, ofOption.size()))) {
+            for (Row row : filtered ? List.<Row>of() : ofOption.subList(0, Math.min(SHOWN_PER_OPTION, ofOption.size()))) {
                 PostView post = posts.get(row.postId());
                 if (post == null) {
                     continue;

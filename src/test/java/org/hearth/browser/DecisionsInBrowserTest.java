@@ -10,6 +10,8 @@ import com.microsoft.playwright.options.AriaRole;
 import java.util.List;
 import org.hearth.community.JoinPolicy;
 import org.hearth.community.Visibility;
+import org.hearth.decision.DefineContext;
+import org.hearth.decision.SharedContext;
 import org.hearth.platform.security.Viewer;
 import org.hearth.testing.OnSqlite;
 import org.junit.jupiter.api.Test;
@@ -24,10 +26,16 @@ class DecisionsInBrowserTest extends BrowserTest {
 
     private static final List<String> OPTIONS = List.of("Insulin pump", "Pens", "Closed loop");
 
+    @org.springframework.beans.factory.annotation.Autowired
+    DefineContext defineContext;
+
     @Test
     void aDecisionIsStartedExperiencesAreAddedAndAReaderComparesTheOptions() {
         Viewer owner = account(unique("own"));
         String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, true);
+        assertThat(defineContext.run(new DefineContext.Input(access(slug, withSecondFactor(owner)),
+                SharedContext.parse("Time since diagnosis: Less than a year; 1 to 5 years; More than 5 years"))))
+                .isInstanceOf(DefineContext.Outcome.Saved.class);
         Browser.NewContextOptions laptop = new Browser.NewContextOptions().setViewportSize(1280, 900);
 
         String author = unique("aut");
@@ -73,6 +81,7 @@ class DecisionsInBrowserTest extends BrowserTest {
             writer.locator("input[name=wouldAgain][value=" + experience[1] + "]").check();
             writer.locator("textarea[name=body]").fill(experience[2]);
             writer.locator("textarea[name='answers[0]']").fill("Ten minutes a day");
+            writer.locator("select[name='context[0]']").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("1 to 5 years"));
             if (phone && updater == null) {
                 screenshots(writer, "decision-experience-form");
             }
@@ -107,6 +116,16 @@ class DecisionsInBrowserTest extends BrowserTest {
         assertThat(((Number) phone.evaluate("document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(360);
         phone.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots", "decision-phone-pens-360.png"))
                 .setFullPage(true));
+        // filtering by what members shared: two experiences of the pump match, too few to show
+        phone.locator(".context-filter select").selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("1 to 5 years"));
+        phone.locator(".context-filter").getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Filter")).click();
+        phone.locator(".option-switcher").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Insulin pump")).click();
+        assertThat(pump.locator(".below-minimum")).containsText("Fewer than 3 experiences match");
+        assertThat(pump.locator(".experience")).hasCount(0);
+        phone.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots", "decision-phone-filtered-360.png"))
+                .setFullPage(true));
+        phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Show every experience")).click();
+        assertThat(pump.locator(".experience")).hasCount(2);
 
         // a reader on a laptop: the three columns side by side
         Page reader = context(laptop).newPage();

@@ -17,9 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Context members may share with an experience, and the filters it allows: only moderators
- * define the list; a member shares only what is on it; a filter that leaves fewer than 3
- * experiences in a column shows none of them, nor their count or answers; and what a member
- * shared is never shown beside their experience.
+ * define the list; a member shares only what is on it; a filter shows figures only, never whose
+ * experiences match, and nothing in a column where fewer than 3 match; and what a member shared
+ * is never shown beside their experience.
  */
 abstract class SharedContextContract extends UseCaseContract {
 
@@ -109,6 +109,9 @@ abstract class SharedContextContract extends UseCaseContract {
 
         Document recentOnly = reader.get("/c/" + slug + "/t/" + topicId + "?context=" + recent).document();
         assertThat(recentOnly.select("#option-" + pump + " .option-counts").text()).startsWith("3 experiences");
+        assertThat(recentOnly.select("#options .experience, #options .answers")).as("figures only: never whose experiences match")
+                .isEmpty();
+        assertThat(recentOnly.select("#options").text()).doesNotContain("pump-recent").doesNotContain("answer of");
         Element pensColumn = recentOnly.getElementById("option-" + pens);
         assertThat(pensColumn.select(".below-minimum").text()).contains("Fewer than 3 experiences match");
         assertThat(pensColumn.select(".experience, .answers")).isEmpty();
