@@ -428,6 +428,12 @@ public class Conversations {
     public record WrittenBy(String authorId, boolean anonymous, boolean deleted, Location location) {
     }
 
+    /** The topics this member opened, whatever became of them: for what another feature keeps with a topic, when it exports or erases the member's data. */
+    public List<String> topicsOpenedBy(String memberId) {
+        return db.select(POSTS.TOPIC_ID).from(POSTS).where(POSTS.AUTHOR_ID.eq(memberId), POSTS.OPENING.isTrue()).orderBy(POSTS.CREATED_AT)
+                .fetch(POSTS.TOPIC_ID);
+    }
+
     /** The opening post of a topic the reader may read. */
     public Optional<String> openingPostId(Access access, String topicId) {
         return opening(access, topicId).map(Opening::postId);

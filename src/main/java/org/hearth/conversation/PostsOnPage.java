@@ -59,13 +59,15 @@ public record PostsOnPage(Access access, Viewer viewer, String topicId, TopicKin
      *        an extension never learns more about an author than the reader of the page
      * @param position 0 for the opening post, then counting the replies
      * @param deleted deleted by its author: its text is gone, only its place remains
+     * @param warned its author gave it a content warning, so its text stays folded until opened:
+     *        an addition that repeats what the author wrote must fold too
      */
     public record PostOnPage(String id, int position, String authorId, boolean anonymous, boolean opening,
-            boolean deleted) {
+            boolean deleted, boolean warned) {
 
         static PostOnPage of(PostView post) {
             return new PostOnPage(post.id(), post.position(), post.authorId(), post.anonymous(), post.opening(),
-                    post.deleted());
+                    post.deleted(), post.contentWarning() != null);
         }
     }
 }

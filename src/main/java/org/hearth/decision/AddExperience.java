@@ -124,7 +124,7 @@ public class AddExperience {
         if (!access.canPost()) {
             return new Outcome.NotAMember();
         }
-        Optional<DecisionTopics.Decision> decision = decisionTopics.readable(access, input.topicId());
+        Optional<DecisionTopics.Decision> decision = decisionTopics.readable(access, input.author(), input.topicId());
         if (decision.isEmpty()) {
             return new Outcome.NoSuchDecision();
         }
@@ -164,7 +164,11 @@ public class AddExperience {
                         input.answers(), context);
             }));
         } catch (DataIntegrityViolationException e) {
-            // the same member, from another tab at the same moment: theirs is the one stored
+            // the same form sent twice at once, or the same member from another tab: the one stored stands
+            Optional<ReplyToTopic.Outcome.AlreadySaved> saved = savedEarlier(input);
+            if (saved.isPresent()) {
+                return new Outcome.AlreadySaved(saved.get().location());
+            }
             return experiences.of(input.topicId(), memberId).<Outcome>map(Outcome.AlreadyAdded::new).orElseThrow(() -> e);
         }
         return switch (replied) {

@@ -16,6 +16,7 @@ import org.hearth.conversation.Conversations;
 import org.hearth.conversation.TopicExtension;
 import org.hearth.conversation.TopicKind;
 import org.hearth.platform.RandomId;
+import org.hearth.platform.security.Viewer;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 
@@ -49,10 +50,28 @@ public class DecisionTopics {
         return load(topic.topicId());
     }
 
-    /** The decision, if the reader may read its topic and it is one. */
-    public Optional<Decision> readable(Access access, String topicId) {
+    /**
+     * The decision, if the reader may read its topic, it is one, and its opening post is not
+     * hidden from them (what a decision sets out is its author's, and is concealed with it: only
+     * its author and the moderators see it while it is hidden).
+     */
+    public Optional<Decision> readable(Access access, Viewer viewer, String topicId) {
         return conversations.opening(access, topicId).filter(opening -> opening.kind() == TopicKind.DECISION)
-                .map(opening -> load(topicId));
+                .filter(opening -> !concealed(opening, access, viewer)).map(opening -> load(topicId));
+    }
+
+    /** The decision as a reader who did not write it sees it; see {@link #readable(Access, Viewer, String)}. */
+    public Optional<Decision> readable(Access access, String topicId) {
+        return readable(access, null, topicId);
+    }
+
+    /** Whether the decision's opening post, and so what it sets out, is hidden from this reader. */
+    public boolean concealedFrom(Access access, Viewer viewer, String topicId) {
+        return conversations.opening(access, topicId).map(opening -> concealed(opening, access, viewer)).orElse(true);
+    }
+
+    private static boolean concealed(Conversations.Opening opening, Access access, Viewer viewer) {
+        return opening.hidden() != null && !access.canModerate() && (viewer == null || !viewer.memberId().equals(opening.authorId()));
     }
 
     /**

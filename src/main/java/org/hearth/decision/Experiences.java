@@ -81,9 +81,9 @@ public class Experiences {
     }
 
     /**
-     * Fewer experiences than this matching a filter in a column, and the column shows not even
-     * their count: combining filters must not single anyone out. Under a filter a column shows
-     * only figures, never the experiences or answers that match.
+     * Fewer experiences than this matching a filter in a column, or fewer than this not matching
+     * it, and the column shows not even how many: combining filters must not single anyone out.
+     * Under a filter a column shows only how many match, never which.
      */
     public static final int FILTER_MINIMUM = 3;
 
@@ -130,11 +130,16 @@ public class Experiences {
         Comparator<Row> mostHelpfulFirst = Comparator.<Row>comparingInt(row -> standings.get(row.postId()).helpful()).reversed()
                 .thenComparing(Comparator.<Row>comparingLong(row -> standings.get(row.postId()).createdAt()).reversed());
         Map<String, List<Row>> byOption = new HashMap<>();
+        Map<String, Integer> everyOfOption = new HashMap<>();
         rows.stream().filter(row -> standings.containsKey(row.postId()) && standings.get(row.postId()).shownToMembers())
+                .peek(row -> everyOfOption.merge(row.optionId(), 1, Integer::sum))
                 .filter(row -> shared.getOrDefault(row.postId(), Map.of()).entrySet().containsAll(filter.entrySet()))
                 .sorted(mostHelpfulFirst).forEach(row -> byOption.computeIfAbsent(row.optionId(), id -> new ArrayList<>()).add(row));
-        // under a filter, a column with too few experiences shows nothing of them
-        byOption.values().removeIf(list -> filtered && list.size() < FILTER_MINIMUM);
+        // Under a filter a column says how many match only when at least FILTER_MINIMUM do and as
+        // many do not: "all of them" or "all but one" would tell of the writers, whom the thread
+        // names, what they shared.
+        byOption.entrySet().removeIf(entry -> filtered && (entry.getValue().size() < FILTER_MINIMUM
+                || everyOfOption.get(entry.getKey()) - entry.getValue().size() < FILTER_MINIMUM));
         // Under a filter only the figures are shown: the experiences that match would tell, of each
         // of their writers, what they shared about themselves, as their words are also in the thread.
         List<String> shownIds = filtered ? List.of()
@@ -161,7 +166,7 @@ public class Experiences {
                 }
                 shown.add(new Shown(post, ChosenIn.ofStored(row.chosen()), row.first(), updates.getOrDefault(row.postId(), List.of()),
                         post.position() / org.hearth.conversation.TopicPage.POSTS_PER_PAGE + 1));
-                if (!post.folded()) { // a blocked member's answers fold with their experience
+                if (!post.folded() && post.contentWarning() == null) { // folded and warned answers stay with their experience
                     answers.getOrDefault(row.postId(), Map.of()).forEach((question, text) ->
                             byQuestion.computeIfAbsent(question, q -> new ArrayList<>()).add(new Answer(row.postId(), text)));
                 }
@@ -240,7 +245,7 @@ public class Experiences {
     }
 
     /** A reader's own experience of a decision: its post, and what they last said about choosing it again. */
-    public record Mine(String postId, WouldChooseAgain wouldAgain) {
+    public record Mine(String postId, WouldChooseAgain wouldAgain, int page) {
     }
 
     /** The reader's experience of this decision, if one stands (its post not deleted) and they may read the topic. */
@@ -249,9 +254,9 @@ public class Experiences {
             return Optional.empty();
         }
         return db.select(EXPERIENCES.POST_ID, EXPERIENCES.WOULD_AGAIN).from(EXPERIENCES)
-                .where(EXPERIENCES.TOPIC_ID.eq(topicId), EXPERIENCES.MEMBER_ID.eq(viewer.memberId()))
-                .fetchOptional(r -> new Mine(r.value1(), WouldChooseAgain.valueOf(r.value2())))
-                .filter(mine -> conversations.writtenBy(access, mine.postId()).map(written -> !written.deleted()).orElse(false));
+                .where(EXPERIENCES.TOPIC_ID.eq(topicId), EXPERIENCES.MEMBER_ID.eq(viewer.memberId())).fetchOptional()
+                .flatMap(r -> conversations.writtenBy(access, r.value1()).filter(written -> !written.deleted())
+                        .map(written -> new Mine(r.value1(), WouldChooseAgain.valueOf(r.value2()), written.location().page())));
     }
 
     // ---- for the use cases ----------------------------------------------------------------------
@@ -280,6 +285,12 @@ public class Experiences {
                 .set(EXPERIENCE_ANSWERS.QUESTION, question).set(EXPERIENCE_ANSWERS.ANSWER, answer).execute());
         contextByField.forEach((field, choice) -> db.insertInto(EXPERIENCE_CONTEXT).set(EXPERIENCE_CONTEXT.POST_ID, postId)
                 .set(EXPERIENCE_CONTEXT.FIELD_ID, field).set(EXPERIENCE_CONTEXT.CHOICE_ID, choice).execute());
+    }
+
+    /** When the experience was last added to, or null. */
+    Long lastUpdateAt(String postId) {
+        return db.select(org.jooq.impl.DSL.max(EXPERIENCE_UPDATES.WRITTEN_AT)).from(EXPERIENCE_UPDATES)
+                .where(EXPERIENCE_UPDATES.POST_ID.eq(postId)).fetchOne(0, Long.class);
     }
 
     /** Adds to the timeline and makes its "would choose again" the experience's; false when there is no such experience. */

@@ -24,18 +24,21 @@ import org.springframework.stereotype.Component;
  * Exported: for each experience, its post (whose text is in the posts section), the option, the
  * month chosen, whether they would choose it again, their answers with the questions, the context
  * they shared, and the timeline of updates. Erased before conversations (100): the experience, its answers and its
- * updates go, so it leaves every column and count at once; its post is erased as any other.
- * Options and questions stay: they hold nothing about a person, and others' experiences are filed
- * under them.
+ * updates go, so it leaves every column and count at once; its post is erased as any other. Of
+ * the decisions they started, the export has the options and questions; erasing blanks the
+ * options' descriptions with the opening post, and keeps the options' names and the questions,
+ * under which others' experiences and answers are filed.
  */
 @Component
 @Order(45)
 class ExperiencesOfAMember implements MemberData {
 
     private final DSLContext db;
+    private final org.hearth.conversation.Conversations conversations;
 
-    ExperiencesOfAMember(DSLContext db) {
+    ExperiencesOfAMember(DSLContext db, org.hearth.conversation.Conversations conversations) {
         this.db = db;
+        this.conversations = conversations;
     }
 
     @Override
@@ -48,7 +51,14 @@ class ExperiencesOfAMember implements MemberData {
         return List.of(EXPERIENCES, EXPERIENCE_ANSWERS, EXPERIENCE_UPDATES, EXPERIENCE_CONTEXT);
     }
 
-    record Section(List<Experience> experiences) {
+    record Section(List<Experience> experiences, List<DecisionStarted> decisionsStarted) {
+    }
+
+    /** A decision the member started: what it set out, by its words now. */
+    record DecisionStarted(String topicId, List<StartedOption> options, List<String> questions) {
+    }
+
+    record StartedOption(String name, String description) {
     }
 
     record Experience(String postId, String topicId, String option, String chosenIn, String wouldChooseAgain,
@@ -85,7 +95,22 @@ class ExperiencesOfAMember implements MemberData {
                 .where(EXPERIENCES.MEMBER_ID.eq(memberId)).orderBy(EXPERIENCES.POST_ID)
                 .fetch(r -> new Experience(r.value1(), r.value2(), r.value3(), ChosenIn.ofStored(r.value4()).month().toString(),
                         lower(r.value5()), answers.getOrDefault(r.value1(), Map.of()), shared.getOrDefault(r.value1(), Map.of()),
-                        updates.getOrDefault(r.value1(), List.of()))));
+                        updates.getOrDefault(r.value1(), List.of()))), started(memberId));
+    }
+
+    private List<DecisionStarted> started(String memberId) {
+        List<String> topics = conversations.topicsOpenedBy(memberId);
+        if (topics.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<StartedOption>> options = db.select(DECISION_OPTIONS.TOPIC_ID, DECISION_OPTIONS.NAME, DECISION_OPTIONS.DESCRIPTION)
+                .from(DECISION_OPTIONS).where(DECISION_OPTIONS.TOPIC_ID.in(topics)).orderBy(DECISION_OPTIONS.POSITION)
+                .fetchGroups(DECISION_OPTIONS.TOPIC_ID, r -> new StartedOption(r.value2(), r.value3()));
+        Map<String, List<String>> questions = db.select(DECISION_QUESTIONS.TOPIC_ID, DECISION_QUESTIONS.TEXT).from(DECISION_QUESTIONS)
+                .where(DECISION_QUESTIONS.TOPIC_ID.in(topics)).orderBy(DECISION_QUESTIONS.POSITION)
+                .fetchGroups(DECISION_QUESTIONS.TOPIC_ID, DECISION_QUESTIONS.TEXT);
+        return topics.stream().filter(options::containsKey)
+                .map(topic -> new DecisionStarted(topic, options.get(topic), questions.getOrDefault(topic, List.of()))).toList();
     }
 
     @Override
@@ -95,6 +120,12 @@ class ExperiencesOfAMember implements MemberData {
         db.deleteFrom(EXPERIENCE_ANSWERS).where(EXPERIENCE_ANSWERS.POST_ID.in(theirs)).execute();
         db.deleteFrom(EXPERIENCE_CONTEXT).where(EXPERIENCE_CONTEXT.POST_ID.in(theirs)).execute();
         db.deleteFrom(EXPERIENCES).where(EXPERIENCES.MEMBER_ID.eq(memberId)).execute();
+        // what they wrote about the options of decisions they started goes with their opening posts; the
+        // names stay, as others' experiences are filed under them
+        List<String> started = conversations.topicsOpenedBy(memberId);
+        if (!started.isEmpty()) {
+            db.update(DECISION_OPTIONS).set(DECISION_OPTIONS.DESCRIPTION, "").where(DECISION_OPTIONS.TOPIC_ID.in(started)).execute();
+        }
     }
 
     private static String lower(String name) {

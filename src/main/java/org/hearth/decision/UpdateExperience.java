@@ -43,17 +43,26 @@ public class UpdateExperience {
 
         record Locked() implements Outcome {
         }
+
+        /** They added to it less than a day ago: a timeline, not a chat; {@code from} is when they may again. */
+        record TooSoon(java.time.Instant from) implements Outcome {
+        }
     }
 
+    /** How long after an update the next may be added. */
+    static final java.time.Duration BETWEEN_UPDATES = java.time.Duration.ofDays(1);
+
     private final Experiences experiences;
+    private final DecisionTopics decisionTopics;
     private final Conversations conversations;
     private final Markdown markdown;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
 
-    UpdateExperience(Experiences experiences, Conversations conversations, Markdown markdown, Clock clock,
+    UpdateExperience(Experiences experiences, DecisionTopics decisionTopics, Conversations conversations, Markdown markdown, Clock clock,
             ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+        this.decisionTopics = decisionTopics;
         this.experiences = experiences;
         this.conversations = conversations;
         this.markdown = markdown;
@@ -68,7 +77,7 @@ public class UpdateExperience {
             return new Outcome.NotAMember();
         }
         var opening = conversations.opening(access, input.topicId());
-        if (opening.isEmpty()) {
+        if (opening.isEmpty() || decisionTopics.concealedFrom(access, input.author(), input.topicId())) {
             return new Outcome.NoExperience();
         }
         Optional<Conversations.WrittenBy> theirs = experiences.of(input.topicId(), input.author().memberId())
@@ -81,10 +90,17 @@ public class UpdateExperience {
         }
         String postId = theirs.get().location().postId();
         String html = markdown.toSafeHtml(input.body()); // before the transaction: on SQLite it holds the one write lock
-        boolean added = Boolean.TRUE.equals(transactions.execute(status ->
-                experiences.addUpdate(postId, input.body(), html, input.wouldAgain(), clock.millis())));
-        if (!added) {
-            return new Outcome.NoExperience(); // its post was deleted and the experience forgotten meanwhile
+        long now = clock.millis();
+        Outcome refused = transactions.execute(status -> {
+            Long last = experiences.lastUpdateAt(postId);
+            if (last != null && now - last < BETWEEN_UPDATES.toMillis()) {
+                return new Outcome.TooSoon(java.time.Instant.ofEpochMilli(last + BETWEEN_UPDATES.toMillis()));
+            }
+            // false: its post was deleted and the experience forgotten meanwhile
+            return experiences.addUpdate(postId, input.body(), html, input.wouldAgain(), now) ? null : new Outcome.NoExperience();
+        });
+        if (refused != null) {
+            return refused;
         }
         events.publishEvent(new ExperienceUpdated(access.community().id(), input.topicId(), postId, input.author().memberId(),
                 theirs.get().anonymous()));

@@ -46,6 +46,9 @@ abstract class DecisionsContract extends UseCaseContract {
     @Autowired
     private HiddenPosts hiddenPosts;
 
+    @Autowired
+    private AddExperience addExperience;
+
     // ---- StartDecision: refusals ---------------------------------------------------------------
 
     @Test
@@ -209,10 +212,21 @@ abstract class DecisionsContract extends UseCaseContract {
         String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
         Viewer author = joined(slug);
         String topicId = startedDecision(slug, author);
+        Viewer experienced = joined(slug);
+        String pens = decisionTopics.readable(access(slug, owner), topicId).orElseThrow().options().get(1).id();
+        assertThat(addExperience.run(new AddExperience.Input(access(slug, experienced), experienced, topicId, pens,
+                java.time.YearMonth.of(2022, 9), WouldChooseAgain.YES, "my words", null, false, Map.of(0, "an answer"), List.of(), null, null)))
+                .isInstanceOf(AddExperience.Outcome.Added.class);
         hiddenPosts.hide(conversations.openingPostId(access(slug, owner), topicId).orElseThrow(), Hidden.PENDING_REVIEW);
-        var page = signedIn(joined(slug)).get("/c/" + slug + "/t/" + topicId);
+        Visitor member = signedIn(joined(slug));
+        var page = member.get("/c/" + slug + "/t/" + topicId);
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).doesNotContain("Insulin pump").doesNotContain("id=\"options\"");
+        assertThat(page.body()).doesNotContain("Insulin pump").doesNotContain("id=\"options\"")
+                .as("the option chosen and the questions, in the thread").doesNotContain("Chose Pens").doesNotContain("How much daily effort");
+        assertThat(page.body()).as("the reply itself is someone else's words, and stays").contains("my words");
+        for (String path : List.of("/options/new", "/experience")) {
+            assertThat(member.get("/c/" + slug + "/t/" + topicId + path).status()).as(path).isEqualTo(404);
+        }
         assertThat(signedIn(author).get("/c/" + slug + "/t/" + topicId).body()).as("its author still sees it").contains("Insulin pump");
     }
 

@@ -182,6 +182,10 @@ abstract class ExperiencesContract extends UseCaseContract {
                 "Six months later: the tubing catches.", WouldChooseAgain.NO))))
                 .isInstanceOf(UpdateExperience.Outcome.Updated.class);
         assertThat(published()).containsExactly(new ExperienceUpdated(idOf(d.slug()), d.topicId(), firstPost, first.memberId(), false));
+        assertThat(act(() -> updateExperience.run(new UpdateExperience.Input(access(d.slug(), first), first, d.topicId(),
+                "And again an hour later", WouldChooseAgain.YES)))).as("a timeline, not a chat")
+                .isInstanceOf(UpdateExperience.Outcome.TooSoon.class);
+        assertThat(published()).isEmpty();
 
         Document page = signedIn(joined(d.slug())).get("/c/" + d.slug() + "/t/" + d.topicId()).document();
         assertThat(column(page, d.pump()).select(".option-counts").text())
@@ -192,7 +196,7 @@ abstract class ExperiencesContract extends UseCaseContract {
                 .containsExactlyInAnyOrder("answer of pump-one", "answer of pump-two");
         assertThat(column(page, d.pump()).select(".experience-update").text()).contains("the tubing catches").contains("would not choose it again");
         assertThat(column(page, d.pump()).select(".experience .meta").first().text()).contains("early 2024");
-        assertThat(page.text()).doesNotContain("pens-hidden");
+        assertThat(page.text()).doesNotContain("pens-hidden").doesNotContain("And again an hour later");
         assertThat(visitor().get("/c/" + d.slug()).document().select(".topics .topic-note").text())
                 .as("the community's list of topics").isEqualTo("(2 options · 4 experiences)");
         // in the thread, an experience is a reply that says what was chosen, with its answers and timeline
@@ -200,6 +204,24 @@ abstract class ExperiencesContract extends UseCaseContract {
         assertThat(inThread.select(".experience-line").text()).contains("Chose Insulin pump, early 2024");
         assertThat(inThread.select(".experience-answers dt").text()).isEqualTo("How much daily effort?");
         assertThat(inThread.select(".experience-update").text()).contains("Six months later");
+    }
+
+    @Test
+    void theAnswersAndUpdatesOfAnExperienceWithAContentWarningFoldWithIt() {
+        Fixture d = decision(Visibility.PUBLIC, false);
+        Viewer author = joined(d.slug());
+        var outcome = addExperience.run(new AddExperience.Input(access(d.slug(), author), author, d.topicId(), d.pump(),
+                YearMonth.of(2024, 2), WouldChooseAgain.YES, "hard words", "a hospital stay", false, Map.of(0, "folded answer"),
+                List.of(), null, null));
+        String postId = ((AddExperience.Outcome.Added) outcome).location().postId();
+        updateExperience.run(new UpdateExperience.Input(access(d.slug(), author), author, d.topicId(), "folded update", WouldChooseAgain.YES));
+        Document page = visitor().get("/c/" + d.slug() + "/t/" + d.topicId()).document();
+        Element reply = page.getElementById("p-" + postId);
+        assertThat(reply.select("details.cw dl.experience-answers").text()).contains("folded answer");
+        assertThat(reply.select("details.cw .experience-update").text()).contains("folded update");
+        assertThat(reply.select(".experience-answers").size()).isEqualTo(reply.select("details.cw .experience-answers").size());
+        assertThat(column(page, d.pump()).select(".answers").text()).as("not listed unfolded in the column").doesNotContain("folded answer");
+        assertThat(column(page, d.pump()).select("details.cw").text()).contains("hard words").contains("folded update");
     }
 
     @Test

@@ -17,9 +17,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Context members may share with an experience, and the filters it allows: only moderators
- * define the list; a member shares only what is on it; a filter shows figures only, never whose
- * experiences match, and nothing in a column where fewer than 3 match; and what a member shared
- * is never shown beside their experience.
+ * define the list; a member shares only what is on it; a filter shows how many match, never
+ * which, and nothing in a column where fewer than 3 match or fewer than 3 do not; and what a
+ * member shared is never shown beside their experience.
  */
 abstract class SharedContextContract extends UseCaseContract {
 
@@ -75,7 +75,7 @@ abstract class SharedContextContract extends UseCaseContract {
     }
 
     @Test
-    void aFilterShowsAColumnOnlyWhenAtLeastThreeExperiencesMatchAndContextIsNeverShownBesideOne() {
+    void aFilterSaysHowManyMatchOnlyWhenAtLeastThreeDoAndThreeDoNotAndContextIsNeverShownBesideOne() {
         Viewer owner = account(unique("own"));
         String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
         assertThat(defineContext.run(new DefineContext.Input(access(slug, withSecondFactor(owner)), SharedContext.parse(LIST))))
@@ -92,35 +92,39 @@ abstract class SharedContextContract extends UseCaseContract {
         add(slug, topicId, pump, recent, "pump-recent-1");
         add(slug, topicId, pump, recent, "pump-recent-2");
         add(slug, topicId, pump, recent, "pump-recent-3");
-        add(slug, topicId, pump, middle, "pump-middle");
-        add(slug, topicId, pens, recent, "pens-recent-1");
-        add(slug, topicId, pens, recent, "pens-recent-2");
-        add(slug, topicId, pens, null, "pens-unshared");
+        add(slug, topicId, pump, middle, "pump-middle-1");
+        add(slug, topicId, pump, middle, "pump-middle-2");
+        add(slug, topicId, pump, middle, "pump-middle-3");
+        for (int i = 1; i <= 4; i++) {
+            add(slug, topicId, pens, recent, "pens-recent-" + i);
+        }
+        add(slug, topicId, pens, null, "pens-unshared-1");
+        add(slug, topicId, pens, null, "pens-unshared-2");
 
         Viewer readerAccount = account(unique("r"));
         join(slug, readerAccount);
         Visitor reader = signedIn(readerAccount);
         Document all = reader.get("/c/" + slug + "/t/" + topicId).document();
-        assertThat(all.select("#option-" + pump + " .option-counts").text()).startsWith("4 experiences");
-        assertThat(all.select("#option-" + pens + " .option-counts").text()).startsWith("3 experiences");
+        assertThat(all.select("#option-" + pump + " .option-counts").text()).startsWith("6 experiences");
+        assertThat(all.select("#option-" + pens + " .option-counts").text()).startsWith("6 experiences");
         for (Element experience : all.select(".experience, .post")) {
             assertThat(experience.text()).as("context beside an experience").doesNotContain("Less than a year").doesNotContain("1 to 5 years");
         }
 
         Document recentOnly = reader.get("/c/" + slug + "/t/" + topicId + "?context=" + recent).document();
-        assertThat(recentOnly.select("#option-" + pump + " .option-counts").text()).startsWith("3 experiences");
-        assertThat(recentOnly.select("#options .experience, #options .answers")).as("figures only: never whose experiences match")
-                .isEmpty();
-        assertThat(recentOnly.select("#options").text()).doesNotContain("pump-recent").doesNotContain("answer of");
+        assertThat(recentOnly.select("#option-" + pump + " .option-counts").text()).isEqualTo("3 experiences match.");
+        assertThat(recentOnly.select("#options .experience, #options .answers")).as("how many only: never which").isEmpty();
+        assertThat(recentOnly.select("#options").text()).doesNotContain("pump-recent").doesNotContain("answer of")
+                .doesNotContain("would choose it again");
+        // four of six match: "all but two" would tell of the two unshared that they shared nothing, so no figure
         Element pensColumn = recentOnly.getElementById("option-" + pens);
-        assertThat(pensColumn.select(".below-minimum").text()).contains("Fewer than 3 experiences match");
-        assertThat(pensColumn.select(".experience, .answers")).isEmpty();
-        assertThat(pensColumn.text()).doesNotContain("pens-recent").doesNotContain("2 experiences");
+        assertThat(pensColumn.select(".below-minimum").text()).contains("Too few experiences here match this filter, or too few do not");
+        assertThat(pensColumn.select(".option-counts").text()).doesNotContain("4");
         assertThat(recentOnly.select(".option-switcher a").eachText()).containsExactly("Pump (3)", "Pens");
 
         Document middleOnly = reader.get("/c/" + slug + "/t/" + topicId + "?context=" + middle).document();
-        assertThat(middleOnly.select("#options .experience")).as("one experience matches: it is not shown").isEmpty();
-        assertThat(middleOnly.select("#options").text()).doesNotContain("pump-middle").doesNotContain("answer of pump-middle");
+        assertThat(middleOnly.select("#option-" + pump + " .option-counts").text()).isEqualTo("3 experiences match.");
+        assertThat(middleOnly.getElementById("option-" + pens).select(".below-minimum")).as("none match").isNotEmpty();
 
         // a choice of another community's list filters nothing and is refused with an experience
         Viewer otherOwner = account(unique("own"));
@@ -128,7 +132,7 @@ abstract class SharedContextContract extends UseCaseContract {
         defineContext.run(new DefineContext.Input(access(other, withSecondFactor(otherOwner)), SharedContext.parse(LIST)));
         String foreign = sharedContext.offered(idOf(other, otherOwner)).getFirst().choices().getFirst().id();
         assertThat(reader.get("/c/" + slug + "/t/" + topicId + "?context=" + foreign).document()
-                .select("#option-" + pump + " .option-counts").text()).startsWith("4 experiences");
+                .select("#option-" + pump + " .option-counts").text()).startsWith("6 experiences");
         Viewer late = account(unique("late"));
         join(slug, late);
         assertThat(addExperience.run(new AddExperience.Input(access(slug, late), late, topicId, pump, YearMonth.of(2024, 1),

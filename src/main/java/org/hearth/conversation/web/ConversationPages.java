@@ -455,7 +455,7 @@ class ConversationPages {
         PostView opening = topic.posts().isEmpty() ? null : topic.posts().getFirst();
         model.addAttribute("aboveReplies", opening != null && opening.opening() && !opening.concealed()
                 ? topicExtensions.of(new TopicExtension.TopicShown(access, viewer, topic.id(), topic.kind(), topic.locked(),
-                        opening.mine(), parameters))
+                        opening.mine() && !opening.deleted(), parameters))
                 : List.of());
         model.addAttribute("additions", extensions.of(PostsOnPage.asSeenBy(access, viewer, topic.id(), topic.kind(), topic.posts())));
         model.addAttribute("form", form);

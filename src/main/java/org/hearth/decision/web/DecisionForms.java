@@ -237,7 +237,7 @@ public final class DecisionForms {
             if (wouldAgain == null) {
                 errors.put("wouldAgain", "Say whether you would choose it again: yes, not sure, or no.");
             }
-            for (int i = 0; i < Math.min(answers.size(), questions); i++) {
+            for (int i = 0; i < answers.size(); i++) { // an index past the questions is refused by the use case, whatever its length
                 if (answers.get(i).strip().length() > Experiences.MAX_ANSWER) {
                     errors.put("answers[" + i + "]", "Keep an answer under " + Experiences.MAX_ANSWER + " characters; this one has "
                             + answers.get(i).strip().length() + ".");

@@ -167,7 +167,7 @@ class DecisionPages {
     @GetMapping("/c/{slug}/t/{topicId}/options/new")
     String newOption(@PathVariable String slug, @PathVariable String topicId, Viewer viewer, Model model) {
         Access access = visible(slug, viewer, model);
-        var decision = decisionTopics.readable(access, topicId).orElseThrow(NotFound::new);
+        var decision = decisionTopics.readable(access, viewer, topicId).orElseThrow(NotFound::new);
         return optionForm(model, decision, DecisionForms.NewOption.empty(), FormErrors.NONE);
     }
 
@@ -175,7 +175,7 @@ class DecisionPages {
     String addOption(@PathVariable String slug, @PathVariable String topicId, @ModelAttribute("form") DecisionForms.NewOption form,
             Viewer viewer, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
-        var decision = decisionTopics.readable(access, topicId).orElseThrow(NotFound::new);
+        var decision = decisionTopics.readable(access, viewer, topicId).orElseThrow(NotFound::new);
         FormErrors errors = form.errors();
         if (!errors.any()) {
             errors = switch (addOption.run(new AddOption.Input(access, viewer, topicId, form.draft()))) {
@@ -197,7 +197,7 @@ class DecisionPages {
             }
         }
         response.setStatus(422);
-        return optionForm(model, decisionTopics.readable(access, topicId).orElse(decision), form, errors);
+        return optionForm(model, decisionTopics.readable(access, viewer, topicId).orElse(decision), form, errors);
     }
 
     @GetMapping("/c/{slug}/decisions/context")
@@ -217,6 +217,9 @@ class DecisionPages {
     String defineContext(@PathVariable String slug, @ModelAttribute("form") DecisionForms.ContextList form, Viewer viewer, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
+        if (access.moderates() && !access.canModerate()) {
+            return "redirect:" + SecondFactorRules.ENROLMENT_PAGE + "?required";
+        }
         String why = switch (defineContext.run(new DefineContext.Input(access, SharedContext.parse(form.text())))) {
             case DefineContext.Outcome.Saved s -> null;
             case DefineContext.Outcome.NotAModerator n -> throw new NotFound();

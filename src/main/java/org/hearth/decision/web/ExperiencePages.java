@@ -80,7 +80,7 @@ class ExperiencePages {
     String form(@PathVariable String slug, @PathVariable String topicId, @RequestParam(required = false) String option,
             Viewer viewer, Model model, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
-        var decision = decisionTopics.readable(access, topicId).orElseThrow(NotFound::new);
+        var decision = decisionTopics.readable(access, viewer, topicId).orElseThrow(NotFound::new);
         if (!access.canPost()) {
             redirect.addFlashAttribute(Page.NOTICE, "Join this community to add your experience.");
             return "redirect:/c/" + slug + "/t/" + topicId;
@@ -97,7 +97,7 @@ class ExperiencePages {
     String add(@PathVariable String slug, @PathVariable String topicId, @Valid @ModelAttribute("form") DecisionForms.NewExperience form,
             BindingResult result, Viewer viewer, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
-        var decision = decisionTopics.readable(access, topicId).orElseThrow(NotFound::new);
+        var decision = decisionTopics.readable(access, viewer, topicId).orElseThrow(NotFound::new);
         if (!access.canPost()) {
             redirect.addFlashAttribute(Page.NOTICE, "Join this community to add your experience.");
             return "redirect:/c/" + slug + "/t/" + topicId;
@@ -187,7 +187,7 @@ class ExperiencePages {
     String update(@PathVariable String slug, @PathVariable String topicId, @Valid @ModelAttribute("form") DecisionForms.ExperienceUpdate form,
             BindingResult result, Viewer viewer, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Access access = visible(slug, viewer, model);
-        var decision = decisionTopics.readable(access, topicId).orElseThrow(NotFound::new);
+        var decision = decisionTopics.readable(access, viewer, topicId).orElseThrow(NotFound::new);
         var mine = experiences.mine(access, viewer, topicId);
         if (mine.isEmpty()) {
             redirect.addFlashAttribute(Page.NOTICE, "You have no experience of this decision to add to. Add yours first.");
@@ -224,6 +224,9 @@ class ExperiencePages {
                     + "so there is nothing to add to. What you wrote is still below.");
             case UpdateExperience.Outcome.NotAMember n -> FormErrors.of("", "You may not write in this community now.");
             case UpdateExperience.Outcome.Locked l -> FormErrors.of("", "A moderator locked this topic: it takes nothing new.");
+            case UpdateExperience.Outcome.TooSoon(var from) -> FormErrors.of("", "You added to your experience less than a day ago. "
+                    + "Updates make a timeline of how it went over months; add this one after "
+                    + org.hearth.platform.web.When.readable(from.toEpochMilli()) + ". What you wrote is still below.");
         };
         if (refused == null) {
             return "redirect:/c/" + slug + "/t/" + topicId + "#options";

@@ -6,6 +6,7 @@ import org.hearth.conversation.PostAdditions;
 import org.hearth.conversation.PostAdditions.Place;
 import org.hearth.conversation.PostExtension;
 import org.hearth.conversation.PostsOnPage;
+import org.hearth.decision.DecisionTopics;
 import org.hearth.decision.Experiences;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -20,9 +21,11 @@ import org.springframework.stereotype.Component;
 class ExperiencesInThread implements PostExtension {
 
     private final Experiences experiences;
+    private final DecisionTopics decisionTopics;
     private final TemplateEngine templates;
 
-    ExperiencesInThread(Experiences experiences, TemplateEngine templates) {
+    ExperiencesInThread(Experiences experiences, DecisionTopics decisionTopics, TemplateEngine templates) {
+        this.decisionTopics = decisionTopics;
         this.experiences = experiences;
         this.templates = templates;
     }
@@ -33,13 +36,19 @@ class ExperiencesInThread implements PostExtension {
             return PostAdditions.NONE;
         }
         var replies = page.posts().stream().filter(p -> !p.deleted() && !p.opening()).map(PostsOnPage.PostOnPage::id).toList();
+        // the options' names and the questions are the decision's author's, concealed with its opening post
+        if (replies.isEmpty() || decisionTopics.concealedFrom(page.access(), page.viewer(), page.topicId())) {
+            return PostAdditions.NONE;
+        }
         Map<String, Experiences.OnPost> found = experiences.onPosts(replies);
         if (found.isEmpty()) {
             return PostAdditions.NONE;
         }
         PostAdditions.Builder additions = PostAdditions.builder();
+        Map<String, Boolean> warned = new java.util.HashMap<>();
+        page.posts().forEach(post -> warned.put(post.id(), post.warned()));
         found.forEach((postId, experience) -> {
-            Map<String, Object> params = Map.of("experience", experience);
+            Map<String, Object> params = Map.of("experience", experience, "warned", warned.getOrDefault(postId, false));
             additions.add(postId, Place.ABOVE_BODY,
                     output -> templates.render("org/hearth/decision/web/experience-line.jte", params, output));
             if (!experience.answers().isEmpty() || !experience.updates().isEmpty()) {
