@@ -133,8 +133,15 @@ public class Conversations {
         if (!access.canRead()) {
             return 0;
         }
-        return db.fetchCount(db.select(TOPICS.ID).from(TOPICS).join(POSTS).on(POSTS.TOPIC_ID.eq(TOPICS.ID), POSTS.OPENING.isTrue())
-                .where(TOPICS.COMMUNITY_ID.eq(access.community().id()), access.canModerate() ? noCondition() : POSTS.HIDDEN_AT.isNull()));
+        int all = db.fetchCount(TOPICS, TOPICS.COMMUNITY_ID.eq(access.community().id()));
+        if (access.canModerate()) {
+            return all;
+        }
+        // less those whose opening post is hidden, found through their own index (posts_hidden_openings):
+        // looking at every topic's opening post took 50 to 80 ms a page at 200 000 posts
+        // (as EXISTS, not a join: SQLite then starts from that index, not from the community's topics)
+        return all - db.fetchCount(POSTS, POSTS.POSITION.eq(0), POSTS.HIDDEN_AT.isNotNull(), org.jooq.impl.DSL.exists(
+                org.jooq.impl.DSL.selectOne().from(TOPICS).where(TOPICS.ID.eq(POSTS.TOPIC_ID), TOPICS.COMMUNITY_ID.eq(access.community().id()))));
     }
 
     /** The title shown for a topic whose opening post is hidden from the reader. */
