@@ -177,6 +177,23 @@ public class Communities {
     }
 
     /**
+     * Every community the viewer may read, with their standing in each (a visitor: the public
+     * ones), in one query: for search, which looks only where the reader could open the page.
+     */
+    public List<Access> readableBy(Viewer viewer) {
+        if (viewer == null) {
+            return db.selectFrom(COMMUNITIES).where(COMMUNITIES.VISIBILITY.eq(Visibility.PUBLIC.name()))
+                    .fetch(r -> Access.ofVisitor(community(r)));
+        }
+        long now = clock.millis();
+        String me = viewer.memberId();
+        return jdbc.sql(STANDING_OF_A_MEMBER + " where m.member_id is not null or c.visibility = ?")
+                .params(me, me, me, me, Visibility.PUBLIC.name())
+                .query((rs, row) -> standing(rs, viewer, now))
+                .list().stream().filter(Access::canRead).toList();
+    }
+
+    /**
      * Moderators only: who belongs, and who waits to be let in. Empty unless the access may
      * moderate (a second factor included): the member list is private data. Everyone listed
      * (but the moderator reading it) gets an entry in their record of what staff saw, in one

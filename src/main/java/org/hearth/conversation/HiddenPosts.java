@@ -78,8 +78,12 @@ public class HiddenPosts {
 
     /** Hides a post that is not deleted; false when there is none to hide. A new reason replaces the old. */
     public boolean hide(String postId, Hidden why) {
-        return db.update(POSTS).set(POSTS.HIDDEN_AT, clock.millis()).set(POSTS.HIDDEN_WHY, why.name()).setNull(POSTS.HIDDEN_EDITED_AT)
+        boolean hidden = db.update(POSTS).set(POSTS.HIDDEN_AT, clock.millis()).set(POSTS.HIDDEN_WHY, why.name()).setNull(POSTS.HIDDEN_EDITED_AT)
                 .where(POSTS.ID.eq(postId), POSTS.DELETED_AT.isNull()).execute() == 1;
+        if (hidden) {
+            events.publishEvent(new PostHidden(postId, why));
+        }
+        return hidden;
     }
 
     /** Locks a topic: no new replies but from moderators. False when it was locked already. */
@@ -94,7 +98,10 @@ public class HiddenPosts {
     public Optional<String> retitle(String communityId, String topicId, String title) {
         Optional<String> before = db.select(TOPICS.TITLE).from(TOPICS).where(TOPICS.ID.eq(topicId), TOPICS.COMMUNITY_ID.eq(communityId))
                 .fetchOptional(TOPICS.TITLE);
-        before.ifPresent(old -> db.update(TOPICS).set(TOPICS.TITLE, title).where(TOPICS.ID.eq(topicId)).execute());
+        before.ifPresent(old -> {
+            db.update(TOPICS).set(TOPICS.TITLE, title).where(TOPICS.ID.eq(topicId)).execute();
+            events.publishEvent(new TopicRetitled(communityId, topicId));
+        });
         return before;
     }
 
@@ -140,8 +147,12 @@ public class HiddenPosts {
         var update = letThrough
                 ? db.update(POSTS).setNull(POSTS.HIDDEN_AT).setNull(POSTS.HIDDEN_WHY)
                 : db.update(POSTS).set(POSTS.HIDDEN_WHY, Hidden.REMOVED_BY_MODERATOR.name()).set(POSTS.HIDDEN_AT, clock.millis());
-        return update.where(POSTS.ID.eq(postId), POSTS.HIDDEN_WHY.eq(Hidden.HELD_FOR_REVIEW.name()),
+        boolean settled = update.where(POSTS.ID.eq(postId), POSTS.HIDDEN_WHY.eq(Hidden.HELD_FOR_REVIEW.name()),
                 POSTS.TOPIC_ID.in(org.jooq.impl.DSL.select(TOPICS.ID).from(TOPICS).where(TOPICS.COMMUNITY_ID.eq(communityId)))).execute() == 1;
+        if (settled) {
+            events.publishEvent(letThrough ? new PostShown(postId) : new PostHidden(postId, Hidden.REMOVED_BY_MODERATOR));
+        }
+        return settled;
     }
 
     /** Where a post's topic is now. */
@@ -161,8 +172,12 @@ public class HiddenPosts {
 
     /** Shows a hidden post to everyone again; false when it was not hidden. */
     public boolean show(String postId) {
-        return db.update(POSTS).setNull(POSTS.HIDDEN_AT).setNull(POSTS.HIDDEN_WHY).setNull(POSTS.HIDDEN_EDITED_AT)
+        boolean shown = db.update(POSTS).setNull(POSTS.HIDDEN_AT).setNull(POSTS.HIDDEN_WHY).setNull(POSTS.HIDDEN_EDITED_AT)
                 .where(POSTS.ID.eq(postId), POSTS.HIDDEN_AT.isNotNull()).execute() == 1;
+        if (shown) {
+            events.publishEvent(new PostShown(postId));
+        }
+        return shown;
     }
 
     private org.jooq.SelectJoinStep<? extends Record> select() {

@@ -83,6 +83,20 @@ public class AttemptLimits {
         return OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
     }
 
+    /**
+     * Counts one attempt at something limited by its feature's own setting, on this node only
+     * (in memory, never a database write: for what is cheap to repeat, such as a search). Returns
+     * empty when it may go ahead, or the seconds to wait.
+     */
+    public OptionalLong tryLocally(String what, String key, int attempts, Duration per) {
+        String id = what + ":" + Sha256.hex(key.toLowerCase(Locale.ROOT));
+        ConsumptionProbe probe = buckets.get(id, k -> Bucket.builder()
+                        .addLimit(l -> l.capacity(attempts).refillGreedy(attempts, per)).build())
+                .tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? OptionalLong.empty()
+                : OptionalLong.of(Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1));
+    }
+
     private AttemptLimitProperties.Limit limit(Kind kind) {
         return switch (kind) {
             case SIGN_IN_ACCOUNT -> properties.signInPerAccount();

@@ -13,6 +13,7 @@ import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.commonmark.renderer.html.HtmlWriter;
+import org.commonmark.renderer.text.TextContentRenderer;
 import org.owasp.html.HtmlPolicyBuilder;
 import org.owasp.html.PolicyFactory;
 import org.springframework.stereotype.Component;
@@ -51,9 +52,21 @@ public class Markdown {
             .sanitizeUrls(true)
             .build();
 
+    private final TextContentRenderer plainText = TextContentRenderer.builder()
+            .extensions(List.of(TablesExtension.create()))
+            .build();
+
     public String toSafeHtml(String markdown) {
         String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
         return POLICY.sanitize(html);
+    }
+
+    /**
+     * What a member wrote as plain words, for searching and for excerpts of it: Markdown's marks
+     * and any HTML tags are gone, a link keeps its words and address, an image its description.
+     */
+    public String toPlainText(String markdown) {
+        return plainText.render(parser.parse(markdown == null ? "" : markdown)).strip();
     }
 
     /** Whether the text has a Markdown image, which {@link #toSafeHtml} shows only as words. */

@@ -1,0 +1,7 @@
+package org.hearth.search;
+
+import org.hearth.testing.OnSqlite;
+
+@OnSqlite
+class SearchOnSqliteTest extends SearchContract {
+}
