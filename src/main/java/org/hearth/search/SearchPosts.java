@@ -37,6 +37,8 @@ public class SearchPosts {
     public static final int TOPICS_PER_PAGE = 10;
     /** Matching posts shown per topic; the rest are counted. */
     static final int POSTS_PER_TOPIC = 3;
+    /** How many of the newest matches the searcher may read a search ranks. */
+    public static final int MATCHES_LOOKED_AT = SearchIndex.CANDIDATES;
     /** How far paging goes: the candidates a search ranks cannot fill more. */
     public static final int LAST_PAGE = SearchIndex.CANDIDATES / TOPICS_PER_PAGE;
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -52,11 +53,15 @@ public final class Benchmark {
     /** Everything measured on one engine. */
     record EngineRun(String engine, SiteGenerator.Site site, long databaseBytes, long startMillis, long plainStartMillis,
             HearthProcess.Memory afterStart, HearthProcess.Memory afterWarmup, long rssUnderLoadMib,
-            List<Wrk.Result> scenarios, long repliesStored, List<LiveUpdate> live, FirstLoad.Bytes firstLoad) {
+            List<Wrk.Result> scenarios, long repliesStored, List<LiveUpdate> live, FirstLoad.Bytes firstLoad, SearchIndex searchIndex) {
 
         Wrk.Result scenario(String name) {
             return scenarios.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
         }
+    }
+
+    /** The search index as the rebuild command made it before Hearth started: posts in it, bytes on disk, time taken. */
+    record SearchIndex(long posts, long bytes, long buildMillis) {
     }
 
     record LiveUpdate(int readers, int received, int errors, double p50Millis, double p90Millis, double p99Millis,
@@ -74,6 +79,19 @@ public final class Benchmark {
     static final String COMMUNITY_SIGNED_IN = "community page, signed in";
     static final String DECISION_SIGNED_IN = "decision page, signed in";
     static final String REPLY = "post a reply";
+    static final String SEARCH_COMMON = "search, a common word";
+    static final String SEARCH_RARE = "search, a rare word";
+    static final String SEARCH_PHRASE = "search, a phrase";
+    static final String SEARCH_COMMUNITY = "search, one community";
+    /** The search scenarios by short name, with what each searches for (all signed in, as readers who belong to two communities). */
+    static final Map<String, String[]> SEARCHES = new java.util.LinkedHashMap<>(Map.of());
+
+    static {
+        SEARCHES.put("search-common", new String[] {SEARCH_COMMON, "/search?q=treatment"});
+        SEARCHES.put("search-rare", new String[] {SEARCH_RARE, "/search?q=" + SiteGenerator.RARE_WORD});
+        SEARCHES.put("search-phrase", new String[] {SEARCH_PHRASE, "/search?q=%22blood+pressure%22"});
+        SEARCHES.put("search-community", new String[] {SEARCH_COMMUNITY, "/search?q=tired+nurse&c={community}"});
+    }
     private static final int PORT = 18_080;
 
     private final Options options;
@@ -178,8 +196,15 @@ public final class Benchmark {
                 say(engine, "plain jar healthy after " + plainStart + " ms");
             }
         }
+        boolean searches = SEARCHES.keySet().stream().anyMatch(options::runs);
+        SearchIndex searchIndex = searches ? buildSearchIndex(engine, database, engineDir) : null;
+        List<String> settings = new ArrayList<>(database.settings());
+        settings.add("--hearth.search.searches-per-minute=1000000000"); // the readers search far more often than people do
+        if (!searches) {
+            settings.add("--hearth.search.rebuild-at-start=false"); // no search measured: no index built in the background meanwhile
+        }
         try (HearthProcess hearth = HearthProcess.start(options.launch(), jvmOptions, hearthCores, PORT,
-                database.settings(), engineDir.resolve("hearth.log"))) {
+                settings, engineDir.resolve("hearth.log"))) {
             say(engine, "healthy after " + hearth.startMillis + " ms");
             HearthProcess.Memory afterStart = hearth.memory();
             List<Reader> readers = signIn(hearth.base, site);
@@ -200,6 +225,14 @@ public final class Benchmark {
             List<Wrk.Request> decisionSignedIn = readers.stream()
                     .map(r -> new Wrk.Request("GET", site.readDecisionPath(), r.cookie(), "")).toList();
             check(hearth.base, decisionSignedIn.getFirst(), 200, "Closed loop");
+            Map<String, List<Wrk.Request>> searchRequests = new java.util.LinkedHashMap<>();
+            for (var search : SEARCHES.entrySet()) {
+                if (options.runs(search.getKey())) {
+                    String path = search.getValue()[1].replace("{community}", site.memberCommunityPath().substring("/c/".length()));
+                    searchRequests.put(search.getKey(), readers.stream().map(r -> new Wrk.Request("GET", path, r.cookie(), "")).toList());
+                    check(hearth.base, searchRequests.get(search.getKey()).getFirst(), 200, "class=\"result\"");
+                }
+            }
             List<Wrk.Request> replies = new ArrayList<>();
             for (int i = 0; i < readers.size(); i++) {
                 Reader r = readers.get(i);
@@ -228,6 +261,7 @@ public final class Benchmark {
             if (options.runs("decision-signed-in")) {
                 toWarm.add(decisionSignedIn);
             }
+            toWarm.addAll(searchRequests.values());
             for (List<Wrk.Request> requests : toWarm) {
                 wrk.warmUp(hearth.base, requests, options.warmupSeconds());
             }
@@ -251,6 +285,9 @@ public final class Benchmark {
                 }
                 if (options.runs("decision-signed-in")) {
                     results.add(scenario(engine, wrk, hearth, DECISION_SIGNED_IN, decisionSignedIn, 0));
+                }
+                for (var search : searchRequests.entrySet()) {
+                    results.add(scenario(engine, wrk, hearth, SEARCHES.get(search.getKey())[0], search.getValue(), 0));
                 }
                 long stored = 0;
                 if (options.runs("reply")) {
@@ -278,11 +315,36 @@ public final class Benchmark {
                     live.add(liveUpdate(engine, database, site, readers.getFirst(), n, engineDir));
                 }
                 return new EngineRun(engine, site, databaseBytes, hearth.startMillis, plainStart, afterStart, afterWarmup,
-                        underLoad, results, stored, live, firstLoad);
+                        underLoad, results, stored, live, firstLoad, searchIndex);
             } finally {
                 sampler.interrupt();
             }
         }
+    }
+
+    /**
+     * Builds the search index of the generated posts with Hearth's own command ({@code search-rebuild}), as a site
+     * that had posts before search would, and measures it: the data is written straight into the tables, past Hearth.
+     */
+    private SearchIndex buildSearchIndex(String engine, Database database, Path engineDir) throws Exception {
+        say(engine, "building the search index (search-rebuild) ...");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options.jvmOptions());
+        command.addAll(options.launch());
+        command.add("search-rebuild");
+        command.addAll(database.settings());
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(engineDir.resolve("search-rebuild.log").toFile()).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("search-rebuild failed; see " + engineDir.resolve("search-rebuild.log"));
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        long posts = database.count("search_posts");
+        long bytes = database.searchIndexBytes();
+        say(engine, "search index: %,d posts, %,d bytes, built in %.1f s".formatted(posts, bytes, millis / 1000.0));
+        return new SearchIndex(posts, bytes, millis);
     }
 
     /**
@@ -487,6 +549,16 @@ public final class Benchmark {
         long count(String table) throws SQLException {
             try (Connection c = connect(); Statement s = c.createStatement();
                     ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+
+        /** Bytes the search index takes: its table with indexes on PostgreSQL; its table, FTS5's tables and indexes on SQLite. */
+        long searchIndexBytes() throws SQLException {
+            try (Connection c = connect(); Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery(postgres ? "SELECT pg_total_relation_size('search_posts')"
+                            : "SELECT SUM(pgsize) FROM dbstat WHERE name LIKE 'search%' OR name LIKE 'sqlite_autoindex_search%'")) {
                 r.next();
                 return r.getLong(1);
             }

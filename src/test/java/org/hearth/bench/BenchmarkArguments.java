@@ -38,7 +38,7 @@ final class BenchmarkArguments {
 
     /** The load scenarios by their short names, in the order they run. */
     static final List<String> SCENARIOS = List.of("static", "topic-anonymous", "topic-signed-in", "community-signed-in",
-            "decision-signed-in", "reply");
+            "decision-signed-in", "search-common", "search-rare", "search-phrase", "search-community", "reply");
 
     private BenchmarkArguments() {
     }

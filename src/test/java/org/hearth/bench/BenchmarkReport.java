@@ -114,7 +114,26 @@ final class BenchmarkReport {
             }
         }
         line();
-        line("Search: not measured, Hearth has no search yet.");
+        if (runs.stream().anyMatch(r -> r.searchIndex() != null)) {
+            line("Search: the readers (each a member of two communities; the public ones readable too) search the whole site for");
+            line("a word in about a third of all posts (`treatment`), a word in one post in " + String.format(Locale.ROOT, "%,d", SiteGenerator.RARE_EVERY)
+                    + " (`" + SiteGenerator.RARE_WORD + "`), a phrase of two common words");
+            line("(`\"blood pressure\"`), and two words within one members-only community. A search looks at the newest "
+                    + org.hearth.search.SearchPosts.MATCHES_LOOKED_AT + " matches it may read and ranks them.");
+            line("The index is built before Hearth starts, by its own `search-rebuild` command:");
+            line();
+            line("| engine | posts indexed | index size | per 100 k posts | built in |");
+            line("| --- | ---: | ---: | ---: | ---: |");
+            for (Benchmark.EngineRun run : runs) {
+                if (run.searchIndex() != null) {
+                    Benchmark.SearchIndex index = run.searchIndex();
+                    line(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %.1f s |", run.engine(), index.posts(), mib(index.bytes()),
+                            mib(index.bytes() * 100_000 / Math.max(1, index.posts())), index.buildMillis() / 1000.0));
+                }
+            }
+        } else {
+            line("Search: not measured in this run.");
+        }
         line();
 
         line("## Live updates");

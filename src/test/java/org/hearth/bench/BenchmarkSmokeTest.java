@@ -48,7 +48,10 @@ class BenchmarkSmokeTest {
             assertThat(run.afterWarmup().rssMib()).isPositive();
             assertThat(run.scenarios()).extracting(Wrk.Result::name).containsExactly(Benchmark.STATIC,
                     Benchmark.TOPIC_ANONYMOUS, Benchmark.TOPIC_SIGNED_IN, Benchmark.COMMUNITY_SIGNED_IN,
-                    Benchmark.DECISION_SIGNED_IN, Benchmark.REPLY);
+                    Benchmark.DECISION_SIGNED_IN, Benchmark.SEARCH_COMMON, Benchmark.SEARCH_RARE, Benchmark.SEARCH_PHRASE,
+                    Benchmark.SEARCH_COMMUNITY, Benchmark.REPLY);
+            assertThat(run.searchIndex().posts()).as("every post indexed by search-rebuild").isEqualTo(run.site().posts());
+            assertThat(run.searchIndex().bytes()).isPositive();
             for (Wrk.Result scenario : run.scenarios()) {
                 assertThat(scenario.requests()).as(run.engine() + " " + scenario.name()).isPositive();
                 assertThat(scenario.errors()).as(run.engine() + " " + scenario.name()).isZero();

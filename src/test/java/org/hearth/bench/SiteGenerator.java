@@ -52,12 +52,19 @@ final class SiteGenerator {
             List<String> readerHandles, long generationMillis, long clinicians, long evidenceNotes, String readDecisionPath) {
     }
 
+    /** A word found in about one post in {@link #RARE_EVERY}: what a search for something specific finds. */
+    static final String RARE_WORD = "gastroparesis";
+    static final int RARE_EVERY = 2_000;
+
     private final Scale scale;
     private final SplittableRandom random;
+    /** Its own stream, so the rare word leaves the rest of a seed's data as it was. */
+    private final SplittableRandom rare;
 
     SiteGenerator(Scale scale, long seed) {
         this.scale = scale;
         this.random = new SplittableRandom(seed);
+        this.rare = new SplittableRandom(seed ^ 0x5EA2C4L);
     }
 
     /**
@@ -431,6 +438,9 @@ final class SiteGenerator {
             for (int w = 0; w < words; w++) {
                 body.append(w == 0 ? capitalised(word()) : word()).append(w + 1 < words ? " " : ".");
             }
+        }
+        if (rare.nextInt(RARE_EVERY) == 0) {
+            body.append(" Gastroparesis too.");
         }
         return body.toString();
     }
