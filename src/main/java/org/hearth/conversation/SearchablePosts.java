@@ -84,9 +84,9 @@ public class SearchablePosts {
         var opening = POSTS.as("o");
         return db.select(TOPICS.ID, TOPICS.COMMUNITY_ID, TOPICS.KIND, TOPICS.TITLE, TOPICS.REPLY_COUNT, opening.HIDDEN_WHY, opening.AUTHOR_ID)
                 .from(TOPICS).leftJoin(opening).on(opening.TOPIC_ID.eq(TOPICS.ID), opening.OPENING.isTrue())
-                .where(TOPICS.ID.in(topicIds), TOPICS.COMMUNITY_ID.in(byCommunity.keySet()))
+                .where(TOPICS.ID.in(topicIds)) // by key only: a list of communities beside it made SQLite walk their topics
                 .fetch().stream()
-                .filter(r -> byCommunity.get(r.get(TOPICS.COMMUNITY_ID)).canRead())
+                .filter(r -> byCommunity.containsKey(r.get(TOPICS.COMMUNITY_ID)) && byCommunity.get(r.get(TOPICS.COMMUNITY_ID)).canRead())
                 .collect(java.util.stream.Collectors.toMap(r -> r.get(TOPICS.ID), r -> {
                     Access access = byCommunity.get(r.get(TOPICS.COMMUNITY_ID));
                     boolean concealed = r.get(opening.HIDDEN_WHY) != null && !access.canModerate()

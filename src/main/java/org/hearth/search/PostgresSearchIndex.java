@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The index on PostgreSQL: a tsvector per post (title weighted A, text B) under a GIN index. A
  * search takes the newest {@link #CANDIDATES} readable matches (PostgreSQL finds rare words
  * through the GIN index and walks common ones newest first, by its statistics) and ranks them
- * with ts_rank, where a title match weighs 1.0 and a text match 0.4.
+ * them: those whose title matched first, then the newest.
  */
 final class PostgresSearchIndex implements SearchIndex {
 
@@ -77,12 +77,12 @@ final class PostgresSearchIndex implements SearchIndex {
         String matched = query.tsquery(configuration, values);
         String where = SqlLists.scope(scope, "s.", "false", values);
         values.add(CANDIDATES);
-        // the newest matches, then ranked; ts_rank's weights: D 0.1, C 0.2, B (text) 0.4, A (title) 1.0
+        // the newest matches; those whose title (the lexemes weighted A) matched come first
         return jdbc.query("select post_id, topic_id, community_id, position, opening, author_id, hidden, content_warning, created_at,"
-                + " ts_rank(doc, " + ranked + ") from (select s.* from search_posts s where s.doc @@ " + matched + where
+                + " ts_filter(doc, '{a}') @@ " + ranked + " from (select s.* from search_posts s where s.doc @@ " + matched + where
                 + " order by s.created_at desc limit ?) newest",
                 (rs, row) -> new Hit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6),
-                        rs.getBoolean(7), rs.getString(8), rs.getLong(9), rs.getDouble(10)),
+                        rs.getBoolean(7), rs.getString(8), rs.getLong(9), rs.getBoolean(10) ? 1 : 0),
                 values.toArray());
     }
 

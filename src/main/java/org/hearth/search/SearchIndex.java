@@ -25,8 +25,8 @@ interface SearchIndex {
     void remove(Collection<String> postIds);
 
     /**
-     * Posts matching the query within the scope: of the newest {@link #CANDIDATES} matches, best
-     * first (a match in a topic's title before one in text only).
+     * Posts matching the query within the scope: the newest {@link #CANDIDATES} matches, each
+     * with a score of 1 when the topic's title matched, 0 when only the text did.
      */
     List<Hit> search(SearchQuery query, Scope scope);
 
@@ -71,7 +71,7 @@ interface SearchIndex {
     record Scope(Set<String> communities, Set<String> moderated, TopicKind kind, String authorId, Long from, Long until) {
     }
 
-    /** A matching post; {@code score}: higher is better, comparable within one search only. */
+    /** A matching post; {@code score}: 1 when its topic's title matched, else 0. */
     record Hit(String postId, String topicId, String communityId, int position, boolean opening, String authorId, boolean hidden,
             String contentWarning, long createdAt, double score) {
     }

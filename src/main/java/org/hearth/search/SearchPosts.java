@@ -27,8 +27,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * A search, for a visitor or a member: only in communities they may read now (public ones, and
  * those they belong to), hidden posts only where they moderate, never a count or a word about
- * anywhere else. Results are topics, best first, each with its best few matching posts and an
- * excerpt of each; posts by members the searcher blocked fold, as on the topic page. What was
+ * anywhere else. Results are topics, those whose title matched first, then by their newest
+ * match, each with its few newest matching posts and an excerpt of the first; posts by members the searcher blocked fold, as on the topic page. What was
  * searched for is neither logged nor kept.
  */
 @Service
@@ -102,7 +102,8 @@ public class SearchPosts {
 
     /**
      * A matching post. {@code author} is null for an anonymous post; {@code folded}: by a member
-     * the searcher blocked; {@code hidden}: hidden from members (shown to a moderator only).
+     * the searcher blocked; {@code hidden}: hidden from members (shown to a moderator only);
+     * {@code excerpt}: for the best post of its topic only, else null.
      */
     public record PostFound(String postId, String href, String author, boolean opening, long createdAt, String contentWarning,
             boolean folded, boolean hidden, Excerpt excerpt) {
@@ -173,7 +174,9 @@ public class SearchPosts {
         Map<String, SearchablePosts.Heading> headings = posts.headings(shown, byCommunity, input.viewer());
         List<SearchIndex.Hit> shownHits = shown.stream().filter(headings::containsKey)
                 .flatMap(t -> byTopic.get(t).stream().limit(POSTS_PER_TOPIC)).toList();
-        Map<String, String> excerpts = index.excerpts(query, shownHits.stream().map(SearchIndex.Hit::postId).toList());
+        // an excerpt for the best post of each topic only: making one means reading the post's words again
+        Map<String, String> excerpts = index.excerpts(query, shown.stream().filter(headings::containsKey)
+                .map(t -> byTopic.get(t).getFirst().postId()).toList());
         Map<String, String> handles = members.handles(shownHits.stream().map(SearchIndex.Hit::authorId).filter(Objects::nonNull)
                 .collect(Collectors.toSet()));
         ReadersChoices readers = input.viewer() == null ? null : choices.getIfAvailable();
@@ -193,7 +196,8 @@ public class SearchPosts {
                 String href = "/c/" + slug + "/t/" + topicId + (location.page() > 1 ? "?page=" + location.page() : "") + "#p-" + hit.postId();
                 String author = hit.authorId() == null ? null : handles.getOrDefault(hit.authorId(), "former member");
                 return new PostFound(hit.postId(), href, author, hit.opening(), hit.createdAt(), hit.contentWarning(),
-                        hit.authorId() != null && blocked.contains(hit.authorId()), hit.hidden(), Excerpt.of(excerpts.get(hit.postId())));
+                        hit.authorId() != null && blocked.contains(hit.authorId()), hit.hidden(),
+                        excerpts.containsKey(hit.postId()) ? Excerpt.of(excerpts.get(hit.postId())) : null);
             }).toList();
             topics.add(new TopicFound(slug, access.community().name(), topicId, heading.title(), heading.kind(), postsFound,
                     Math.max(0, found.size() - POSTS_PER_TOPIC)));
