@@ -3,10 +3,8 @@ package org.hearth.search;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -15,56 +13,31 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * through the GIN index and walks common ones newest first, by its statistics) and ranks them
  * them: those whose title matched first, then the newest.
  */
-final class PostgresSearchIndex implements SearchIndex {
+final class PostgresSearchIndex extends PostsTableIndex {
 
-    private static final String COLUMNS = "post_id, topic_id, community_id, kind, position, opening, author_id, hidden, content_warning,"
-            + " created_at, title, body, doc";
     private static final String EXCERPT_OPTIONS = "StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=12, ShortWord=2,"
             + " MaxFragments=2, FragmentDelimiter=\" … \"";
 
-    private final JdbcTemplate jdbc;
     private final String configuration;
 
-    /** {@code configuration}: a text search configuration PostgreSQL has, checked by {@link SearchLanguage}. */
+    /** {@code configuration}: a text search configuration PostgreSQL has, checked by {@link SearchIndexes}. */
     PostgresSearchIndex(JdbcTemplate jdbc, String configuration) {
-        this.jdbc = jdbc;
+        super(jdbc);
         this.configuration = configuration;
     }
 
     @Override
-    public void index(List<Entry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
+    protected String upsert(String columns, String marks, String updates) {
         String words = "'" + configuration + "'::regconfig";
-        jdbc.batchUpdate("insert into search_posts (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " setweight(to_tsvector(" + words + ", ?), 'A') || setweight(to_tsvector(" + words + ", ?), 'B'))"
-                + " on conflict (post_id) do update set topic_id = excluded.topic_id, community_id = excluded.community_id,"
-                + " kind = excluded.kind, position = excluded.position, opening = excluded.opening, author_id = excluded.author_id,"
-                + " hidden = excluded.hidden, content_warning = excluded.content_warning, created_at = excluded.created_at,"
-                + " title = excluded.title, body = excluded.body, doc = excluded.doc", entries, entries.size(), (statement, e) -> {
-                    statement.setString(1, e.postId());
-                    statement.setString(2, e.topicId());
-                    statement.setString(3, e.communityId());
-                    statement.setString(4, e.kind().name());
-                    statement.setInt(5, e.position());
-                    statement.setBoolean(6, e.opening());
-                    statement.setString(7, e.authorId());
-                    statement.setBoolean(8, e.hidden());
-                    statement.setString(9, e.contentWarning());
-                    statement.setLong(10, e.createdAt());
-                    statement.setString(11, e.title());
-                    statement.setString(12, e.text());
-                    statement.setString(13, e.title());
-                    statement.setString(14, e.text());
-                });
+        return "insert into search_posts (" + columns + ", doc) values (" + marks + ", setweight(to_tsvector(" + words + ", ?), 'A')"
+                + " || setweight(to_tsvector(" + words + ", ?), 'B')) on conflict (post_id) do update set " + updates
+                + ", doc = excluded.doc";
     }
 
     @Override
-    public void remove(Collection<String> postIds) {
-        for (List<String> part : SqlLists.parts(postIds)) {
-            jdbc.update("delete from search_posts where post_id in (" + SqlLists.marks(part.size()) + ")", part.toArray());
-        }
+    protected void bindMore(java.sql.PreparedStatement statement, int next, Entry e) throws java.sql.SQLException {
+        statement.setString(next, e.title());
+        statement.setString(next + 1, e.text());
     }
 
     @Override
@@ -101,22 +74,5 @@ final class PostgresSearchIndex implements SearchIndex {
                     excerpts.put(rs.getString(1), rs.getString(2));
                 }, values.toArray());
         return excerpts;
-    }
-
-    @Override
-    public Size size() {
-        long posts = jdbc.queryForObject("select count(*) from search_posts", Long.class);
-        long bytes = jdbc.queryForObject("select pg_total_relation_size('search_posts')", Long.class);
-        return new Size(posts, bytes);
-    }
-
-    @Override
-    public Set<String> held(Collection<String> postIds) {
-        Set<String> held = new HashSet<>();
-        for (List<String> part : SqlLists.parts(postIds)) {
-            held.addAll(jdbc.queryForList("select post_id from search_posts where post_id in (" + SqlLists.marks(part.size()) + ")",
-                    String.class, part.toArray()));
-        }
-        return held;
     }
 }

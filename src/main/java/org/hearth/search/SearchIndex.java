@@ -37,9 +37,6 @@ interface SearchIndex {
      */
     Map<String, String> excerpts(SearchQuery query, Collection<String> postIds);
 
-    /** How many posts the index holds, and the bytes it takes on disk (text, index and all). */
-    Size size();
-
     /** Whether the index holds this post: for checks and the rebuild. */
     Set<String> held(Collection<String> postIds);
 
@@ -74,8 +71,5 @@ interface SearchIndex {
     /** A matching post; {@code score}: 1 when its topic's title matched, else 0. */
     record Hit(String postId, String topicId, String communityId, int position, boolean opening, String authorId, boolean hidden,
             String contentWarning, long createdAt, double score) {
-    }
-
-    record Size(long posts, long bytes) {
     }
 }

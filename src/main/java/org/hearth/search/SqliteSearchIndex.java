@@ -3,10 +3,8 @@ package org.hearth.search;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -16,48 +14,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@link #CANDIDATES} readable matches are looked at: those whose title matched first, then the
  * newest.
  */
-final class SqliteSearchIndex implements SearchIndex {
-
-    private static final String COLUMNS = "post_id, topic_id, community_id, kind, position, opening, author_id, hidden, content_warning,"
-            + " created_at, title, body";
-
-    private final JdbcTemplate jdbc;
+final class SqliteSearchIndex extends PostsTableIndex {
 
     SqliteSearchIndex(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc);
     }
 
+    /** The row keeps its doc when it is there already: its place among the newest stays. */
     @Override
-    public void index(List<Entry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        // the row keeps its doc when it is there already: its place among the newest stays
-        jdbc.batchUpdate("insert into search_posts (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                + " on conflict (post_id) do update set topic_id = excluded.topic_id, community_id = excluded.community_id,"
-                + " kind = excluded.kind, position = excluded.position, opening = excluded.opening, author_id = excluded.author_id,"
-                + " hidden = excluded.hidden, content_warning = excluded.content_warning, created_at = excluded.created_at,"
-                + " title = excluded.title, body = excluded.body", entries, entries.size(), (statement, e) -> {
-                    statement.setString(1, e.postId());
-                    statement.setString(2, e.topicId());
-                    statement.setString(3, e.communityId());
-                    statement.setString(4, e.kind().name());
-                    statement.setInt(5, e.position());
-                    statement.setBoolean(6, e.opening());
-                    statement.setString(7, e.authorId());
-                    statement.setBoolean(8, e.hidden());
-                    statement.setString(9, e.contentWarning());
-                    statement.setLong(10, e.createdAt());
-                    statement.setString(11, e.title());
-                    statement.setString(12, e.text());
-                });
-    }
-
-    @Override
-    public void remove(Collection<String> postIds) {
-        for (List<String> part : SqlLists.parts(postIds)) {
-            jdbc.update("delete from search_posts where post_id in (" + SqlLists.marks(part.size()) + ")", part.toArray());
-        }
+    protected String upsert(String columns, String marks, String updates) {
+        return "insert into search_posts (" + columns + ") values (" + marks + ") on conflict (post_id) do update set " + updates;
     }
 
     @Override
@@ -97,23 +63,5 @@ final class SqliteSearchIndex implements SearchIndex {
                     excerpts.put(rs.getString(1), rs.getString(2));
                 }, values.toArray());
         return excerpts;
-    }
-
-    @Override
-    public Size size() {
-        long posts = jdbc.queryForObject("select count(*) from search_posts", Long.class);
-        // dbstat is not in every SQLite build: the text table's pages plus FTS5's own tables
-        Long bytes = jdbc.queryForObject("select sum(pgsize) from dbstat where name like 'search_%'", Long.class);
-        return new Size(posts, bytes == null ? 0 : bytes);
-    }
-
-    @Override
-    public Set<String> held(Collection<String> postIds) {
-        Set<String> held = new HashSet<>();
-        for (List<String> part : SqlLists.parts(postIds)) {
-            held.addAll(jdbc.queryForList("select post_id from search_posts where post_id in (" + SqlLists.marks(part.size()) + ")",
-                    String.class, part.toArray()));
-        }
-        return held;
     }
 }
