@@ -51,12 +51,28 @@ final class PostgresSearchIndex extends PostsTableIndex {
         String where = SqlLists.scope(scope, "s.", "false", values);
         values.add(CANDIDATES);
         // the newest matches; those whose title (the lexemes weighted A) matched come first
-        return jdbc.query("select post_id, topic_id, community_id, position, opening, author_id, hidden, content_warning, created_at,"
+        String sql = "select post_id, topic_id, community_id, position, opening, author_id, hidden, content_warning, created_at,"
                 + " ts_filter(doc, '{a}') @@ " + ranked + " from (select s.* from search_posts s where s.doc @@ " + matched + where
-                + " order by s.created_at desc limit ?) newest",
-                (rs, row) -> new Hit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6),
-                        rs.getBoolean(7), rs.getString(8), rs.getLong(9), rs.getBoolean(10) ? 1 : 0),
-                values.toArray());
+                + " order by s.created_at desc limit ?) newest";
+        return jdbc.execute((java.sql.Connection connection) -> {
+            try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+                // Planned for these words every time, never as a generic plan: PostgreSQL walks a common word's posts
+                // newest first and finds a rare one through the GIN index, but a plan made without the words took
+                // the GIN path for every word: 900 ms instead of 7 for a word in half of 200 000 posts.
+                statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
+                for (int i = 0; i < values.size(); i++) {
+                    statement.setObject(i + 1, values.get(i));
+                }
+                List<Hit> hits = new ArrayList<>();
+                try (java.sql.ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        hits.add(new Hit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6),
+                                rs.getBoolean(7), rs.getString(8), rs.getLong(9), rs.getBoolean(10) ? 1 : 0));
+                    }
+                }
+                return hits;
+            }
+        });
     }
 
     @Override
