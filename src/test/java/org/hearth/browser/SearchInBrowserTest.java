@@ -28,29 +28,31 @@ class SearchInBrowserTest extends BrowserTest {
         String open = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, true);
         String closed = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
         var access = access(open, owner);
+        // other tests write about pumps too: a word of this test's own keeps its results to its own posts
+        String own = unique("zq").replaceAll("[^a-z]", "") + "zz";
         String topic = started(access, owner, new Draft(TopicKind.QUESTION, "Sleeping with an insulin pump",
-                "Where do you clip it at night? I keep waking up when I roll onto the tubing.", null, false));
-        replied(access, owner, topic, new Draft(null, null, "I clip mine to the waistband of my pyjamas, and it stays put.", null, false));
-        replied(access, owner, topic, new Draft(null, null, "A pump belt made the nights easier for me.", null, true));
-        started(access, owner, new Draft(TopicKind.STORY, "My first year on a pump", "The first **weeks** were hard; the pump is a friend now.",
-                "needles", false));
+                "Where do you clip it at night? I keep waking up when I roll onto the tubing. " + own, null, false));
+        replied(access, owner, topic, new Draft(null, null, "I clip mine to the waistband of my pyjamas, and it stays put. " + own, null, false));
+        replied(access, owner, topic, new Draft(null, null, "A pump belt made the nights easier for me. " + own, null, true));
+        started(access, owner, new Draft(TopicKind.STORY, "My first year on a pump", "The first **weeks** were hard; the pump is a friend now. "
+                + own, "needles", false));
         started(access(closed, owner), owner, new Draft(TopicKind.QUESTION, "Pump at work, members only",
                 "Nobody outside should read about my pump at work.", null, false));
 
         Page phone = context(new Browser.NewContextOptions().setViewportSize(360, 800).setJavaScriptEnabled(false)).newPage();
         phone.navigate("/");
-        phone.locator("#site-q").fill("pump");
+        phone.locator("#site-q").fill("pump " + own);
         phone.locator(".site-search button").click();
         assertThat(phone.locator(".result h2")).hasCount(2);
         assertThat(phone.locator("main")).not().containsText("members only");
-        assertThat(phone.locator(".result mark").first()).hasText("pump");
+        assertThat(phone.locator(".result mark", new Page.LocatorOptions().setHasText("pump"))).not().hasCount(0);
         assertThat(phone.locator(".found details.cw summary")).containsText("Content warning: needles");
         screenshots(phone, "search-results");
         Page checked = context(new Browser.NewContextOptions().setViewportSize(360, 800)).newPage(); // axe-core needs JavaScript
         checked.navigate(phone.url());
         assertThat(axe(checked)).as("axe-core on the results").isEmpty();
 
-        phone.navigate("/search?q=%22clip+it+at+night%22+OR+belt&kind=QUESTION");
+        phone.navigate("/search?q=%22clip+it+at+night%22+OR+belt+" + own + "&kind=QUESTION");
         assertThat(phone.locator(".result h2")).hasText(new String[] {"Sleeping with an insulin pump"});
         assertThat(phone.locator(".found")).hasCount(2);
         assertThat(phone.locator(".found", new Page.LocatorOptions().setHasText("a pump belt"))).containsText("an anonymous member");
