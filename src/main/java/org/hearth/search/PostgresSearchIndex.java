@@ -66,8 +66,7 @@ final class PostgresSearchIndex extends PostsTableIndex {
                 List<Hit> hits = new ArrayList<>();
                 try (java.sql.ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        hits.add(new Hit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6),
-                                rs.getBoolean(7), rs.getString(8), rs.getLong(9), rs.getBoolean(10) ? 1 : 0));
+                        hits.add(hit(rs));
                     }
                 }
                 return hits;

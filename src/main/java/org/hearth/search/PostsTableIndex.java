@@ -56,6 +56,15 @@ abstract class PostsTableIndex implements SearchIndex {
                 });
     }
 
+    /**
+     * A hit from a row whose first ten columns are, in order: post_id, topic_id, community_id,
+     * position, opening, author_id, hidden, content_warning, created_at, and whether the title matched.
+     */
+    protected static Hit hit(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Hit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6),
+                rs.getBoolean(7), rs.getString(8), rs.getLong(9), rs.getBoolean(10) ? 1 : 0);
+    }
+
     @Override
     public void remove(Collection<String> postIds) {
         for (List<String> part : SqlLists.parts(postIds)) {

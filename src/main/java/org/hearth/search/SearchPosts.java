@@ -120,7 +120,16 @@ public class SearchPosts {
     }
 
     public Outcome run(Input input) {
-        List<Access> readable = communities.readableBy(input.viewer());
+        return run(input, readableBy(input.viewer()));
+    }
+
+    /** The communities this viewer may search, as the form lists them; {@link #run(Input, List)} takes them so they are asked once. */
+    public List<Access> readableBy(Viewer viewer) {
+        return communities.readableBy(viewer);
+    }
+
+    /** A search in the communities {@link #readableBy} gave for the same viewer. */
+    public Outcome run(Input input, List<Access> readable) {
         Access within = null;
         if (input.community() != null && !input.community().isBlank()) {
             within = readable.stream().filter(a -> a.community().slug().equals(input.community())).findFirst().orElse(null);

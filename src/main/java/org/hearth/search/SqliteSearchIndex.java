@@ -41,8 +41,7 @@ final class SqliteSearchIndex extends PostsTableIndex {
                 + " s.content_warning, s.created_at, instr(highlight(search_text, 0, char(2), char(3)), char(2)) > 0"
                 + " from search_text join search_posts s on s.doc = search_text.rowid"
                 + " where search_text match ?" + where + " order by search_text.rowid desc limit ?",
-                (rs, row) -> new Hit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4), rs.getBoolean(5), rs.getString(6),
-                        rs.getBoolean(7), rs.getString(8), rs.getLong(9), rs.getBoolean(10) ? 1 : 0),
+                (rs, row) -> hit(rs),
                 values.toArray());
     }
 

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.hearth.community.Communities;
 import org.hearth.conversation.TopicKind;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.Page;
@@ -28,12 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SearchPages {
 
     private final SearchPosts search;
-    private final Communities communities;
     private final ObjectProvider<ReadersTimeZone> zones;
 
-    SearchPages(SearchPosts search, Communities communities, ObjectProvider<ReadersTimeZone> zones) {
+    SearchPages(SearchPosts search, ObjectProvider<ReadersTimeZone> zones) {
         this.search = search;
-        this.communities = communities;
         this.zones = zones;
     }
 
@@ -46,7 +43,8 @@ class SearchPages {
         response.setHeader("Cache-Control", "private, no-store");
         SearchForm form = new SearchForm(q, c, kind, author, from, to);
         model.addAttribute("form", form);
-        model.addAttribute("places", communities.readableBy(viewer).stream()
+        List<org.hearth.community.Access> readable = search.readableBy(viewer); // asked once: the form lists them, the search looks there
+        model.addAttribute("places", readable.stream()
                 .map(a -> new Place(a.community().slug(), a.community().name())).toList());
         model.addAttribute("kinds", List.of(TopicKind.values()));
         model.addAttribute(Page.NOINDEX, true);
@@ -73,7 +71,7 @@ class SearchPages {
         ZoneId zone = viewer == null || fromDay == null && toDay == null ? null
                 : zones.getIfAvailable() == null ? null : zones.getIfAvailable().of(viewer.memberId()).orElse(null);
         var outcome = search.run(new SearchPosts.Input(viewer, request.getRemoteAddr(), q, c, topicKind, author, fromDay, toDay,
-                pageNumber(page), zone));
+                pageNumber(page), zone), readable);
         model.addAttribute("outcome", outcome);
         model.addAttribute("problem", switch (outcome) {
             case SearchPosts.Outcome.NotUnderstood(var why) -> why;
