@@ -12,6 +12,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,9 +25,11 @@ import org.springframework.stereotype.Service;
 public class SearchablePosts {
 
     private final DSLContext db;
+    private final JdbcClient jdbc;
 
-    SearchablePosts(DSLContext db) {
+    SearchablePosts(DSLContext db, JdbcClient jdbc) {
         this.db = db;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -81,19 +84,25 @@ public class SearchablePosts {
         if (topicIds.isEmpty()) {
             return Map.of();
         }
-        var opening = POSTS.as("o");
-        return db.select(TOPICS.ID, TOPICS.COMMUNITY_ID, TOPICS.KIND, TOPICS.TITLE, TOPICS.REPLY_COUNT, opening.HIDDEN_WHY, opening.AUTHOR_ID)
-                .from(TOPICS).leftJoin(opening).on(opening.TOPIC_ID.eq(TOPICS.ID), opening.OPENING.isTrue())
-                .where(TOPICS.ID.in(topicIds)) // by key only: a list of communities beside it made SQLite walk their topics
-                .fetch().stream()
-                .filter(r -> byCommunity.containsKey(r.get(TOPICS.COMMUNITY_ID)) && byCommunity.get(r.get(TOPICS.COMMUNITY_ID)).canRead())
-                .collect(java.util.stream.Collectors.toMap(r -> r.get(TOPICS.ID), r -> {
-                    Access access = byCommunity.get(r.get(TOPICS.COMMUNITY_ID));
-                    boolean concealed = r.get(opening.HIDDEN_WHY) != null && !access.canModerate()
-                            && (viewer == null || !viewer.memberId().equals(r.get(opening.AUTHOR_ID)));
-                    return new Heading(r.get(TOPICS.ID), r.get(TOPICS.COMMUNITY_ID), TopicKind.valueOf(r.get(TOPICS.KIND)),
-                            concealed ? Conversations.HIDDEN_TOPIC_TITLE : r.get(TOPICS.TITLE), r.get(TOPICS.REPLY_COUNT));
-                }));
+        // SQL text over JDBC, as it runs on every search: rendering the DSL cost more than the query.
+        // By key only: a list of communities beside it made SQLite walk their topics.
+        String in = String.join(",", java.util.Collections.nCopies(topicIds.size(), "?"));
+        Map<String, Heading> headings = new java.util.HashMap<>();
+        jdbc.sql("select t.id, t.community_id, t.kind, t.title, t.reply_count, o.hidden_why, o.author_id"
+                        + " from topics t left join posts o on o.topic_id = t.id and o.opening = true where t.id in (" + in + ")")
+                .params(List.copyOf(topicIds))
+                .query(rs -> {
+                    Access access = byCommunity.get(rs.getString("community_id"));
+                    if (access == null || !access.canRead()) {
+                        return;
+                    }
+                    String topicId = rs.getString("id");
+                    boolean concealed = rs.getString("hidden_why") != null && !access.canModerate()
+                            && (viewer == null || !viewer.memberId().equals(rs.getString("author_id")));
+                    headings.put(topicId, new Heading(topicId, access.community().id(), TopicKind.valueOf(rs.getString("kind")),
+                            concealed ? Conversations.HIDDEN_TOPIC_TITLE : rs.getString("title"), rs.getInt("reply_count")));
+                });
+        return headings;
     }
 
     /** Where a post is, from its topic and position. */
