@@ -5,6 +5,7 @@ import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * {@code java -jar hearth.jar search-rebuild [settings]}: builds the search index again from the
@@ -26,8 +27,9 @@ public final class SearchRebuildCommand {
         command.setBannerMode(Banner.Mode.OFF);
         command.setLogStartupInfo(false);
         // Hearth's beans as they are when it serves (sessions included), but no port is opened
-        command.setDefaultProperties(Map.of("server.port", "-1", "hearth.scheduling.enabled", "false",
-                "hearth.search.rebuild-at-start", "false"));
+        // first among the settings, so the site's own server.port (8080 unless set) cannot open one
+        command.addInitializers(context -> context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("search-rebuild",
+                Map.of("server.port", "-1", "hearth.scheduling.enabled", "false", "hearth.search.rebuild-at-start", "false"))));
         try (ConfigurableApplicationContext context = command.run(Arrays.copyOfRange(args, 1, args.length))) {
             context.getBean(RebuildSearchIndex.class).rebuild(System.out::println);
             return 0;

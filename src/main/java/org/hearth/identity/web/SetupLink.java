@@ -33,8 +33,10 @@ class SetupLink {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void offerSetup() {
-        if (members.anySiteAdministrator()) {
+    void offerSetup(ApplicationReadyEvent ready) {
+        // a command such as search-rebuild starts Hearth without a port: nobody could open the link
+        if (ready.getApplicationContext().getEnvironment().getProperty("server.port", Integer.class, 8080) < 0
+                || members.anySiteAdministrator()) {
             return;
         }
         byte[] random = new byte[32];
