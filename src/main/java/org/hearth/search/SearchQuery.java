@@ -19,6 +19,8 @@ final class SearchQuery {
 
     static final int MAX_LENGTH = 200;
     static final int MAX_WORDS = 12;
+    /** Letters before a *: a shorter beginning is shared by most words, and walks most of the index. */
+    static final int MIN_PREFIX = 3;
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}\\p{M}]+");
 
@@ -109,8 +111,8 @@ final class SearchQuery {
                 }
                 boolean prefix = bare.endsWith("*");
                 List<String> found = words(bare);
-                if (prefix && found.size() == 1 && found.getFirst().codePointCount(0, found.getFirst().length()) < 2) {
-                    return new NotUnderstood("Give at least two letters before *, as in diab*.");
+                if (prefix && found.size() == 1 && found.getFirst().codePointCount(0, found.getFirst().length()) < MIN_PREFIX) {
+                    return new NotUnderstood("Give at least three letters before *, as in diab*.");
                 }
                 part = part(found, prefix && found.size() == 1);
             }

@@ -305,7 +305,7 @@ abstract class SearchContract extends HearthTest {
         answers.put("a".repeat(5000), "at most 200 characters");
         answers.put("- - OR * \"\" ((", "has none");
         answers.put("-pumps", "not only what to leave out");
-        answers.put("d*", "at least two letters");
+        answers.put("di*", "at least three letters");
         answers.put("one two three four five six seven eight nine ten eleven twelve thirteen", "at most 12 words");
         for (var answer : answers.entrySet()) {
             var page = browser.get("/search?q=" + java.net.URLEncoder.encode(answer.getKey(), java.nio.charset.StandardCharsets.UTF_8));
