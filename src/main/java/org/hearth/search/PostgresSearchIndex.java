@@ -18,6 +18,9 @@ final class PostgresSearchIndex extends PostsTableIndex {
     private static final String EXCERPT_OPTIONS = "StartSel=\u0002, StopSel=\u0003, MaxWords=30, MinWords=12, ShortWord=2,"
             + " MaxFragments=2, FragmentDelimiter=\" … \"";
 
+    /** PostgreSQL's state for a statement cancelled, here by its time limit. */
+    private static final String QUERY_CANCELED = "57014";
+
     private final String configuration;
 
     /** {@code configuration}: a text search configuration PostgreSQL has, checked by {@link SearchIndexes}. */
@@ -63,15 +66,28 @@ final class PostgresSearchIndex extends PostsTableIndex {
                 for (int i = 0; i < values.size(); i++) {
                     statement.setObject(i + 1, values.get(i));
                 }
+                // a phrase of two common words is checked post by post (its positions are not in the GIN index):
+                // at a million posts that can take seconds, and then the searcher is asked to narrow it
+                statement.setQueryTimeout(TIME_LIMIT_SECONDS);
                 List<Hit> hits = new ArrayList<>();
                 try (java.sql.ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
                         hits.add(hit(rs));
                     }
+                } catch (java.sql.SQLException e) {
+                    if (QUERY_CANCELED.equals(e.getSQLState())) {
+                        throw new TooBroad();
+                    }
+                    throw e;
                 }
                 return hits;
             }
         });
+    }
+
+    @Override
+    public void settle() {
+        jdbc.execute("analyze search_posts");
     }
 
     @Override

@@ -33,10 +33,12 @@ class RebuildSearchIndex {
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
     private final SearchSettings settings;
+    private final SearchIndex index;
     private final boolean atStart;
 
     RebuildSearchIndex(SearchablePosts posts, IndexFollowsPosts follows, PlatformTransactionManager transactionManager, JdbcTemplate jdbc,
-            SearchSettings settings, @Value("${hearth.search.rebuild-at-start:true}") boolean atStart) {
+            SearchSettings settings, SearchIndex index, @Value("${hearth.search.rebuild-at-start:true}") boolean atStart) {
+        this.index = index;
         this.posts = posts;
         this.follows = follows;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -67,6 +69,7 @@ class RebuildSearchIndex {
                 progress.accept(read + " posts indexed");
             }
         }
+        index.settle();
         progress.accept("Search index rebuilt: " + read + " posts read in " + (System.nanoTime() - started) / 1_000_000_000 + " s");
         return read;
     }

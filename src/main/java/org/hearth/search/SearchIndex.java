@@ -41,6 +41,24 @@ interface SearchIndex {
     Set<String> held(Collection<String> postIds);
 
     /**
+     * After a rebuild: the engine learns the index's new shape. PostgreSQL plans a search by its
+     * statistics of the words; without them it read the whole index for a common word.
+     */
+    default void settle() {
+    }
+
+    /** Seconds a search may take before the engine gives up on it ({@link TooBroad}). */
+    int TIME_LIMIT_SECONDS = 1;
+
+    /** A search given up after {@link #TIME_LIMIT_SECONDS}: it would have read too many posts to answer. */
+    final class TooBroad extends RuntimeException {
+
+        TooBroad() {
+            super("too broad", null, false, false);
+        }
+    }
+
+    /**
      * A post as the index keeps it. {@code text} is plain text (no markup); {@code title} the
      * topic's, on its opening post only; {@code authorId} null when the post is anonymous.
      */

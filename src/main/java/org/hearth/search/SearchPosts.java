@@ -90,6 +90,10 @@ public class SearchPosts {
         record TooOften(long seconds) implements Outcome {
         }
 
+        /** The engine gave up on it: it would have read too many posts (a phrase of common words, on PostgreSQL). */
+        record TooBroad(Access within) implements Outcome {
+        }
+
         /** The results, a page of them; {@code more}: a next page has some. */
         record Found(Access within, List<TopicFound> topics, int page, boolean more) implements Outcome {
         }
@@ -167,7 +171,12 @@ public class SearchPosts {
                 input.from() == null ? null : input.from().atStartOfDay(zone).toInstant().toEpochMilli(),
                 input.until() == null ? null : input.until().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli());
 
-        List<SearchIndex.Hit> hits = new ArrayList<>(index.search(query, scope));
+        List<SearchIndex.Hit> hits;
+        try {
+            hits = new ArrayList<>(index.search(query, scope));
+        } catch (SearchIndex.TooBroad e) {
+            return new Outcome.TooBroad(within);
+        }
         hits.sort(Comparator.comparingDouble(SearchIndex.Hit::score).reversed().thenComparing(Comparator.comparingLong(SearchIndex.Hit::createdAt).reversed()));
         Map<String, List<SearchIndex.Hit>> byTopic = new LinkedHashMap<>();
         for (SearchIndex.Hit hit : hits) {

@@ -76,6 +76,8 @@ class SearchPages {
         model.addAttribute("problem", switch (outcome) {
             case SearchPosts.Outcome.NotUnderstood(var why) -> why;
             case SearchPosts.Outcome.NoSuchCommunity none -> "There is no community at that address that you can search. Search every community you can read instead.";
+            case SearchPosts.Outcome.TooBroad broad -> "This search would read too many posts to answer in time. Add a rarer word,"
+                    + " choose a community or give days, and search again; what you typed is still here.";
             case SearchPosts.Outcome.TooOften(var seconds) -> "You have searched many times in a short while. Please wait "
                     + (seconds < 60 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes") + " and search again; what you typed is still here.";
             default -> null;
@@ -83,6 +85,8 @@ class SearchPages {
         if (outcome instanceof SearchPosts.Outcome.TooOften(var seconds)) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", String.valueOf(seconds));
+        } else if (outcome instanceof SearchPosts.Outcome.TooBroad) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         } else if (outcome instanceof SearchPosts.Outcome.NotUnderstood) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
         } else if (outcome instanceof SearchPosts.Outcome.NoSuchCommunity) {
