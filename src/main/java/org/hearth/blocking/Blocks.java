@@ -48,6 +48,38 @@ public class Blocks implements ReadersChoices {
                 .or(BLOCKS.BLOCKER_ID.eq(b).and(BLOCKS.BLOCKED_ID.eq(a))));
     }
 
+    /**
+     * Those of these members who blocked this one, or (with {@code eitherWay}) whom this one
+     * blocked too: for telling members about what someone did, leaving out those who chose not
+     * to hear from them. In batches of 500, one query each.
+     */
+    public Set<String> blockedAmong(String memberId, java.util.Collection<String> memberIds, boolean eitherWay) {
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(memberIds));
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + 500));
+            found.addAll(db.select(BLOCKS.BLOCKER_ID).from(BLOCKS).where(BLOCKS.BLOCKED_ID.eq(memberId), BLOCKS.BLOCKER_ID.in(batch))
+                    .fetch(BLOCKS.BLOCKER_ID));
+            if (eitherWay) {
+                found.addAll(db.select(BLOCKS.BLOCKED_ID).from(BLOCKS).where(BLOCKS.BLOCKER_ID.eq(memberId), BLOCKS.BLOCKED_ID.in(batch))
+                        .fetch(BLOCKS.BLOCKED_ID));
+            }
+        }
+        return found;
+    }
+
+    /** Those of these members who muted this topic. */
+    public Set<String> mutedAmong(String topicId, java.util.Collection<String> memberIds) {
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(memberIds));
+        Set<String> found = new HashSet<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            found.addAll(db.select(TOPIC_MUTES.MEMBER_ID).from(TOPIC_MUTES)
+                    .where(TOPIC_MUTES.TOPIC_ID.eq(topicId), TOPIC_MUTES.MEMBER_ID.in(ids.subList(from, Math.min(ids.size(), from + 500))))
+                    .fetch(TOPIC_MUTES.MEMBER_ID));
+        }
+        return found;
+    }
+
     /** Whether this member blocked that one (the other way round is never asked for a page). */
     public boolean blocked(String blockerId, String blockedId) {
         return db.fetchExists(BLOCKS, BLOCKS.BLOCKER_ID.eq(blockerId), BLOCKS.BLOCKED_ID.eq(blockedId));

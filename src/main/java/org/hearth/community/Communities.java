@@ -244,6 +244,22 @@ public class Communities {
                 .fetchOptional(MEMBERSHIPS.JOINED_AT).map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
+    /**
+     * Those of these members who belong to the community now: whoever tells members about
+     * something in it asks this at the moment of telling, so a member who left or was removed
+     * hears nothing more from it. In batches of 500, one query each.
+     */
+    public Set<String> membersAmong(String communityId, java.util.Collection<String> memberIds) {
+        List<String> ids = List.copyOf(new java.util.LinkedHashSet<>(memberIds));
+        Set<String> found = new java.util.HashSet<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            found.addAll(db.select(MEMBERSHIPS.MEMBER_ID).from(MEMBERSHIPS)
+                    .where(MEMBERSHIPS.COMMUNITY_ID.eq(communityId), MEMBERSHIPS.MEMBER_ID.in(ids.subList(from, Math.min(ids.size(), from + 500))))
+                    .fetch(MEMBERSHIPS.MEMBER_ID));
+        }
+        return found;
+    }
+
     /** The member list a moderator sees. */
     public record MemberList(Access access, List<Membership> members, List<JoinRequest> requests) {
     }

@@ -435,6 +435,36 @@ public class Conversations {
     public record WrittenBy(String authorId, boolean anonymous, boolean deleted, Location location) {
     }
 
+    /**
+     * A post as it is now, for telling members about it: where it is, who wrote it (even an
+     * anonymous post: only to leave out members who blocked its writer, never to show), and
+     * whether members see it: neither hidden (held for review, taken down) nor deleted.
+     */
+    public record PostNow(String postId, String communityId, Location location, boolean opening, String authorId,
+            boolean anonymous, boolean hidden, boolean deleted) {
+
+        public boolean shown() {
+            return !hidden && !deleted;
+        }
+    }
+
+    /** These posts as they are now, by id, in one query; ids of no post are left out. */
+    public Map<String, PostNow> postsNow(Collection<String> postIds) {
+        List<String> valid = postIds.stream().filter(RandomId::looksValid).distinct().toList();
+        if (valid.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, PostNow> found = new HashMap<>();
+        db.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.POSITION, POSTS.OPENING, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.HIDDEN_WHY,
+                        POSTS.DELETED_AT, TOPICS.COMMUNITY_ID)
+                .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID)).where(POSTS.ID.in(valid))
+                .forEach(r -> found.put(r.get(POSTS.ID), new PostNow(r.get(POSTS.ID), r.get(TOPICS.COMMUNITY_ID),
+                        location(r.get(POSTS.TOPIC_ID), r.get(POSTS.POSITION), r.get(POSTS.ID)), Boolean.TRUE.equals(r.get(POSTS.OPENING)),
+                        r.get(POSTS.AUTHOR_ID), Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS)),
+                        r.get(POSTS.HIDDEN_WHY) != null, r.get(POSTS.DELETED_AT) != null)));
+        return found;
+    }
+
     /** The topics this member opened, whatever became of them: for what another feature keeps with a topic, when it exports or erases the member's data. */
     public List<String> topicsOpenedBy(String memberId) {
         return db.select(POSTS.TOPIC_ID).from(POSTS).where(POSTS.AUTHOR_ID.eq(memberId), POSTS.OPENING.isTrue()).orderBy(POSTS.CREATED_AT)

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import org.hearth.blocking.BlockMember;
+import org.hearth.notification.FollowCommunity;
 import org.hearth.blocking.MuteTopic;
 import org.hearth.community.EditRules;
 import org.hearth.community.JoinPolicy;
@@ -111,6 +112,12 @@ abstract class DeletionContract extends HearthTest {
 
     @Autowired
     BlockMember blockMember;
+
+    @Autowired
+    FollowCommunity followCommunity;
+
+    @Autowired
+    org.hearth.platform.web.UnreadNotifications unreadNotifications;
 
     @Autowired
     MuteTopic muteTopic;
@@ -333,6 +340,9 @@ abstract class DeletionContract extends HearthTest {
         blockMember.run(new BlockMember.Input(leaver, invitee.memberId()));
         blockMember.run(new BlockMember.Input(bystander, leaver.memberId()));
         muteTopic.run(new MuteTopic.Input(access(home, leaver), leaver, topic));
+        // notifications: a community whose new topics they follow (and the bystander's reply, told above)
+        assertThat(followCommunity.run(new FollowCommunity.Input(access(home, leaver), leaver, true)))
+                .isInstanceOf(FollowCommunity.Outcome.Following.class);
         communities.members(access(home, withSecondFactor(owner)), owner);
         // support alerts: a concern about the member, one they raised about someone else and handled themselves
         assertThat(bystanderBrowser.post("/c/" + home + "/p/" + anonymous + "/worried", Map.of("note", "about-leaver")).status())
@@ -408,6 +418,16 @@ abstract class DeletionContract extends HearthTest {
                 access(home, owner).community().id()).set(org.hearth.clinician.schema.Tables.EXPERT_PATIENTS.MEMBER_ID, leaver.memberId())
                 .set(org.hearth.clinician.schema.Tables.EXPERT_PATIENTS.MARKED_BY, owner.memberId())
                 .set(org.hearth.clinician.schema.Tables.EXPERT_PATIENTS.MARKED_AT, 1L).execute();
+        // notifications both ways: the owner's reaction to the member's story told to them, and the member's
+        // reaction to the colleague's reply told to the colleague (told after the commit, on a thread of its own;
+        // the moderation above took back what the member had been told of the bystander's reply)
+        reacted(access(home, owner), owner, opening, ReactionKind.HELPFUL);
+        reacted(access(home, leaver), leaver, colleaguesReply, ReactionKind.HELPFUL);
+        long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while ((unreadNotifications.of(leaver.memberId()) == 0 || unreadNotifications.of(colleague.memberId()) == 0)
+                && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
 
         Map<String, MemberTables.Found> found;
         try (Connection connection = dataSource.getConnection()) {

@@ -3,7 +3,6 @@ package org.hearth.conversation.web;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -18,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.hearth.community.Access;
@@ -37,10 +35,9 @@ import org.hearth.conversation.ReplyPosted;
 import org.hearth.conversation.TopicPage;
 import org.hearth.platform.live.LiveBus;
 import org.hearth.platform.live.LiveSignal;
+import org.hearth.platform.live.LiveStreams;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.Page;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -97,13 +94,8 @@ class LiveTopics implements SmartLifecycle {
     private static final Set<DataWithMediaType> HEARTBEAT = Set.of(new DataWithMediaType(":\n\n", EVENT_TEXT));
     /** Nothing of any viewer: no form token, no name; the rendering every reader may see. */
     private static final Page NEUTRAL_PAGE = new Page(null, null, false, null);
-    /** Heap one open stream holds, mostly Tomcat's buffers for its connection (measured: about 114 KB). */
-    private static final long STREAM_BYTES = 120 * 1024;
-    private static final long HEAP_FOR_EVERYTHING_ELSE = 256L * 1024 * 1024;
-    private static final Logger log = LoggerFactory.getLogger(LiveTopics.class);
 
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
-    private final AtomicInteger open = new AtomicInteger();
     // one virtual thread per stream and event: a slow reader never holds up the others
     private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
     private final Conversations conversations;
@@ -113,7 +105,7 @@ class LiveTopics implements SmartLifecycle {
     private final TemplateEngine templates;
     private final LiveBus bus;
     private final Duration streamTimeout;
-    private final int maxStreams;
+    private final LiveStreams streams;
     private final Counter renders;
     private volatile boolean running = true;
 
@@ -121,7 +113,7 @@ class LiveTopics implements SmartLifecycle {
             ObjectProvider<ReadersChoices> readersChoices, TemplateEngine templates, LiveBus bus,
             MeterRegistry meters,
             @Value("${hearth.live.stream-timeout:15m}") Duration streamTimeout,
-            @Value("${hearth.live.max-streams:0}") int maxStreams) {
+            LiveStreams streams) {
         this.conversations = conversations;
         this.communities = communities;
         this.extensions = extensions;
@@ -129,13 +121,10 @@ class LiveTopics implements SmartLifecycle {
         this.templates = templates;
         this.bus = bus;
         this.streamTimeout = streamTimeout;
-        this.maxStreams = maxStreams > 0 ? maxStreams : streamsThatFit(Runtime.getRuntime().maxMemory());
-        log.info("Live updates: up to {} open streams on this node", this.maxStreams);
+        this.streams = streams;
         this.renders = Counter.builder("hearth.live.renders")
                 .description("posts rendered for live readers (once per post and node, whatever the number of readers)")
                 .register(meters);
-        Gauge.builder("hearth.live.streams", open, AtomicInteger::get)
-                .description("open live event streams of topic pages").register(meters);
         bus.subscribe(new LiveBus.Listener() {
             @Override
             public void signal(LiveSignal signal) {
@@ -164,19 +153,9 @@ class LiveTopics implements SmartLifecycle {
         });
     }
 
-    /**
-     * Whether another stream fits. Each open stream holds its connection's buffers in the server
-     * (over 100 KB of heap with Tomcat), so their number is capped, by default to what the heap
-     * holds: past it, pages simply stay as they were loaded, instead of the node running out of
-     * memory.
-     */
+    /** Whether another stream fits in this node's budget ({@link LiveStreams}). */
     boolean hasRoom() {
-        return open.get() < maxStreams;
-    }
-
-    /** As many streams as fit in the heap beside the rest of Hearth, between 100 and 10 000. */
-    static int streamsThatFit(long maxHeap) {
-        return (int) Math.max(100, Math.min(10_000, (maxHeap - HEAP_FOR_EVERYTHING_ELSE) / STREAM_BYTES));
+        return streams.hasRoom();
     }
 
     /**
@@ -207,7 +186,7 @@ class LiveTopics implements SmartLifecycle {
             stream.topic = t;
             return t;
         });
-        open.incrementAndGet();
+        streams.opened();
         if (!running) {
             remove(stream);
             emitter.complete();
@@ -354,7 +333,7 @@ class LiveTopics implements SmartLifecycle {
 
     private void remove(Stream stream) {
         if (stream.removed.compareAndSet(false, true)) {
-            open.decrementAndGet();
+            streams.closed();
             Topic own = stream.topic;
             if (own != null) {
                 own.streams.remove(stream); // of a topic forgotten meanwhile, perhaps

@@ -10,6 +10,15 @@ public interface LiveBus {
     /** Announces the signal to every listener on every node, this one included. Call after the commit. */
     void publish(LiveSignal signal);
 
+    /**
+     * Announces several signals at once, as {@link #publish} does each: on PostgreSQL in one
+     * statement on one connection, so that telling a thousand members costs one round trip, not
+     * a thousand borrowed connections.
+     */
+    default void publishAll(java.util.Collection<LiveSignal> signals) {
+        signals.forEach(this::publish);
+    }
+
     void subscribe(Listener listener);
 
     interface Listener {

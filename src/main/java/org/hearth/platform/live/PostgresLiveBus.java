@@ -71,6 +71,24 @@ final class PostgresLiveBus implements LiveBus, SmartLifecycle, AutoCloseable {
     }
 
     @Override
+    public void publishAll(java.util.Collection<LiveSignal> signals) {
+        if (signals.isEmpty()) {
+            return;
+        }
+        String[] payloads = signals.stream().map(LiveSignal::payload).toArray(String[]::new);
+        work.execute(() -> {
+            try (Connection connection = pool.getConnection();
+                    PreparedStatement notify = connection.prepareStatement("select pg_notify(?, p) from unnest(?::text[]) as p")) {
+                notify.setString(1, CHANNEL);
+                notify.setArray(2, connection.createArrayOf("text", payloads));
+                notify.execute();
+            } catch (SQLException e) {
+                log.warn("Could not announce live updates to the other nodes: {}", e.getSQLState());
+            }
+        });
+    }
+
+    @Override
     public void subscribe(Listener listener) {
         listeners.add(listener);
     }

@@ -38,8 +38,8 @@ class JteViews {
 
     @Bean
     ViewResolver jteViewResolver(TemplateEngine engine, ObjectProvider<AdministrationPage> administration,
-            ObjectProvider<ReadersTimeZone> timeZones, RecentWrites writes) {
-        return new JteViewResolver(engine, administration, timeZones, writes);
+            ObjectProvider<ReadersTimeZone> timeZones, ObjectProvider<UnreadNotifications> unread, RecentWrites writes) {
+        return new JteViewResolver(engine, administration, timeZones, unread, writes);
     }
 
     static final class JteViewResolver implements ViewResolver, Ordered {
@@ -47,14 +47,16 @@ class JteViews {
         private final TemplateEngine engine;
         private final ObjectProvider<AdministrationPage> administration;
         private final Supplier<ReadersTimeZone> timeZones;
+        private final Supplier<UnreadNotifications> unread;
         private final RecentWrites writes;
 
         JteViewResolver(TemplateEngine engine, ObjectProvider<AdministrationPage> administration,
-                ObjectProvider<ReadersTimeZone> timeZones, RecentWrites writes) {
+                ObjectProvider<ReadersTimeZone> timeZones, ObjectProvider<UnreadNotifications> unread, RecentWrites writes) {
             this.engine = engine;
             this.administration = administration;
             // looked up once, at the first page: asking the bean factory on every page cost 2 % of a topic page's CPU
             this.timeZones = SingletonSupplier.of(timeZones::getIfAvailable);
+            this.unread = SingletonSupplier.of(unread::getIfAvailable);
             this.writes = writes;
         }
 
@@ -64,7 +66,7 @@ class JteViews {
                 return null;
             }
             String template = viewName + ".jte";
-            return engine.hasTemplate(template) ? new JteView(engine, template, administration, timeZones, writes) : null;
+            return engine.hasTemplate(template) ? new JteView(engine, template, administration, timeZones, unread, writes) : null;
         }
 
         @Override
@@ -74,7 +76,7 @@ class JteViews {
     }
 
     record JteView(TemplateEngine engine, String template, ObjectProvider<AdministrationPage> administration,
-            Supplier<ReadersTimeZone> timeZones, RecentWrites writes) implements View {
+            Supplier<ReadersTimeZone> timeZones, Supplier<UnreadNotifications> unread, RecentWrites writes) implements View {
 
         @Override
         public String getContentType() {
@@ -91,7 +93,7 @@ class JteViews {
             ZoneId zone = viewer == null || zones == null ? null : zones.of(viewer.memberId()).orElse(null);
             Page page = Page.from(params, viewer, csrf, viewer != null && viewer.siteAdmin()
                     ? administration.orderedStream().map(AdministrationPage::menuLink).flatMap(Optional::stream).toList()
-                    : List.of(), zone, writes.failingNow());
+                    : List.of(), zone, writes.failingNow(), unreadOf(viewer));
             params.put("page", page);
             // Templates are compiled with their static parts already in UTF-8 (binaryStaticContent),
             // so a page is copied out as bytes, never built as a String and encoded again: that
@@ -105,6 +107,12 @@ class JteViews {
             }
             response.setContentLength(output.length());
             output.writeTo(response.getOutputStream());
+        }
+
+        /** None for a visitor; asked once per page of a member. */
+        private int unreadOf(Viewer viewer) {
+            UnreadNotifications counts = unread.get();
+            return viewer == null || counts == null ? 0 : counts.of(viewer.memberId());
         }
     }
 }

@@ -1,0 +1,158 @@
+package org.hearth.notification;
+
+import static org.hearth.notification.schema.Tables.NOTIFICATIONS;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.hearth.community.Access;
+import org.hearth.community.Communities;
+import org.hearth.community.CommunityNames;
+import org.hearth.conversation.Conversations;
+import org.hearth.conversation.SearchablePosts;
+import org.hearth.identity.Members;
+import org.hearth.platform.RandomId;
+import org.hearth.platform.security.Viewer;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Service;
+
+/**
+ * A member's notifications as their page shows them: newest first, grouped by topic, each
+ * checked again as it is shown (a member of the community now, the post still shown, the
+ * topic's title concealed while its opening post is hidden), so that what changed after it was
+ * told never shows. Reading one, or all, marks them read.
+ */
+@Service
+public class Notifications {
+
+    static final int PER_PAGE = 50;
+    private static final int MAX_PAGES = 20;
+
+    private final DSLContext db;
+    private final Clock clock;
+    private final Communities communities;
+    private final Conversations conversations;
+    private final SearchablePosts topics;
+    private final Members members;
+    private final UnreadCounts unread;
+    private final CommunityNames names;
+
+    Notifications(DSLContext db, Clock clock, Communities communities, Conversations conversations, SearchablePosts topics,
+            Members members, UnreadCounts unread, CommunityNames names) {
+        this.names = names;
+        this.db = db;
+        this.clock = clock;
+        this.communities = communities;
+        this.conversations = conversations;
+        this.topics = topics;
+        this.members = members;
+        this.unread = unread;
+    }
+
+    /**
+     * One notification as shown. {@code actorHandle}: who did it last, null when anonymous or no
+     * longer a member; {@code location}: where to read it.
+     */
+    public record Item(String id, NotificationKind kind, int howMany, String actorHandle, long at, boolean unread,
+            Conversations.Location location) {
+    }
+
+    /** The notifications of one topic, in one community. */
+    public record TopicGroup(Access access, String topicId, String title, List<Item> items) {
+    }
+
+    /** A page of them; {@code more}: an older page exists. */
+    public record Listing(List<TopicGroup> groups, int page, boolean more, int unread) {
+    }
+
+    public Listing of(Viewer viewer, int page) {
+        int shownPage = Math.clamp(page, 1, MAX_PAGES);
+        List<? extends Record> rows = db.select(NOTIFICATIONS.ID, NOTIFICATIONS.KIND, NOTIFICATIONS.COMMUNITY_ID, NOTIFICATIONS.TOPIC_ID,
+                        NOTIFICATIONS.POST_ID, NOTIFICATIONS.ACTOR_MEMBER_ID, NOTIFICATIONS.HOW_MANY, NOTIFICATIONS.UPDATED_AT, NOTIFICATIONS.READ_AT)
+                .from(NOTIFICATIONS).where(NOTIFICATIONS.MEMBER_ID.eq(viewer.memberId()))
+                .orderBy(NOTIFICATIONS.UPDATED_AT.desc(), NOTIFICATIONS.ID).limit(PER_PAGE + 1).offset((shownPage - 1) * PER_PAGE)
+                .fetch();
+        boolean more = rows.size() > PER_PAGE && shownPage < MAX_PAGES;
+        rows = rows.subList(0, Math.min(rows.size(), PER_PAGE));
+        // checked again now: a member of the community, the topic readable, the post still shown
+        Map<String, Access> mine = communities.mine(viewer).stream().filter(Access::member)
+                .collect(Collectors.toMap(a -> a.community().id(), Function.identity()));
+        Set<String> topicIds = new HashSet<>();
+        Set<String> postIds = new HashSet<>();
+        Set<String> actors = new HashSet<>();
+        for (Record r : rows) {
+            topicIds.add(r.get(NOTIFICATIONS.TOPIC_ID));
+            postIds.add(r.get(NOTIFICATIONS.POST_ID));
+            if (r.get(NOTIFICATIONS.ACTOR_MEMBER_ID) != null) {
+                actors.add(r.get(NOTIFICATIONS.ACTOR_MEMBER_ID));
+            }
+        }
+        var headings = topics.headings(topicIds, mine, viewer);
+        var posts = conversations.postsNow(postIds);
+        Map<String, String> handles = members.handles(actors);
+        Map<String, TopicGroup> groups = new LinkedHashMap<>();
+        for (Record r : rows) {
+            var heading = headings.get(r.get(NOTIFICATIONS.TOPIC_ID));
+            var post = posts.get(r.get(NOTIFICATIONS.POST_ID));
+            if (heading == null || post == null || !post.shown() || !heading.communityId().equals(r.get(NOTIFICATIONS.COMMUNITY_ID))) {
+                continue;
+            }
+            Access access = mine.get(heading.communityId());
+            String actor = r.get(NOTIFICATIONS.ACTOR_MEMBER_ID);
+            Item item = new Item(r.get(NOTIFICATIONS.ID), NotificationKind.valueOf(r.get(NOTIFICATIONS.KIND)), r.get(NOTIFICATIONS.HOW_MANY),
+                    actor == null ? null : handles.get(actor), r.get(NOTIFICATIONS.UPDATED_AT), r.get(NOTIFICATIONS.READ_AT) == null,
+                    post.location());
+            groups.computeIfAbsent(heading.topicId(), id -> new TopicGroup(access, id, heading.title(), new ArrayList<>())).items().add(item);
+        }
+        return new Listing(List.copyOf(groups.values()), shownPage, more, unread.of(viewer.memberId()));
+    }
+
+    /**
+     * Marks one of the member's notifications read and says where to read it; empty when it is
+     * not theirs, or no longer one they may open (answered alike).
+     */
+    public Optional<Opened> open(Viewer viewer, String id) {
+        if (!RandomId.looksValid(id)) {
+            return Optional.empty();
+        }
+        int changed = db.update(NOTIFICATIONS).set(NOTIFICATIONS.READ_AT, clock.millis())
+                .where(NOTIFICATIONS.ID.eq(id), NOTIFICATIONS.MEMBER_ID.eq(viewer.memberId()), NOTIFICATIONS.READ_AT.isNull()).execute();
+        if (changed > 0) {
+            unread.changed(Set.of(viewer.memberId()));
+        }
+        var row = db.select(NOTIFICATIONS.COMMUNITY_ID, NOTIFICATIONS.POST_ID).from(NOTIFICATIONS)
+                .where(NOTIFICATIONS.ID.eq(id), NOTIFICATIONS.MEMBER_ID.eq(viewer.memberId())).fetchOptional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        var post = conversations.postsNow(Set.of(row.get().value2())).get(row.get().value2());
+        if (post == null || !post.shown() || !post.communityId().equals(row.get().value1())
+                || communities.membersAmong(post.communityId(), Set.of(viewer.memberId())).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(names.byId(Set.of(post.communityId())).get(post.communityId()))
+                .map(named -> new Opened(named.slug(), post.location()));
+    }
+
+    /** Where a notification's post is read: its community's address and its place in the topic. */
+    public record Opened(String slug, Conversations.Location location) {
+    }
+
+    /** Marks every notification of the member read; how many were unread. */
+    public int readAll(Viewer viewer) {
+        int changed = db.update(NOTIFICATIONS).set(NOTIFICATIONS.READ_AT, clock.millis())
+                .where(NOTIFICATIONS.MEMBER_ID.eq(viewer.memberId()), NOTIFICATIONS.READ_AT.isNull()).execute();
+        if (changed > 0) {
+            unread.changed(Set.of(viewer.memberId()));
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,45 @@
+package org.hearth.notification;
+
+import java.time.Clock;
+import java.util.Set;
+import org.hearth.platform.live.LiveBus;
+import org.hearth.platform.live.LiveSignal;
+import org.hearth.platform.web.UnreadNotifications;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * How many notifications a member has not read, for the header of every page: counted up to
+ * 100 (the header says "99+"), from the unread rows alone (the partial index that keeps one
+ * unread row per key holds exactly those). When counts change, every node hears it on the live
+ * bus, identifiers only.
+ */
+@Component
+public class UnreadCounts implements UnreadNotifications {
+
+    /** Subject on the live bus, followed by a member's id: their count changed; the position is when. */
+    public static final String CHANGED = "unread:";
+
+    private final JdbcClient jdbc;
+    private final LiveBus bus;
+    private final Clock clock;
+
+    UnreadCounts(JdbcClient jdbc, LiveBus bus, Clock clock) {
+        this.jdbc = jdbc;
+        this.bus = bus;
+        this.clock = clock;
+    }
+
+    @Override
+    public int of(String memberId) {
+        // SQL text over JDBC: this runs on every page of a member (see Placeholders)
+        return jdbc.sql("select count(*) from (select 1 from notifications where member_id = ? and read_at is null limit 100) unread")
+                .param(memberId).query(Integer.class).single();
+    }
+
+    /** These members' counts changed (after the commit): every node hears it, one signal per member. */
+    void changed(Set<String> memberIds) {
+        long now = clock.millis();
+        bus.publishAll(memberIds.stream().map(id -> new LiveSignal(CHANGED + id, now)).toList());
+    }
+}

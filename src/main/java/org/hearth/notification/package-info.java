@@ -1,0 +1,16 @@
+/**
+ * Notifications: what members are told about, and only what they may know. Features publish
+ * their past-tense events inside the transaction of the change (a reply, a reaction, a new
+ * topic); {@link org.hearth.notification.NotificationQueue} writes each into a durable queue in
+ * that same transaction, and after the commit {@link org.hearth.notification.FanOut} (on any
+ * node, once) decides who hears of it, at that moment: members of the community now, not those
+ * who blocked whoever did it or muted the topic, never about a post hidden or deleted. A post
+ * held for review waits in the queue until it is shown. What a member is told is one row on
+ * their notifications page ({@code /me/notifications}), like things joining an unread row
+ * ("3 reactions"); the header shows how many are unread. Who wrote an anonymous post is never
+ * stored with what the reader is told. Members hear about topics they started or wrote in
+ * (until they stop: {@link org.hearth.notification.FollowTopic}) and the new topics of
+ * communities they chose to follow ({@link org.hearth.notification.FollowCommunity}).
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"blocking", "community", "conversation", "identity", "platform"})
+package org.hearth.notification;
