@@ -47,6 +47,7 @@ class AccessibilityAndPrivacyInBrowserTest extends BrowserTest {
         String deletion = member.locator(".post.opening a[href$='/delete']").getAttribute("href");
         violations.addAll(axe(member, deletion));
         assertThat(member.locator("form.confirm").count()).as("the post's deletion asks first").isEqualTo(1);
+        violations.addAll(axe(member, "/me/notifications"));
         violations.addAll(axe(member, "/me/data"));
         violations.addAll(axe(member, "/me/delete"));
 
