@@ -260,6 +260,26 @@ public class Communities {
         return found;
     }
 
+    /**
+     * Those of these members who may read the community now: everyone in a public one (but
+     * those banned from it), its members otherwise. For a mention, which may name only someone
+     * who could follow it to the post.
+     */
+    public Set<String> readersAmong(String communityId, java.util.Collection<String> memberIds) {
+        String visibility = db.select(COMMUNITIES.VISIBILITY).from(COMMUNITIES).where(COMMUNITIES.ID.eq(communityId))
+                .fetchOne(COMMUNITIES.VISIBILITY);
+        if (visibility == null) {
+            return Set.of();
+        }
+        if (!Visibility.PUBLIC.name().equals(visibility)) {
+            return membersAmong(communityId, memberIds);
+        }
+        Set<String> readers = new java.util.HashSet<>(memberIds);
+        readers.removeAll(db.select(COMMUNITY_BANS.MEMBER_ID).from(COMMUNITY_BANS)
+                .where(COMMUNITY_BANS.COMMUNITY_ID.eq(communityId), COMMUNITY_BANS.MEMBER_ID.in(memberIds)).fetch(COMMUNITY_BANS.MEMBER_ID));
+        return readers;
+    }
+
     /** The member list a moderator sees. */
     public record MemberList(Access access, List<Membership> members, List<JoinRequest> requests) {
     }

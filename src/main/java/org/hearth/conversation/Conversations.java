@@ -570,7 +570,7 @@ public class Conversations {
             return Optional.empty();
         }
         return db.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.OPENING, POSTS.POSITION, POSTS.BODY_SOURCE, POSTS.CONTENT_WARNING, POSTS.CREATED_AT, POSTS.EDITED_AT,
-                        POSTS.DELETED_AT, POSTS.HIDDEN_WHY, POSTS.HIDDEN_EDITED_AT, TOPICS.TITLE, TOPICS.KIND)
+                        POSTS.DELETED_AT, POSTS.HIDDEN_WHY, POSTS.HIDDEN_EDITED_AT, POSTS.BODY_HTML, TOPICS.TITLE, TOPICS.KIND)
                 .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID))
                 .where(POSTS.ID.eq(postId), TOPICS.COMMUNITY_ID.eq(access.community().id()), condition)
                 .fetchOptional().map(r -> (Record) r);

@@ -66,7 +66,7 @@ public class EditPost {
     }
 
     public Outcome run(Input input) {
-        return writing.withSafeHtml(input.draft().body(), html -> {
+        return writing.withSafeHtml(input.access(), input.editor().memberId(), input.draft().body(), (html, mentioned) -> {
             Optional<Record> found = writing.conversations.postInCommunity(input.access(), input.postId())
                     .or(() -> writing.conversations.ownPostInCommunity(input.access(), input.postId(), input.editor().memberId()));
             if (found.isEmpty()) {
@@ -80,7 +80,7 @@ public class EditPost {
                     .or(() -> titled(post, input.draft()))
                     .or(() -> writing.overLimit(new WritingLimits.Writing(input.access(), input.editor().memberId(), input.draft(),
                             false, true)).map(Outcome.OverLimit::new))
-                    .orElseGet(() -> edit(input, post, html, location));
+                    .orElseGet(() -> edit(input, post, html, mentioned, location));
         });
     }
 
@@ -111,7 +111,7 @@ public class EditPost {
                 ? Optional.of(new Outcome.TitleMissing()) : Optional.empty();
     }
 
-    private Outcome edit(Input input, Record post, String html, Location location) {
+    private Outcome edit(Input input, Record post, String html, java.util.Set<String> mentioned, Location location) {
         Draft draft = input.draft();
         boolean opening = Boolean.TRUE.equals(post.get(POSTS.OPENING));
         long now = writing.clock.millis();
@@ -130,6 +130,9 @@ public class EditPost {
         }
         writing.events.publishEvent(new PostEdited(input.access().community().id(), post.get(POSTS.TOPIC_ID), input.postId(),
                 post.get(POSTS.AUTHOR_ID), Boolean.TRUE.equals(post.get(POSTS.ANONYMOUS))));
+        // only those the edit adds are told: the post linked the others already
+        writing.mentioned(input.access(), post.get(POSTS.TOPIC_ID), input.postId(), post.get(POSTS.AUTHOR_ID),
+                Boolean.TRUE.equals(post.get(POSTS.ANONYMOUS)), mentioned, PostWriting.linkedMembers(post.get(POSTS.BODY_HTML)));
         return new Outcome.Edited(location);
     }
 }

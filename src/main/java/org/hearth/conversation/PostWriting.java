@@ -3,12 +3,18 @@ package org.hearth.conversation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.hearth.community.Access;
 import org.hearth.community.Audience;
 import org.hearth.community.Communities;
 import org.hearth.community.Visibility;
 import org.hearth.platform.db.Submissions;
+import org.hearth.identity.Members;
 import org.hearth.platform.text.Markdown;
+import org.hearth.platform.text.Mentions;
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -28,10 +34,12 @@ class PostWriting {
     private final Communities communities;
     private final Submissions submissions;
     private final List<WritingLimits> limits;
+    private final Members members;
 
     PostWriting(DSLContext db, Conversations conversations, Clock clock, ApplicationEventPublisher events,
             Markdown markdown, PlatformTransactionManager transactionManager, Communities communities, Submissions submissions,
-            List<WritingLimits> limits) {
+            List<WritingLimits> limits, Members members) {
+        this.members = members;
         this.limits = limits;
         this.communities = communities;
         this.submissions = submissions;
@@ -48,9 +56,55 @@ class PostWriting {
      * comes first because on SQLite a transaction holds the one write lock, and rendering is
      * the slow part of writing a post.
      */
-    <T> T withSafeHtml(String markdownText, Function<String, T> change) {
-        String html = markdown.toSafeHtml(markdownText);
-        return transactions.execute(status -> change.apply(html));
+    <T> T withSafeHtml(Access access, String writerId, String markdownText, BiFunction<String, Set<String>, T> change) {
+        var rendered = markdown.toSafeHtml(markdownText, mentionsIn(access, writerId));
+        return transactions.execute(status -> change.apply(rendered.html(), rendered.mentioned()));
+    }
+
+    /**
+     * Who a post in this community may mention: a member who may read it (anyone with an
+     * account in a public community; a member of the community otherwise), never its writer.
+     * Everyone else's {@code @handle} stays plain text, so a mention never links to someone who
+     * could not follow the link to the post.
+     */
+    private Mentions mentionsIn(Access access, String writerId) {
+        return handles -> {
+            Map<String, String> ids = members.idsOfHandles(handles);
+            Set<String> readers = communities.readersAmong(access.community().id(), ids.values());
+            Map<String, Mentions.Mentioned> mentioned = new HashMap<>();
+            ids.forEach((handle, id) -> {
+                if (readers.contains(id) && !id.equals(writerId)) {
+                    mentioned.put(handle, new Mentions.Mentioned(id, "/m/" + id));
+                }
+            });
+            return mentioned;
+        };
+    }
+
+    private static final java.util.regex.Pattern PROFILE_LINK = java.util.regex.Pattern.compile("href=\"/m/([a-z2-7]{16})\"");
+
+    /** The members a post's HTML links to as mentions. */
+    static Set<String> linkedMembers(String html) {
+        Set<String> ids = new java.util.HashSet<>();
+        if (html != null) {
+            var matcher = PROFILE_LINK.matcher(html);
+            while (matcher.find()) {
+                ids.add(matcher.group(1));
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * Tells who was newly mentioned (inside the writing transaction, like the post's own event):
+     * {@code before} are those the post mentioned already, who are not told again.
+     */
+    void mentioned(Access access, String topicId, String postId, String writerId, boolean anonymous, Set<String> now, Set<String> before) {
+        Set<String> fresh = new java.util.LinkedHashSet<>(now);
+        fresh.removeAll(before);
+        if (!fresh.isEmpty()) {
+            events.publishEvent(new MembersMentioned(access.community().id(), topicId, postId, writerId, anonymous, Set.copyOf(fresh)));
+        }
     }
 
     /**

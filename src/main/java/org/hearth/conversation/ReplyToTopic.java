@@ -78,7 +78,8 @@ public class ReplyToTopic {
 
     public Outcome run(Input input) {
         return aMember(input.access())
-                .orElseGet(() -> writing.withSafeHtml(input.draft().body(), html -> reply(input, html)));
+                .orElseGet(() -> writing.withSafeHtml(input.access(), input.author().memberId(), input.draft().body(),
+                        (html, mentioned) -> reply(input, html, mentioned)));
     }
 
     /**
@@ -95,7 +96,7 @@ public class ReplyToTopic {
         return access.canPost() ? Optional.empty() : Optional.of(new Outcome.NotAMember());
     }
 
-    private Outcome reply(Input input, String html) {
+    private Outcome reply(Input input, String html, java.util.Set<String> mentioned) {
         Access access = input.access();
         String memberId = input.author().memberId();
         // a reply deleted since is not found: the form sent again then stores it anew
@@ -138,6 +139,7 @@ public class ReplyToTopic {
         boolean held = writing.heldIfAsked(writes, post.id());
         writing.events.publishEvent(new ReplyPosted(access.community().id(), input.topicId(), post.id(), position,
                 input.author().memberId(), post.anonymous()));
+        writing.mentioned(access, input.topicId(), post.id(), memberId, post.anonymous(), mentioned, java.util.Set.of());
         return new Outcome.Replied(Conversations.location(input.topicId(), position, post.id()), held);
     }
 }

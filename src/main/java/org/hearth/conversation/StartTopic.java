@@ -72,7 +72,8 @@ public class StartTopic {
         if (refused.isPresent()) {
             return refused.get();
         }
-        return writing.withSafeHtml(input.draft().body(), html -> start(input, html));
+        return writing.withSafeHtml(input.access(), input.author().memberId(), input.draft().body(),
+                (html, mentioned) -> start(input, html, mentioned));
     }
 
     /**
@@ -89,7 +90,7 @@ public class StartTopic {
         return access.canPost() ? Optional.empty() : Optional.of(new Outcome.NotAMember());
     }
 
-    private Outcome start(Input input, String html) {
+    private Outcome start(Input input, String html, java.util.Set<String> mentioned) {
         Access access = input.access();
         String memberId = input.author().memberId();
         // a post deleted since is not found: the form sent again then stores it anew
@@ -123,6 +124,7 @@ public class StartTopic {
         boolean held = writing.heldIfAsked(writes, post.id());
         writing.events.publishEvent(new TopicStarted(access.community().id(), topicId, post.id(), input.author().memberId(),
                 post.anonymous(), draft.kind()));
+        writing.mentioned(access, topicId, post.id(), memberId, post.anonymous(), mentioned, java.util.Set.of());
         return new Outcome.Started(topicId, held);
     }
 }

@@ -138,6 +138,19 @@ public class Members {
         return db.select(MEMBERS.ID).from(MEMBERS).where(MEMBERS.HANDLE_KEY.eq(handleKey(handle))).fetchOptional(MEMBERS.ID);
     }
 
+    /** The members these handles name (as typed, any case), in one query; handles of no one, or of deleted accounts, are left out. */
+    public Map<String, String> idsOfHandles(Collection<String> handles) {
+        Map<String, String> typedByKey = new java.util.HashMap<>();
+        handles.forEach(h -> typedByKey.putIfAbsent(handleKey(h), h));
+        if (typedByKey.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> found = new java.util.HashMap<>();
+        db.select(MEMBERS.HANDLE_KEY, MEMBERS.ID).from(MEMBERS).where(MEMBERS.HANDLE_KEY.in(typedByKey.keySet()), STILL_A_MEMBER)
+                .forEach(r -> found.put(typedByKey.get(r.value1()), r.value2()));
+        return found;
+    }
+
     public Optional<Profile> profile(String memberId) {
         if (!RandomId.looksValid(memberId)) {
             return Optional.empty();

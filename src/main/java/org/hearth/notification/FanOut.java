@@ -145,12 +145,13 @@ class FanOut {
             db.update(NOTIFICATION_EVENTS).set(NOTIFICATION_EVENTS.NOT_BEFORE, PARKED).where(NOTIFICATION_EVENTS.ID.eq(id)).execute();
             return Set.of();
         }
-        Set<String> told = post == null || post.deleted() ? Set.of() : tell(kind, post, event.get(NOTIFICATION_EVENTS.ACTOR_ID), now);
+        Set<String> told = post == null || post.deleted() ? Set.of()
+                : tell(kind, post, event.get(NOTIFICATION_EVENTS.ACTOR_ID), event.get(NOTIFICATION_EVENTS.RECIPIENT_ID), now);
         db.deleteFrom(NOTIFICATION_EVENTS).where(NOTIFICATION_EVENTS.ID.eq(id)).execute();
         return told;
     }
 
-    private Set<String> tell(NotificationKind kind, PostNow post, String actorId, long now) {
+    private Set<String> tell(NotificationKind kind, PostNow post, String actorId, String recipientId, long now) {
         String topicId = post.location().topicId();
         Set<String> to = new LinkedHashSet<>(switch (kind) {
             case REPLY -> db.select(TOPIC_FOLLOWERS.MEMBER_ID).from(TOPIC_FOLLOWERS)
@@ -158,15 +159,22 @@ class FanOut {
             case NEW_TOPIC -> db.select(COMMUNITY_FOLLOWERS.MEMBER_ID).from(COMMUNITY_FOLLOWERS)
                     .where(COMMUNITY_FOLLOWERS.COMMUNITY_ID.eq(post.communityId())).fetch(COMMUNITY_FOLLOWERS.MEMBER_ID);
             case REACTION -> post.authorId() == null ? List.<String>of() : List.of(post.authorId());
+            case MENTION -> recipientId == null ? List.<String>of() : List.of(recipientId);
         });
         to.remove(actorId);
         if (to.isEmpty()) {
             return Set.of();
         }
-        to.retainAll(communities.membersAmong(post.communityId(), to));
-        to.removeAll(blocks.blockedAmong(actorId, to, false));
-        if (kind == NotificationKind.REPLY) {
+        // a mention reaches whoever may read the post (anyone in a public community), the rest its members only
+        to.retainAll(kind == NotificationKind.MENTION ? communities.readersAmong(post.communityId(), to)
+                : communities.membersAmong(post.communityId(), to));
+        // a mention goes through only when neither blocked the other; the rest leaves out who blocked the writer
+        to.removeAll(blocks.blockedAmong(actorId, to, kind == NotificationKind.MENTION));
+        if (kind == NotificationKind.REPLY || kind == NotificationKind.MENTION) {
             to.removeAll(blocks.mutedAmong(topicId, to));
+        }
+        if (kind == NotificationKind.REPLY) {
+            to.removeAll(mentionedIn(post.postId(), to));
         }
         if (to.isEmpty()) {
             return Set.of();
@@ -175,6 +183,17 @@ class FanOut {
         String shownActor = kind == NotificationKind.REACTION || !post.anonymous() ? actorId : null;
         write(kind, kind.batchKey(topicId, post.postId()), post, shownActor, to, now);
         return to;
+    }
+
+    /** Those of these members the post mentions: told of it as a mention, not again as a reply. */
+    private Set<String> mentionedIn(String postId, Set<String> members) {
+        Set<String> mentioned = new java.util.HashSet<>(db.select(NOTIFICATION_EVENTS.RECIPIENT_ID).from(NOTIFICATION_EVENTS)
+                .where(NOTIFICATION_EVENTS.POST_ID.eq(postId), NOTIFICATION_EVENTS.KIND.eq(NotificationKind.MENTION.name()))
+                .fetch(NOTIFICATION_EVENTS.RECIPIENT_ID));
+        mentioned.addAll(db.select(NOTIFICATIONS.MEMBER_ID).from(NOTIFICATIONS)
+                .where(NOTIFICATIONS.BATCH_KEY.eq(NotificationKind.MENTION.batchKey(null, postId))).fetch(NOTIFICATIONS.MEMBER_ID));
+        mentioned.retainAll(members);
+        return mentioned;
     }
 
     /**

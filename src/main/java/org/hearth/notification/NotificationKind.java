@@ -11,7 +11,9 @@ public enum NotificationKind {
     /** Reactions to the member's post. */
     REACTION,
     /** A new topic in a community the member follows. */
-    NEW_TOPIC;
+    NEW_TOPIC,
+    /** A post named the member with {@code @handle}. */
+    MENTION;
 
     /** What joins an unread row of this kind. */
     String batchKey(String topicId, String postId) {
@@ -19,6 +21,7 @@ public enum NotificationKind {
             case REPLY -> "reply:" + topicId;
             case REACTION -> "reaction:" + postId;
             case NEW_TOPIC -> "topic:" + topicId;
+            case MENTION -> "mention:" + postId;
         };
     }
 
@@ -28,6 +31,12 @@ public enum NotificationKind {
             case REPLY -> howMany == 1 ? "A new reply" : howMany + " new replies";
             case REACTION -> howMany == 1 ? "A reaction to your post" : howMany + " reactions to your post";
             case NEW_TOPIC -> "A new topic in a community you follow";
+            case MENTION -> "You were mentioned";
         };
+    }
+
+    /** The words before who did it: the latest of several, or the one. */
+    public String byWords() {
+        return this == REPLY || this == REACTION ? ", the latest by" : " by";
     }
 }

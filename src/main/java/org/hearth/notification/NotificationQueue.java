@@ -6,6 +6,7 @@ import static org.hearth.notification.schema.Tables.TOPIC_FOLLOWERS;
 
 import java.time.Clock;
 import org.hearth.community.MemberLeft;
+import org.hearth.conversation.MembersMentioned;
 import org.hearth.conversation.PostDeleted;
 import org.hearth.conversation.PostHidden;
 import org.hearth.conversation.PostShown;
@@ -58,6 +59,20 @@ class NotificationQueue {
         queue(NotificationKind.REACTION, reaction.communityId(), null, reaction.postId(), reaction.memberId(), false);
     }
 
+    /** One item per member named: each is told (or not) on their own. */
+    @EventListener
+    void on(MembersMentioned mentioned) {
+        for (String memberId : mentioned.memberIds()) {
+            queue(NotificationKind.MENTION, mentioned.communityId(), mentioned.topicId(), mentioned.postId(), mentioned.authorId(),
+                    mentioned.anonymous(), memberId);
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void wake(MembersMentioned mentioned) {
+        fanOut.soon();
+    }
+
     /** A post held for review was let through: what waits for it goes out now. */
     @EventListener
     void on(PostShown shown) {
@@ -105,11 +120,17 @@ class NotificationQueue {
     }
 
     private void queue(NotificationKind kind, String communityId, String topicId, String postId, String actorId, boolean anonymous) {
+        queue(kind, communityId, topicId, postId, actorId, anonymous, null);
+    }
+
+    private void queue(NotificationKind kind, String communityId, String topicId, String postId, String actorId, boolean anonymous,
+            String recipientId) {
         long now = clock.millis();
         db.insertInto(NOTIFICATION_EVENTS).set(NOTIFICATION_EVENTS.ID, RandomId.next()).set(NOTIFICATION_EVENTS.KIND, kind.name())
                 .set(NOTIFICATION_EVENTS.COMMUNITY_ID, communityId).set(NOTIFICATION_EVENTS.TOPIC_ID, topicId)
                 .set(NOTIFICATION_EVENTS.POST_ID, postId).set(NOTIFICATION_EVENTS.ACTOR_ID, actorId)
-                .set(NOTIFICATION_EVENTS.ANONYMOUS, anonymous).set(NOTIFICATION_EVENTS.CREATED_AT, now)
+                .set(NOTIFICATION_EVENTS.ANONYMOUS, anonymous).set(NOTIFICATION_EVENTS.RECIPIENT_ID, recipientId)
+                .set(NOTIFICATION_EVENTS.CREATED_AT, now)
                 .set(NOTIFICATION_EVENTS.NOT_BEFORE, now).execute();
     }
 

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * A member's notifications as their page shows them: newest first, grouped by topic, each
- * checked again as it is shown (a member of the community now, the post still shown, the
+ * checked again as it is shown (the community readable now, the post still shown, the
  * topic's title concealed while its opening post is hidden), so that what changed after it was
  * told never shows. Reading one, or all, marks them read.
  */
@@ -83,7 +83,7 @@ public class Notifications {
         boolean more = rows.size() > PER_PAGE && shownPage < MAX_PAGES;
         rows = rows.subList(0, Math.min(rows.size(), PER_PAGE));
         // checked again now: a member of the community, the topic readable, the post still shown
-        Map<String, Access> mine = communities.mine(viewer).stream().filter(Access::member)
+        Map<String, Access> mine = communities.readableBy(viewer).stream()
                 .collect(Collectors.toMap(a -> a.community().id(), Function.identity()));
         Set<String> topicIds = new HashSet<>();
         Set<String> postIds = new HashSet<>();
@@ -135,7 +135,7 @@ public class Notifications {
         }
         var post = conversations.postsNow(Set.of(row.get().value2())).get(row.get().value2());
         if (post == null || !post.shown() || !post.communityId().equals(row.get().value1())
-                || communities.membersAmong(post.communityId(), Set.of(viewer.memberId())).isEmpty()) {
+                || communities.readersAmong(post.communityId(), Set.of(viewer.memberId())).isEmpty()) {
             return Optional.empty();
         }
         return Optional.ofNullable(names.byId(Set.of(post.communityId())).get(post.communityId()))

@@ -71,7 +71,8 @@ class NotificationsOfAMember implements MemberData {
     public void erase(String memberId) {
         db.deleteFrom(NOTIFICATIONS).where(NOTIFICATIONS.MEMBER_ID.eq(memberId)).execute();
         db.update(NOTIFICATIONS).set(NOTIFICATIONS.ACTOR_MEMBER_ID, (String) null).where(NOTIFICATIONS.ACTOR_MEMBER_ID.eq(memberId)).execute();
-        db.deleteFrom(NOTIFICATION_EVENTS).where(NOTIFICATION_EVENTS.ACTOR_ID.eq(memberId)).execute();
+        db.deleteFrom(NOTIFICATION_EVENTS).where(NOTIFICATION_EVENTS.ACTOR_ID.eq(memberId).or(NOTIFICATION_EVENTS.RECIPIENT_ID.eq(memberId)))
+                .execute();
         db.deleteFrom(TOPIC_FOLLOWERS).where(TOPIC_FOLLOWERS.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(COMMUNITY_FOLLOWERS).where(COMMUNITY_FOLLOWERS.MEMBER_ID.eq(memberId)).execute();
     }

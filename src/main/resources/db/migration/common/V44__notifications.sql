@@ -11,6 +11,8 @@ CREATE TABLE notification_events (
     -- who did it, kept to leave out members who blocked them, even for an anonymous post
     actor_id     VARCHAR(16),
     anonymous    BOOLEAN      NOT NULL DEFAULT FALSE,
+    -- the one member it is for, when it is for one (a mention)
+    recipient_id VARCHAR(16),
     created_at   BIGINT       NOT NULL,
     attempts     INTEGER      NOT NULL DEFAULT 0,
     -- when it may be told (again): retries wait longer each time, and the news of a post held

@@ -307,6 +307,69 @@ abstract class NotificationsContract extends HearthTest {
                 .as("only the row from before").isEqualTo(1);
     }
 
+    // ---- mentions ---------------------------------------------------------------------------
+
+    @Test
+    void aMentionLinksAndTellsOnlyMembersWhoMayReadThePost() {
+        Place p = place(Visibility.MEMBERS_ONLY);
+        Viewer outsider = account(unique("outsider"));
+        String postId = reply(p, p.writer(), "Ask @" + p.asker().handle() + " and @" + outsider.handle() + " and @nosuchmember1.", false);
+        told();
+        var page = signedIn(p.asker()).get(p.topic());
+        var post = page.document().getElementById("p-" + postId);
+        assertThat(post.select("a[href=/m/" + p.asker().memberId() + "]").text()).isEqualTo("@" + p.asker().handle());
+        assertThat(post.select("a[href=/m/" + outsider.memberId() + "]")).as("not a member: plain text").isEmpty();
+        assertThat(post.text()).contains("@" + outsider.handle()).contains("@nosuchmember1");
+        assertThat(rowsOf(outsider)).isZero();
+        var notifications = signedIn(p.asker()).get("/me/notifications").text();
+        assertThat(notifications).contains("You were mentioned by " + p.writer().handle()).doesNotContain("A new reply");
+        assertThat(db.fetchCount(NOTIFICATIONS, NOTIFICATIONS.MEMBER_ID.eq(p.asker().memberId()))).as("one notification, not two").isEqualTo(1);
+    }
+
+    @Test
+    void anAnonymousMentionTellsNothingOfItsWriter() {
+        Place p = place(Visibility.PUBLIC);
+        Viewer named = account(unique("named"));
+        join(p.slug(), named);
+        reply(p, p.writer(), "I think @" + named.handle() + " knows.", true);
+        told();
+        assertThat(db.select(NOTIFICATIONS.ACTOR_MEMBER_ID).from(NOTIFICATIONS).where(NOTIFICATIONS.MEMBER_ID.eq(named.memberId()))
+                .fetch(NOTIFICATIONS.ACTOR_MEMBER_ID)).containsExactly((String) null);
+        assertThat(signedIn(named).get("/me/notifications").text()).contains("You were mentioned").doesNotContain(p.writer().handle());
+    }
+
+    @Test
+    void aMentionBetweenMembersWhereEitherBlockedTheOtherIsNotTold() {
+        Place p = place(Visibility.PUBLIC);
+        Viewer blocker = account(unique("blocker"));
+        Viewer blocked = account(unique("blocked"));
+        join(p.slug(), blocker);
+        join(p.slug(), blocked);
+        blockMember.run(new BlockMember.Input(blocker, p.writer().memberId()));
+        blockMember.run(new BlockMember.Input(p.writer(), blocked.memberId()));
+        reply(p, p.writer(), "Hello @" + blocker.handle() + " and @" + blocked.handle(), false);
+        told();
+        assertThat(rowsOf(blocker)).as("they blocked the writer").isZero();
+        assertThat(rowsOf(blocked)).as("the writer blocked them").isZero();
+    }
+
+    @Test
+    void anEditTellsOnlyThoseItAdds() {
+        Place p = place(Visibility.PUBLIC);
+        Viewer first = account(unique("first"));
+        Viewer second = account(unique("second"));
+        join(p.slug(), first);
+        join(p.slug(), second);
+        String postId = reply(p, p.writer(), "Thanks @" + first.handle(), false);
+        told();
+        assertThat(edited(access(p.slug(), p.writer()), p.writer(), postId,
+                new Draft(null, null, "Thanks @" + first.handle() + " and @" + second.handle(), null, false)))
+                .isInstanceOf(org.hearth.conversation.EditPost.Outcome.Edited.class);
+        told();
+        assertThat(rowsOf(first)).as("not told twice").isEqualTo(1);
+        assertThat(rowsOf(second)).isEqualTo(1);
+    }
+
     // ---- live -----------------------------------------------------------------------------
 
     @Test

@@ -1,11 +1,13 @@
 package org.hearth.platform.text;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.commonmark.ext.autolink.AutolinkExtension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
@@ -57,8 +59,101 @@ public class Markdown {
             .build();
 
     public String toSafeHtml(String markdown) {
-        String html = renderer.render(parser.parse(markdown == null ? "" : markdown));
-        return POLICY.sanitize(html);
+        return toSafeHtml(markdown, Mentions.NONE).html();
+    }
+
+    /** Safe HTML, and the members its mentions named (linked to their profiles). */
+    public record WithMentions(String html, Set<String> mentioned) {
+    }
+
+    /**
+     * Safe HTML in which each {@code @handle} that {@code mentions} accepts links to that member's
+     * profile; at most {@link #MAX_MENTIONS} different handles are looked at, so one post cannot
+     * reach a crowd. An {@code @handle} in code or inside a link stays as typed.
+     */
+    public WithMentions toSafeHtml(String markdown, Mentions mentions) {
+        Node document = parser.parse(markdown == null ? "" : markdown);
+        Set<String> mentioned = new java.util.LinkedHashSet<>();
+        if (mentions != Mentions.NONE && markdown != null && markdown.indexOf('@') >= 0) {
+            linkMentions(document, mentions, mentioned);
+        }
+        return new WithMentions(POLICY.sanitize(renderer.render(document)), Set.copyOf(mentioned));
+    }
+
+    /** At most this many different handles of one text are looked up and linked. */
+    public static final int MAX_MENTIONS = 10;
+
+    /** An @ not inside a word or an address, then a handle's shape (trailing dots and dashes are punctuation). */
+    private static final java.util.regex.Pattern MENTION =
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}@._/-])@([\\p{L}\\p{N}][\\p{L}\\p{M}\\p{N}._-]{2,29})");
+
+    private static void linkMentions(Node document, Mentions mentions, Set<String> mentioned) {
+        List<Text> texts = new java.util.ArrayList<>();
+        Set<String> handles = new java.util.LinkedHashSet<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                // the words of a link stay as they are
+            }
+
+            @Override
+            public void visit(Text text) {
+                var matcher = MENTION.matcher(text.getLiteral());
+                boolean any = false;
+                while (matcher.find()) {
+                    if (handles.size() < MAX_MENTIONS) {
+                        handles.add(handleOf(matcher.group(1)));
+                    }
+                    any = true;
+                }
+                if (any) {
+                    texts.add(text);
+                }
+            }
+        });
+        if (handles.isEmpty()) {
+            return;
+        }
+        Map<String, Mentions.Mentioned> found = mentions.resolve(Set.copyOf(handles));
+        if (found.isEmpty()) {
+            return;
+        }
+        for (Text text : texts) {
+            String literal = text.getLiteral();
+            var matcher = MENTION.matcher(literal);
+            int from = 0;
+            while (matcher.find()) {
+                String handle = handleOf(matcher.group(1));
+                Mentions.Mentioned who = found.get(handle);
+                if (who == null) {
+                    continue;
+                }
+                int end = matcher.start(1) + handle.length();
+                if (matcher.start() > from) {
+                    text.insertBefore(new Text(literal.substring(from, matcher.start())));
+                }
+                Link link = new Link(who.href(), null);
+                link.appendChild(new Text("@" + handle));
+                text.insertBefore(link);
+                mentioned.add(who.memberId());
+                from = end;
+            }
+            if (from > 0) {
+                if (from < literal.length()) {
+                    text.insertBefore(new Text(literal.substring(from)));
+                }
+                text.unlink();
+            }
+        }
+    }
+
+    /** A handle as typed, without the punctuation that may end a sentence after it. */
+    private static String handleOf(String typed) {
+        int end = typed.length();
+        while (end > 3 && ".-_".indexOf(typed.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return typed.substring(0, end);
     }
 
     /**
