@@ -162,6 +162,9 @@ public class AddExperience {
                 earlier.ifPresent(experiences::forget);
                 experiences.insert(postId, topicId, memberId, input.optionId(), new ChosenIn(input.chosenIn()), input.wouldAgain(),
                         input.answers(), context);
+                // in the reply's own transaction, so whoever listens knows the reply is an experience before it commits
+                boolean anonymous = conversations.writtenBy(access, postId).map(Conversations.WrittenBy::anonymous).orElse(false);
+                events.publishEvent(new ExperienceAdded(access.community().id(), topicId, postId, input.optionId(), memberId, anonymous));
             }));
         } catch (DataIntegrityViolationException e) {
             // the same form sent twice at once, or the same member from another tab: the one stored stands
@@ -172,12 +175,7 @@ public class AddExperience {
             return experiences.of(input.topicId(), memberId).<Outcome>map(Outcome.AlreadyAdded::new).orElseThrow(() -> e);
         }
         return switch (replied) {
-            case ReplyToTopic.Outcome.Replied(var location, var held) -> {
-                boolean anonymous = conversations.writtenBy(access, location.postId()).map(Conversations.WrittenBy::anonymous).orElse(false);
-                events.publishEvent(new ExperienceAdded(access.community().id(), input.topicId(), location.postId(), input.optionId(),
-                        memberId, anonymous));
-                yield new Outcome.Added(location, held);
-            }
+            case ReplyToTopic.Outcome.Replied(var location, var held) -> new Outcome.Added(location, held);
             case ReplyToTopic.Outcome.AlreadySaved(var location) -> new Outcome.AlreadySaved(location);
             case ReplyToTopic.Outcome.NotAMember n -> new Outcome.NotAMember();
             case ReplyToTopic.Outcome.Locked l -> new Outcome.Locked();

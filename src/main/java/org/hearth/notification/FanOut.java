@@ -39,10 +39,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the item is tried again later, each time after a longer wait. So an item is never lost
  * and never told twice.
  *
- * <p>Who hears of it is decided here, not when it happened: members of the post's community now,
- * not its writer, not those who blocked its writer (also when the post is anonymous: leaving
- * them out tells nobody anything), not those who muted the topic (for replies). A post that is
- * hidden (held for review) waits, parked, until it is shown; a deleted one is told to no one.
+ * <p>Who hears of it is decided here, not when it happened. About a post: members of the post's
+ * community now (for a mention, whoever may read it), not its writer, not those who blocked its
+ * writer (also when the post is anonymous: leaving them out tells nobody anything; for a mention,
+ * not when either blocked the other), not those who muted the topic (replies, experiences,
+ * mentions). A post that is hidden (held for review) waits, parked, until it is shown; a deleted
+ * one is told to no one. About a member (a decision, an appeal, an application): that member
+ * alone, whatever their standing. For moderators (join requests, flags): the community's
+ * moderators and owners at the moment of telling.
  */
 @Component
 class FanOut {
@@ -139,27 +143,61 @@ class FanOut {
             return Set.of();
         }
         NotificationKind kind = NotificationKind.valueOf(event.get(NOTIFICATION_EVENTS.KIND));
-        String postId = event.get(NOTIFICATION_EVENTS.POST_ID);
-        PostNow post = conversations.postsNow(Set.of(postId)).get(postId);
-        if (post != null && post.hidden() && !post.deleted()) {
-            db.update(NOTIFICATION_EVENTS).set(NOTIFICATION_EVENTS.NOT_BEFORE, PARKED).where(NOTIFICATION_EVENTS.ID.eq(id)).execute();
-            return Set.of();
+        String actorId = event.get(NOTIFICATION_EVENTS.ACTOR_ID);
+        String recipientId = event.get(NOTIFICATION_EVENTS.RECIPIENT_ID);
+        String communityId = event.get(NOTIFICATION_EVENTS.COMMUNITY_ID);
+        Set<String> told;
+        switch (kind.audience()) {
+            case PERSONAL -> told = tellOne(kind, communityId, recipientId, event.get(NOTIFICATION_EVENTS.ABOUT_ID), now);
+            case MODERATORS -> told = tellModerators(kind, communityId, actorId, now);
+            default -> {
+                String postId = event.get(NOTIFICATION_EVENTS.POST_ID);
+                PostNow post = conversations.postsNow(Set.of(postId)).get(postId);
+                if (post != null && post.hidden() && !post.deleted()) {
+                    db.update(NOTIFICATION_EVENTS).set(NOTIFICATION_EVENTS.NOT_BEFORE, PARKED).where(NOTIFICATION_EVENTS.ID.eq(id)).execute();
+                    return Set.of();
+                }
+                told = post == null || post.deleted() ? Set.of() : tellAboutAPost(kind, post, actorId, recipientId, now);
+            }
         }
-        Set<String> told = post == null || post.deleted() ? Set.of()
-                : tell(kind, post, event.get(NOTIFICATION_EVENTS.ACTOR_ID), event.get(NOTIFICATION_EVENTS.RECIPIENT_ID), now);
         db.deleteFrom(NOTIFICATION_EVENTS).where(NOTIFICATION_EVENTS.ID.eq(id)).execute();
         return told;
     }
 
-    private Set<String> tell(NotificationKind kind, PostNow post, String actorId, String recipientId, long now) {
+    /**
+     * A decision about the member, their appeal, their application: told to them alone, whatever
+     * their standing now (a member removed from a community is still told why), and with no name:
+     * moderators and reviewers act for the community and the site.
+     */
+    private Set<String> tellOne(NotificationKind kind, String communityId, String memberId, String about, long now) {
+        if (memberId == null) {
+            return Set.of();
+        }
+        write(kind, kind.batchKey(communityId, null, null, about), communityId, null, null, null, Set.of(memberId), now);
+        return Set.of(memberId);
+    }
+
+    /** Join requests and flags: told to the community's moderators and owners now (not to whoever caused it), one row each while unread. */
+    private Set<String> tellModerators(NotificationKind kind, String communityId, String actorId, long now) {
+        Set<String> to = new LinkedHashSet<>(communities.staffIds(communityId));
+        to.remove(actorId);
+        if (to.isEmpty()) {
+            return Set.of();
+        }
+        write(kind, kind.batchKey(communityId, null, null, null), communityId, null, null, null, to, now);
+        return to;
+    }
+
+    private Set<String> tellAboutAPost(NotificationKind kind, PostNow post, String actorId, String recipientId, long now) {
         String topicId = post.location().topicId();
         Set<String> to = new LinkedHashSet<>(switch (kind) {
-            case REPLY -> db.select(TOPIC_FOLLOWERS.MEMBER_ID).from(TOPIC_FOLLOWERS)
+            case REPLY, EXPERIENCE -> db.select(TOPIC_FOLLOWERS.MEMBER_ID).from(TOPIC_FOLLOWERS)
                     .where(TOPIC_FOLLOWERS.TOPIC_ID.eq(topicId), TOPIC_FOLLOWERS.STOPPED.isFalse()).fetch(TOPIC_FOLLOWERS.MEMBER_ID);
             case NEW_TOPIC -> db.select(COMMUNITY_FOLLOWERS.MEMBER_ID).from(COMMUNITY_FOLLOWERS)
                     .where(COMMUNITY_FOLLOWERS.COMMUNITY_ID.eq(post.communityId())).fetch(COMMUNITY_FOLLOWERS.MEMBER_ID);
-            case REACTION -> post.authorId() == null ? List.<String>of() : List.of(post.authorId());
+            case REACTION, EVIDENCE_NOTE -> post.authorId() == null ? List.<String>of() : List.of(post.authorId());
             case MENTION -> recipientId == null ? List.<String>of() : List.of(recipientId);
+            default -> List.<String>of();
         });
         to.remove(actorId);
         if (to.isEmpty()) {
@@ -170,18 +208,20 @@ class FanOut {
                 : communities.membersAmong(post.communityId(), to));
         // a mention goes through only when neither blocked the other; the rest leaves out who blocked the writer
         to.removeAll(blocks.blockedAmong(actorId, to, kind == NotificationKind.MENTION));
-        if (kind == NotificationKind.REPLY || kind == NotificationKind.MENTION) {
+        if (kind == NotificationKind.REPLY || kind == NotificationKind.EXPERIENCE || kind == NotificationKind.MENTION) {
             to.removeAll(blocks.mutedAmong(topicId, to));
         }
-        if (kind == NotificationKind.REPLY) {
+        if (kind == NotificationKind.REPLY || kind == NotificationKind.EXPERIENCE) {
             to.removeAll(mentionedIn(post.postId(), to));
         }
         if (to.isEmpty()) {
             return Set.of();
         }
         // the reader is told who only where the post shows who: never for an anonymous post
-        String shownActor = kind == NotificationKind.REACTION || !post.anonymous() ? actorId : null;
-        write(kind, kind.batchKey(topicId, post.postId()), post, shownActor, to, now);
+        boolean actorIsTheWriter = kind != NotificationKind.REACTION && kind != NotificationKind.EVIDENCE_NOTE;
+        String shownActor = actorIsTheWriter && post.anonymous() ? null : actorId;
+        write(kind, kind.batchKey(post.communityId(), topicId, post.postId(), null), post.communityId(), topicId, post.postId(),
+                shownActor, to, now);
         return to;
     }
 
@@ -191,7 +231,7 @@ class FanOut {
                 .where(NOTIFICATION_EVENTS.POST_ID.eq(postId), NOTIFICATION_EVENTS.KIND.eq(NotificationKind.MENTION.name()))
                 .fetch(NOTIFICATION_EVENTS.RECIPIENT_ID));
         mentioned.addAll(db.select(NOTIFICATIONS.MEMBER_ID).from(NOTIFICATIONS)
-                .where(NOTIFICATIONS.BATCH_KEY.eq(NotificationKind.MENTION.batchKey(null, postId))).fetch(NOTIFICATIONS.MEMBER_ID));
+                .where(NOTIFICATIONS.BATCH_KEY.eq(NotificationKind.MENTION.batchKey(null, null, postId, null))).fetch(NOTIFICATIONS.MEMBER_ID));
         mentioned.retainAll(members);
         return mentioned;
     }
@@ -201,15 +241,15 @@ class FanOut {
      * members: an insert that, where an unread row of the key exists, counts one more on it. A
      * row marked read meanwhile is no longer unread, so the news starts a row of its own.
      */
-    private void write(NotificationKind kind, String key, PostNow post, String actorId, Set<String> to, long now) {
+    private void write(NotificationKind kind, String key, String communityId, String topicId, String postId, String actorId,
+            Set<String> to, long now) {
         List<String> members = List.copyOf(to);
         for (int from = 0; from < members.size(); from += 200) {
             var insert = db.insertInto(NOTIFICATIONS, NOTIFICATIONS.ID, NOTIFICATIONS.MEMBER_ID, NOTIFICATIONS.KIND, NOTIFICATIONS.BATCH_KEY,
                     NOTIFICATIONS.COMMUNITY_ID, NOTIFICATIONS.TOPIC_ID, NOTIFICATIONS.POST_ID, NOTIFICATIONS.ACTOR_MEMBER_ID,
                     NOTIFICATIONS.HOW_MANY, NOTIFICATIONS.CREATED_AT, NOTIFICATIONS.UPDATED_AT);
             for (String member : members.subList(from, Math.min(members.size(), from + 200))) {
-                insert = insert.values(RandomId.next(), member, kind.name(), key, post.communityId(), post.location().topicId(),
-                        post.postId(), actorId, 1, now, now);
+                insert = insert.values(RandomId.next(), member, kind.name(), key, communityId, topicId, postId, actorId, 1, now, now);
             }
             insert.onConflict(NOTIFICATIONS.MEMBER_ID, NOTIFICATIONS.BATCH_KEY).where(NOTIFICATIONS.READ_AT.isNull())
                     .doUpdate()

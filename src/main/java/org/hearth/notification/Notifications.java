@@ -57,21 +57,23 @@ public class Notifications {
         this.unread = unread;
     }
 
-    /**
-     * One notification as shown. {@code actorHandle}: who did it last, null when anonymous or no
-     * longer a member; {@code location}: where to read it.
-     */
-    public record Item(String id, NotificationKind kind, int howMany, String actorHandle, long at, boolean unread,
-            Conversations.Location location) {
+    /** One notification as shown. {@code actorHandle}: who did it last, null when anonymous, unnamed or no longer a member. */
+    public record Item(String id, NotificationKind kind, int howMany, String actorHandle, long at, boolean unread) {
     }
 
-    /** The notifications of one topic, in one community. */
-    public record TopicGroup(Access access, String topicId, String title, List<Item> items) {
+    /**
+     * The notifications of one place: a topic ({@code topicId} set: its replies can be stopped),
+     * a community the member moderates, or the member themselves ("About you").
+     */
+    public record Group(String title, String href, String placeName, String placeHref, String slug, String topicId,
+            List<Item> items) {
     }
 
     /** A page of them; {@code more}: an older page exists. */
-    public record Listing(List<TopicGroup> groups, int page, boolean more, int unread) {
+    public record Listing(List<Group> groups, int page, boolean more, int unread) {
     }
+
+    private static final String ABOUT_YOU = "about-you";
 
     public Listing of(Viewer viewer, int page) {
         int shownPage = Math.clamp(page, 1, MAX_PAGES);
@@ -82,44 +84,64 @@ public class Notifications {
                 .fetch();
         boolean more = rows.size() > PER_PAGE && shownPage < MAX_PAGES;
         rows = rows.subList(0, Math.min(rows.size(), PER_PAGE));
-        // checked again now: a member of the community, the topic readable, the post still shown
-        Map<String, Access> mine = communities.readableBy(viewer).stream()
+        // checked again now: the community readable (or moderated), the topic readable, the post still shown
+        Map<String, Access> readable = communities.readableBy(viewer).stream()
                 .collect(Collectors.toMap(a -> a.community().id(), Function.identity()));
         Set<String> topicIds = new HashSet<>();
         Set<String> postIds = new HashSet<>();
         Set<String> actors = new HashSet<>();
         for (Record r : rows) {
-            topicIds.add(r.get(NOTIFICATIONS.TOPIC_ID));
-            postIds.add(r.get(NOTIFICATIONS.POST_ID));
+            if (r.get(NOTIFICATIONS.POST_ID) != null) {
+                topicIds.add(r.get(NOTIFICATIONS.TOPIC_ID));
+                postIds.add(r.get(NOTIFICATIONS.POST_ID));
+            }
             if (r.get(NOTIFICATIONS.ACTOR_MEMBER_ID) != null) {
                 actors.add(r.get(NOTIFICATIONS.ACTOR_MEMBER_ID));
             }
         }
-        var headings = topics.headings(topicIds, mine, viewer);
+        var headings = topics.headings(topicIds, readable, viewer);
         var posts = conversations.postsNow(postIds);
         Map<String, String> handles = members.handles(actors);
-        Map<String, TopicGroup> groups = new LinkedHashMap<>();
+        Map<String, Group> groups = new LinkedHashMap<>();
         for (Record r : rows) {
-            var heading = headings.get(r.get(NOTIFICATIONS.TOPIC_ID));
-            var post = posts.get(r.get(NOTIFICATIONS.POST_ID));
-            if (heading == null || post == null || !post.shown() || !heading.communityId().equals(r.get(NOTIFICATIONS.COMMUNITY_ID))) {
-                continue;
-            }
-            Access access = mine.get(heading.communityId());
+            NotificationKind kind = NotificationKind.valueOf(r.get(NOTIFICATIONS.KIND));
             String actor = r.get(NOTIFICATIONS.ACTOR_MEMBER_ID);
-            Item item = new Item(r.get(NOTIFICATIONS.ID), NotificationKind.valueOf(r.get(NOTIFICATIONS.KIND)), r.get(NOTIFICATIONS.HOW_MANY),
-                    actor == null ? null : handles.get(actor), r.get(NOTIFICATIONS.UPDATED_AT), r.get(NOTIFICATIONS.READ_AT) == null,
-                    post.location());
-            groups.computeIfAbsent(heading.topicId(), id -> new TopicGroup(access, id, heading.title(), new ArrayList<>())).items().add(item);
+            Item item = new Item(r.get(NOTIFICATIONS.ID), kind, r.get(NOTIFICATIONS.HOW_MANY),
+                    actor == null || kind.audience() != NotificationKind.Audience.POST ? null : handles.get(actor),
+                    r.get(NOTIFICATIONS.UPDATED_AT), r.get(NOTIFICATIONS.READ_AT) == null);
+            String communityId = r.get(NOTIFICATIONS.COMMUNITY_ID);
+            switch (kind.audience()) {
+                case PERSONAL -> groups.computeIfAbsent(ABOUT_YOU, key -> new Group("About you", null, null, null, null, null,
+                        new ArrayList<>())).items().add(item);
+                case MODERATORS -> {
+                    Access access = readable.get(communityId);
+                    if (access != null && access.moderates()) {
+                        String slug = access.community().slug();
+                        groups.computeIfAbsent("moderating:" + communityId, key -> new Group("Moderating " + access.community().name(),
+                                "/c/" + slug + "/review", null, null, null, null, new ArrayList<>())).items().add(item);
+                    }
+                }
+                case POST -> {
+                    var heading = headings.get(r.get(NOTIFICATIONS.TOPIC_ID));
+                    var post = posts.get(r.get(NOTIFICATIONS.POST_ID));
+                    if (heading == null || post == null || !post.shown() || !heading.communityId().equals(communityId)) {
+                        continue;
+                    }
+                    Access access = readable.get(heading.communityId());
+                    String slug = access.community().slug();
+                    groups.computeIfAbsent(heading.topicId(), id -> new Group(heading.title(), "/c/" + slug + "/t/" + id,
+                            access.community().name(), "/c/" + slug, slug, id, new ArrayList<>())).items().add(item);
+                }
+            }
         }
         return new Listing(List.copyOf(groups.values()), shownPage, more, unread.of(viewer.memberId()));
     }
 
     /**
-     * Marks one of the member's notifications read and says where to read it; empty when it is
-     * not theirs, or no longer one they may open (answered alike).
+     * Marks one of the member's notifications read and says where it leads; empty when it is not
+     * theirs, or leads nowhere they may go now (answered alike).
      */
-    public Optional<Opened> open(Viewer viewer, String id) {
+    public Optional<String> open(Viewer viewer, String id) {
         if (!RandomId.looksValid(id)) {
             return Optional.empty();
         }
@@ -128,22 +150,32 @@ public class Notifications {
         if (changed > 0) {
             unread.changed(Set.of(viewer.memberId()));
         }
-        var row = db.select(NOTIFICATIONS.COMMUNITY_ID, NOTIFICATIONS.POST_ID).from(NOTIFICATIONS)
+        var row = db.select(NOTIFICATIONS.KIND, NOTIFICATIONS.COMMUNITY_ID, NOTIFICATIONS.POST_ID).from(NOTIFICATIONS)
                 .where(NOTIFICATIONS.ID.eq(id), NOTIFICATIONS.MEMBER_ID.eq(viewer.memberId())).fetchOptional();
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        var post = conversations.postsNow(Set.of(row.get().value2())).get(row.get().value2());
-        if (post == null || !post.shown() || !post.communityId().equals(row.get().value1())
-                || communities.readersAmong(post.communityId(), Set.of(viewer.memberId())).isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(names.byId(Set.of(post.communityId())).get(post.communityId()))
-                .map(named -> new Opened(named.slug(), post.location()));
-    }
-
-    /** Where a notification's post is read: its community's address and its place in the topic. */
-    public record Opened(String slug, Conversations.Location location) {
+        NotificationKind kind = NotificationKind.valueOf(row.get().value1());
+        String communityId = row.get().value2();
+        return switch (kind) {
+            case APPLICATION_DECIDED -> Optional.of("/me/clinician");
+            case DECISION_ABOUT_YOU, APPEAL_DECIDED -> Optional.of("/me/decisions");
+            case JOIN_REQUEST, REVIEW_QUEUE -> Optional.ofNullable(names.byId(Set.of(communityId)).get(communityId))
+                    .flatMap(named -> communities.visibleTo(named.slug(), viewer))
+                    .filter(Access::moderates)
+                    .map(access -> "/c/" + access.community().slug() + (kind == NotificationKind.JOIN_REQUEST ? "/members" : "/review"));
+            default -> {
+                var post = conversations.postsNow(Set.of(row.get().value3())).get(row.get().value3());
+                if (post == null || !post.shown() || !post.communityId().equals(communityId)
+                        || communities.readersAmong(post.communityId(), Set.of(viewer.memberId())).isEmpty()) {
+                    yield Optional.empty();
+                }
+                var at = post.location();
+                yield Optional.ofNullable(names.byId(Set.of(post.communityId())).get(post.communityId()))
+                        .map(named -> "/c/" + named.slug() + "/t/" + at.topicId() + (at.page() > 1 ? "?page=" + at.page() : "")
+                                + "#p-" + at.postId());
+            }
+        };
     }
 
     /** Marks every notification of the member read; how many were unread. */

@@ -12,5 +12,5 @@
  * (until they stop: {@link org.hearth.notification.FollowTopic}) and the new topics of
  * communities they chose to follow ({@link org.hearth.notification.FollowCommunity}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"blocking", "community", "conversation", "identity", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"blocking", "clinician", "community", "conversation", "decision", "identity", "moderation", "platform"})
 package org.hearth.notification;

@@ -11,8 +11,10 @@ CREATE TABLE notification_events (
     -- who did it, kept to leave out members who blocked them, even for an anonymous post
     actor_id     VARCHAR(16),
     anonymous    BOOLEAN      NOT NULL DEFAULT FALSE,
-    -- the one member it is for, when it is for one (a mention)
+    -- the one member it is for, when it is for one (a mention, a decision about them)
     recipient_id VARCHAR(16),
+    -- what it is about when not a post: a moderator's decision, an appeal, an application
+    about_id     VARCHAR(16),
     created_at   BIGINT       NOT NULL,
     attempts     INTEGER      NOT NULL DEFAULT 0,
     -- when it may be told (again): retries wait longer each time, and the news of a post held

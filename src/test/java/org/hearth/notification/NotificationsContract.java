@@ -370,6 +370,109 @@ abstract class NotificationsContract extends HearthTest {
         assertThat(rowsOf(second)).isEqualTo(1);
     }
 
+    // ---- about members, for moderators, in decisions --------------------------------------------
+
+    @Autowired
+    org.hearth.moderation.FlagPost flagPost;
+
+    @Autowired
+    org.hearth.moderation.DecideReview decideReview;
+
+    @Autowired
+    org.hearth.clinician.ApplyAsClinician applyAsClinician;
+
+    @Autowired
+    org.hearth.clinician.DecideApplication decideApplication;
+
+    @Autowired
+    org.hearth.decision.StartDecision startDecision;
+
+    @Autowired
+    org.hearth.decision.AddExperience addExperience;
+
+    @Autowired
+    org.hearth.decision.DecisionTopics decisionTopics;
+
+    @Test
+    void moderatorsAloneHearOfJoinRequestsAndFlagsEachKindOnOneRow() {
+        Viewer owner = account(unique("owner"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.APPROVAL, false);
+        Viewer member = account(unique("member"));
+        admit(owner, slug, member);
+        join(slug, account(unique("asks")));
+        join(slug, account(unique("asks")));
+        String topic = started(access(slug, member), member, new Draft(TopicKind.QUESTION, "Flag me", "An advert", null, false));
+        String opening = conversations.opening(access(slug, member), topic).orElseThrow().postId();
+        Viewer flagger = account(unique("flagger"));
+        admit(owner, slug, flagger);
+        assertThat(flagPost.run(new org.hearth.moderation.FlagPost.Input(access(slug, flagger), flagger, opening, "SPAM", null)))
+                .isInstanceOf(org.hearth.moderation.FlagPost.Outcome.Flagged.class);
+        told();
+        Visitor moderator = signedIn(owner);
+        var page = moderator.get("/me/notifications");
+        assertThat(page.text()).contains("Moderating Community " + slug).contains("2 requests to join")
+                .contains("A flag waits in the review queue").doesNotContain(flagger.handle());
+        String join = page.document().select(".notification a:contains(requests to join)").attr("href");
+        assertThat(moderator.get(join).location()).endsWith("/c/" + slug + "/members");
+        assertThat(signedIn(member).get("/me/notifications").text()).doesNotContain("requests to join").doesNotContain("review queue");
+        assertThat(db.fetchCount(NOTIFICATIONS, NOTIFICATIONS.MEMBER_ID.eq(member.memberId()),
+                NOTIFICATIONS.KIND.in(NotificationKind.JOIN_REQUEST.name(), NotificationKind.REVIEW_QUEUE.name()))).isZero();
+    }
+
+    @Test
+    void aDecisionAboutAMemberAndTheirApplicationAreToldToThemAloneWithoutNames() {
+        Place p = place(Visibility.PUBLIC);
+        String postId = reply(p, p.writer(), "Off topic, a bit", false);
+        assertThat(flagPost.run(new org.hearth.moderation.FlagPost.Input(access(p.slug(), p.asker()), p.asker(), postId, "OFF_TOPIC", null)))
+                .isInstanceOf(org.hearth.moderation.FlagPost.Outcome.Flagged.class);
+        assertThat(decideReview.run(new org.hearth.moderation.DecideReview.Input(p.slug(), withSecondFactor(p.owner()), postId,
+                org.hearth.moderation.ModerationAction.WARN, "Please stay on topic", null, null)))
+                .isInstanceOf(org.hearth.moderation.DecideReview.Outcome.Decided.class);
+        assertThat(applyAsClinician.run(new org.hearth.clinician.ApplyAsClinician.Input(p.writer(), "NURSE", "Oncology", "United Kingdom",
+                "12A3456E", "%PDF-1.4 licence".getBytes(java.nio.charset.StandardCharsets.US_ASCII))))
+                .isInstanceOf(org.hearth.clinician.ApplyAsClinician.Outcome.Applied.class);
+        Viewer admin = withSecondFactor(members.create(unique("admin"), PASSWORD, null, true));
+        String application = db.select(org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS.ID)
+                .from(org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS)
+                .where(org.hearth.clinician.schema.Tables.CLINICIAN_APPLICATIONS.MEMBER_ID.eq(p.writer().memberId())).fetchSingle().value1();
+        assertThat(decideApplication.run(new org.hearth.clinician.DecideApplication.Input(admin, application, false, "Not readable.")))
+                .isInstanceOf(org.hearth.clinician.DecideApplication.Outcome.Rejected.class);
+        told();
+        Visitor writer = signedIn(p.writer());
+        var page = writer.get("/me/notifications");
+        assertThat(page.text()).contains("About you").contains("A moderator decided about you or your post")
+                .contains("Your clinician application was decided").doesNotContain(p.owner().handle()).doesNotContain(admin.handle());
+        String decision = page.document().select(".notification a:contains(A moderator decided)").attr("href");
+        assertThat(writer.get(decision).location()).endsWith("/me/decisions");
+        assertThat(db.fetchCount(NOTIFICATIONS, NOTIFICATIONS.KIND.eq(NotificationKind.DECISION_ABOUT_YOU.name()),
+                NOTIFICATIONS.MEMBER_ID.ne(p.writer().memberId()), NOTIFICATIONS.COMMUNITY_ID.eq(access(p.slug(), p.owner()).community().id())))
+                .as("told to no one else").isZero();
+    }
+
+    @Test
+    void anExperienceInAFollowedDecisionIsToldAsOneNotAsAReply() {
+        Viewer owner = account(unique("owner"));
+        String slug = community(owner, Visibility.PUBLIC, JoinPolicy.OPEN, false);
+        Viewer asker = account(unique("asker"));
+        Viewer teller = account(unique("teller"));
+        join(slug, asker);
+        join(slug, teller);
+        var started = startDecision.run(new org.hearth.decision.StartDecision.Input(access(slug, asker), asker, "Pump or pens?",
+                "Which did you choose?", null, false, List.of(new org.hearth.decision.OptionDraft("Pump", ""),
+                        new org.hearth.decision.OptionDraft("Pens", "")), List.of("Effort?"), null, null));
+        String topicId = ((org.hearth.decision.StartDecision.Outcome.Started) started).topicId();
+        String option = decisionTopics.readable(access(slug, teller), topicId).orElseThrow().options().getFirst().id();
+        assertThat(addExperience.run(new org.hearth.decision.AddExperience.Input(access(slug, teller), teller, topicId, option,
+                java.time.YearMonth.of(2024, 3), org.hearth.decision.WouldChooseAgain.YES, "It went well", null, false,
+                Map.of(0, "Some"), List.of(), null, null))).isInstanceOf(org.hearth.decision.AddExperience.Outcome.Added.class);
+        told();
+        assertThat(signedIn(asker).get("/me/notifications").text()).contains("A new experience").doesNotContain("A new reply");
+        assertThat(rowsOf(asker)).isEqualTo(1);
+    }
+
+    @Autowired
+    org.hearth.conversation.Conversations conversations;
+
     // ---- live -----------------------------------------------------------------------------
 
     @Test

@@ -73,9 +73,7 @@ class NotificationPages {
 
     @GetMapping("/me/notifications/{id}")
     String open(@PathVariable String id, Viewer viewer) {
-        var opened = notifications.open(viewer, id).orElseThrow(NotFound::new);
-        var at = opened.location();
-        return "redirect:/c/" + opened.slug() + "/t/" + at.topicId() + (at.page() > 1 ? "?page=" + at.page() : "") + "#p-" + at.postId();
+        return "redirect:" + notifications.open(viewer, id).orElseThrow(NotFound::new);
     }
 
     @PostMapping("/me/notifications/read")
