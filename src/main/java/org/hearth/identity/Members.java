@@ -245,6 +245,18 @@ public class Members {
                 .fetchOptional(MEMBERS.EMAIL);
     }
 
+    /** The verified addresses of these members, by id, in one query: where mail about them may go. */
+    public Map<String, String> verifiedEmails(Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> found = new java.util.HashMap<>();
+        db.select(MEMBERS.ID, MEMBERS.EMAIL).from(MEMBERS)
+                .where(MEMBERS.ID.in(memberIds), MEMBERS.EMAIL.isNotNull(), MEMBERS.EMAIL_VERIFIED_AT.isNotNull(), STILL_A_MEMBER)
+                .forEach(r -> found.put(r.value1(), r.value2()));
+        return found;
+    }
+
     /** The address on file (verified or not), for the member's own settings page. */
     public Optional<String> email(String memberId) {
         return db.select(MEMBERS.EMAIL).from(MEMBERS).where(MEMBERS.ID.eq(memberId)).fetchOptional(MEMBERS.EMAIL);

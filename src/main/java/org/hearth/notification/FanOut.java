@@ -68,12 +68,14 @@ class FanOut {
     private final Communities communities;
     private final Blocks blocks;
     private final UnreadCounts unread;
+    private final NotificationMail mail;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final ReentrantLock telling = new ReentrantLock();
 
     FanOut(DSLContext db, Clock clock, PlatformTransactionManager transactionManager, Conversations conversations,
-            Communities communities, Blocks blocks, UnreadCounts unread) {
+            Communities communities, Blocks blocks, UnreadCounts unread, NotificationMail mail) {
+        this.mail = mail;
         this.db = db;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -244,6 +246,7 @@ class FanOut {
     private void write(NotificationKind kind, String key, String communityId, String topicId, String postId, String actorId,
             Set<String> to, long now) {
         List<String> members = List.copyOf(to);
+        Set<String> started = new java.util.HashSet<>();
         for (int from = 0; from < members.size(); from += 200) {
             var insert = db.insertInto(NOTIFICATIONS, NOTIFICATIONS.ID, NOTIFICATIONS.MEMBER_ID, NOTIFICATIONS.KIND, NOTIFICATIONS.BATCH_KEY,
                     NOTIFICATIONS.COMMUNITY_ID, NOTIFICATIONS.TOPIC_ID, NOTIFICATIONS.POST_ID, NOTIFICATIONS.ACTOR_MEMBER_ID,
@@ -256,8 +259,15 @@ class FanOut {
                     .set(NOTIFICATIONS.HOW_MANY, NOTIFICATIONS.HOW_MANY.plus(1))
                     .set(NOTIFICATIONS.UPDATED_AT, DSL.excluded(NOTIFICATIONS.UPDATED_AT))
                     .set(NOTIFICATIONS.ACTOR_MEMBER_ID, DSL.excluded(NOTIFICATIONS.ACTOR_MEMBER_ID))
-                    .execute();
+                    .returningResult(NOTIFICATIONS.MEMBER_ID, NOTIFICATIONS.HOW_MANY)
+                    .fetch().forEach(r -> {
+                        if (r.value2() == 1) {
+                            started.add(r.value1());
+                        }
+                    });
         }
+        // e-mail once per unread notification: what joins one already unread sends nothing more
+        mail.atOnce(kind, communityId, started);
     }
 
     /** Failed: tried again after a wait that doubles each time, up to an hour; given up after about two days. */

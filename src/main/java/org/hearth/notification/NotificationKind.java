@@ -9,7 +9,7 @@ public enum NotificationKind {
     /** New replies in a topic the member follows (started, wrote in, or chose). */
     REPLY(Audience.POST, "A new reply", "new replies"),
     /** Reactions to the member's post. */
-    REACTION(Audience.POST, "A reaction to your post", "reactions to your post"),
+    REACTION(Audience.POST, "A reaction to your post", "reactions to your post", EmailChoice.NEVER),
     /** A new topic in a community the member follows. */
     NEW_TOPIC(Audience.POST, "A new topic in a community you follow", null),
     /** A post named the member with {@code @handle}. */
@@ -37,11 +37,27 @@ public enum NotificationKind {
     private final Audience audience;
     private final String one;
     private final String many;
+    private final EmailChoice byDefault;
 
     NotificationKind(Audience audience, String one, String many) {
+        this(audience, one, many, EmailChoice.AT_ONCE);
+    }
+
+    NotificationKind(Audience audience, String one, String many, EmailChoice byDefault) {
         this.audience = audience;
         this.one = one;
         this.many = many;
+        this.byDefault = byDefault;
+    }
+
+    /** How a member hears of it by e-mail until they choose: at once, but reactions, which are many and need no answer. */
+    public EmailChoice emailByDefault() {
+        return byDefault;
+    }
+
+    /** The kind in a member's list of choices and in an unsubscribe page. */
+    public String label() {
+        return many == null ? one : Character.toUpperCase(many.charAt(0)) + many.substring(1);
     }
 
     Audience audience() {

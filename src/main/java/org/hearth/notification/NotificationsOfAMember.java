@@ -1,12 +1,16 @@
 package org.hearth.notification;
 
 import static org.hearth.notification.schema.Tables.COMMUNITY_FOLLOWERS;
+import static org.hearth.notification.schema.Tables.NOTIFICATION_CHOICES;
+import static org.hearth.notification.schema.Tables.NOTIFICATION_SETTINGS;
 import static org.hearth.notification.schema.Tables.NOTIFICATIONS;
 import static org.hearth.notification.schema.Tables.NOTIFICATION_EVENTS;
 import static org.hearth.notification.schema.Tables.TOPIC_FOLLOWERS;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.hearth.identity.MemberData;
 import org.jooq.DSLContext;
 import org.jooq.Table;
@@ -16,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * A member's notifications and what they follow, in their download: what they were told (kind,
  * how many, when, read or not; never who did it, which may be another member's anonymous post),
- * the topics and communities they follow. Erasing removes all of it, the news of what they did
+ * the topics and communities they follow, their choices of e-mail. Erasing removes all of it, the news of what they did
  * that no one was told yet, and their name from what others were told.
  */
 @Component
@@ -36,10 +40,11 @@ class NotificationsOfAMember implements MemberData {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(NOTIFICATIONS, NOTIFICATION_EVENTS, TOPIC_FOLLOWERS, COMMUNITY_FOLLOWERS);
+        return List.of(NOTIFICATIONS, NOTIFICATION_EVENTS, TOPIC_FOLLOWERS, COMMUNITY_FOLLOWERS, NOTIFICATION_CHOICES, NOTIFICATION_SETTINGS);
     }
 
-    record Section(List<Told> notifications, List<FollowedTopic> topics, List<FollowedCommunity> communities) {
+    record Section(List<Told> notifications, List<FollowedTopic> topics, List<FollowedCommunity> communities,
+            Map<String, String> emailChoices, Boolean discreetEmails) {
     }
 
     record Told(String kind, String communityId, String topicId, String postId, int howMany, Instant at, Instant readAt) {
@@ -64,7 +69,11 @@ class NotificationsOfAMember implements MemberData {
                         .fetch(r -> new FollowedTopic(r.value1(), Boolean.TRUE.equals(r.value2()), Instant.ofEpochMilli(r.value3()))),
                 db.select(COMMUNITY_FOLLOWERS.COMMUNITY_ID, COMMUNITY_FOLLOWERS.SINCE).from(COMMUNITY_FOLLOWERS)
                         .where(COMMUNITY_FOLLOWERS.MEMBER_ID.eq(memberId)).orderBy(COMMUNITY_FOLLOWERS.SINCE, COMMUNITY_FOLLOWERS.COMMUNITY_ID)
-                        .fetch(r -> new FollowedCommunity(r.value1(), Instant.ofEpochMilli(r.value2()))));
+                        .fetch(r -> new FollowedCommunity(r.value1(), Instant.ofEpochMilli(r.value2()))),
+                new TreeMap<>(db.select(NOTIFICATION_CHOICES.KIND, NOTIFICATION_CHOICES.EMAIL).from(NOTIFICATION_CHOICES)
+                        .where(NOTIFICATION_CHOICES.MEMBER_ID.eq(memberId)).fetchMap(NOTIFICATION_CHOICES.KIND, NOTIFICATION_CHOICES.EMAIL)),
+                db.select(NOTIFICATION_SETTINGS.DISCREET).from(NOTIFICATION_SETTINGS).where(NOTIFICATION_SETTINGS.MEMBER_ID.eq(memberId))
+                        .fetchOne(NOTIFICATION_SETTINGS.DISCREET));
     }
 
     @Override
@@ -75,5 +84,7 @@ class NotificationsOfAMember implements MemberData {
                 .execute();
         db.deleteFrom(TOPIC_FOLLOWERS).where(TOPIC_FOLLOWERS.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(COMMUNITY_FOLLOWERS).where(COMMUNITY_FOLLOWERS.MEMBER_ID.eq(memberId)).execute();
+        db.deleteFrom(NOTIFICATION_CHOICES).where(NOTIFICATION_CHOICES.MEMBER_ID.eq(memberId)).execute();
+        db.deleteFrom(NOTIFICATION_SETTINGS).where(NOTIFICATION_SETTINGS.MEMBER_ID.eq(memberId)).execute();
     }
 }

@@ -48,6 +48,7 @@ class AccessibilityAndPrivacyInBrowserTest extends BrowserTest {
         violations.addAll(axe(member, deletion));
         assertThat(member.locator("form.confirm").count()).as("the post's deletion asks first").isEqualTo(1);
         violations.addAll(axe(member, "/me/notifications"));
+        violations.addAll(axe(member, "/me/notifications/settings"));
         violations.addAll(axe(member, "/me/data"));
         violations.addAll(axe(member, "/me/delete"));
 

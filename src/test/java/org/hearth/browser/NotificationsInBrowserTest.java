@@ -65,6 +65,14 @@ class NotificationsInBrowserTest extends BrowserTest {
                     .as("/me/notifications at %d px", width).isLessThanOrEqualTo(width);
             page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("notifications-" + width + ".png")).setFullPage(true));
         }
+        for (int width : new int[] {360, 1280}) {
+            page.setViewportSize(width, 800);
+            page.navigate("/me/notifications/settings");
+            assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
+                    .as("/me/notifications/settings at %d px", width).isLessThanOrEqualTo(width);
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("notification-settings-" + width + ".png")).setFullPage(true));
+        }
+        page.navigate("/me/notifications");
         page.locator(".notification.unread a").click();
         page.waitForURL("**/t/" + topic + "**");
         assertThat(page.url()).endsWith("#p-" + answer);

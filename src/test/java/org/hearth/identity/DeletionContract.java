@@ -117,6 +117,9 @@ abstract class DeletionContract extends HearthTest {
     FollowCommunity followCommunity;
 
     @Autowired
+    org.hearth.notification.ChooseEmails chooseEmails;
+
+    @Autowired
     org.hearth.platform.web.UnreadNotifications unreadNotifications;
 
     @Autowired
@@ -340,7 +343,10 @@ abstract class DeletionContract extends HearthTest {
         blockMember.run(new BlockMember.Input(leaver, invitee.memberId()));
         blockMember.run(new BlockMember.Input(bystander, leaver.memberId()));
         muteTopic.run(new MuteTopic.Input(access(home, leaver), leaver, topic));
-        // notifications: a community whose new topics they follow (and the bystander's reply, told above)
+        // notifications: a community whose new topics they follow, and their choices of e-mail
+        assertThat(chooseEmails.run(new org.hearth.notification.ChooseEmails.Input(leaver,
+                Map.of(org.hearth.notification.NotificationKind.REPLY, org.hearth.notification.EmailChoice.NEVER), false)))
+                .isInstanceOf(org.hearth.notification.ChooseEmails.Outcome.Saved.class);
         assertThat(followCommunity.run(new FollowCommunity.Input(access(home, leaver), leaver, true)))
                 .isInstanceOf(FollowCommunity.Outcome.Following.class);
         communities.members(access(home, withSecondFactor(owner)), owner);

@@ -2,6 +2,7 @@ package org.hearth.platform.mail;
 
 import static org.hearth.platform.schema.Tables.MAIL_OUTBOX;
 
+import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.util.List;
 import org.hearth.platform.RandomId;
@@ -11,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Service;
  * Outgoing e-mail. {@link #queue} writes the message in the caller's transaction; a scheduled
  * delivery sends it over SMTP when a server is configured ({@code spring.mail.host}) and then
  * deletes it, so no link stays readable in the database once mailed. Without a server,
- * messages stay on the outbox page for site administrators. Logs name neither recipients nor
- * contents.
+ * messages stay on the outbox page for site administrators. A failed delivery is tried again
+ * after 10 s, then after twice as long each time up to an hour, 30 times at most. Logs name
+ * neither recipients nor contents.
  */
 @Service
 public class Outbox {
@@ -28,7 +31,9 @@ public class Outbox {
 
     /** A claim older than this is taken to belong to a node that stopped while sending. */
     private static final long CLAIM_MILLIS = 120_000;
-    private static final int MAX_ATTEMPTS = 10;
+    /** With waits doubling up to an hour, about a day of trying. */
+    private static final int MAX_ATTEMPTS = 30;
+    private static final long LONGEST_WAIT_MILLIS = 3_600_000;
 
     private final DSLContext db;
     private final ObjectProvider<JavaMailSender> smtp;
@@ -52,9 +57,18 @@ public class Outbox {
      * {@link #forgetAccount} find it again, whichever address it went to.
      */
     public void queue(String recipient, String subject, String body, String accountId) {
+        queue(recipient, subject, body, accountId, null);
+    }
+
+    /**
+     * Queues a message that one click stops more of: {@code unsubscribe} is an address that
+     * takes a POST without signing in (RFC 8058), sent as the {@code List-Unsubscribe} and
+     * {@code List-Unsubscribe-Post} headers, so mail programs offer it beside the message.
+     */
+    public void queue(String recipient, String subject, String body, String accountId, String unsubscribe) {
         db.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.ID, RandomId.next()).set(MAIL_OUTBOX.RECIPIENT, recipient).set(MAIL_OUTBOX.SUBJECT, subject)
                 .set(MAIL_OUTBOX.BODY, body).set(MAIL_OUTBOX.CREATED_AT, clock.millis()).set(MAIL_OUTBOX.ATTEMPTS, 0)
-                .set(MAIL_OUTBOX.MEMBER_ID, accountId).execute();
+                .set(MAIL_OUTBOX.MEMBER_ID, accountId).set(MAIL_OUTBOX.UNSUBSCRIBE, unsubscribe).execute();
     }
 
     /** Forgets every message written for this account: its owner deleted it. */
@@ -85,6 +99,28 @@ public class Outbox {
                 .fetch(r -> new Message(r.get(MAIL_OUTBOX.RECIPIENT), r.get(MAIL_OUTBOX.SUBJECT), r.get(MAIL_OUTBOX.BODY), r.get(MAIL_OUTBOX.CREATED_AT), r.get(MAIL_OUTBOX.SENT_AT)));
     }
 
+    private void send(JavaMailSender sender, String recipient, String subject, String body, String unsubscribe)
+            throws jakarta.mail.MessagingException {
+        if (unsubscribe == null) {
+            SimpleMailMessage mail = new SimpleMailMessage();
+            mail.setFrom(from);
+            mail.setTo(recipient);
+            mail.setSubject(subject);
+            mail.setText(body);
+            sender.send(mail);
+            return;
+        }
+        MimeMessage mail = sender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(mail, false, "UTF-8");
+        helper.setFrom(from);
+        helper.setTo(recipient);
+        helper.setSubject(subject);
+        helper.setText(body);
+        mail.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+        mail.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        sender.send(mail);
+    }
+
     @Scheduled(fixedDelayString = "${hearth.mail.delivery-interval:5s}")
     public void deliver() {
         JavaMailSender sender = smtp.getIfAvailable();
@@ -92,8 +128,10 @@ public class Outbox {
             return;
         }
         long now = clock.millis();
-        var waiting = db.select(MAIL_OUTBOX.ID, MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.SUBJECT, MAIL_OUTBOX.BODY).from(MAIL_OUTBOX)
-                .where(MAIL_OUTBOX.SENT_AT.isNull(), MAIL_OUTBOX.ATTEMPTS.lt(MAX_ATTEMPTS), MAIL_OUTBOX.CLAIMED_AT.isNull().or(MAIL_OUTBOX.CLAIMED_AT.lt(now - CLAIM_MILLIS)))
+        var waiting = db.select(MAIL_OUTBOX.ID, MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.SUBJECT, MAIL_OUTBOX.BODY, MAIL_OUTBOX.UNSUBSCRIBE,
+                        MAIL_OUTBOX.ATTEMPTS).from(MAIL_OUTBOX)
+                .where(MAIL_OUTBOX.SENT_AT.isNull(), MAIL_OUTBOX.ATTEMPTS.lt(MAX_ATTEMPTS), MAIL_OUTBOX.CLAIMED_AT.isNull().or(MAIL_OUTBOX.CLAIMED_AT.lt(now - CLAIM_MILLIS)),
+                        MAIL_OUTBOX.NOT_BEFORE.isNull().or(MAIL_OUTBOX.NOT_BEFORE.le(now)))
                 .orderBy(MAIL_OUTBOX.CREATED_AT).limit(50).fetch();
         for (var message : waiting) {
             String id = message.get(MAIL_OUTBOX.ID);
@@ -104,17 +142,17 @@ public class Outbox {
                 continue;
             }
             try {
-                SimpleMailMessage mail = new SimpleMailMessage();
-                mail.setFrom(from);
-                mail.setTo(message.get(MAIL_OUTBOX.RECIPIENT));
-                mail.setSubject(message.get(MAIL_OUTBOX.SUBJECT));
-                mail.setText(message.get(MAIL_OUTBOX.BODY));
-                sender.send(mail);
+                send(sender, message.get(MAIL_OUTBOX.RECIPIENT), message.get(MAIL_OUTBOX.SUBJECT), message.get(MAIL_OUTBOX.BODY),
+                        message.get(MAIL_OUTBOX.UNSUBSCRIBE));
                 // Once sent, the message is the recipient's alone: its links must not stay readable here.
                 db.deleteFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.ID.eq(id)).execute();
-            } catch (RuntimeException e) {
-                db.update(MAIL_OUTBOX).set(MAIL_OUTBOX.CLAIMED_AT, (Long) null).where(MAIL_OUTBOX.ID.eq(id)).execute();
-                log.warn("Could not deliver mail {} yet: {}", id, e.getClass().getSimpleName());
+            } catch (RuntimeException | jakarta.mail.MessagingException e) {
+                // an outage is waited out: 10 s after the first failure, doubling up to an hour
+                int attempts = message.get(MAIL_OUTBOX.ATTEMPTS) + 1;
+                long wait = Math.min(LONGEST_WAIT_MILLIS, 5_000L << Math.min(attempts, 20));
+                db.update(MAIL_OUTBOX).set(MAIL_OUTBOX.CLAIMED_AT, (Long) null).set(MAIL_OUTBOX.NOT_BEFORE, clock.millis() + wait)
+                        .where(MAIL_OUTBOX.ID.eq(id)).execute();
+                log.warn("Could not deliver mail {} yet ({}); trying again in {} s", id, e.getClass().getSimpleName(), wait / 1000);
             }
         }
     }

@@ -53,8 +53,12 @@ class SecurityConfiguration implements WebMvcConfigurer {
                         .requestMatchers("/admin/**").hasAuthority(SignedInMember.SITE_ADMIN)
                         .requestMatchers("/me/**").authenticated()
                         .requestMatchers(HttpMethod.POST, "/sign-up", "/sign-in", "/sign-in/link/**", "/setup/**", "/password/**").permitAll()
+                        // one-click unsubscribe from a notification's e-mail (RFC 8058): the address is its own proof
+                        .requestMatchers(HttpMethod.POST, "/unsubscribe/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/**").authenticated()
                         .anyRequest().permitAll())
+                // a mail program's one-click POST carries no form token; the address holds a sealed secret instead
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/unsubscribe/**"))
                 .addFilterBefore(new AttemptLimitFilter(limits), GenerateOneTimeTokenFilter.class) // the first of the sign-in filters
                 .securityContext(context -> context.securityContextRepository(contextRepository))
                 // second factor: a missing FACTOR_TOTP leads to the code page or to setting one up

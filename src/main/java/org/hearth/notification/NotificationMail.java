@@ -1,0 +1,103 @@
+package org.hearth.notification;
+
+import static org.hearth.notification.schema.Tables.NOTIFICATION_CHOICES;
+import static org.hearth.notification.schema.Tables.NOTIFICATION_SETTINGS;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.hearth.community.CommunityNames;
+import org.hearth.identity.Members;
+import org.hearth.identity.SecretBox;
+import org.hearth.platform.mail.Outbox;
+import org.hearth.platform.web.PublicAddress;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * E-mail about notifications, queued in the fan-out's own transaction (so it is sent once, and
+ * never about what was not told): one message when an unread notification starts, to members
+ * who chose to hear of its kind at once and have a verified address. Discreet unless the member
+ * turned it off: the subject and the text say what kind of thing is new on Hearth and nothing
+ * else, no community, condition, title or words of a post, so a lock screen or a shared inbox
+ * shows nothing about anyone's health. Every message carries a one-click unsubscribe for its
+ * kind alone (RFC 8058): an address that needs no signing in, holding the member's id and the
+ * kind sealed with the site's key, so it cannot be made up for another member or another kind.
+ */
+@Component
+class NotificationMail {
+
+    private static final String PURPOSE = ":unsubscribe";
+
+    private final DSLContext db;
+    private final Members members;
+    private final Outbox outbox;
+    private final PublicAddress address;
+    private final SecretBox box;
+    private final CommunityNames names;
+
+    NotificationMail(DSLContext db, Members members, Outbox outbox, PublicAddress address, SecretBox box, CommunityNames names) {
+        this.db = db;
+        this.members = members;
+        this.outbox = outbox;
+        this.address = address;
+        this.box = box;
+        this.names = names;
+    }
+
+    /** Queues a message to each of these members who hears of this kind at once. */
+    void atOnce(NotificationKind kind, String communityId, Set<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return;
+        }
+        Map<String, EmailChoice> chosen = new HashMap<>();
+        db.select(NOTIFICATION_CHOICES.MEMBER_ID, NOTIFICATION_CHOICES.EMAIL).from(NOTIFICATION_CHOICES)
+                .where(NOTIFICATION_CHOICES.KIND.eq(kind.name()), NOTIFICATION_CHOICES.MEMBER_ID.in(memberIds))
+                .forEach(r -> chosen.put(r.value1(), EmailChoice.valueOf(r.value2())));
+        Set<String> wanting = memberIds.stream().filter(id -> chosen.getOrDefault(id, kind.emailByDefault()) == EmailChoice.AT_ONCE)
+                .collect(java.util.stream.Collectors.toSet());
+        Map<String, String> emails = members.verifiedEmails(wanting);
+        if (emails.isEmpty()) {
+            return;
+        }
+        Set<String> open = db.select(NOTIFICATION_SETTINGS.MEMBER_ID).from(NOTIFICATION_SETTINGS)
+                .where(NOTIFICATION_SETTINGS.MEMBER_ID.in(emails.keySet()), NOTIFICATION_SETTINGS.DISCREET.isFalse())
+                .fetchSet(NOTIFICATION_SETTINGS.MEMBER_ID);
+        String community = communityId == null || open.isEmpty() ? null
+                : Optional.ofNullable(names.byId(Set.of(communityId)).get(communityId)).map(CommunityNames.Named::name).orElse(null);
+        emails.forEach((memberId, email) -> {
+            String where = open.contains(memberId) && community != null ? " in " + community : "";
+            String subject = kind.words(1) + where + " on Hearth";
+            String unsubscribe = unsubscribeAddress(memberId, kind);
+            String body = kind.words(1) + where + " on Hearth.\n\n"
+                    + "Read it: " + address.of("/me/notifications") + "\n\n"
+                    + "You get this e-mail because you chose to hear of \"" + kind.label() + "\" at once.\n"
+                    + "Stop e-mails of this kind (only this kind): " + unsubscribe + "\n"
+                    + "Choose what you hear of, and how: " + address.of("/me/notifications/settings") + "\n";
+            outbox.queue(email, subject, body, memberId, unsubscribe);
+        });
+    }
+
+    /** The address that stops this member's e-mails of this kind, with no sign-in. */
+    String unsubscribeAddress(String memberId, NotificationKind kind) {
+        String sealed = box.seal(kind.name().getBytes(StandardCharsets.UTF_8), memberId + PURPOSE);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(sealed.getBytes(StandardCharsets.US_ASCII));
+        return address.of("/unsubscribe/" + memberId + "/" + token);
+    }
+
+    /** The kind an unsubscribe token stops for this member; empty when it was not made for them (or altered). */
+    Optional<NotificationKind> kindOf(String memberId, String token) {
+        if (token == null || token.length() > 300 || !org.hearth.platform.RandomId.looksValid(memberId)) {
+            return Optional.empty();
+        }
+        try {
+            String sealed = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII);
+            return Optional.of(NotificationKind.valueOf(new String(box.open(sealed, memberId + PURPOSE), StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException | SecretBox.KeyMismatch e) {
+            return Optional.empty();
+        }
+    }
+}

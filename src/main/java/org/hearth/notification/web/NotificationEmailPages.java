@@ -1,0 +1,97 @@
+package org.hearth.notification.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.EnumMap;
+import java.util.Map;
+import org.hearth.notification.ChooseEmails;
+import org.hearth.notification.EmailChoice;
+import org.hearth.notification.NotificationKind;
+import org.hearth.notification.StopEmails;
+import org.hearth.platform.security.Viewer;
+import org.hearth.platform.web.Page;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A member's choices of e-mail ({@code /me/notifications/settings}), and the address in every
+ * notification's e-mail that stops its kind with one click, without signing in
+ * ({@code /unsubscribe/...}): a GET shows what it will stop and a button, a POST (the button, or
+ * a mail program's one-click request, RFC 8058) stops it.
+ */
+@Controller
+class NotificationEmailPages {
+
+    private static final String SETTINGS = "org/hearth/notification/web/settings";
+    private static final String UNSUBSCRIBE = "org/hearth/notification/web/unsubscribe";
+
+    private final ChooseEmails chooseEmails;
+    private final StopEmails stopEmails;
+
+    NotificationEmailPages(ChooseEmails chooseEmails, StopEmails stopEmails) {
+        this.chooseEmails = chooseEmails;
+        this.stopEmails = stopEmails;
+    }
+
+    @GetMapping("/me/notifications/settings")
+    String settings(Viewer viewer, Model model) {
+        model.addAttribute("chosen", chooseEmails.of(viewer));
+        model.addAttribute("kinds", NotificationKind.values());
+        model.addAttribute("choices", EmailChoice.values());
+        model.addAttribute(Page.NOINDEX, true);
+        return SETTINGS;
+    }
+
+    /** Each kind's choice comes as {@code email.KIND}; an unknown kind or choice is left out (the form offers none). */
+    @PostMapping("/me/notifications/settings")
+    String choose(@RequestParam MultiValueMap<String, String> form, Viewer viewer, RedirectAttributes redirect) {
+        Map<NotificationKind, EmailChoice> choices = new EnumMap<>(NotificationKind.class);
+        for (NotificationKind kind : NotificationKind.values()) {
+            String value = form.getFirst("email." + kind.name());
+            for (EmailChoice choice : EmailChoice.values()) {
+                if (choice.name().equals(value)) {
+                    choices.put(kind, choice);
+                }
+            }
+        }
+        boolean discreet = !"false".equals(form.getFirst("discreet"));
+        switch (chooseEmails.run(new ChooseEmails.Input(viewer, choices, discreet))) {
+            case ChooseEmails.Outcome.Saved s -> redirect.addFlashAttribute(Page.NOTICE, "Your choices are saved.");
+        }
+        return "redirect:/me/notifications/settings";
+    }
+
+    @GetMapping("/unsubscribe/{memberId}/{token}")
+    String confirm(@PathVariable String memberId, @PathVariable String token, Model model, HttpServletResponse response) {
+        var kind = stopEmails.kindOf(new StopEmails.Input(memberId, token));
+        if (kind.isEmpty()) {
+            response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+        }
+        model.addAttribute("kind", kind.orElse(null));
+        model.addAttribute("stopped", false);
+        model.addAttribute(Page.NOINDEX, true);
+        return UNSUBSCRIBE;
+    }
+
+    @PostMapping("/unsubscribe/{memberId}/{token}")
+    String stop(@PathVariable String memberId, @PathVariable String token, Model model, HttpServletResponse response) {
+        switch (stopEmails.run(new StopEmails.Input(memberId, token))) {
+            case StopEmails.Outcome.Stopped(var kind) -> {
+                model.addAttribute("kind", kind);
+                model.addAttribute("stopped", true);
+            }
+            case StopEmails.Outcome.NotValid n -> {
+                response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                model.addAttribute("kind", null);
+                model.addAttribute("stopped", false);
+            }
+        }
+        model.addAttribute(Page.NOINDEX, true);
+        return UNSUBSCRIBE;
+    }
+}

@@ -1,0 +1,20 @@
+-- How a member hears of each kind of notification by e-mail; a kind without a row has its
+-- default (see NotificationKind).
+CREATE TABLE notification_choices (
+    member_id VARCHAR(16)  NOT NULL REFERENCES members (id),
+    kind      VARCHAR(30)  NOT NULL,
+    email     VARCHAR(10)  NOT NULL,
+    PRIMARY KEY (member_id, kind)
+);
+
+-- Mail about notifications is discreet unless the member says otherwise: it names no
+-- community, condition, title or text.
+CREATE TABLE notification_settings (
+    member_id VARCHAR(16)  PRIMARY KEY REFERENCES members (id),
+    discreet  BOOLEAN      NOT NULL
+);
+
+-- A message may carry a one-click unsubscribe address (RFC 8058), sent as its
+-- List-Unsubscribe headers; a failed delivery waits longer each time before the next try.
+ALTER TABLE mail_outbox ADD COLUMN unsubscribe VARCHAR(500);
+ALTER TABLE mail_outbox ADD COLUMN not_before BIGINT;

@@ -1,0 +1,182 @@
+package org.hearth.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.hearth.community.JoinPolicy;
+import org.hearth.community.Visibility;
+import org.hearth.conversation.Draft;
+import org.hearth.conversation.TopicKind;
+import org.hearth.platform.security.Viewer;
+import org.hearth.testing.HearthTest;
+import org.hearth.testing.Visitor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Notifications by e-mail through the real SMTP path (GreenMail, in process): discreet by
+ * default, once per unread notification, and a one-click unsubscribe (RFC 8058) that needs no
+ * signing in and stops its own kind only.
+ */
+abstract class NotificationMailContract extends HearthTest {
+
+    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    static {
+        SMTP.start();
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("hearth.mail.delivery-interval", () -> "200ms");
+    }
+
+    @Autowired
+    FanOut fanOut;
+
+    @Autowired
+    org.hearth.platform.mail.Outbox outbox;
+
+    record Place(String slug, Viewer asker, Viewer writer, String topicId, String address) {
+    }
+
+    /** A members-only community whose name and condition the mail must never carry; the asker has a confirmed address. */
+    Place place() {
+        Viewer owner = account(unique("owner"));
+        String slug = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
+        Viewer asker = account(unique("asker"));
+        Viewer writer = account(unique("writer"));
+        join(slug, asker);
+        join(slug, writer);
+        String address = asker.handle().toLowerCase() + "@example.org";
+        members.setEmail(asker.memberId(), address);
+        assertThat(members.markVerified(asker.memberId(), address)).isTrue();
+        String topic = started(access(slug, asker), asker, new Draft(TopicKind.QUESTION, "Liver numbers after biopsy", "Scared.", null, false));
+        return new Place(slug, asker, writer, topic, address);
+    }
+
+    void reply(Place p, String body) {
+        replied(access(p.slug(), p.writer()), p.writer(), p.topicId(), new Draft(null, null, body, null, false));
+    }
+
+    /** Everything told and every mail handed to the SMTP server. */
+    void delivered() {
+        long until = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < until) {
+            fanOut.tellWaiting();
+            outbox.deliver();
+            if (outbox.latest(1000).stream().noneMatch(m -> m.sentAt() == null)) {
+                return;
+            }
+            SMTP.waitForIncomingEmail(100, 1);
+        }
+        throw new AssertionError("mail still waiting after " + WAIT);
+    }
+
+    static List<MimeMessage> mailsTo(String address) {
+        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equals(address));
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static String header(MimeMessage mail, String name) {
+        try {
+            String[] values = mail.getHeader(name);
+            return values == null ? null : values[0];
+        } catch (MessagingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aDiscreetMailSaysOnlyThatSomethingIsNewOncePerUnreadNotification() {
+        Place p = place();
+        reply(p, "My ALT was 300 too, biopsy was fine");
+        delivered();
+        reply(p, "And another thought on the biopsy");
+        delivered();
+        List<MimeMessage> mails = mailsTo(p.address());
+        assertThat(mails).as("one mail for one unread notification, however many replies join it").hasSize(1);
+        MimeMessage mail = mails.getFirst();
+        String subject = subject(mail);
+        String body = GreenMailUtil.getBody(mail);
+        assertThat(subject).isEqualTo("A new reply on Hearth");
+        for (String secret : List.of(p.slug(), "Community", "Condition", "Liver", "biopsy", "ALT", p.writer().handle())) {
+            assertThat(subject).as("the subject names nothing").doesNotContainIgnoringCase(secret);
+            assertThat(body).as("nor does the text").doesNotContainIgnoringCase(secret);
+        }
+        assertThat(header(mail, "List-Unsubscribe")).matches("<http://[^>]+/unsubscribe/" + p.asker().memberId() + "/[A-Za-z0-9_-]+>");
+        assertThat(header(mail, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
+    }
+
+    @Test
+    void oneClickStopsItsKindOnlyWithoutSigningInAndATamperedAddressStopsNothing() {
+        Place p = place();
+        reply(p, "First");
+        delivered();
+        String unsubscribe = header(mailsTo(p.address()).getFirst(), "List-Unsubscribe");
+        String path = unsubscribe.substring(unsubscribe.indexOf("/unsubscribe/"), unsubscribe.length() - 1);
+
+        Visitor stranger = visitor();
+        assertThat(stranger.postRaw(path.substring(0, path.length() - 4) + "AAAA", Map.of("List-Unsubscribe", "One-Click")).status())
+                .as("an altered address").isEqualTo(404);
+        assertThat(stranger.get(path).text()).contains("Stop e-mails about \"New replies\"?");
+        var stopped = stranger.postRaw(path, Map.of("List-Unsubscribe", "One-Click"));
+        assertThat(stopped.status()).as("a mail program's one-click POST, no session, no form token").isEqualTo(200);
+        assertThat(stopped.text()).contains("You will get no more e-mails about \"New replies\"");
+
+        signedIn(p.asker()).submit("/me/notifications/read", Map.of());
+        reply(p, "Second, after unsubscribing");
+        replied(access(p.slug(), p.writer()), p.writer(), p.topicId(),
+                new Draft(null, null, "Hello @" + p.asker().handle(), null, false));
+        delivered();
+        assertThat(mailsTo(p.address()).stream().map(NotificationMailContract::subject))
+                .as("no more replies by mail; a mention, another kind, still comes")
+                .containsExactly("A new reply on Hearth", "You were mentioned on Hearth");
+    }
+
+    @Test
+    void aMemberWhoTurnedDiscretionOffSeesTheCommunitysNameAndNoMoreAndNoAddressGetsNoMail() {
+        Place p = place();
+        Visitor asker = signedIn(p.asker());
+        asker.get("/me/notifications/settings");
+        assertThat(asker.submit("/me/notifications/settings", Map.of("discreet", "false", "email.REPLY", "AT_ONCE")).text())
+                .contains("Your choices are saved.");
+        reply(p, "Words of the reply");
+        Viewer unconfirmed = account(unique("noaddress"));
+        join(p.slug(), unconfirmed);
+        members.setEmail(unconfirmed.memberId(), unconfirmed.handle().toLowerCase() + "@example.org");
+        replied(access(p.slug(), unconfirmed), unconfirmed, p.topicId(), new Draft(null, null, "I follow now", null, false));
+        reply(p, "Hello both");
+        delivered();
+        String subject = subject(mailsTo(p.address()).getFirst());
+        assertThat(subject).isEqualTo("A new reply in Community " + p.slug() + " on Hearth").doesNotContain("Liver").doesNotContain("Words");
+        assertThat(mailsTo(unconfirmed.handle().toLowerCase() + "@example.org")).as("an address not confirmed gets nothing").isEmpty();
+    }
+}
