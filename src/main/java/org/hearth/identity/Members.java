@@ -200,6 +200,21 @@ public class Members {
         return zone.stream().filter(java.util.Objects::nonNull).filter(When.ZONES::contains).findFirst().map(ZoneId::of);
     }
 
+    /** The time zones these members chose, by id (those who chose none, or one no longer known, are left out). */
+    public Map<String, ZoneId> timeZones(Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ZoneId> zones = new java.util.HashMap<>();
+        db.select(MEMBERS.ID, MEMBERS.TIME_ZONE).from(MEMBERS).where(MEMBERS.ID.in(memberIds), MEMBERS.TIME_ZONE.isNotNull())
+                .forEach(r -> {
+                    if (When.ZONES.contains(r.value2())) {
+                        zones.put(r.value1(), ZoneId.of(r.value2()));
+                    }
+                });
+        return zones;
+    }
+
     /** Sets the zone the member reads times in (one of {@link When#ZONES}), or forgets it (null). */
     @Transactional
     public void setTimeZone(String memberId, String zone) {

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * E-mail about notifications, queued in the fan-out's own transaction (so it is sent once, and
  * never about what was not told): one message when an unread notification starts, to members
- * who chose to hear of its kind at once and have a verified address. Discreet unless the member
+ * who chose to hear of its kind at once and have a verified address, and have not paused
+ * notifications; in the member's quiet hours it waits in the outbox until they end (in the
+ * member's time zone, UTC when they chose none). Discreet unless the member
  * turned it off: the subject and the text say what kind of thing is new on Hearth and nothing
  * else, no community, condition, title or words of a post, so a lock screen or a shared inbox
  * shows nothing about anyone's health. Every message carries a one-click unsubscribe for its
@@ -38,8 +40,11 @@ class NotificationMail {
     private final PublicAddress address;
     private final SecretBox box;
     private final CommunityNames names;
+    private final java.time.Clock clock;
 
-    NotificationMail(DSLContext db, Members members, Outbox outbox, PublicAddress address, SecretBox box, CommunityNames names) {
+    NotificationMail(DSLContext db, Members members, Outbox outbox, PublicAddress address, SecretBox box, CommunityNames names,
+            java.time.Clock clock) {
+        this.clock = clock;
         this.db = db;
         this.members = members;
         this.outbox = outbox;
@@ -59,13 +64,29 @@ class NotificationMail {
                 .forEach(r -> chosen.put(r.value1(), EmailChoice.valueOf(r.value2())));
         Set<String> wanting = memberIds.stream().filter(id -> chosen.getOrDefault(id, kind.emailByDefault()) == EmailChoice.AT_ONCE)
                 .collect(java.util.stream.Collectors.toSet());
-        Map<String, String> emails = members.verifiedEmails(wanting);
+        Map<String, String> emails = new HashMap<>(members.verifiedEmails(wanting));
         if (emails.isEmpty()) {
             return;
         }
-        Set<String> open = db.select(NOTIFICATION_SETTINGS.MEMBER_ID).from(NOTIFICATION_SETTINGS)
-                .where(NOTIFICATION_SETTINGS.MEMBER_ID.in(emails.keySet()), NOTIFICATION_SETTINGS.DISCREET.isFalse())
-                .fetchSet(NOTIFICATION_SETTINGS.MEMBER_ID);
+        Set<String> open = new java.util.HashSet<>();
+        Map<String, QuietHours> quiet = new HashMap<>();
+        long now = clock.millis();
+        db.select(NOTIFICATION_SETTINGS.MEMBER_ID, NOTIFICATION_SETTINGS.DISCREET, NOTIFICATION_SETTINGS.QUIET_FROM,
+                        NOTIFICATION_SETTINGS.QUIET_UNTIL, NOTIFICATION_SETTINGS.PAUSED_UNTIL)
+                .from(NOTIFICATION_SETTINGS).where(NOTIFICATION_SETTINGS.MEMBER_ID.in(emails.keySet()))
+                .forEach(r -> {
+                    if (r.value5() != null && r.value5() > now) {
+                        emails.remove(r.value1()); // paused: the notifications page has it, no mail is sent for it
+                        return;
+                    }
+                    if (Boolean.FALSE.equals(r.value2())) {
+                        open.add(r.value1());
+                    }
+                    if (r.value3() != null && r.value4() != null) {
+                        quiet.put(r.value1(), new QuietHours(r.value3(), r.value4()));
+                    }
+                });
+        Map<String, java.time.ZoneId> zones = quiet.isEmpty() ? Map.of() : members.timeZones(quiet.keySet());
         String community = communityId == null || open.isEmpty() ? null
                 : Optional.ofNullable(names.byId(Set.of(communityId)).get(communityId)).map(CommunityNames.Named::name).orElse(null);
         emails.forEach((memberId, email) -> {
@@ -77,7 +98,11 @@ class NotificationMail {
                     + "You get this e-mail because you chose to hear of \"" + kind.label() + "\" at once.\n"
                     + "Stop e-mails of this kind (only this kind): " + unsubscribe + "\n"
                     + "Choose what you hear of, and how: " + address.of("/me/notifications/settings") + "\n";
-            outbox.queue(email, subject, body, memberId, unsubscribe);
+            // in quiet hours it waits, in the outbox, until they end
+            Long notBefore = Optional.ofNullable(quiet.get(memberId))
+                    .flatMap(hours -> hours.endIfQuiet(java.time.Instant.ofEpochMilli(now), zones.getOrDefault(memberId, java.time.ZoneOffset.UTC)))
+                    .map(java.time.Instant::toEpochMilli).orElse(null);
+            outbox.queue(email, subject, body, memberId, unsubscribe, notBefore);
         });
     }
 

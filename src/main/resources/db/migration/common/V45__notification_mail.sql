@@ -8,10 +8,14 @@ CREATE TABLE notification_choices (
 );
 
 -- Mail about notifications is discreet unless the member says otherwise: it names no
--- community, condition, title or text.
+-- community, condition, title or text. Quiet hours (minutes of the day in the member's own
+-- time zone) hold mail until they end; a pause sends none until it ends.
 CREATE TABLE notification_settings (
-    member_id VARCHAR(16)  PRIMARY KEY REFERENCES members (id),
-    discreet  BOOLEAN      NOT NULL
+    member_id    VARCHAR(16)  PRIMARY KEY REFERENCES members (id),
+    discreet     BOOLEAN      NOT NULL DEFAULT TRUE,
+    quiet_from   INTEGER,
+    quiet_until  INTEGER,
+    paused_until BIGINT
 );
 
 -- A message may carry a one-click unsubscribe address (RFC 8058), sent as its

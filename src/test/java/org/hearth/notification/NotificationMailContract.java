@@ -161,6 +161,65 @@ abstract class NotificationMailContract extends HearthTest {
                 .containsExactly("A new reply on Hearth", "You were mentioned on Hearth");
     }
 
+    @Autowired
+    org.jooq.DSLContext db;
+
+    @Test
+    void aPauseSendsNothingNorKeepsAnythingForLaterAndQuietHoursHoldMailUntilTheyEnd() {
+        Place p = place();
+        Visitor asker = signedIn(p.asker());
+        asker.get("/me/notifications/settings");
+        assertThat(asker.submit("/me/notifications/pause", Map.of("for", "day")).text()).contains("Notifications are paused")
+                .contains("Resume now");
+        reply(p, "While paused");
+        delivered();
+        assertThat(mailsTo(p.address())).isEmpty();
+        assertThat(db.fetchCount(org.hearth.platform.schema.Tables.MAIL_OUTBOX,
+                org.hearth.platform.schema.Tables.MAIL_OUTBOX.RECIPIENT.eq(p.address()))).as("nothing kept to come later").isZero();
+        assertThat(signedIn(p.asker()).get("/me/notifications").text()).as("the page has it").contains("A new reply");
+
+        assertThat(asker.submit("/me/notifications/pause", Map.of()).text()).contains("Notifications are on again.");
+        asker.submit("/me/notifications/read", Map.of());
+        // quiet from an hour ago until an hour from now, in UTC (the member chose no time zone)
+        var now = java.time.LocalTime.now(java.time.ZoneOffset.UTC);
+        String from = now.minusHours(1).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+        String until = now.plusHours(1).format(java.time.format.DateTimeFormatter.ofPattern("HH:mm"));
+        asker.get("/me/notifications/settings");
+        assertThat(asker.submit("/me/notifications/settings", Map.of("discreet", "true", "quietFrom", from, "quietUntil", until)).text())
+                .contains("Your choices are saved.");
+        reply(p, "During quiet hours");
+        told();
+        outbox.deliver();
+        var waiting = db.select(org.hearth.platform.schema.Tables.MAIL_OUTBOX.NOT_BEFORE).from(org.hearth.platform.schema.Tables.MAIL_OUTBOX)
+                .where(org.hearth.platform.schema.Tables.MAIL_OUTBOX.RECIPIENT.eq(p.address())).fetch(org.hearth.platform.schema.Tables.MAIL_OUTBOX.NOT_BEFORE);
+        assertThat(waiting).as("queued, to be sent when quiet hours end").hasSize(1);
+        assertThat(waiting.getFirst()).isBetween(System.currentTimeMillis() + 55 * 60_000L, System.currentTimeMillis() + 61 * 60_000L);
+        assertThat(mailsTo(p.address())).as("not sent during quiet hours").isEmpty();
+    }
+
+    void told() {
+        long until = System.nanoTime() + WAIT.toNanos();
+        do {
+            fanOut.tellWaiting();
+        } while (db.fetchCount(org.hearth.notification.schema.Tables.NOTIFICATION_EVENTS) > 0 && System.nanoTime() < until);
+    }
+
+    @Test
+    void quietHoursThatCannotBeReadAreRefusedInWordsAndWhatWasTypedIsKept() {
+        Place p = place();
+        Visitor asker = signedIn(p.asker());
+        asker.get("/me/notifications/settings");
+        var refused = asker.post("/me/notifications/settings", Map.of("discreet", "false", "quietFrom", "22:00", "quietUntil", "half past"));
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.document().select("#quiet-problem").text()).contains("Give both times of quiet hours");
+        assertThat(refused.document().select("#quiet-from").attr("value")).isEqualTo("22:00");
+        assertThat(refused.document().select("#quiet-until").attr("value")).isEqualTo("half past");
+        assertThat(refused.document().select("input[name=discreet][value=false]").hasAttr("checked")).as("the other choices kept too").isTrue();
+        var same = asker.post("/me/notifications/settings", Map.of("discreet", "true", "quietFrom", "22:00", "quietUntil", "22:00"));
+        assertThat(same.document().select("#quiet-problem").text()).contains("same time");
+        assertThat(asker.get("/me/notifications/settings").document().select("#quiet-from").attr("value")).as("nothing saved").isEmpty();
+    }
+
     @Test
     void aMemberWhoTurnedDiscretionOffSeesTheCommunitysNameAndNoMoreAndNoAddressGetsNoMail() {
         Place p = place();

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.hearth.notification.ChooseEmails;
 import org.hearth.notification.EmailChoice;
 import org.hearth.notification.NotificationKind;
+import org.hearth.notification.PauseNotifications;
 import org.hearth.notification.StopEmails;
 import org.hearth.platform.security.Viewer;
 import org.hearth.platform.web.Page;
@@ -32,15 +33,22 @@ class NotificationEmailPages {
 
     private final ChooseEmails chooseEmails;
     private final StopEmails stopEmails;
+    private final PauseNotifications pauseNotifications;
 
-    NotificationEmailPages(ChooseEmails chooseEmails, StopEmails stopEmails) {
+    NotificationEmailPages(ChooseEmails chooseEmails, StopEmails stopEmails, PauseNotifications pauseNotifications) {
+        this.pauseNotifications = pauseNotifications;
         this.chooseEmails = chooseEmails;
         this.stopEmails = stopEmails;
     }
 
     @GetMapping("/me/notifications/settings")
     String settings(Viewer viewer, Model model) {
-        model.addAttribute("chosen", chooseEmails.of(viewer));
+        return settingsPage(chooseEmails.of(viewer), null, model);
+    }
+
+    private String settingsPage(ChooseEmails.Chosen chosen, String problem, Model model) {
+        model.addAttribute("chosen", chosen);
+        model.addAttribute("problem", problem);
         model.addAttribute("kinds", NotificationKind.values());
         model.addAttribute("choices", EmailChoice.values());
         model.addAttribute(Page.NOINDEX, true);
@@ -49,7 +57,8 @@ class NotificationEmailPages {
 
     /** Each kind's choice comes as {@code email.KIND}; an unknown kind or choice is left out (the form offers none). */
     @PostMapping("/me/notifications/settings")
-    String choose(@RequestParam MultiValueMap<String, String> form, Viewer viewer, RedirectAttributes redirect) {
+    String choose(@RequestParam MultiValueMap<String, String> form, Viewer viewer, RedirectAttributes redirect, Model model,
+            HttpServletResponse response) {
         Map<NotificationKind, EmailChoice> choices = new EnumMap<>(NotificationKind.class);
         for (NotificationKind kind : NotificationKind.values()) {
             String value = form.getFirst("email." + kind.name());
@@ -60,9 +69,41 @@ class NotificationEmailPages {
             }
         }
         boolean discreet = !"false".equals(form.getFirst("discreet"));
-        switch (chooseEmails.run(new ChooseEmails.Input(viewer, choices, discreet))) {
-            case ChooseEmails.Outcome.Saved s -> redirect.addFlashAttribute(Page.NOTICE, "Your choices are saved.");
-        }
+        String quietFrom = form.getFirst("quietFrom");
+        String quietUntil = form.getFirst("quietUntil");
+        return switch (chooseEmails.run(new ChooseEmails.Input(viewer, choices, discreet, quietFrom, quietUntil))) {
+            case ChooseEmails.Outcome.Saved s -> {
+                redirect.addFlashAttribute(Page.NOTICE, "Your choices are saved.");
+                yield "redirect:/me/notifications/settings";
+            }
+            case ChooseEmails.Outcome.QuietHoursNotUnderstood(var why) -> {
+                // the page again, with what was typed, and why it was not saved
+                var saved = chooseEmails.of(viewer);
+                Map<NotificationKind, EmailChoice> shown = new EnumMap<>(saved.choices());
+                shown.putAll(choices);
+                response.setStatus(422);
+                yield settingsPage(new ChooseEmails.Chosen(shown, discreet, saved.hasVerifiedAddress(), clip(quietFrom), clip(quietUntil),
+                        saved.pausedUntil()), why, model);
+            }
+        };
+    }
+
+    private static String clip(String typed) {
+        return typed == null ? "" : typed.length() > 20 ? typed.substring(0, 20) : typed;
+    }
+
+    @PostMapping("/me/notifications/pause")
+    String pause(@RequestParam(name = "for", defaultValue = "") String length, Viewer viewer, RedirectAttributes redirect) {
+        java.time.Duration pause = switch (length) {
+            case "day" -> java.time.Duration.ofDays(1);
+            case "week" -> java.time.Duration.ofDays(7);
+            default -> null;
+        };
+        redirect.addFlashAttribute(Page.NOTICE, switch (pauseNotifications.run(new PauseNotifications.Input(viewer, pause))) {
+            case PauseNotifications.Outcome.Paused p -> "Notifications are paused: no e-mail until the pause ends."
+                    + " Everything still appears on your notifications page.";
+            case PauseNotifications.Outcome.Resumed r -> "Notifications are on again.";
+        });
         return "redirect:/me/notifications/settings";
     }
 

@@ -66,7 +66,12 @@ public class Outbox {
      * {@code List-Unsubscribe-Post} headers, so mail programs offer it beside the message.
      */
     public void queue(String recipient, String subject, String body, String accountId, String unsubscribe) {
-        db.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.ID, RandomId.next()).set(MAIL_OUTBOX.RECIPIENT, recipient).set(MAIL_OUTBOX.SUBJECT, subject)
+        queue(recipient, subject, body, accountId, unsubscribe, null);
+    }
+
+    /** As {@link #queue(String, String, String, String, String)}, sent no earlier than {@code notBefore} (epoch millis; null: now). */
+    public void queue(String recipient, String subject, String body, String accountId, String unsubscribe, Long notBefore) {
+        db.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.NOT_BEFORE, notBefore).set(MAIL_OUTBOX.ID, RandomId.next()).set(MAIL_OUTBOX.RECIPIENT, recipient).set(MAIL_OUTBOX.SUBJECT, subject)
                 .set(MAIL_OUTBOX.BODY, body).set(MAIL_OUTBOX.CREATED_AT, clock.millis()).set(MAIL_OUTBOX.ATTEMPTS, 0)
                 .set(MAIL_OUTBOX.MEMBER_ID, accountId).set(MAIL_OUTBOX.UNSUBSCRIBE, unsubscribe).execute();
     }
