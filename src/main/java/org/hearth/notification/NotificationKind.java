@@ -64,6 +64,16 @@ public enum NotificationKind {
         return audience;
     }
 
+    /**
+     * Whether e-mail about it is this feature's to send. Decisions about a member, their appeal
+     * and their application are already e-mailed by the features that decide them, as messages
+     * about the account (discreet, and not something one unsubscribes from); they are only
+     * listed here.
+     */
+    public boolean mailedHere() {
+        return audience != Audience.PERSONAL;
+    }
+
     /** Whether it is about a post, and leads to it. */
     public boolean aboutAPost() {
         return audience == Audience.POST;

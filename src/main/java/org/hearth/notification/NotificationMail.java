@@ -55,7 +55,7 @@ class NotificationMail {
 
     /** Queues a message to each of these members who hears of this kind at once. */
     void atOnce(NotificationKind kind, String communityId, Set<String> memberIds) {
-        if (memberIds.isEmpty()) {
+        if (memberIds.isEmpty() || !kind.mailedHere()) {
             return;
         }
         Map<String, EmailChoice> chosen = new HashMap<>();
@@ -108,19 +108,41 @@ class NotificationMail {
 
     /** The address that stops this member's e-mails of this kind, with no sign-in. */
     String unsubscribeAddress(String memberId, NotificationKind kind) {
-        String sealed = box.seal(kind.name().getBytes(StandardCharsets.UTF_8), memberId + PURPOSE);
+        return unsubscribeAddress(memberId, kind.name());
+    }
+
+    /** The address that stops this member's daily or weekly digest, with no sign-in. */
+    String unsubscribeAddress(String memberId, EmailChoice digest) {
+        return unsubscribeAddress(memberId, DIGEST + digest.name());
+    }
+
+    private String unsubscribeAddress(String memberId, String what) {
+        String sealed = box.seal(what.getBytes(StandardCharsets.UTF_8), memberId + PURPOSE);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(sealed.getBytes(StandardCharsets.US_ASCII));
         return address.of("/unsubscribe/" + memberId + "/" + token);
     }
 
-    /** The kind an unsubscribe token stops for this member; empty when it was not made for them (or altered). */
-    Optional<NotificationKind> kindOf(String memberId, String token) {
+    private static final String DIGEST = "digest:";
+
+    /** What an unsubscribe address stops: a kind, or a digest. */
+    sealed interface Stops {
+        record Kind(NotificationKind kind) implements Stops {
+        }
+
+        record Digest(EmailChoice digest) implements Stops {
+        }
+    }
+
+    /** What an unsubscribe token stops for this member; empty when it was not made for them (or altered). */
+    Optional<Stops> stopsWhat(String memberId, String token) {
         if (token == null || token.length() > 300 || !org.hearth.platform.RandomId.looksValid(memberId)) {
             return Optional.empty();
         }
         try {
             String sealed = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII);
-            return Optional.of(NotificationKind.valueOf(new String(box.open(sealed, memberId + PURPOSE), StandardCharsets.UTF_8)));
+            String what = new String(box.open(sealed, memberId + PURPOSE), StandardCharsets.UTF_8);
+            return Optional.of(what.startsWith(DIGEST) ? new Stops.Digest(EmailChoice.valueOf(what.substring(DIGEST.length())))
+                    : new Stops.Kind(NotificationKind.valueOf(what)));
         } catch (IllegalArgumentException | SecretBox.KeyMismatch e) {
             return Optional.empty();
         }

@@ -84,6 +84,29 @@ public class Notifications {
                 .fetch();
         boolean more = rows.size() > PER_PAGE && shownPage < MAX_PAGES;
         rows = rows.subList(0, Math.min(rows.size(), PER_PAGE));
+        return new Listing(grouped(viewer, rows), shownPage, more, unread.of(viewer.memberId()));
+    }
+
+    /**
+     * The member's unread notifications of these kinds that came (or grew) after {@code since},
+     * newest first, at most 200, grouped and checked as the page checks them: for a digest.
+     */
+    List<Group> unreadSince(Viewer viewer, java.util.Collection<NotificationKind> kinds, long since) {
+        if (kinds.isEmpty()) {
+            return List.of();
+        }
+        List<? extends Record> rows = db.select(NOTIFICATIONS.ID, NOTIFICATIONS.KIND, NOTIFICATIONS.COMMUNITY_ID, NOTIFICATIONS.TOPIC_ID,
+                        NOTIFICATIONS.POST_ID, NOTIFICATIONS.ACTOR_MEMBER_ID, NOTIFICATIONS.HOW_MANY, NOTIFICATIONS.UPDATED_AT, NOTIFICATIONS.READ_AT)
+                .from(NOTIFICATIONS).where(NOTIFICATIONS.MEMBER_ID.eq(viewer.memberId()), NOTIFICATIONS.READ_AT.isNull(),
+                        NOTIFICATIONS.UPDATED_AT.gt(since), NOTIFICATIONS.KIND.in(kinds.stream().map(Enum::name).toList()))
+                .orderBy(NOTIFICATIONS.UPDATED_AT.desc(), NOTIFICATIONS.ID).limit(200).fetch();
+        return grouped(viewer, rows);
+    }
+
+    private List<Group> grouped(Viewer viewer, List<? extends Record> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
         // checked again now: the community readable (or moderated), the topic readable, the post still shown
         Map<String, Access> readable = communities.readableBy(viewer).stream()
                 .collect(Collectors.toMap(a -> a.community().id(), Function.identity()));
@@ -134,7 +157,7 @@ public class Notifications {
                 }
             }
         }
-        return new Listing(List.copyOf(groups.values()), shownPage, more, unread.of(viewer.memberId()));
+        return List.copyOf(groups.values());
     }
 
     /**

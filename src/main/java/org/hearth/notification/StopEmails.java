@@ -23,9 +23,33 @@ public class StopEmails {
         record Stopped(NotificationKind kind) implements Outcome {
         }
 
+        /** This digest stops: every kind that came in it is e-mailed no more. */
+        record DigestStopped(EmailChoice digest) implements Outcome {
+        }
+
         /** The address was not made by this site for this member, or was altered: nothing changes. */
         record NotValid() implements Outcome {
         }
+    }
+
+    /** What the address stops, in words for the page that asks to confirm ("New replies", "daily digests"); empty when not valid. */
+    public java.util.Optional<String> whatItStops(Input input) {
+        return mail.stopsWhat(input.memberId(), input.token()).map(StopEmails::words);
+    }
+
+    public static String words(NotificationKind kind) {
+        return "e-mails about \"" + kind.label() + "\"";
+    }
+
+    public static String words(EmailChoice digest) {
+        return digest == EmailChoice.DAILY ? "daily digests" : "weekly digests";
+    }
+
+    private static String words(NotificationMail.Stops stops) {
+        return switch (stops) {
+            case NotificationMail.Stops.Kind(var kind) -> words(kind);
+            case NotificationMail.Stops.Digest(var digest) -> words(digest);
+        };
     }
 
     private final DSLContext db;
@@ -36,19 +60,29 @@ public class StopEmails {
         this.mail = mail;
     }
 
-    /** Which kind the address stops, for the page that asks to confirm; empty when it is not valid. */
-    public java.util.Optional<NotificationKind> kindOf(Input input) {
-        return mail.kindOf(input.memberId(), input.token());
-    }
-
+    @org.springframework.transaction.annotation.Transactional
     public Outcome run(Input input) {
-        return mail.kindOf(input.memberId(), input.token()).<Outcome>map(kind -> {
-            try {
-                ChooseEmails.choose(db, input.memberId(), kind, EmailChoice.NEVER);
-            } catch (org.springframework.dao.DataIntegrityViolationException e) {
-                return new Outcome.NotValid(); // the account was deleted since: nothing is sent to it anyway
-            }
-            return new Outcome.Stopped(kind);
-        }).orElseGet(Outcome.NotValid::new);
+        var stops = mail.stopsWhat(input.memberId(), input.token());
+        if (stops.isEmpty()) {
+            return new Outcome.NotValid();
+        }
+        try {
+            return switch (stops.get()) {
+                case NotificationMail.Stops.Kind(var kind) -> {
+                    ChooseEmails.choose(db, input.memberId(), kind, EmailChoice.NEVER);
+                    yield new Outcome.Stopped(kind);
+                }
+                case NotificationMail.Stops.Digest(var digest) -> {
+                    db.update(org.hearth.notification.schema.Tables.NOTIFICATION_CHOICES)
+                            .set(org.hearth.notification.schema.Tables.NOTIFICATION_CHOICES.EMAIL, EmailChoice.NEVER.name())
+                            .where(org.hearth.notification.schema.Tables.NOTIFICATION_CHOICES.MEMBER_ID.eq(input.memberId()),
+                                    org.hearth.notification.schema.Tables.NOTIFICATION_CHOICES.EMAIL.eq(digest.name()))
+                            .execute();
+                    yield new Outcome.DigestStopped(digest);
+                }
+            };
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            return new Outcome.NotValid(); // the account was deleted since: nothing is sent to it anyway
+        }
     }
 }

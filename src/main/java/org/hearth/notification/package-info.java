@@ -10,7 +10,14 @@
  * ("3 reactions"); the header shows how many are unread. Who wrote an anonymous post is never
  * stored with what the reader is told. Members hear about topics they started or wrote in
  * (until they stop: {@link org.hearth.notification.FollowTopic}) and the new topics of
- * communities they chose to follow ({@link org.hearth.notification.FollowCommunity}).
+ * communities they chose to follow ({@link org.hearth.notification.FollowCommunity}), plus
+ * mentions, decisions about them and, for moderators, join requests and flags. The header's
+ * count follows live ({@code /me/notifications/live}, over the platform's live bus). E-mail
+ * ({@link org.hearth.notification.NotificationMail}, {@link org.hearth.notification.Digests}):
+ * at once or in daily or weekly digests as the member chooses
+ * ({@link org.hearth.notification.ChooseEmails}), discreet by default, with one-click
+ * unsubscribe ({@link org.hearth.notification.StopEmails}), quiet hours and pauses
+ * ({@link org.hearth.notification.PauseNotifications}).
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"blocking", "clinician", "community", "conversation", "decision", "identity", "moderation", "platform"})
 package org.hearth.notification;

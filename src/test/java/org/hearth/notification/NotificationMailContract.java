@@ -73,13 +73,15 @@ abstract class NotificationMailContract extends HearthTest {
         replied(access(p.slug(), p.writer()), p.writer(), p.topicId(), new Draft(null, null, body, null, false));
     }
 
-    /** Everything told and every mail handed to the SMTP server. */
+    /** Everything told and every mail that is due handed to the SMTP server. */
     void delivered() {
         long until = System.nanoTime() + WAIT.toNanos();
         while (System.nanoTime() < until) {
             fanOut.tellWaiting();
             outbox.deliver();
-            if (outbox.latest(1000).stream().noneMatch(m -> m.sentAt() == null)) {
+            // what waits for someone's quiet hours to end is not due yet
+            var due = org.hearth.platform.schema.Tables.MAIL_OUTBOX;
+            if (db.fetchCount(due, due.SENT_AT.isNull(), due.NOT_BEFORE.isNull().or(due.NOT_BEFORE.le(System.currentTimeMillis()))) == 0) {
                 return;
             }
             SMTP.waitForIncomingEmail(100, 1);
@@ -202,6 +204,77 @@ abstract class NotificationMailContract extends HearthTest {
         do {
             fanOut.tellWaiting();
         } while (db.fetchCount(org.hearth.notification.schema.Tables.NOTIFICATION_EVENTS) > 0 && System.nanoTime() < until);
+    }
+
+    @Autowired
+    Digests digests;
+
+    @Test
+    void aDailyDigestGathersWhatIsUnreadByCommunityAndTopicOnceAndNothingFromACommunityLeft() {
+        Place p = place();
+        Viewer owner = account(unique("owner"));
+        String left = community(owner, Visibility.MEMBERS_ONLY, JoinPolicy.OPEN, false);
+        join(left, p.asker());
+        String leftTopic = started(access(left, p.asker()), p.asker(), new Draft(TopicKind.QUESTION, "Left behind", "x", null, false));
+        join(left, p.writer());
+        Visitor asker = signedIn(p.asker());
+        asker.get("/me/notifications/settings");
+        assertThat(asker.submit("/me/notifications/settings", Map.of("discreet", "false", "email.REPLY", "DAILY")).text())
+                .contains("Your choices are saved.");
+        reply(p, "Two words");
+        reply(p, "And more");
+        replied(access(left, p.writer()), p.writer(), leftTopic, new Draft(null, null, "In the other one", null, false));
+        told();
+        assertThat(leave.run(new org.hearth.community.LeaveCommunity.Input(left, p.asker())))
+                .isInstanceOf(org.hearth.community.LeaveCommunity.Outcome.Left.class);
+
+        digests.send(p.asker().memberId(), EmailChoice.DAILY, java.time.ZoneOffset.UTC);
+        digests.send(p.asker().memberId(), EmailChoice.DAILY, java.time.ZoneOffset.UTC);
+        delivered();
+        List<MimeMessage> mails = mailsTo(p.address());
+        assertThat(mails).as("no mail at once for a kind in the digest, and one digest however often it is asked").hasSize(1);
+        MimeMessage digest = mails.getFirst();
+        assertThat(subject(digest)).isEqualTo("You have 1 new notification on Hearth");
+        String body = GreenMailUtil.getBody(digest);
+        assertThat(body.lines().limit(3).toList().toString()).as("what a lock screen shows names nothing")
+                .doesNotContain(p.slug()).doesNotContain("Liver");
+        assertThat(body).contains("Community " + p.slug() + ": Liver numbers after biopsy").contains("- 2 new replies")
+                .as("a community left is not in it").doesNotContain(left).doesNotContain("Left behind");
+        assertThat(header(digest, "List-Unsubscribe")).contains("/unsubscribe/" + p.asker().memberId() + "/");
+        String path = header(digest, "List-Unsubscribe").substring(header(digest, "List-Unsubscribe").indexOf("/unsubscribe/"),
+                header(digest, "List-Unsubscribe").length() - 1);
+        assertThat(visitor().postRaw(path, Map.of("List-Unsubscribe", "One-Click")).text()).contains("You will get no more daily digests");
+    }
+
+    @Autowired
+    org.hearth.community.LeaveCommunity leave;
+
+    @Test
+    void aDiscreetDigestCountsKindsAndNamesNoCommunityNorTopic() {
+        Place p = place();
+        Visitor asker = signedIn(p.asker());
+        asker.get("/me/notifications/settings");
+        asker.submit("/me/notifications/settings", Map.of("discreet", "true", "email.REPLY", "WEEKLY"));
+        reply(p, "Weekly words");
+        told();
+        digests.send(p.asker().memberId(), EmailChoice.WEEKLY, java.time.ZoneOffset.UTC);
+        delivered();
+        String body = GreenMailUtil.getBody(mailsTo(p.address()).getFirst());
+        assertThat(body).contains("- A new reply").doesNotContain(p.slug()).doesNotContain("Liver").doesNotContain("Weekly words");
+    }
+
+    @Test
+    void digestsAreDueAtSevenInTheMembersZoneDailyOrOnMondays() {
+        var zone = java.time.ZoneId.of("Europe/Amsterdam");
+        // Wednesday 3 December 2026, 06:30 in Amsterdam: today's 07:00 has not come, so yesterday's is the last
+        var beforeSeven = java.time.ZonedDateTime.of(2026, 12, 3, 6, 30, 0, 0, zone).toInstant();
+        assertThat(Digests.lastDue(beforeSeven, zone, EmailChoice.DAILY))
+                .isEqualTo(java.time.ZonedDateTime.of(2026, 12, 2, 7, 0, 0, 0, zone).toInstant());
+        assertThat(Digests.lastDue(beforeSeven, zone, EmailChoice.WEEKLY)).as("the Monday before")
+                .isEqualTo(java.time.ZonedDateTime.of(2026, 11, 30, 7, 0, 0, 0, zone).toInstant());
+        var mondayEarly = java.time.ZonedDateTime.of(2026, 11, 30, 6, 0, 0, 0, zone).toInstant();
+        assertThat(Digests.lastDue(mondayEarly, zone, EmailChoice.WEEKLY)).as("before seven on a Monday: the Monday before")
+                .isEqualTo(java.time.ZonedDateTime.of(2026, 11, 23, 7, 0, 0, 0, zone).toInstant());
     }
 
     @Test

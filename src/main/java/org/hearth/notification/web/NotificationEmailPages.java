@@ -49,7 +49,7 @@ class NotificationEmailPages {
     private String settingsPage(ChooseEmails.Chosen chosen, String problem, Model model) {
         model.addAttribute("chosen", chosen);
         model.addAttribute("problem", problem);
-        model.addAttribute("kinds", NotificationKind.values());
+        model.addAttribute("kinds", java.util.Arrays.stream(NotificationKind.values()).filter(NotificationKind::mailedHere).toList());
         model.addAttribute("choices", EmailChoice.values());
         model.addAttribute(Page.NOINDEX, true);
         return SETTINGS;
@@ -61,6 +61,9 @@ class NotificationEmailPages {
             HttpServletResponse response) {
         Map<NotificationKind, EmailChoice> choices = new EnumMap<>(NotificationKind.class);
         for (NotificationKind kind : NotificationKind.values()) {
+            if (!kind.mailedHere()) {
+                continue;
+            }
             String value = form.getFirst("email." + kind.name());
             for (EmailChoice choice : EmailChoice.values()) {
                 if (choice.name().equals(value)) {
@@ -109,11 +112,11 @@ class NotificationEmailPages {
 
     @GetMapping("/unsubscribe/{memberId}/{token}")
     String confirm(@PathVariable String memberId, @PathVariable String token, Model model, HttpServletResponse response) {
-        var kind = stopEmails.kindOf(new StopEmails.Input(memberId, token));
-        if (kind.isEmpty()) {
+        var what = stopEmails.whatItStops(new StopEmails.Input(memberId, token));
+        if (what.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
         }
-        model.addAttribute("kind", kind.orElse(null));
+        model.addAttribute("what", what.orElse(null));
         model.addAttribute("stopped", false);
         model.addAttribute(Page.NOINDEX, true);
         return UNSUBSCRIBE;
@@ -121,17 +124,16 @@ class NotificationEmailPages {
 
     @PostMapping("/unsubscribe/{memberId}/{token}")
     String stop(@PathVariable String memberId, @PathVariable String token, Model model, HttpServletResponse response) {
-        switch (stopEmails.run(new StopEmails.Input(memberId, token))) {
-            case StopEmails.Outcome.Stopped(var kind) -> {
-                model.addAttribute("kind", kind);
-                model.addAttribute("stopped", true);
-            }
+        String what = switch (stopEmails.run(new StopEmails.Input(memberId, token))) {
+            case StopEmails.Outcome.Stopped(var kind) -> StopEmails.words(kind);
+            case StopEmails.Outcome.DigestStopped(var digest) -> StopEmails.words(digest);
             case StopEmails.Outcome.NotValid n -> {
                 response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-                model.addAttribute("kind", null);
-                model.addAttribute("stopped", false);
+                yield null;
             }
-        }
+        };
+        model.addAttribute("what", what);
+        model.addAttribute("stopped", what != null);
         model.addAttribute(Page.NOINDEX, true);
         return UNSUBSCRIBE;
     }
