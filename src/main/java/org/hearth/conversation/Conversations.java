@@ -440,7 +440,7 @@ public class Conversations {
      * anonymous post: only to leave out members who blocked its writer, never to show), and
      * whether members see it: neither hidden (held for review, taken down) nor deleted.
      */
-    public record PostNow(String postId, String communityId, Location location, boolean opening, String authorId,
+    public record PostNow(String postId, String communityId, Location location, String authorId,
             boolean anonymous, boolean hidden, boolean deleted) {
 
         public boolean shown() {
@@ -455,12 +455,11 @@ public class Conversations {
             return Map.of();
         }
         Map<String, PostNow> found = new HashMap<>();
-        db.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.POSITION, POSTS.OPENING, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.HIDDEN_WHY,
+        db.select(POSTS.ID, POSTS.TOPIC_ID, POSTS.POSITION, POSTS.AUTHOR_ID, POSTS.ANONYMOUS, POSTS.HIDDEN_WHY,
                         POSTS.DELETED_AT, TOPICS.COMMUNITY_ID)
                 .from(POSTS).join(TOPICS).on(TOPICS.ID.eq(POSTS.TOPIC_ID)).where(POSTS.ID.in(valid))
                 .forEach(r -> found.put(r.get(POSTS.ID), new PostNow(r.get(POSTS.ID), r.get(TOPICS.COMMUNITY_ID),
-                        location(r.get(POSTS.TOPIC_ID), r.get(POSTS.POSITION), r.get(POSTS.ID)), Boolean.TRUE.equals(r.get(POSTS.OPENING)),
-                        r.get(POSTS.AUTHOR_ID), Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS)),
+                        location(r.get(POSTS.TOPIC_ID), r.get(POSTS.POSITION), r.get(POSTS.ID)), r.get(POSTS.AUTHOR_ID), Boolean.TRUE.equals(r.get(POSTS.ANONYMOUS)),
                         r.get(POSTS.HIDDEN_WHY) != null, r.get(POSTS.DELETED_AT) != null)));
         return found;
     }

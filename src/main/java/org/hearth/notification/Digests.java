@@ -70,12 +70,21 @@ class Digests {
     void sendDue() {
         try {
             for (EmailChoice digest : List.of(EmailChoice.DAILY, EmailChoice.WEEKLY)) {
-                Set<String> candidates = db.selectDistinct(NOTIFICATION_CHOICES.MEMBER_ID).from(NOTIFICATION_CHOICES)
-                        .where(NOTIFICATION_CHOICES.EMAIL.eq(digest.name())).fetchSet(NOTIFICATION_CHOICES.MEMBER_ID);
-                Map<String, ZoneId> zones = members.timeZones(candidates);
-                for (String memberId : candidates) {
-                    transactions.executeWithoutResult(status -> send(memberId, digest, zones.getOrDefault(memberId, ZoneOffset.UTC)));
-                }
+                var last = digest == EmailChoice.DAILY ? NOTIFICATION_SETTINGS.DAILY_DIGEST_AT : NOTIFICATION_SETTINGS.WEEKLY_DIGEST_AT;
+                // who chose this digest, with when they last had it, in one query: a round in which nothing is due is one read
+                Map<String, Long> candidates = new java.util.HashMap<>();
+                db.selectDistinct(NOTIFICATION_CHOICES.MEMBER_ID, last).from(NOTIFICATION_CHOICES)
+                        .leftJoin(NOTIFICATION_SETTINGS).on(NOTIFICATION_SETTINGS.MEMBER_ID.eq(NOTIFICATION_CHOICES.MEMBER_ID))
+                        .where(NOTIFICATION_CHOICES.EMAIL.eq(digest.name()))
+                        .forEach(r -> candidates.put(r.value1(), r.value2()));
+                Map<String, ZoneId> zones = members.timeZones(candidates.keySet());
+                Instant now = Instant.ofEpochMilli(clock.millis());
+                candidates.forEach((memberId, sent) -> {
+                    ZoneId zone = zones.getOrDefault(memberId, ZoneOffset.UTC);
+                    if (sent == null || sent < lastDue(now, zone, digest).toEpochMilli()) {
+                        transactions.executeWithoutResult(status -> send(memberId, digest, zone));
+                    }
+                });
             }
         } catch (RuntimeException e) {
             log.warn("Digests could not be assembled this round: {}", e.getClass().getSimpleName());
@@ -104,7 +113,7 @@ class Digests {
                 .where(NOTIFICATION_SETTINGS.MEMBER_ID.eq(memberId)).fetchOne();
         Long last = settings == null ? null : settings.value1();
         if (last != null && last >= due) {
-            return; // read only: a round in which nothing is due writes nothing
+            return; // sent meanwhile, by another node
         }
         if (settings == null) {
             db.insertInto(NOTIFICATION_SETTINGS).set(NOTIFICATION_SETTINGS.MEMBER_ID, memberId).onConflictDoNothing().execute();

@@ -65,10 +65,4 @@ public class FollowTopic {
                 .set(TOPIC_FOLLOWERS.STOPPED, stopped).set(TOPIC_FOLLOWERS.SINCE, clock.millis()).execute();
         return stopped ? new Outcome.Stopped(input.topicId()) : new Outcome.Following(input.topicId());
     }
-
-    /** Whether the member hears about this topic's replies now. */
-    public boolean follows(Viewer member, String topicId) {
-        return db.fetchExists(TOPIC_FOLLOWERS, TOPIC_FOLLOWERS.TOPIC_ID.eq(topicId), TOPIC_FOLLOWERS.MEMBER_ID.eq(member.memberId()),
-                TOPIC_FOLLOWERS.STOPPED.isFalse());
-    }
 }

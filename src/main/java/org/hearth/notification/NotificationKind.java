@@ -74,11 +74,6 @@ public enum NotificationKind {
         return audience != Audience.PERSONAL;
     }
 
-    /** Whether it is about a post, and leads to it. */
-    public boolean aboutAPost() {
-        return audience == Audience.POST;
-    }
-
     /** What joins an unread row of this kind; {@code about} names the decision, appeal or application. */
     String batchKey(String communityId, String topicId, String postId, String about) {
         return switch (this) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hearth.platform.mail.Outbox;
 import org.hearth.testing.HearthTest;
+import org.hearth.testing.TestSmtp;
 import org.hearth.testing.Visitor;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -29,17 +29,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 abstract class MailContract extends HearthTest {
 
-    static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-
-    static {
-        SMTP.start();
-    }
+    static final GreenMail SMTP = TestSmtp.start();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-        registry.add("hearth.mail.delivery-interval", () -> "200ms");
+        TestSmtp.register(registry, SMTP);
     }
 
     @Autowired
