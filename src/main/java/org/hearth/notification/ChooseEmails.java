@@ -11,7 +11,11 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** A member chooses, kind by kind, whether e-mail tells them at once, whether it is discreet, and their quiet hours. */
+/**
+ * A member chooses, kind by kind, whether e-mail tells them at once (or in a digest, or never)
+ * and whether push tells them on the browsers they turned it on for; whether both are discreet;
+ * and their quiet hours.
+ */
 @Service
 public class ChooseEmails {
 
@@ -21,15 +25,20 @@ public class ChooseEmails {
      * @param quietFrom when quiet hours begin, as typed ("22:00"), or blank for none
      * @param quietUntil when they end, as typed, or blank for none
      */
-    public record Input(Viewer member, Map<NotificationKind, EmailChoice> choices, boolean discreet, String quietFrom,
-            String quietUntil) {
+    public record Input(Viewer member, Map<NotificationKind, EmailChoice> choices, Map<NotificationKind, Boolean> push, boolean discreet,
+            String quietFrom, String quietUntil) {
         public Input {
             Objects.requireNonNull(member, "only a signed-in member chooses");
             choices = Map.copyOf(choices);
+            push = Map.copyOf(push);
+        }
+
+        public Input(Viewer member, Map<NotificationKind, EmailChoice> choices, boolean discreet, String quietFrom, String quietUntil) {
+            this(member, choices, Map.of(), discreet, quietFrom, quietUntil);
         }
 
         public Input(Viewer member, Map<NotificationKind, EmailChoice> choices, boolean discreet) {
-            this(member, choices, discreet, "", "");
+            this(member, choices, Map.of(), discreet, "", "");
         }
     }
 
@@ -46,7 +55,7 @@ public class ChooseEmails {
      * What a member chose, each kind with its default where they chose nothing; quiet hours as
      * "HH:MM" (blank for none), and until when notifications are paused (null: they are not).
      */
-    public record Chosen(Map<NotificationKind, EmailChoice> choices, boolean discreet, boolean hasVerifiedAddress, String quietFrom,
+    public record Chosen(Map<NotificationKind, EmailChoice> choices, Map<NotificationKind, Boolean> push, boolean discreet, boolean hasVerifiedAddress, String quietFrom,
             String quietUntil, Long pausedUntil) {
     }
 
@@ -74,6 +83,14 @@ public class ChooseEmails {
         }
         String memberId = input.member().memberId();
         input.choices().forEach((kind, choice) -> choose(db, memberId, kind, choice));
+        input.push().forEach((kind, wanted) -> {
+            if (kind.pushChosenHere()) {
+                db.insertInto(NOTIFICATION_CHOICES).set(NOTIFICATION_CHOICES.MEMBER_ID, memberId).set(NOTIFICATION_CHOICES.KIND, kind.name())
+                        .set(NOTIFICATION_CHOICES.EMAIL, kind.emailByDefault().name()).set(NOTIFICATION_CHOICES.PUSH, wanted)
+                        .onConflict(NOTIFICATION_CHOICES.MEMBER_ID, NOTIFICATION_CHOICES.KIND).doUpdate()
+                        .set(NOTIFICATION_CHOICES.PUSH, wanted).execute();
+            }
+        });
         Integer quietFrom = none ? null : from.get();
         Integer quietUntil = none ? null : until.get();
         db.insertInto(NOTIFICATION_SETTINGS).set(NOTIFICATION_SETTINGS.MEMBER_ID, memberId).set(NOTIFICATION_SETTINGS.DISCREET, input.discreet())
@@ -89,21 +106,29 @@ public class ChooseEmails {
 
     public Chosen of(Viewer member) {
         Map<NotificationKind, EmailChoice> choices = new EnumMap<>(NotificationKind.class);
+        Map<NotificationKind, Boolean> push = new EnumMap<>(NotificationKind.class);
         for (NotificationKind kind : NotificationKind.values()) {
             choices.put(kind, kind.emailByDefault());
+            push.put(kind, kind.pushByDefault());
         }
-        db.select(NOTIFICATION_CHOICES.KIND, NOTIFICATION_CHOICES.EMAIL).from(NOTIFICATION_CHOICES)
+        db.select(NOTIFICATION_CHOICES.KIND, NOTIFICATION_CHOICES.EMAIL, NOTIFICATION_CHOICES.PUSH).from(NOTIFICATION_CHOICES)
                 .where(NOTIFICATION_CHOICES.MEMBER_ID.eq(member.memberId()))
-                .forEach(r -> choices.put(NotificationKind.valueOf(r.value1()), EmailChoice.valueOf(r.value2())));
+                .forEach(r -> {
+                    NotificationKind kind = NotificationKind.valueOf(r.value1());
+                    choices.put(kind, EmailChoice.valueOf(r.value2()));
+                    if (r.value3() != null) {
+                        push.put(kind, r.value3());
+                    }
+                });
         var settings = db.select(NOTIFICATION_SETTINGS.DISCREET, NOTIFICATION_SETTINGS.QUIET_FROM, NOTIFICATION_SETTINGS.QUIET_UNTIL,
                         NOTIFICATION_SETTINGS.PAUSED_UNTIL).from(NOTIFICATION_SETTINGS)
                 .where(NOTIFICATION_SETTINGS.MEMBER_ID.eq(member.memberId())).fetchOne();
         boolean hasAddress = !members.verifiedEmails(java.util.Set.of(member.memberId())).isEmpty();
         if (settings == null) {
-            return new Chosen(choices, true, hasAddress, "", "", null);
+            return new Chosen(choices, push, true, hasAddress, "", "", null);
         }
         Long paused = settings.value4() != null && settings.value4() > clock.millis() ? settings.value4() : null;
-        return new Chosen(choices, !Boolean.FALSE.equals(settings.value1()), hasAddress, QuietHours.typed(settings.value2()),
+        return new Chosen(choices, push, !Boolean.FALSE.equals(settings.value1()), hasAddress, QuietHours.typed(settings.value2()),
                 QuietHours.typed(settings.value3()), paused);
     }
 

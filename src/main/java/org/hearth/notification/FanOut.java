@@ -69,13 +69,15 @@ class FanOut {
     private final Blocks blocks;
     private final UnreadCounts unread;
     private final NotificationMail mail;
+    private final NotificationPush push;
     private final ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicBoolean wanted = new AtomicBoolean();
     private final ReentrantLock telling = new ReentrantLock();
 
     FanOut(DSLContext db, Clock clock, PlatformTransactionManager transactionManager, Conversations conversations,
-            Communities communities, Blocks blocks, UnreadCounts unread, NotificationMail mail) {
+            Communities communities, Blocks blocks, UnreadCounts unread, NotificationMail mail, NotificationPush push) {
         this.mail = mail;
+        this.push = push;
         this.db = db;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -266,8 +268,9 @@ class FanOut {
                         }
                     });
         }
-        // e-mail once per unread notification: what joins one already unread sends nothing more
+        // e-mail and push once per unread notification: what joins one already unread sends nothing more
         mail.atOnce(kind, communityId, started);
+        push.atOnce(kind, communityId, started);
     }
 
     /** Failed: tried again after a wait that doubles each time, up to an hour; given up after about two days. */

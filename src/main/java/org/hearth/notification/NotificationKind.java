@@ -74,6 +74,19 @@ public enum NotificationKind {
         return audience != Audience.PERSONAL;
     }
 
+    /**
+     * Whether a member chooses kind by kind if push tells them of it: news about themselves (a
+     * decision, their appeal, their application) always comes on a device they turned push on for.
+     */
+    public boolean pushChosenHere() {
+        return audience != Audience.PERSONAL;
+    }
+
+    /** Whether push tells of it until the member chooses: everything but reactions, as with e-mail. */
+    public boolean pushByDefault() {
+        return this != REACTION;
+    }
+
     /** What joins an unread row of this kind; {@code about} names the decision, appeal or application. */
     String batchKey(String communityId, String topicId, String postId, String about) {
         return switch (this) {

@@ -1,7 +1,6 @@
 package org.hearth.notification;
 
 import static org.hearth.notification.schema.Tables.NOTIFICATION_CHOICES;
-import static org.hearth.notification.schema.Tables.NOTIFICATION_SETTINGS;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -40,11 +39,11 @@ class NotificationMail {
     private final PublicAddress address;
     private final SecretBox box;
     private final CommunityNames names;
-    private final java.time.Clock clock;
+    private final OutsideHearth outside;
 
     NotificationMail(DSLContext db, Members members, Outbox outbox, PublicAddress address, SecretBox box, CommunityNames names,
-            java.time.Clock clock) {
-        this.clock = clock;
+            OutsideHearth outside) {
+        this.outside = outside;
         this.db = db;
         this.members = members;
         this.outbox = outbox;
@@ -64,33 +63,16 @@ class NotificationMail {
                 .forEach(r -> chosen.put(r.value1(), EmailChoice.valueOf(r.value2())));
         Set<String> wanting = memberIds.stream().filter(id -> chosen.getOrDefault(id, kind.emailByDefault()) == EmailChoice.AT_ONCE)
                 .collect(java.util.stream.Collectors.toSet());
-        Map<String, String> emails = new HashMap<>(members.verifiedEmails(wanting));
+        Map<String, String> emails = members.verifiedEmails(wanting);
         if (emails.isEmpty()) {
             return;
         }
-        Set<String> open = new java.util.HashSet<>();
-        Map<String, QuietHours> quiet = new HashMap<>();
-        long now = clock.millis();
-        db.select(NOTIFICATION_SETTINGS.MEMBER_ID, NOTIFICATION_SETTINGS.DISCREET, NOTIFICATION_SETTINGS.QUIET_FROM,
-                        NOTIFICATION_SETTINGS.QUIET_UNTIL, NOTIFICATION_SETTINGS.PAUSED_UNTIL)
-                .from(NOTIFICATION_SETTINGS).where(NOTIFICATION_SETTINGS.MEMBER_ID.in(emails.keySet()))
-                .forEach(r -> {
-                    if (r.value5() != null && r.value5() > now) {
-                        emails.remove(r.value1()); // paused: the notifications page has it, no mail is sent for it
-                        return;
-                    }
-                    if (Boolean.FALSE.equals(r.value2())) {
-                        open.add(r.value1());
-                    }
-                    if (r.value3() != null && r.value4() != null) {
-                        quiet.put(r.value1(), new QuietHours(r.value3(), r.value4()));
-                    }
-                });
-        Map<String, java.time.ZoneId> zones = quiet.isEmpty() ? Map.of() : members.timeZones(quiet.keySet());
-        String community = communityId == null || open.isEmpty() ? null
+        Map<String, OutsideHearth.Window> windows = outside.whoMayBeTold(emails.keySet());
+        boolean anyOpen = windows.values().stream().anyMatch(w -> !w.discreet());
+        String community = communityId == null || !anyOpen ? null
                 : Optional.ofNullable(names.byId(Set.of(communityId)).get(communityId)).map(CommunityNames.Named::name).orElse(null);
-        emails.forEach((memberId, email) -> {
-            String where = open.contains(memberId) && community != null ? " in " + community : "";
+        windows.forEach((memberId, window) -> {
+            String where = !window.discreet() && community != null ? " in " + community : "";
             String subject = kind.words(1) + where + " on Hearth";
             String unsubscribe = unsubscribeAddress(memberId, kind);
             String body = kind.words(1) + where + " on Hearth.\n\n"
@@ -99,10 +81,7 @@ class NotificationMail {
                     + "Stop e-mails of this kind (only this kind): " + unsubscribe + "\n"
                     + "Choose what you hear of, and how: " + address.of("/me/notifications/settings") + "\n";
             // in quiet hours it waits, in the outbox, until they end
-            Long notBefore = Optional.ofNullable(quiet.get(memberId))
-                    .flatMap(hours -> hours.endIfQuiet(java.time.Instant.ofEpochMilli(now), zones.getOrDefault(memberId, java.time.ZoneOffset.UTC)))
-                    .map(java.time.Instant::toEpochMilli).orElse(null);
-            outbox.queue(email, subject, body, memberId, unsubscribe, notBefore);
+            outbox.queue(emails.get(memberId), subject, body, memberId, unsubscribe, window.notBefore());
         });
     }
 

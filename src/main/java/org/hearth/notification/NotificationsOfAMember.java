@@ -5,6 +5,7 @@ import static org.hearth.notification.schema.Tables.NOTIFICATION_CHOICES;
 import static org.hearth.notification.schema.Tables.NOTIFICATION_SETTINGS;
 import static org.hearth.notification.schema.Tables.NOTIFICATIONS;
 import static org.hearth.notification.schema.Tables.NOTIFICATION_EVENTS;
+import static org.hearth.notification.schema.Tables.PUSH_SUBSCRIPTIONS;
 import static org.hearth.notification.schema.Tables.TOPIC_FOLLOWERS;
 
 import java.time.Instant;
@@ -20,7 +21,9 @@ import org.springframework.stereotype.Component;
 /**
  * A member's notifications and what they follow, in their download: what they were told (kind,
  * how many, when, read or not; never who did it, which may be another member's anonymous post),
- * the topics and communities they follow, their choices of e-mail. Erasing removes all of it, the news of what they did
+ * the topics and communities they follow, their choices of e-mail and push, the browsers they
+ * turned push on for (by name and date; their push addresses and keys are the browser's and stay
+ * sealed). Erasing removes all of it, the news of what they did
  * that no one was told yet, and their name from what others were told.
  */
 @Component
@@ -40,11 +43,15 @@ class NotificationsOfAMember implements MemberData {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(NOTIFICATIONS, NOTIFICATION_EVENTS, TOPIC_FOLLOWERS, COMMUNITY_FOLLOWERS, NOTIFICATION_CHOICES, NOTIFICATION_SETTINGS);
+        return List.of(NOTIFICATIONS, NOTIFICATION_EVENTS, TOPIC_FOLLOWERS, COMMUNITY_FOLLOWERS, NOTIFICATION_CHOICES, NOTIFICATION_SETTINGS,
+                PUSH_SUBSCRIPTIONS);
     }
 
     record Section(List<Told> notifications, List<FollowedTopic> topics, List<FollowedCommunity> communities,
-            Map<String, String> emailChoices, Boolean discreetEmails) {
+            Map<String, String> emailChoices, Map<String, Boolean> pushChoices, Boolean discreetEmails, List<PushBrowser> pushBrowsers) {
+    }
+
+    record PushBrowser(String browser, Instant since, Instant lastSent) {
     }
 
     record Told(String kind, String communityId, String topicId, String postId, int howMany, Instant at, Instant readAt) {
@@ -72,8 +79,15 @@ class NotificationsOfAMember implements MemberData {
                         .fetch(r -> new FollowedCommunity(r.value1(), Instant.ofEpochMilli(r.value2()))),
                 new TreeMap<>(db.select(NOTIFICATION_CHOICES.KIND, NOTIFICATION_CHOICES.EMAIL).from(NOTIFICATION_CHOICES)
                         .where(NOTIFICATION_CHOICES.MEMBER_ID.eq(memberId)).fetchMap(NOTIFICATION_CHOICES.KIND, NOTIFICATION_CHOICES.EMAIL)),
+                new TreeMap<>(db.select(NOTIFICATION_CHOICES.KIND, NOTIFICATION_CHOICES.PUSH).from(NOTIFICATION_CHOICES)
+                        .where(NOTIFICATION_CHOICES.MEMBER_ID.eq(memberId), NOTIFICATION_CHOICES.PUSH.isNotNull())
+                        .fetchMap(NOTIFICATION_CHOICES.KIND, NOTIFICATION_CHOICES.PUSH)),
                 db.select(NOTIFICATION_SETTINGS.DISCREET).from(NOTIFICATION_SETTINGS).where(NOTIFICATION_SETTINGS.MEMBER_ID.eq(memberId))
-                        .fetchOne(NOTIFICATION_SETTINGS.DISCREET));
+                        .fetchOne(NOTIFICATION_SETTINGS.DISCREET),
+                db.select(PUSH_SUBSCRIPTIONS.BROWSER, PUSH_SUBSCRIPTIONS.CREATED_AT, PUSH_SUBSCRIPTIONS.LAST_SENT_AT).from(PUSH_SUBSCRIPTIONS)
+                        .where(PUSH_SUBSCRIPTIONS.MEMBER_ID.eq(memberId)).orderBy(PUSH_SUBSCRIPTIONS.CREATED_AT, PUSH_SUBSCRIPTIONS.ID)
+                        .fetch(r -> new PushBrowser(r.value1(), Instant.ofEpochMilli(r.value2()),
+                                r.value3() == null ? null : Instant.ofEpochMilli(r.value3()))));
     }
 
     @Override
@@ -86,5 +100,6 @@ class NotificationsOfAMember implements MemberData {
         db.deleteFrom(COMMUNITY_FOLLOWERS).where(COMMUNITY_FOLLOWERS.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(NOTIFICATION_CHOICES).where(NOTIFICATION_CHOICES.MEMBER_ID.eq(memberId)).execute();
         db.deleteFrom(NOTIFICATION_SETTINGS).where(NOTIFICATION_SETTINGS.MEMBER_ID.eq(memberId)).execute();
+        db.deleteFrom(PUSH_SUBSCRIPTIONS).where(PUSH_SUBSCRIPTIONS.MEMBER_ID.eq(memberId)).execute();
     }
 }

@@ -68,9 +68,15 @@ class NotificationsInBrowserTest extends BrowserTest {
         for (int width : new int[] {360, 1280}) {
             page.setViewportSize(width, 800);
             page.navigate("/me/notifications/settings");
+            // the service worker registers and the button for this browser shows (pressing it needs the browser's push service)
+            page.locator(".push-here .push-on button").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                    .setState(WaitForSelectorState.VISIBLE));
+            assertThat(page.evaluate("navigator.serviceWorker.getRegistration('/').then(r => r ? r.scope : null)").toString())
+                    .endsWith("/");
+            assertThat(page.locator(".push-status").innerText()).isEqualTo("This browser is not notified.");
+            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("notification-settings-" + width + ".png")).setFullPage(true));
             assertThat(((Number) page.evaluate("document.documentElement.scrollWidth")).intValue())
                     .as("/me/notifications/settings at %d px", width).isLessThanOrEqualTo(width);
-            page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("notification-settings-" + width + ".png")).setFullPage(true));
         }
         page.navigate("/me/notifications");
         page.locator(".notification.unread a").click();

@@ -120,6 +120,9 @@ abstract class DeletionContract extends HearthTest {
     org.hearth.notification.ChooseEmails chooseEmails;
 
     @Autowired
+    org.hearth.notification.TurnOnPush turnOnPush;
+
+    @Autowired
     org.hearth.platform.web.UnreadNotifications unreadNotifications;
 
     @Autowired
@@ -349,6 +352,11 @@ abstract class DeletionContract extends HearthTest {
                 .isInstanceOf(org.hearth.notification.ChooseEmails.Outcome.Saved.class);
         assertThat(followCommunity.run(new FollowCommunity.Input(access(home, leaver), leaver, true)))
                 .isInstanceOf(FollowCommunity.Outcome.Following.class);
+        // a browser notified by push (the tests' only push service is a closed local port)
+        var browser = new org.hearth.testing.PushBrowser("http://127.0.0.1:9/push/leaver");
+        assertThat(turnOnPush.run(new org.hearth.notification.TurnOnPush.Input(leaver, browser.endpoint(), browser.p256dh(), browser.auth(),
+                "Mozilla/5.0 (Android 14; Mobile) Firefox/130.0")))
+                .isInstanceOf(org.hearth.notification.TurnOnPush.Outcome.TurnedOn.class);
         communities.members(access(home, withSecondFactor(owner)), owner);
         // support alerts: a concern about the member, one they raised about someone else and handled themselves
         assertThat(bystanderBrowser.post("/c/" + home + "/p/" + anonymous + "/worried", Map.of("note", "about-leaver")).status())

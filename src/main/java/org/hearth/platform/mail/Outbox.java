@@ -17,12 +17,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Outgoing e-mail. {@link #queue} writes the message in the caller's transaction; a scheduled
- * delivery sends it over SMTP when a server is configured ({@code spring.mail.host}) and then
- * deletes it, so no link stays readable in the database once mailed. Without a server,
- * messages stay on the outbox page for site administrators. A failed delivery is tried again
- * after 10 s, then after twice as long each time up to an hour, 30 times at most. Logs name
- * neither recipients nor contents.
+ * Outgoing e-mail, and web push beside it. {@link #queue} writes the message in the caller's
+ * transaction; a scheduled delivery sends it over SMTP when a server is configured
+ * ({@code spring.mail.host}) and then deletes it, so no link stays readable in the database once
+ * mailed. Without a server, messages stay on the outbox page for site administrators. Items of
+ * another channel ({@link #queueFor}) go out through that channel's {@link Courier}. A failed
+ * delivery is tried again after 10 s, then after twice as long each time up to an hour, 30 times
+ * at most. Logs name neither recipients nor contents.
  */
 @Service
 public class Outbox {
@@ -38,10 +39,15 @@ public class Outbox {
     private final DSLContext db;
     private final ObjectProvider<JavaMailSender> smtp;
     private final Clock clock;
+    private static final String MAIL = "mail";
+
     private final String from;
+    private final java.util.Map<String, Courier> couriers;
 
     Outbox(DSLContext db, ObjectProvider<JavaMailSender> smtp, Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${hearth.mail.from:Hearth <no-reply@localhost>}") String from) {
+            @org.springframework.beans.factory.annotation.Value("${hearth.mail.from:Hearth <no-reply@localhost>}") String from,
+            List<Courier> couriers) {
+        this.couriers = couriers.stream().collect(java.util.stream.Collectors.toMap(Courier::channel, c -> c));
         this.db = db;
         this.smtp = smtp;
         this.clock = clock;
@@ -76,6 +82,21 @@ public class Outbox {
                 .set(MAIL_OUTBOX.MEMBER_ID, accountId).set(MAIL_OUTBOX.UNSUBSCRIBE, unsubscribe).execute();
     }
 
+    /**
+     * Queues an item for another channel's {@link Courier}, as durably as mail: {@code recipient}
+     * is what that courier understands (for web push, a browser's subscription).
+     */
+    public void queueFor(String channel, String recipient, String subject, String body, String accountId, Long notBefore) {
+        db.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.CHANNEL, channel).set(MAIL_OUTBOX.NOT_BEFORE, notBefore).set(MAIL_OUTBOX.ID, RandomId.next())
+                .set(MAIL_OUTBOX.RECIPIENT, recipient).set(MAIL_OUTBOX.SUBJECT, subject).set(MAIL_OUTBOX.BODY, body)
+                .set(MAIL_OUTBOX.CREATED_AT, clock.millis()).set(MAIL_OUTBOX.ATTEMPTS, 0).set(MAIL_OUTBOX.MEMBER_ID, accountId).execute();
+    }
+
+    /** Forgets every item of a channel to this recipient (a browser that is gone). */
+    public void forgetRecipient(String channel, String recipient) {
+        db.deleteFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.CHANNEL.eq(channel), MAIL_OUTBOX.RECIPIENT.eq(recipient)).execute();
+    }
+
     /** Forgets every message written for this account: its owner deleted it. */
     public void forgetAccount(String accountId) {
         db.deleteFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.MEMBER_ID.eq(accountId)).execute();
@@ -89,7 +110,7 @@ public class Outbox {
     /** Every message to this address still kept here, oldest first: its owner's download lists them. */
     public List<Message> addressedTo(String recipient) {
         return db.select(MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.SUBJECT, MAIL_OUTBOX.BODY, MAIL_OUTBOX.CREATED_AT, MAIL_OUTBOX.SENT_AT).from(MAIL_OUTBOX)
-                .where(MAIL_OUTBOX.RECIPIENT.equalIgnoreCase(recipient)).orderBy(MAIL_OUTBOX.CREATED_AT, MAIL_OUTBOX.ID)
+                .where(MAIL_OUTBOX.CHANNEL.eq(MAIL), MAIL_OUTBOX.RECIPIENT.equalIgnoreCase(recipient)).orderBy(MAIL_OUTBOX.CREATED_AT, MAIL_OUTBOX.ID)
                 .fetch(r -> new Message(r.get(MAIL_OUTBOX.RECIPIENT), r.get(MAIL_OUTBOX.SUBJECT), r.get(MAIL_OUTBOX.BODY), r.get(MAIL_OUTBOX.CREATED_AT), r.get(MAIL_OUTBOX.SENT_AT)));
     }
 
@@ -100,7 +121,8 @@ public class Outbox {
 
     /** The latest messages, newest first, for the outbox page. */
     public List<Message> latest(int count) {
-        return db.select(MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.SUBJECT, MAIL_OUTBOX.BODY, MAIL_OUTBOX.CREATED_AT, MAIL_OUTBOX.SENT_AT).from(MAIL_OUTBOX).orderBy(MAIL_OUTBOX.CREATED_AT.desc(), MAIL_OUTBOX.ID).limit(count)
+        return db.select(MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.SUBJECT, MAIL_OUTBOX.BODY, MAIL_OUTBOX.CREATED_AT, MAIL_OUTBOX.SENT_AT).from(MAIL_OUTBOX).where(MAIL_OUTBOX.CHANNEL.eq(MAIL))
+                .orderBy(MAIL_OUTBOX.CREATED_AT.desc(), MAIL_OUTBOX.ID).limit(count)
                 .fetch(r -> new Message(r.get(MAIL_OUTBOX.RECIPIENT), r.get(MAIL_OUTBOX.SUBJECT), r.get(MAIL_OUTBOX.BODY), r.get(MAIL_OUTBOX.CREATED_AT), r.get(MAIL_OUTBOX.SENT_AT)));
     }
 
@@ -129,13 +151,17 @@ public class Outbox {
     @Scheduled(fixedDelayString = "${hearth.mail.delivery-interval:5s}")
     public void deliver() {
         JavaMailSender sender = smtp.getIfAvailable();
-        if (sender == null) {
+        java.util.Set<String> channels = new java.util.HashSet<>(couriers.keySet());
+        if (sender != null) {
+            channels.add(MAIL);
+        }
+        if (channels.isEmpty()) {
             return;
         }
         long now = clock.millis();
-        var waiting = db.select(MAIL_OUTBOX.ID, MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.SUBJECT, MAIL_OUTBOX.BODY, MAIL_OUTBOX.UNSUBSCRIBE,
-                        MAIL_OUTBOX.ATTEMPTS).from(MAIL_OUTBOX)
-                .where(MAIL_OUTBOX.SENT_AT.isNull(), MAIL_OUTBOX.ATTEMPTS.lt(MAX_ATTEMPTS), MAIL_OUTBOX.CLAIMED_AT.isNull().or(MAIL_OUTBOX.CLAIMED_AT.lt(now - CLAIM_MILLIS)),
+        var waiting = db.select(MAIL_OUTBOX.ID, MAIL_OUTBOX.CHANNEL, MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.SUBJECT, MAIL_OUTBOX.BODY,
+                        MAIL_OUTBOX.UNSUBSCRIBE, MAIL_OUTBOX.ATTEMPTS).from(MAIL_OUTBOX)
+                .where(MAIL_OUTBOX.CHANNEL.in(channels), MAIL_OUTBOX.SENT_AT.isNull(), MAIL_OUTBOX.ATTEMPTS.lt(MAX_ATTEMPTS), MAIL_OUTBOX.CLAIMED_AT.isNull().or(MAIL_OUTBOX.CLAIMED_AT.lt(now - CLAIM_MILLIS)),
                         MAIL_OUTBOX.NOT_BEFORE.isNull().or(MAIL_OUTBOX.NOT_BEFORE.le(now)))
                 .orderBy(MAIL_OUTBOX.CREATED_AT).limit(50).fetch();
         for (var message : waiting) {
@@ -146,18 +172,27 @@ public class Outbox {
             if (claimed == 0) {
                 continue;
             }
+            String channel = message.get(MAIL_OUTBOX.CHANNEL);
             try {
-                send(sender, message.get(MAIL_OUTBOX.RECIPIENT), message.get(MAIL_OUTBOX.SUBJECT), message.get(MAIL_OUTBOX.BODY),
-                        message.get(MAIL_OUTBOX.UNSUBSCRIBE));
+                if (MAIL.equals(channel)) {
+                    send(sender, message.get(MAIL_OUTBOX.RECIPIENT), message.get(MAIL_OUTBOX.SUBJECT), message.get(MAIL_OUTBOX.BODY),
+                            message.get(MAIL_OUTBOX.UNSUBSCRIBE));
+                } else {
+                    couriers.get(channel).deliver(message.get(MAIL_OUTBOX.RECIPIENT), message.get(MAIL_OUTBOX.SUBJECT),
+                            message.get(MAIL_OUTBOX.BODY));
+                }
                 // Once sent, the message is the recipient's alone: its links must not stay readable here.
                 db.deleteFrom(MAIL_OUTBOX).where(MAIL_OUTBOX.ID.eq(id)).execute();
-            } catch (RuntimeException | jakarta.mail.MessagingException e) {
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt(); // shutting down: the claim lapses and another round tries again
+                }
                 // an outage is waited out: 10 s after the first failure, doubling up to an hour
                 int attempts = message.get(MAIL_OUTBOX.ATTEMPTS) + 1;
                 long wait = Math.min(LONGEST_WAIT_MILLIS, 5_000L << Math.min(attempts, 20));
                 db.update(MAIL_OUTBOX).set(MAIL_OUTBOX.CLAIMED_AT, (Long) null).set(MAIL_OUTBOX.NOT_BEFORE, clock.millis() + wait)
                         .where(MAIL_OUTBOX.ID.eq(id)).execute();
-                log.warn("Could not deliver mail {} yet ({}); trying again in {} s", id, e.getClass().getSimpleName(), wait / 1000);
+                log.warn("Could not deliver {} {} yet ({}); trying again in {} s", channel, id, e.getClass().getSimpleName(), wait / 1000);
             }
         }
     }

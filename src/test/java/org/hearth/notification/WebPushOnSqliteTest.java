@@ -1,0 +1,7 @@
+package org.hearth.notification;
+
+import org.hearth.testing.OnSqlite;
+
+@OnSqlite
+class WebPushOnSqliteTest extends WebPushContract {
+}
