@@ -22,7 +22,18 @@ import org.hearth.platform.security.Viewer;
 public interface TopicExtension {
 
     /** What to show above the replies; empty when nothing. */
-    Optional<Content> aboveReplies(TopicShown topic);
+    default Optional<Content> aboveReplies(TopicShown topic) {
+        return Optional.empty();
+    }
+
+    /**
+     * What to offer a member of the community at the top of every page of the topic, beside
+     * muting it (following its replies, say); empty when nothing. Asked only for a signed-in
+     * member who may read the topic, once per page, and never for live readers.
+     */
+    default Optional<Content> forMember(TopicShown topic) {
+        return Optional.empty();
+    }
 
     /**
      * The topic as its reader sees it.

@@ -65,4 +65,16 @@ public class FollowTopic {
                 .set(TOPIC_FOLLOWERS.STOPPED, stopped).set(TOPIC_FOLLOWERS.SINCE, clock.millis()).execute();
         return stopped ? new Outcome.Stopped(input.topicId()) : new Outcome.Following(input.topicId());
     }
+
+    /** Whether a member hears of a topic's new replies: following it, stopped by their choice, or neither yet. */
+    public enum Following {
+        FOLLOWING, STOPPED, NOT_YET
+    }
+
+    /** One primary-key lookup, for the topic page's button. */
+    public Following of(Viewer member, String topicId) {
+        Boolean stopped = db.select(TOPIC_FOLLOWERS.STOPPED).from(TOPIC_FOLLOWERS)
+                .where(TOPIC_FOLLOWERS.TOPIC_ID.eq(topicId), TOPIC_FOLLOWERS.MEMBER_ID.eq(member.memberId())).fetchOne(TOPIC_FOLLOWERS.STOPPED);
+        return stopped == null ? Following.NOT_YET : stopped ? Following.STOPPED : Following.FOLLOWING;
+    }
 }

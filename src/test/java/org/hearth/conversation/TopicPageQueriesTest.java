@@ -48,8 +48,11 @@ import org.springframework.test.context.ContextConfiguration;
 class TopicPageQueriesTest extends HearthTest {
 
     static final AtomicInteger QUERIES = new AtomicInteger();
-    /** Ten for the page and one for the header's count of unread notifications, which every page of a member asks. */
-    static final int AT_MOST = 12;
+    /**
+     * The page's own, one for the header's count of unread notifications, which every page of a
+     * member asks, and one for whether the member follows the topic's replies (its button).
+     */
+    static final int AT_MOST = 13;
 
     /**
      * Counts every statement prepared on the application's connections, not only jOOQ's: the

@@ -307,6 +307,28 @@ abstract class NotificationsContract extends HearthTest {
                 .as("only the row from before").isEqualTo(1);
     }
 
+    @Test
+    void aReaderFollowsATopicFromItsPageAndOnlyMembersAreOfferedIt() {
+        Place p = place(Visibility.PUBLIC);
+        Viewer reader = account(unique("reader"));
+        join(p.slug(), reader);
+        Visitor browser = signedIn(reader);
+        var form = browser.get(p.topic()).document().select("form.follow-topic");
+        assertThat(form.text()).contains("Follow replies");
+        assertThat(browser.submit(p.topic() + "/follow", Map.of("follow", form.select("input[name=follow]").val())).text())
+                .contains("You will hear about new replies in this topic.");
+        assertThat(browser.get(p.topic()).document().select("form.follow-topic").text()).contains("Stop notifications of replies");
+        reply(p, p.writer(), "Told to the reader who followed", false);
+        told();
+        assertThat(rowsOf(reader)).isEqualTo(1);
+
+        Viewer outsider = account(unique("outsider"));
+        assertThat(signedIn(outsider).get(p.topic()).document().select("form.follow-topic")).as("not a member").isEmpty();
+        assertThat(visitor().get(p.topic()).document().select("form.follow-topic")).as("signed out").isEmpty();
+        assertThat(signedIn(outsider).post(p.topic() + "/follow", Map.of("follow", "true")).status()).isEqualTo(302);
+        assertThat(rowsOf(outsider)).isZero();
+    }
+
     // ---- mentions ---------------------------------------------------------------------------
 
     @Test

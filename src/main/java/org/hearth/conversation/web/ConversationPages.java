@@ -458,6 +458,11 @@ class ConversationPages {
                         opening.mine() && !opening.deleted(), parameters))
                 : List.of());
         model.addAttribute("additions", extensions.of(PostsOnPage.asSeenBy(access, viewer, topic.id(), topic.kind(), topic.posts())));
+        // what other features offer a member on every page of it: following its replies
+        model.addAttribute("forMember", viewer != null && access.member()
+                ? topicExtensions.forMember(new TopicExtension.TopicShown(access, viewer, topic.id(), topic.kind(), topic.locked(),
+                        opening != null && opening.opening() && opening.mine() && !opening.deleted(), parameters))
+                : List.of());
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("reactionKinds", ReactionKind.values());

@@ -7,7 +7,10 @@ import org.hearth.conversation.TopicExtension;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** Every feature's {@link TopicExtension}, asked once for the page that shows a topic's opening post. */
+/**
+ * Every feature's {@link TopicExtension}: asked once for the page that shows a topic's opening
+ * post, and for what they offer a member at the top of every page.
+ */
 @Component
 class TopicExtensions {
 
@@ -19,5 +22,9 @@ class TopicExtensions {
 
     List<Content> of(TopicExtension.TopicShown topic) {
         return extensions.stream().map(extension -> extension.aboveReplies(topic)).flatMap(Optional::stream).toList();
+    }
+
+    List<Content> forMember(TopicExtension.TopicShown topic) {
+        return extensions.stream().map(extension -> extension.forMember(topic)).flatMap(Optional::stream).toList();
     }
 }
