@@ -54,6 +54,12 @@ abstract class WebPushContract extends HearthTest {
     @Autowired
     org.jooq.DSLContext db;
 
+    @Autowired
+    org.hearth.blocking.BlockMember blockMember;
+
+    @Autowired
+    org.hearth.community.LeaveCommunity leave;
+
     record Place(String slug, Viewer asker, Viewer writer, String topicId) {
     }
 
@@ -148,6 +154,27 @@ abstract class WebPushContract extends HearthTest {
         es256.initVerify(browser.publicKey(base64.decode(siteKey)));
         es256.update((jwt[0] + "." + jwt[1]).getBytes(StandardCharsets.US_ASCII));
         assertThat(es256.verify(base64.decode(jwt[2]))).as("signed with the site's key").isTrue();
+    }
+
+    @Test
+    void aBlockedWritersRepliesAndACommunityLeftReachNoDevice() {
+        Place p = place();
+        Visitor asker = signedIn(p.asker());
+        PushBrowser browser = turnedOn(asker, PUSH.endpoint("push", unique("phone")));
+        assertThat(blockMember.run(new org.hearth.blocking.BlockMember.Input(p.asker(), p.writer().memberId())))
+                .isInstanceOf(org.hearth.blocking.BlockMember.Outcome.Blocked.class);
+        reply(p, p.topicId(), "Named, from someone blocked");
+        delivered();
+        assertThat(PUSH.sentTo(browser.endpoint())).as("nothing from a member they blocked").isEmpty();
+
+        Viewer other = account(unique("other"));
+        join(p.slug(), other);
+        assertThat(leave.run(new org.hearth.community.LeaveCommunity.Input(p.slug(), p.asker())))
+                .isInstanceOf(org.hearth.community.LeaveCommunity.Outcome.Left.class);
+        replied(access(p.slug(), other), other, p.topicId(), new Draft(null, null, "After the asker left", null, false));
+        delivered();
+        assertThat(PUSH.sentTo(browser.endpoint())).as("nothing from a community left").isEmpty();
+        assertThat(waitingFor(p.asker().memberId())).isZero();
     }
 
     @Test
