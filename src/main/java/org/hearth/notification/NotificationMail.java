@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.hearth.community.CommunityNames;
 import org.hearth.identity.Members;
 import org.hearth.identity.SecretBox;
 import org.hearth.platform.mail.Outbox;
@@ -38,18 +37,15 @@ class NotificationMail {
     private final Outbox outbox;
     private final PublicAddress address;
     private final SecretBox box;
-    private final CommunityNames names;
     private final OutsideHearth outside;
 
-    NotificationMail(DSLContext db, Members members, Outbox outbox, PublicAddress address, SecretBox box, CommunityNames names,
-            OutsideHearth outside) {
+    NotificationMail(DSLContext db, Members members, Outbox outbox, PublicAddress address, SecretBox box, OutsideHearth outside) {
         this.outside = outside;
         this.db = db;
         this.members = members;
         this.outbox = outbox;
         this.address = address;
         this.box = box;
-        this.names = names;
     }
 
     /** Queues a message to each of these members who hears of this kind at once. */
@@ -68,9 +64,7 @@ class NotificationMail {
             return;
         }
         Map<String, OutsideHearth.Window> windows = outside.whoMayBeTold(emails.keySet());
-        boolean anyOpen = windows.values().stream().anyMatch(w -> !w.discreet());
-        String community = communityId == null || !anyOpen ? null
-                : Optional.ofNullable(names.byId(Set.of(communityId)).get(communityId)).map(CommunityNames.Named::name).orElse(null);
+        String community = outside.communityNameFor(communityId, windows);
         windows.forEach((memberId, window) -> {
             String where = !window.discreet() && community != null ? " in " + community : "";
             String subject = kind.words(1) + where + " on Hearth";

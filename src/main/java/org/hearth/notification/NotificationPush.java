@@ -7,9 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.hearth.community.CommunityNames;
 import org.hearth.platform.mail.Outbox;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -30,13 +28,11 @@ class NotificationPush {
     private final DSLContext db;
     private final Outbox outbox;
     private final OutsideHearth outside;
-    private final CommunityNames names;
 
-    NotificationPush(DSLContext db, Outbox outbox, OutsideHearth outside, CommunityNames names) {
+    NotificationPush(DSLContext db, Outbox outbox, OutsideHearth outside) {
         this.db = db;
         this.outbox = outbox;
         this.outside = outside;
-        this.names = names;
     }
 
     void atOnce(NotificationKind kind, String communityId, Set<String> memberIds) {
@@ -60,9 +56,7 @@ class NotificationPush {
             browsers.keySet().removeIf(member -> !chosen.getOrDefault(member, kind.pushByDefault()));
         }
         Map<String, OutsideHearth.Window> windows = outside.whoMayBeTold(browsers.keySet());
-        boolean anyOpen = windows.values().stream().anyMatch(w -> !w.discreet());
-        String community = communityId == null || !anyOpen ? null
-                : Optional.ofNullable(names.byId(Set.of(communityId)).get(communityId)).map(CommunityNames.Named::name).orElse(null);
+        String community = outside.communityNameFor(communityId, windows);
         windows.forEach((memberId, window) -> {
             String text = window.discreet() ? DISCREET : kind.words(1) + (community == null ? "" : " in " + community);
             for (String browser : browsers.get(memberId)) {

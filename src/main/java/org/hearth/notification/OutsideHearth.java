@@ -8,7 +8,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.hearth.community.CommunityNames;
 import org.hearth.identity.Members;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -29,8 +31,10 @@ class OutsideHearth {
     private final DSLContext db;
     private final Members members;
     private final Clock clock;
+    private final CommunityNames names;
 
-    OutsideHearth(DSLContext db, Members members, Clock clock) {
+    OutsideHearth(DSLContext db, Members members, Clock clock, CommunityNames names) {
+        this.names = names;
         this.db = db;
         this.members = members;
         this.clock = clock;
@@ -65,5 +69,13 @@ class OutsideHearth {
                     .ifPresent(end -> windows.put(id, new Window(windows.get(id).discreet(), end.toEpochMilli()))));
         }
         return windows;
+    }
+
+    /** The community's name, asked only when one of these members turned discretion off; else null. */
+    String communityNameFor(String communityId, Map<String, Window> windows) {
+        if (communityId == null || windows.values().stream().allMatch(Window::discreet)) {
+            return null;
+        }
+        return Optional.ofNullable(names.byId(Set.of(communityId)).get(communityId)).map(CommunityNames.Named::name).orElse(null);
     }
 }
