@@ -21,7 +21,9 @@ import org.springframework.stereotype.Service;
  * transaction; a scheduled delivery sends it over SMTP when a server is configured
  * ({@code spring.mail.host}) and then deletes it, so no link stays readable in the database once
  * mailed. Without a server, messages stay on the outbox page for site administrators. Items of
- * another channel ({@link #queueFor}) go out through that channel's {@link Courier}. A failed
+ * another channel ({@link #queueFor}) go out through that channel's {@link Courier}. What is
+ * queued is delivered right after its transaction commits, on a thread of its own; the
+ * scheduled round finds what that left (another node's, a failure's). A failed
  * delivery is tried again after 10 s, then after twice as long each time up to an hour, 30 times
  * at most. Logs name neither recipients nor contents.
  */
@@ -43,6 +45,9 @@ public class Outbox {
 
     private final String from;
     private final java.util.Map<String, Courier> couriers;
+    private final java.util.concurrent.ExecutorService work = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    private final java.util.concurrent.atomic.AtomicBoolean wanted = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.locks.ReentrantLock delivering = new java.util.concurrent.locks.ReentrantLock();
 
     Outbox(DSLContext db, ObjectProvider<JavaMailSender> smtp, Clock clock,
             @org.springframework.beans.factory.annotation.Value("${hearth.mail.from:Hearth <no-reply@localhost>}") String from,
@@ -80,6 +85,7 @@ public class Outbox {
         db.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.NOT_BEFORE, notBefore).set(MAIL_OUTBOX.ID, RandomId.next()).set(MAIL_OUTBOX.RECIPIENT, recipient).set(MAIL_OUTBOX.SUBJECT, subject)
                 .set(MAIL_OUTBOX.BODY, body).set(MAIL_OUTBOX.CREATED_AT, clock.millis()).set(MAIL_OUTBOX.ATTEMPTS, 0)
                 .set(MAIL_OUTBOX.MEMBER_ID, accountId).set(MAIL_OUTBOX.UNSUBSCRIBE, unsubscribe).execute();
+        deliverAfterCommit(notBefore);
     }
 
     /**
@@ -90,6 +96,47 @@ public class Outbox {
         db.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.CHANNEL, channel).set(MAIL_OUTBOX.NOT_BEFORE, notBefore).set(MAIL_OUTBOX.ID, RandomId.next())
                 .set(MAIL_OUTBOX.RECIPIENT, recipient).set(MAIL_OUTBOX.SUBJECT, subject).set(MAIL_OUTBOX.BODY, body)
                 .set(MAIL_OUTBOX.CREATED_AT, clock.millis()).set(MAIL_OUTBOX.ATTEMPTS, 0).set(MAIL_OUTBOX.MEMBER_ID, accountId).execute();
+        deliverAfterCommit(notBefore);
+    }
+
+    /** Something is due now: deliver it once the transaction that queued it has committed (many make one round). */
+    private void deliverAfterCommit(Long notBefore) {
+        if (notBefore != null && notBefore > clock.millis()) {
+            return; // the scheduled round sends it when it is due
+        }
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            soon();
+                        }
+                    });
+        } else {
+            soon();
+        }
+    }
+
+    private void soon() {
+        if (wanted.compareAndSet(false, true)) {
+            try {
+                work.execute(() -> {
+                    try {
+                        deliver();
+                    } catch (RuntimeException e) {
+                        log.warn("The outbox could not be delivered this time ({}); the next round tries again", e.getClass().getSimpleName());
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                wanted.set(false); // shutting down: the next start's round sends it
+            }
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() throws InterruptedException {
+        work.shutdown();
+        work.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     /** Forgets every item of a channel to this recipient (a browser that is gone). */
@@ -150,6 +197,16 @@ public class Outbox {
 
     @Scheduled(fixedDelayString = "${hearth.mail.delivery-interval:5s}")
     public void deliver() {
+        delivering.lock();
+        try {
+            wanted.set(false);
+            deliverWaiting();
+        } finally {
+            delivering.unlock();
+        }
+    }
+
+    private void deliverWaiting() {
         JavaMailSender sender = smtp.getIfAvailable();
         java.util.Set<String> channels = new java.util.HashSet<>(couriers.keySet());
         if (sender != null) {
