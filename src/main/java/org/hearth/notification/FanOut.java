@@ -235,7 +235,8 @@ class FanOut {
                 .where(NOTIFICATION_EVENTS.POST_ID.eq(postId), NOTIFICATION_EVENTS.KIND.eq(NotificationKind.MENTION.name()))
                 .fetch(NOTIFICATION_EVENTS.RECIPIENT_ID));
         mentioned.addAll(db.select(NOTIFICATIONS.MEMBER_ID).from(NOTIFICATIONS)
-                .where(NOTIFICATIONS.BATCH_KEY.eq(NotificationKind.MENTION.batchKey(null, null, postId, null))).fetch(NOTIFICATIONS.MEMBER_ID));
+                .where(NOTIFICATIONS.POST_ID.eq(postId), NOTIFICATIONS.BATCH_KEY.eq(NotificationKind.MENTION.batchKey(null, null, postId, null)))
+                .fetch(NOTIFICATIONS.MEMBER_ID));
         mentioned.retainAll(members);
         return mentioned;
     }
@@ -256,17 +257,21 @@ class FanOut {
             for (String member : members.subList(from, Math.min(members.size(), from + 200))) {
                 insert = insert.values(RandomId.next(), member, kind.name(), key, communityId, topicId, postId, actorId, 1, now, now);
             }
+            List<String> chunk = members.subList(from, Math.min(members.size(), from + 200));
             insert.onConflict(NOTIFICATIONS.MEMBER_ID, NOTIFICATIONS.BATCH_KEY).where(NOTIFICATIONS.READ_AT.isNull())
                     .doUpdate()
                     .set(NOTIFICATIONS.HOW_MANY, NOTIFICATIONS.HOW_MANY.plus(1))
                     .set(NOTIFICATIONS.UPDATED_AT, DSL.excluded(NOTIFICATIONS.UPDATED_AT))
                     .set(NOTIFICATIONS.ACTOR_MEMBER_ID, DSL.excluded(NOTIFICATIONS.ACTOR_MEMBER_ID))
-                    .returningResult(NOTIFICATIONS.MEMBER_ID, NOTIFICATIONS.HOW_MANY)
-                    .fetch().forEach(r -> {
-                        if (r.value2() == 1) {
-                            started.add(r.value1());
-                        }
-                    });
+                    .execute();
+            // Which rows this statement started: any unread row it found now counts two or more, so
+            // an unread row counting one is new. (Asked, not taken from RETURNING: jOOQ gives SQLite's
+            // multi-row upsert back as one row.) On PostgreSQL a row another node starts meanwhile
+            // waits for this transaction and then counts two, so each row starts once.
+            started.addAll(db.select(NOTIFICATIONS.MEMBER_ID).from(NOTIFICATIONS)
+                    .where(NOTIFICATIONS.MEMBER_ID.in(chunk), NOTIFICATIONS.BATCH_KEY.eq(key), NOTIFICATIONS.READ_AT.isNull(),
+                            NOTIFICATIONS.HOW_MANY.eq(1))
+                    .fetch(NOTIFICATIONS.MEMBER_ID));
         }
         // e-mail and push once per unread notification: what joins one already unread sends nothing more
         mail.atOnce(kind, communityId, started);

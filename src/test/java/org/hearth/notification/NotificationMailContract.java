@@ -43,6 +43,9 @@ abstract class NotificationMailContract extends HearthTest {
     FanOut fanOut;
 
     @Autowired
+    FollowTopic followTopic;
+
+    @Autowired
     org.hearth.platform.mail.Outbox outbox;
 
     record Place(String slug, Viewer asker, Viewer writer, String topicId, String address) {
@@ -107,6 +110,27 @@ abstract class NotificationMailContract extends HearthTest {
             return values == null ? null : values[0];
         } catch (MessagingException e) {
             throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void everyFollowerIsMailedWhenOneReplyStartsTheirNotifications() {
+        Place p = place();
+        List<String> addresses = new java.util.ArrayList<>(List.of(p.address()));
+        for (int i = 0; i < 4; i++) {
+            Viewer follower = account(unique("follower"));
+            join(p.slug(), follower);
+            String address = follower.handle().toLowerCase() + "@example.org";
+            members.setEmail(follower.memberId(), address);
+            assertThat(members.markVerified(follower.memberId(), address)).isTrue();
+            assertThat(followTopic.run(new FollowTopic.Input(access(p.slug(), follower), follower, p.topicId(), true)))
+                    .isInstanceOf(FollowTopic.Outcome.Following.class);
+            addresses.add(address);
+        }
+        reply(p, "One answer for all of you");
+        delivered();
+        for (String address : addresses) {
+            assertThat(mailsTo(address)).as("every follower, not one per statement").hasSize(1);
         }
     }
 
