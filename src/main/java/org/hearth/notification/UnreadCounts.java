@@ -37,6 +37,20 @@ public class UnreadCounts implements UnreadNotifications {
                 .param(memberId).query(Integer.class).single();
     }
 
+    /**
+     * The counts of many members at once (members with none are left out), for the live streams:
+     * one query on the unread rows' index instead of one per member.
+     */
+    public java.util.Map<String, Integer> of(java.util.Collection<String> memberIds) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        if (memberIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("select member_id, count(*) from notifications where read_at is null and member_id in (:members) group by member_id")
+                .param("members", memberIds).query((row, n) -> counts.put(row.getString(1), Math.min(100, row.getInt(2)))).list();
+        return counts;
+    }
+
     /** These members' counts changed (after the commit): every node hears it, one signal per member. */
     void changed(Set<String> memberIds) {
         long now = clock.millis();

@@ -523,6 +523,34 @@ abstract class NotificationsContract extends HearthTest {
         }
     }
 
+    @Test
+    void oneReplyRaisesTheLiveCountOfEveryConnectedFollowerEachWithTheirOwnNumber() {
+        Place p = place(Visibility.PUBLIC);
+        List<Viewer> followers = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Viewer follower = account(unique("follower"));
+            join(p.slug(), follower);
+            reply(p, follower, "Me too " + i, false);
+            followers.add(follower);
+        }
+        told();
+        List<EventStream> streams = new java.util.ArrayList<>();
+        try {
+            for (Viewer follower : followers) {
+                EventStream stream = signedIn(follower).events("/me/notifications/live");
+                streams.add(stream);
+                // each has heard of the replies written after theirs: the first two, one row each
+                assertThat(stream.next(WAIT).data()).isEqualTo(followers.indexOf(follower) < 2 ? "1" : "0");
+            }
+            reply(p, p.writer(), "One answer, counted for all at once", false);
+            for (EventStream stream : streams) {
+                assertThat(stream.next(WAIT).data()).as("joins their unread row, or starts one").isEqualTo("1");
+            }
+        } finally {
+            streams.forEach(EventStream::close);
+        }
+    }
+
     // ---- the queue -----------------------------------------------------------------------
 
     @Test

@@ -29,7 +29,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * carries one number and nothing else, so it can never show what the member may not read: each
  * event is the member's count as the database says it now (asked when a signal says it changed,
  * on whichever node the change happened), so a reconnecting browser is sent the count at once
- * and nothing is lost or repeated. Streams end after a while ({@code hearth.live.stream-timeout})
+ * and nothing is lost or repeated. Members whose counts changed are counted together, a few
+ * hundred in one query, so one reply to ten thousand connected followers is not ten thousand
+ * queries; a count is sent only if no later one was sent to that stream already, so an older
+ * count never overtakes a newer one. Streams end after a while ({@code hearth.live.stream-timeout})
  * and the browser reconnects, signed in or not any more. Should the bus have lost signals, every
  * member connected here is counted again.
  */
@@ -41,9 +44,14 @@ class LiveUnreadCounts implements SmartLifecycle {
 
     private final Map<String, Set<Stream>> byMember = new ConcurrentHashMap<>();
     private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
-    /** Members whose count is being asked now, and those whose count changed again meanwhile. */
-    private final Set<String> counting = ConcurrentHashMap.newKeySet();
-    private final Set<String> again = ConcurrentHashMap.newKeySet();
+    /** Counted in one query at most this many members. */
+    private static final int COUNTED_TOGETHER = 500;
+
+    /** Members whose count changed and is not yet asked; one drain at a time asks them, in batches. */
+    private final Set<String> changed = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    /** Orders counts: a stream takes a count only if it is newer than the last it sent. */
+    private final java.util.concurrent.atomic.AtomicLong countedAt = new java.util.concurrent.atomic.AtomicLong();
     private final UnreadCounts counts;
     private final LiveStreams budget;
     private final Duration streamTimeout;
@@ -97,43 +105,63 @@ class LiveUnreadCounts implements SmartLifecycle {
             return emitter;
         }
         // counted after registering: a change committed meanwhile is either in this count or signalled to this stream
-        stream.send(event(counts.of(memberId)));
+        long at = countedAt.incrementAndGet();
+        stream.send(event(counts.of(memberId)), at);
         return emitter;
     }
 
-    /**
-     * Counts again and sends the count to the member's streams here. One count at a time per
-     * member, so an older count never overtakes a newer one; signals that arrive meanwhile make
-     * one more round.
-     */
+    /** Counts this member again, with whoever else changed meanwhile, and sends the count to their streams here. */
     private void sendCount(String memberId) {
         if (!running || !byMember.containsKey(memberId)) {
             return;
         }
-        if (!counting.add(memberId)) {
-            again.add(memberId);
-            return;
-        }
-        sending.execute(() -> {
+        changed.add(memberId);
+        drainSoon();
+    }
+
+    private void drainSoon() {
+        if (!changed.isEmpty() && draining.compareAndSet(false, true)) {
             try {
-                do {
-                    again.remove(memberId);
-                    Set<Stream> streams = byMember.get(memberId);
-                    if (streams == null) {
-                        break;
+                sending.execute(this::drain);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                draining.set(false); // shutting down
+            }
+        }
+    }
+
+    private void drain() {
+        try {
+            while (running && !changed.isEmpty()) {
+                java.util.List<String> batch = new java.util.ArrayList<>(COUNTED_TOGETHER);
+                for (var members = changed.iterator(); members.hasNext() && batch.size() < COUNTED_TOGETHER; ) {
+                    String member = members.next();
+                    members.remove();
+                    if (byMember.containsKey(member)) {
+                        batch.add(member);
                     }
-                    Set<DataWithMediaType> event = event(counts.of(memberId));
-                    streams.forEach(stream -> stream.send(event));
-                } while (again.contains(memberId));
-            } catch (RuntimeException e) {
-                // the database is away: the next signal, or the reconnecting browser, brings the count
-            } finally {
-                counting.remove(memberId);
+                }
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                long at = countedAt.incrementAndGet();
+                Map<String, Integer> counted = counts.of(batch);
+                for (String member : batch) {
+                    Set<Stream> streams = byMember.get(member);
+                    if (streams != null) {
+                        Set<DataWithMediaType> event = event(counted.getOrDefault(member, 0));
+                        // one slow browser does not hold up the others
+                        streams.forEach(stream -> sending.execute(() -> stream.send(event, at)));
+                    }
+                }
             }
-            if (again.remove(memberId)) {
-                sendCount(memberId);
-            }
-        });
+        } catch (RuntimeException e) {
+            // the database is away: the next signal, or the reconnecting browser, brings the count
+        } finally {
+            draining.set(false);
+        }
+        if (running) {
+            drainSoon(); // what changed while the last batch was being sent
+        }
     }
 
     private static Set<DataWithMediaType> event(int count) {
@@ -199,10 +227,25 @@ class LiveUnreadCounts implements SmartLifecycle {
         final SseEmitter emitter;
         final ReentrantLock lock = new ReentrantLock();
         final AtomicBoolean removed = new AtomicBoolean();
+        /** When the last count sent here was taken. */
+        long lastCountedAt;
 
         Stream(String memberId, SseEmitter emitter) {
             this.memberId = memberId;
             this.emitter = emitter;
+        }
+
+        /** Sends a count taken at {@code countedAt}, unless a later one was sent already. */
+        void send(Set<DataWithMediaType> count, long countedAt) {
+            lock.lock();
+            try {
+                if (countedAt > lastCountedAt) {
+                    lastCountedAt = countedAt;
+                    send(count);
+                }
+            } finally {
+                lock.unlock();
+            }
         }
 
         void send(Set<DataWithMediaType> data) {
