@@ -274,8 +274,13 @@ class FanOut {
                     .fetch(NOTIFICATIONS.MEMBER_ID));
         }
         // e-mail and push once per unread notification: what joins one already unread sends nothing more
-        mail.atOnce(kind, communityId, started);
-        push.atOnce(kind, communityId, started);
+        // (a thousand members at a time, to keep each statement's list of members short)
+        List<String> startedList = List.copyOf(started);
+        for (int from = 0; from < startedList.size(); from += 1000) {
+            Set<String> some = Set.copyOf(startedList.subList(from, Math.min(startedList.size(), from + 1000)));
+            mail.atOnce(kind, communityId, some);
+            push.atOnce(kind, communityId, some);
+        }
     }
 
     /** Failed: tried again after a wait that doubles each time, up to an hour; given up after about two days. */

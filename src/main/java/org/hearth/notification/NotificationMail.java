@@ -65,6 +65,7 @@ class NotificationMail {
         }
         Map<String, OutsideHearth.Window> windows = outside.whoMayBeTold(emails.keySet());
         String community = outside.communityNameFor(communityId, windows);
+        java.util.List<Outbox.Queued> queued = new java.util.ArrayList<>(windows.size());
         windows.forEach((memberId, window) -> {
             String where = !window.discreet() && community != null ? " in " + community : "";
             String subject = kind.words(1) + where + " on Hearth";
@@ -75,8 +76,9 @@ class NotificationMail {
                     + "Stop e-mails of this kind (only this kind): " + unsubscribe + "\n"
                     + "Choose what you hear of, and how: " + address.of("/me/notifications/settings") + "\n";
             // in quiet hours it waits, in the outbox, until they end
-            outbox.queue(emails.get(memberId), subject, body, memberId, unsubscribe, window.notBefore());
+            queued.add(new Outbox.Queued(Outbox.MAIL, emails.get(memberId), subject, body, memberId, unsubscribe, window.notBefore()));
         });
+        outbox.queueAll(queued);
     }
 
     /** The address that stops this member's e-mails of this kind, with no sign-in. */

@@ -57,11 +57,13 @@ class NotificationPush {
         }
         Map<String, OutsideHearth.Window> windows = outside.whoMayBeTold(browsers.keySet());
         String community = outside.communityNameFor(communityId, windows);
+        List<Outbox.Queued> queued = new ArrayList<>();
         windows.forEach((memberId, window) -> {
             String text = window.discreet() ? DISCREET : kind.words(1) + (community == null ? "" : " in " + community);
             for (String browser : browsers.get(memberId)) {
-                outbox.queueFor(PushCourier.CHANNEL, browser, TITLE, text, memberId, window.notBefore());
+                queued.add(new Outbox.Queued(PushCourier.CHANNEL, browser, TITLE, text, memberId, null, window.notBefore()));
             }
         });
+        outbox.queueAll(queued);
     }
 }

@@ -41,7 +41,8 @@ public class Outbox {
     private final DSLContext db;
     private final ObjectProvider<JavaMailSender> smtp;
     private final Clock clock;
-    private static final String MAIL = "mail";
+    /** The channel of e-mail, delivered over SMTP by the outbox itself. */
+    public static final String MAIL = "mail";
 
     private final String from;
     private final java.util.Map<String, Courier> couriers;
@@ -82,10 +83,7 @@ public class Outbox {
 
     /** As {@link #queue(String, String, String, String, String)}, sent no earlier than {@code notBefore} (epoch millis; null: now). */
     public void queue(String recipient, String subject, String body, String accountId, String unsubscribe, Long notBefore) {
-        db.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.NOT_BEFORE, notBefore).set(MAIL_OUTBOX.ID, RandomId.next()).set(MAIL_OUTBOX.RECIPIENT, recipient).set(MAIL_OUTBOX.SUBJECT, subject)
-                .set(MAIL_OUTBOX.BODY, body).set(MAIL_OUTBOX.CREATED_AT, clock.millis()).set(MAIL_OUTBOX.ATTEMPTS, 0)
-                .set(MAIL_OUTBOX.MEMBER_ID, accountId).set(MAIL_OUTBOX.UNSUBSCRIBE, unsubscribe).execute();
-        deliverAfterCommit(notBefore);
+        queueAll(List.of(new Queued(MAIL, recipient, subject, body, accountId, unsubscribe, notBefore)));
     }
 
     /**
@@ -93,17 +91,37 @@ public class Outbox {
      * is what that courier understands (for web push, a browser's subscription).
      */
     public void queueFor(String channel, String recipient, String subject, String body, String accountId, Long notBefore) {
-        db.insertInto(MAIL_OUTBOX).set(MAIL_OUTBOX.CHANNEL, channel).set(MAIL_OUTBOX.NOT_BEFORE, notBefore).set(MAIL_OUTBOX.ID, RandomId.next())
-                .set(MAIL_OUTBOX.RECIPIENT, recipient).set(MAIL_OUTBOX.SUBJECT, subject).set(MAIL_OUTBOX.BODY, body)
-                .set(MAIL_OUTBOX.CREATED_AT, clock.millis()).set(MAIL_OUTBOX.ATTEMPTS, 0).set(MAIL_OUTBOX.MEMBER_ID, accountId).execute();
-        deliverAfterCommit(notBefore);
+        queueAll(List.of(new Queued(channel, recipient, subject, body, accountId, null, notBefore)));
+    }
+
+    /** One message or item to queue; {@code channel} is {@link #MAIL} or a {@link Courier}'s. */
+    public record Queued(String channel, String recipient, String subject, String body, String accountId, String unsubscribe,
+            Long notBefore) {
+    }
+
+    /** Queues many at once (a reply told to a thousand members): a hundred to a statement. */
+    public void queueAll(List<Queued> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        long now = clock.millis();
+        for (int from = 0; from < messages.size(); from += 100) {
+            var insert = db.insertInto(MAIL_OUTBOX, MAIL_OUTBOX.ID, MAIL_OUTBOX.CHANNEL, MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.SUBJECT,
+                    MAIL_OUTBOX.BODY, MAIL_OUTBOX.CREATED_AT, MAIL_OUTBOX.ATTEMPTS, MAIL_OUTBOX.MEMBER_ID, MAIL_OUTBOX.UNSUBSCRIBE,
+                    MAIL_OUTBOX.NOT_BEFORE);
+            for (Queued m : messages.subList(from, Math.min(messages.size(), from + 100))) {
+                insert = insert.values(RandomId.next(), m.channel(), m.recipient(), m.subject(), m.body(), now, 0, m.accountId(),
+                        m.unsubscribe(), m.notBefore());
+            }
+            insert.execute();
+        }
+        if (messages.stream().anyMatch(m -> m.notBefore() == null || m.notBefore() <= now)) {
+            deliverAfterCommit();
+        }
     }
 
     /** Something is due now: deliver it once the transaction that queued it has committed (many make one round). */
-    private void deliverAfterCommit(Long notBefore) {
-        if (notBefore != null && notBefore > clock.millis()) {
-            return; // the scheduled round sends it when it is due
-        }
+    private void deliverAfterCommit() {
         if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
             org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                     new org.springframework.transaction.support.TransactionSynchronization() {
