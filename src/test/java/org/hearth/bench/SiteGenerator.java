@@ -244,6 +244,121 @@ final class SiteGenerator {
                 List.copyOf(readerHandles), (System.nanoTime() - started) / 1_000_000, clinicians, notes, readDecisionPath);
     }
 
+    /**
+     * Topics of the first community that many members follow, for the notification scenarios:
+     * their paths, and the handles of the followers (who all sign in with {@link #PASSWORD}).
+     */
+    record Followed(List<String> topicPaths, List<String> topicIds, List<String> followerHandles) {
+
+        int followers() {
+            return followerHandles.size();
+        }
+    }
+
+    /**
+     * Adds {@code topics} new topics to the first community (each opened by the second reader,
+     * none with replies yet), each followed by the same {@code followers} members: the members
+     * after the readers, in the order of their handles, so the readers who post are none of them.
+     * Members the site lacks are added; those not in the first community join it; each gets a
+     * confirmed address, so that a reply's fan-out queues their mail as it would a real member's
+     * (a reply's e-mail is sent at once unless a member chooses otherwise). Drawn after everything
+     * else, so the rest of a seed's site stays the same.
+     */
+    Followed follow(Connection connection, boolean postgres, int topics, int followers) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        String communityId;
+        String slug = "community-01";
+        String opener;
+        int existing;
+        try (Statement s = connection.createStatement()) {
+            try (var r = s.executeQuery("SELECT id FROM communities WHERE slug = '" + slug + "'")) {
+                r.next();
+                communityId = r.getString(1);
+            }
+            try (var r = s.executeQuery("SELECT id FROM members WHERE handle = 'member-000002'")) {
+                r.next();
+                opener = r.getString(1);
+            }
+            try (var r = s.executeQuery("SELECT COUNT(*) FROM members")) {
+                r.next();
+                existing = r.getInt(1);
+            }
+        }
+        int needed = READERS + followers;
+        if (existing < needed) {
+            Rows members = new Rows("members", "id", "handle", "handle_key", "password_hash", "site_admin", "created_at");
+            String passwordHash = ENCODER.encode(PASSWORD);
+            for (int i = existing; i < needed; i++) {
+                String handle = "member-%06d".formatted(i + 1);
+                members.add(id(), handle, handle, passwordHash, false, START + i * 60_000L);
+            }
+            members.flush(connection, postgres);
+        }
+        String first = "member-%06d".formatted(READERS + 1);
+        String last = "member-%06d".formatted(needed);
+        List<String> ids = new ArrayList<>();
+        List<String> handles = new ArrayList<>();
+        java.util.Set<String> inCommunity = new java.util.HashSet<>();
+        try (var select = connection.prepareStatement(
+                "SELECT id, handle FROM members WHERE handle >= ? AND handle <= ? ORDER BY handle")) {
+            select.setString(1, first);
+            select.setString(2, last);
+            try (var r = select.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getString(1));
+                    handles.add(r.getString(2));
+                }
+            }
+        }
+        try (var select = connection.prepareStatement("SELECT member_id FROM memberships WHERE community_id = ?")) {
+            select.setString(1, communityId);
+            try (var r = select.executeQuery()) {
+                while (r.next()) {
+                    inCommunity.add(r.getString(1));
+                }
+            }
+        }
+        Rows memberships = new Rows("memberships", "community_id", "member_id", "role", "joined_at");
+        for (String id : ids) {
+            if (!inCommunity.contains(id)) {
+                memberships.add(communityId, id, "MEMBER", START);
+            }
+        }
+        memberships.flush(connection, postgres);
+        try (var confirm = connection.prepareStatement("UPDATE members SET email = handle || '@example.org', email_verified_at = ?"
+                + " WHERE handle >= ? AND handle <= ? AND email IS NULL")) {
+            confirm.setLong(1, START);
+            confirm.setString(2, first);
+            confirm.setString(3, last);
+            confirm.executeUpdate();
+        }
+        Rows topicRows = new Rows("topics", "id", "community_id", "kind", "title", "created_at", "last_activity_at", "reply_count");
+        Rows posts = new Rows("posts", "id", "topic_id", "author_id", "anonymous", "opening", "position",
+                "body_source", "body_html", "content_warning", "created_at");
+        Rows following = new Rows("topic_followers", "topic_id", "member_id", "stopped", "since");
+        List<String> paths = new ArrayList<>();
+        List<String> topicIds = new ArrayList<>();
+        for (int t = 0; t < topics; t++) {
+            String topicId = id();
+            long at = START + 600 * DAY + t * 60_000L;
+            topicRows.add(topicId, communityId, "DISCUSSION", title(), at, at, 0);
+            String body = body();
+            posts.add(id(), topicId, opener, false, true, 0, body, html(body), null, at);
+            for (String member : ids) {
+                following.add(topicId, member, false, at);
+            }
+            topicIds.add(topicId);
+            paths.add("/c/" + slug + "/t/" + topicId);
+        }
+        topicRows.flush(connection, postgres);
+        posts.flush(connection, postgres);
+        following.flush(connection, postgres);
+        connection.commit();
+        connection.setAutoCommit(autoCommit);
+        return new Followed(List.copyOf(paths), List.copyOf(topicIds), List.copyOf(handles));
+    }
+
     static final int DECISION_EXPERIENCES = 60;
     private static final String[] DECISION_OPTIONS = {"Insulin pump", "Pens", "Closed loop"};
     private static final String[] DECISION_QUESTIONS = {"How much daily effort did it take?", "How did it affect work?"};
