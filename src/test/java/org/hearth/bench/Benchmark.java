@@ -42,7 +42,7 @@ public final class Benchmark {
     record Options(Scale scale, List<String> engines, int warmupSeconds, int seconds, int connections,
             List<String> launch, List<String> jvmOptions, Path work, Path report, String postgresAdminUrl,
             List<Integer> liveReaders, boolean firstLoad, long seed, boolean aot, List<String> plainLaunch,
-            List<String> scenarios) {
+            List<String> scenarios, int followers, int fanOutFollowers, int fanOutRounds, List<Integer> liveCounts) {
 
         /** Whether the scenario of this short name ({@link BenchmarkArguments#SCENARIOS}) is to run. */
         boolean runs(String scenario) {
@@ -53,7 +53,8 @@ public final class Benchmark {
     /** Everything measured on one engine. */
     record EngineRun(String engine, SiteGenerator.Site site, long databaseBytes, long startMillis, long plainStartMillis,
             HearthProcess.Memory afterStart, HearthProcess.Memory afterWarmup, long rssUnderLoadMib,
-            List<Wrk.Result> scenarios, long repliesStored, List<LiveUpdate> live, FirstLoad.Bytes firstLoad, SearchIndex searchIndex) {
+            List<Wrk.Result> scenarios, long repliesStored, List<LiveUpdate> live, FirstLoad.Bytes firstLoad, SearchIndex searchIndex,
+            Backlog followedBacklog, FanOut fanOut, List<NotificationLoad.Counts> liveCounts) {
 
         Wrk.Result scenario(String name) {
             return scenarios.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
@@ -62,6 +63,27 @@ public final class Benchmark {
 
     /** The search index as the rebuild command made it before Hearth started: posts in it, bytes on disk, time taken. */
     record SearchIndex(long posts, long bytes, long buildMillis) {
+    }
+
+    /**
+     * What the replies into followed topics left to tell when the load stopped: items still queued,
+     * how long until the queue was empty, and Hearth's CPU from the start of the measured window
+     * until then, per reply acknowledged in the window (the fan-out it caused included).
+     */
+    record Backlog(long waitingAtEnd, long drainMillis, double cpuMillisPerReplyWithFanOut) {
+    }
+
+    /** The fan-out rounds: warm-up rounds first, then the measured ones. */
+    record FanOut(int followers, int warmUps, List<NotificationLoad.Round> rounds) {
+
+        List<NotificationLoad.Round> measured() {
+            return rounds.subList(warmUps, rounds.size());
+        }
+    }
+
+    /** The followed topics of the notification scenarios, written before Hearth starts; null where not needed. */
+    record Fixtures(SiteGenerator.Followed replyFollowed, SiteGenerator.Followed fanOut, SiteGenerator.Followed liveCounts,
+            SiteGenerator.Followed liveCountsWarmUp) {
     }
 
     record LiveUpdate(int readers, int received, int errors, double p50Millis, double p90Millis, double p99Millis,
@@ -79,6 +101,12 @@ public final class Benchmark {
     static final String COMMUNITY_SIGNED_IN = "community page, signed in";
     static final String DECISION_SIGNED_IN = "decision page, signed in";
     static final String REPLY = "post a reply";
+    static final String REPLY_FOLLOWED = "post a reply, followed topic";
+    /** Rounds of the fan-out scenario that warm up and are not counted. */
+    static final int FAN_OUT_WARM_UPS = 2;
+    /** Members whose counts stream in the live-count warm-up, and its rounds. */
+    static final int LIVE_COUNT_WARMUP_MEMBERS = 200;
+    private static final int LIVE_COUNT_WARMUP_ROUNDS = 5;
     static final String SEARCH_COMMON = "search, a common word";
     static final String SEARCH_RARE = "search, a rare word";
     static final String SEARCH_PHRASE = "search, a phrase";
@@ -172,19 +200,56 @@ public final class Benchmark {
                     .javaMigrations(new HandleSkeletonsMigration())
                     .load().migrate();
             SiteGenerator.Site site;
+            SiteGenerator generator = new SiteGenerator(options.scale(), options.seed());
             try (Connection connection = database.connect()) {
-                site = new SiteGenerator(options.scale(), options.seed()).generate(connection, postgres);
+                site = generator.generate(connection, postgres);
             }
             say(engine, "%d posts, %d topics, %d members, %d reactions in %.1f s".formatted(site.posts(), site.topics(),
                     site.members(), site.reactions(), site.generationMillis() / 1000.0));
             long databaseBytes = database.settledSize();
-            return measure(engine, database, site, databaseBytes, engineDir);
+            Fixtures fixtures;
+            try (Connection connection = database.connect()) {
+                // the same generator, drawing on after the site: its ids are new ones
+                fixtures = fixtures(generator, connection, postgres);
+            }
+            return measure(engine, database, site, fixtures, databaseBytes, engineDir);
         } finally {
             database.drop();
         }
     }
 
-    private EngineRun measure(String engine, Database database, SiteGenerator.Site site, long databaseBytes,
+    /**
+     * The topics the notification scenarios post to, each followed by its own members: twenty for
+     * {@code reply-followed}, as many as the rounds of {@code fan-out}, one for each live-count
+     * run. Written after the site's size was measured, so that stays comparable between runs.
+     */
+    private Fixtures fixtures(SiteGenerator generator, Connection connection, boolean postgres) throws SQLException {
+        SiteGenerator.Followed replyFollowed = options.runs("reply-followed")
+                ? generator.follow(connection, postgres, SiteGenerator.REPLY_TOPICS, options.followers()) : null;
+        SiteGenerator.Followed fanOut = options.runs("fan-out")
+                ? generator.follow(connection, postgres, FAN_OUT_WARM_UPS + options.fanOutRounds(), options.fanOutFollowers()) : null;
+        SiteGenerator.Followed liveCounts = null;
+        SiteGenerator.Followed warmUp = null;
+        if (!options.liveCounts().isEmpty()) {
+            int most = options.liveCounts().stream().mapToInt(Integer::intValue).max().orElseThrow();
+            warmUp = generator.follow(connection, postgres, 1, Math.min(LIVE_COUNT_WARMUP_MEMBERS, most));
+            // one topic per run, each followed by exactly that run's members: the largest run's topic by all of them
+            List<String> paths = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            for (int n : options.liveCounts()) {
+                SiteGenerator.Followed one = generator.follow(connection, postgres, 1, n);
+                paths.add(one.topicPaths().getFirst());
+                ids.add(one.topicIds().getFirst());
+                if (n == most) {
+                    liveCounts = one;
+                }
+            }
+            liveCounts = new SiteGenerator.Followed(List.copyOf(paths), List.copyOf(ids), liveCounts.followerHandles());
+        }
+        return new Fixtures(replyFollowed, fanOut, liveCounts, warmUp);
+    }
+
+    private EngineRun measure(String engine, Database database, SiteGenerator.Site site, Fixtures fixtures, long databaseBytes,
             Path engineDir) throws Exception {
         String hearthCores = pinning() ? "0" : null;
         String loadCores = pinning() ? "1" : null;
@@ -203,6 +268,7 @@ public final class Benchmark {
         if (!searches) {
             settings.add("--hearth.search.rebuild-at-start=false"); // no search measured: no index built in the background meanwhile
         }
+        // No spring.mail.host: queued mail stays in the outbox, as on a site without SMTP; nothing tries to reach a server.
         try (HearthProcess hearth = HearthProcess.start(options.launch(), jvmOptions, hearthCores, PORT,
                 settings, engineDir.resolve("hearth.log"))) {
             say(engine, "healthy after " + hearth.startMillis + " ms");
@@ -242,6 +308,17 @@ public final class Benchmark {
                         + "&contentWarning="));
             }
             check(hearth.base, replies.getFirst(), 302, site.replyTopicPaths().getFirst());
+            List<Wrk.Request> followedReplies = new ArrayList<>();
+            if (fixtures.replyFollowed() != null) {
+                for (int i = 0; i < readers.size(); i++) {
+                    Reader r = readers.get(i);
+                    String topic = fixtures.replyFollowed().topicPaths().get(i % fixtures.replyFollowed().topicPaths().size());
+                    followedReplies.add(new Wrk.Request("POST", topic + "/replies", r.cookie(), "_csrf=" + encode(r.csrf())
+                            + "&body=" + encode("Thank you for telling us how it went; it helps me decide.")
+                            + "&contentWarning="));
+                }
+                check(hearth.base, followedReplies.getFirst(), 302, fixtures.replyFollowed().topicPaths().getFirst());
+            }
 
             // Warm every path up first, so that the memory reading is of a warmed-up server.
             say(engine, "warming up");
@@ -302,6 +379,25 @@ public final class Benchmark {
                                 + stored + " stored, " + wrk.lastAcknowledged() + " acknowledged");
                     }
                 }
+                Backlog backlog = null;
+                if (fixtures.replyFollowed() != null) {
+                    drain(engine, database); // what the plain replies caused is told first
+                    long before = database.count("posts");
+                    long cpuBefore = hearth.cpuNanos();
+                    say(engine, "(%d followers in each of %d topics)".formatted(fixtures.replyFollowed().followers(),
+                            fixtures.replyFollowed().topicPaths().size()));
+                    results.add(scenario(engine, wrk, hearth, REPLY_FOLLOWED, followedReplies, options.warmupSeconds()));
+                    long storedFollowed = database.count("posts") - before;
+                    if (storedFollowed < wrk.lastAcknowledged() - results.getLast().errors()) {
+                        throw new IllegalStateException("acknowledged replies are missing from the database: "
+                                + storedFollowed + " stored, " + wrk.lastAcknowledged() + " acknowledged");
+                    }
+                    backlog = backlog(engine, database, hearth, results.getLast(), cpuBefore);
+                }
+                FanOut fanOut = null;
+                if (fixtures.fanOut() != null) {
+                    fanOut = fanOut(engine, database, hearth, readers.getFirst(), fixtures.fanOut());
+                }
                 long underLoad = peakUnderLoad.get();
                 FirstLoad.Bytes firstLoad = null;
                 if (options.firstLoad() && FirstLoad.available()) {
@@ -314,8 +410,12 @@ public final class Benchmark {
                 for (int n : options.liveReaders()) {
                     live.add(liveUpdate(engine, database, site, readers.getFirst(), n, engineDir));
                 }
+                List<NotificationLoad.Counts> counts = new ArrayList<>();
+                if (fixtures.liveCounts() != null) {
+                    counts = liveCounts(engine, database, fixtures, readers.getFirst(), engineDir);
+                }
                 return new EngineRun(engine, site, databaseBytes, hearth.startMillis, plainStart, afterStart, afterWarmup,
-                        underLoad, results, stored, live, firstLoad, searchIndex);
+                        underLoad, results, stored, live, firstLoad, searchIndex, backlog, fanOut, counts);
             } finally {
                 sampler.interrupt();
             }
@@ -372,6 +472,99 @@ public final class Benchmark {
             say(engine, r.line() + " rss_mib=" + rss);
             return new LiveUpdate(readers, r.received(), r.errors(), r.p50Ms(), r.p90Ms(), r.p99Ms(), r.maxMs(), rss);
         }
+    }
+
+    /** Waits until the notification queue is empty (what earlier replies caused is told), up to ten minutes. */
+    private static long drain(String engine, Database database) throws SQLException, InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(10).toNanos();
+        long waiting;
+        while ((waiting = NotificationLoad.waiting(database)) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(waiting + " notifications still waiting after ten minutes");
+            }
+            Thread.sleep(10);
+        }
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    /**
+     * After the load into followed topics: what was left to tell, how long telling it took, and
+     * the CPU per reply with it. The measured window's CPU alone would leave out the fan-out that
+     * fell behind.
+     */
+    private Backlog backlog(String engine, Database database, HearthProcess hearth, Wrk.Result replies, long cpuBefore)
+            throws SQLException, InterruptedException {
+        long waiting = NotificationLoad.waiting(database);
+        long millis = drain(engine, database);
+        long cpuAfter = hearth.cpuNanos();
+        double perReply = cpuBefore < 0 || cpuAfter < 0 || replies.requests() == 0 ? Double.NaN
+                : (cpuAfter - cpuBefore) / 1e6 / replies.requests();
+        // the CPU from the start of the warm-up: its replies' fan-out ran in the window too; the window's requests are the divisor
+        say(engine, String.format(Locale.ROOT, "%d notifications waiting when the load stopped, told %.1f s later;"
+                + " %.2f ms of Hearth's CPU per reply, warm-up and fan-out included", waiting, millis / 1000.0, perReply));
+        return new Backlog(waiting, millis, perReply);
+    }
+
+    /** One reply at a time into a topic nobody has been told of yet, each after the last one's fan-out finished. */
+    private FanOut fanOut(String engine, Database database, HearthProcess hearth, Reader poster, SiteGenerator.Followed topics)
+            throws Exception {
+        drain(engine, database);
+        say(engine, "fan-out: one reply to %d followers, %d warm-up rounds and %d measured ...".formatted(topics.followers(),
+                FAN_OUT_WARM_UPS, topics.topicPaths().size() - FAN_OUT_WARM_UPS));
+        List<NotificationLoad.Round> rounds = new ArrayList<>();
+        for (int i = 0; i < topics.topicPaths().size(); i++) {
+            NotificationLoad.Round round = NotificationLoad.fanOut(http, hearth.base, topics.topicPaths().get(i),
+                    topics.topicIds().get(i), topics.followers(), poster.cookie(), poster.csrf(), database, hearth::cpuNanos);
+            say(engine, (i < FAN_OUT_WARM_UPS ? "  warm-up: " : "  ") + round.line());
+            rounds.add(round);
+            drain(engine, database);
+        }
+        return new FanOut(topics.followers(), FAN_OUT_WARM_UPS, rounds);
+    }
+
+    /**
+     * A fresh Hearth for each run, as for live topics: N members, each signed in, keep their unread
+     * count open; one reply into the topic they all follow raises every count. The members sign in
+     * once, through the sign-in form, on the first of these Hearths; their sessions are rows in
+     * the database and serve the later runs too.
+     */
+    private List<NotificationLoad.Counts> liveCounts(String engine, Database database, Fixtures fixtures, Reader poster,
+            Path engineDir) throws Exception {
+        List<String> jvm = new ArrayList<>(jvmOptions);
+        jvm.removeIf(o -> o.startsWith("-Xmx") || o.startsWith("-Xms"));
+        jvm.add(LIVE_HEAP);
+        List<NotificationLoad.Counts> counts = new ArrayList<>();
+        List<String> cookies = null;
+        for (int i = 0; i < options.liveCounts().size(); i++) {
+            int members = options.liveCounts().get(i);
+            List<String> settings = new ArrayList<>(database.settings());
+            settings.add("--hearth.live.max-streams=" + (members + LIVE_COUNT_WARMUP_MEMBERS + 100));
+            // every member signs in from this one address
+            settings.add("--hearth.limits.sign-in-per-address.attempts=1000000000");
+            try (HearthProcess hearth = HearthProcess.start(options.launch(), jvm, pinning() ? "0" : null, PORT,
+                    settings, engineDir.resolve("hearth-live-counts-" + members + ".log"))) {
+                if (cookies == null) {
+                    List<String> handles = fixtures.liveCounts().followerHandles();
+                    long started = System.nanoTime();
+                    cookies = NotificationLoad.signIn(hearth.base, handles, SiteGenerator.PASSWORD, 4);
+                    say(engine, "%,d members signed in through the sign-in form in %.1f s".formatted(handles.size(),
+                            (System.nanoTime() - started) / 1e9));
+                }
+                say(engine, "live counts of " + members + " members (after " + LIVE_COUNT_WARMUP_ROUNDS + " warm-up rounds) ...");
+                List<String> warmUpCookies = cookies.subList(0, fixtures.liveCountsWarmUp().followers());
+                for (int round = 0; round < LIVE_COUNT_WARMUP_ROUNDS; round++) {
+                    NotificationLoad.liveCounts(hearth.base, warmUpCookies, fixtures.liveCountsWarmUp().topicPaths().getFirst(),
+                            poster.cookie(), poster.csrf(), Duration.ofSeconds(30));
+                }
+                drain(engine, database);
+                NotificationLoad.Counts c = NotificationLoad.liveCounts(hearth.base, cookies.subList(0, members),
+                        fixtures.liveCounts().topicPaths().get(i), poster.cookie(), poster.csrf(), Duration.ofSeconds(60));
+                say(engine, c.line());
+                counts.add(c);
+            }
+        }
+        return counts;
     }
 
     private Wrk.Result scenario(String engine, Wrk wrk, HearthProcess hearth, String name, List<Wrk.Request> requests,

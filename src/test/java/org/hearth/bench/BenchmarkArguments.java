@@ -22,7 +22,14 @@ final class BenchmarkArguments {
               --connections N        concurrent connections wrk keeps open (default 32)
               --live LIST            live-update readers, e.g. 1000,10000 (default 1000,10000; none to skip)
               --scenarios LIST       load scenarios to run, of static, topic-anonymous, topic-signed-in,
-                                     community-signed-in, reply (default all); only those are warmed up
+                                     community-signed-in, decision-signed-in, search-common, search-rare,
+                                     search-phrase, search-community, reply, reply-followed, fan-out
+                                     (default all); only those are warmed up
+              --followers N          members following each topic of reply-followed (default 500)
+              --fan-out-followers N  members told of each reply of fan-out (default 1000)
+              --fan-out-rounds N     measured replies of fan-out, after two warm-up ones (default 5)
+              --live-counts LIST     signed-in members holding their unread count open, one run each,
+                                     e.g. 1000,10000 (default 1000,10000; none to skip)
               --jar FILE             run Hearth from this jar (default: this class path)
               --aot                  train an ahead-of-time cache with one start of that jar and use it
               --plain-jar FILE       also time one start of this jar without the cache
@@ -38,7 +45,8 @@ final class BenchmarkArguments {
 
     /** The load scenarios by their short names, in the order they run. */
     static final List<String> SCENARIOS = List.of("static", "topic-anonymous", "topic-signed-in", "community-signed-in",
-            "decision-signed-in", "search-common", "search-rare", "search-phrase", "search-community", "reply");
+            "decision-signed-in", "search-common", "search-rare", "search-phrase", "search-community", "reply", "reply-followed",
+            "fan-out");
 
     private BenchmarkArguments() {
     }
@@ -50,6 +58,10 @@ final class BenchmarkArguments {
         int duration = 30;
         int connections = 32;
         List<Integer> live = List.of(1_000, 10_000);
+        List<Integer> liveCounts = List.of(1_000, 10_000);
+        int followers = 500;
+        int fanOutFollowers = 1_000;
+        int fanOutRounds = 5;
         List<String> scenarios = SCENARIOS;
         List<String> launch = null;
         String jvm = DEFAULT_JVM;
@@ -92,6 +104,11 @@ final class BenchmarkArguments {
                 case "--connections" -> connections = Integer.parseInt(value);
                 case "--live" -> live = value.equals("none") ? List.of()
                         : Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
+                case "--live-counts" -> liveCounts = value.equals("none") ? List.of()
+                        : Arrays.stream(value.split(",")).map(String::strip).map(Integer::valueOf).toList();
+                case "--followers" -> followers = Integer.parseInt(value);
+                case "--fan-out-followers" -> fanOutFollowers = Integer.parseInt(value);
+                case "--fan-out-rounds" -> fanOutRounds = Integer.parseInt(value);
                 case "--scenarios" -> scenarios = Arrays.stream(value.split(",")).map(String::strip).map(sc -> {
                     if (!SCENARIOS.contains(sc)) {
                         throw new IllegalArgumentException("unknown scenario " + sc + ": one of " + String.join(", ", SCENARIOS));
@@ -114,7 +131,8 @@ final class BenchmarkArguments {
         List<String> jvmOptions = new ArrayList<>(Arrays.asList(jvm.strip().split("\\s+")));
         jvmOptions.removeIf(String::isEmpty);
         return new Benchmark.Options(scale, engines, warmup, duration, connections, launch, List.copyOf(jvmOptions),
-                work.toAbsolutePath(), report, postgres, live, firstLoad, seed, aot, plainLaunch, scenarios);
+                work.toAbsolutePath(), report, postgres, live, firstLoad, seed, aot, plainLaunch, scenarios, followers,
+                fanOutFollowers, fanOutRounds, liveCounts);
     }
 
     /** This JVM's class path without the test classes, so Hearth starts as it would from its jar. */

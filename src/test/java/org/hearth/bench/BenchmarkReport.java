@@ -159,6 +159,8 @@ final class BenchmarkReport {
         }
         line();
 
+        notifications();
+
         line("## Resources");
         line();
         line("| engine | start to healthy | without the cache | memory after start | after warm-up | most under load | first load of a topic page |");
@@ -182,6 +184,87 @@ final class BenchmarkReport {
         budget();
         findings();
         return out.toString();
+    }
+
+    /** The notification scenarios: the followed topics' backlog, the fan-out rounds and the live counts. */
+    private void notifications() {
+        line("## Notifications");
+        line();
+        boolean any = false;
+        for (Benchmark.EngineRun run : runs) {
+            Wrk.Result followed = run.scenario(Benchmark.REPLY_FOLLOWED);
+            Benchmark.Backlog backlog = run.followedBacklog();
+            if (followed != null && backlog != null) {
+                any = true;
+                line(String.format(Locale.ROOT, "On %s, \"%s\" (each of %d topics followed by %,d members, so each reply is told to them"
+                        + " after its commit) left %,d items in the notification queue when the load stopped; they were told %.1f s later."
+                        + " Hearth's CPU from the start of its warm-up until then, per reply of the measured window: %s.", run.engine(),
+                        Benchmark.REPLY_FOLLOWED, SiteGenerator.REPLY_TOPICS, options.followers(), backlog.waitingAtEnd(),
+                        backlog.drainMillis() / 1000.0, cpu(backlog.cpuMillisPerReplyWithFanOut())));
+                line();
+            }
+        }
+        if (runs.stream().anyMatch(r -> r.fanOut() != null)) {
+            any = true;
+            line("Fan-out: one signed-in member posts one reply through the form into a topic whose followers (members of its");
+            line("community, each with a confirmed address, e-mail of replies at once as by default) have not been told of it yet;");
+            line("the database is polled every 10 ms until every follower has an unread notification and a message queued in the");
+            line("outbox (no SMTP server is set, so queued mail stays there and nothing tries to send it). Times are from the reply's");
+            line("acknowledgement; each round is a fresh topic, after the last round's fan-out finished, " + Benchmark.FAN_OUT_WARM_UPS
+                    + " warm-up rounds first.");
+            line();
+            line("| engine | followers | rounds | reply, median | rows, median | rows, max | mails queued, fewest | mails, median | mails, max | Hearth's CPU per fan-out, median |");
+            line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            for (Benchmark.EngineRun run : runs) {
+                Benchmark.FanOut f = run.fanOut();
+                if (f == null) {
+                    continue;
+                }
+                List<NotificationLoad.Round> m = f.measured();
+                line("| %s | %,d | %d | %s | %s | %s | %,d | %s | %s | %s |".formatted(run.engine(), f.followers(), m.size(),
+                        ms(median(m, NotificationLoad.Round::replyMillis)), ms(median(m, NotificationLoad.Round::rowsMillis)),
+                        ms(max(m, NotificationLoad.Round::rowsMillis)), m.stream().mapToLong(NotificationLoad.Round::mails).min().orElse(0),
+                        ms(median(m, NotificationLoad.Round::mailsMillis)),
+                        ms(max(m, NotificationLoad.Round::mailsMillis)), cpu(median(m, NotificationLoad.Round::cpuMillis))));
+            }
+            line();
+        }
+        if (runs.stream().anyMatch(r -> !r.liveCounts().isEmpty())) {
+            any = true;
+            line("Live unread counts: N members, each signed in (through the sign-in form, once), hold `/me/notifications/live` open");
+            line("on a fresh Hearth started with `" + Benchmark.LIVE_HEAP + "`; all belong to the first community and follow one topic;");
+            line("one reply into it raises every count. Times are from the reply's acknowledgement until each member's stream brings");
+            line("the new count (the fan-out and the count asked again for each member included). Five warm-up rounds of "
+                    + Benchmark.LIVE_COUNT_WARMUP_MEMBERS + " members come first. The members' streams run in the benchmark's own JVM, on");
+            line("the load generator's core.");
+            line();
+            line("| engine | members | streams open | received | errors | reply | p50 | p90 | p99 | max |");
+            line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            for (Benchmark.EngineRun run : runs) {
+                for (NotificationLoad.Counts c : run.liveCounts()) {
+                    line("| %s | %,d | %,d | %,d | %d | %s | %s | %s | %s | %s |".formatted(run.engine(), c.members(), c.connected(),
+                            c.received(), c.errors(), ms(c.replyMillis()), ms(c.p50Millis()), ms(c.p90Millis()), ms(c.p99Millis()),
+                            ms(c.maxMillis())));
+                }
+            }
+            line();
+        }
+        if (!any) {
+            line("Not measured in this run.");
+            line();
+        }
+    }
+
+    private static double median(List<NotificationLoad.Round> rounds, java.util.function.ToDoubleFunction<NotificationLoad.Round> value) {
+        double[] sorted = rounds.stream().mapToDouble(value).sorted().toArray();
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+    }
+
+    private static double max(List<NotificationLoad.Round> rounds, java.util.function.ToDoubleFunction<NotificationLoad.Round> value) {
+        return rounds.stream().mapToDouble(value).max().orElse(Double.NaN);
     }
 
     private void budget() {
@@ -230,6 +313,14 @@ final class BenchmarkReport {
             check("live update to 10 000 readers, p99", "< 1 s", ms(tenThousand.p99Millis()),
                     tenThousand.p99Millis() < 1000 && tenThousand.received() == tenThousand.readers());
         }
+        NotificationLoad.Counts tenThousandCounts = sqlite.liveCounts().stream().filter(c -> c.members() == 10_000).findFirst()
+                .orElse(null);
+        if (tenThousandCounts == null) {
+            line("| live unread count to 10 000 members, p99 | < 1 s | not measured | |");
+        } else {
+            check("live unread count to 10 000 members, p99", "< 1 s", ms(tenThousandCounts.p99Millis()),
+                    tenThousandCounts.p99Millis() < 1000 && tenThousandCounts.received() == tenThousandCounts.members());
+        }
         if (sqlite.firstLoad() == null) {
             line("| first load of a topic page | < 60 KB | not measured | |");
         } else {
@@ -271,6 +362,9 @@ final class BenchmarkReport {
     }
 
     private static String ms(double millis) {
+        if (Double.isNaN(millis)) {
+            return "not all";
+        }
         return millis >= 100 ? String.format(Locale.ROOT, "%.0f ms", millis)
                 : String.format(Locale.ROOT, "%.1f ms", millis);
     }
