@@ -54,7 +54,7 @@ public final class Benchmark {
     record EngineRun(String engine, SiteGenerator.Site site, long databaseBytes, long startMillis, long plainStartMillis,
             HearthProcess.Memory afterStart, HearthProcess.Memory afterWarmup, long rssUnderLoadMib,
             List<Wrk.Result> scenarios, long repliesStored, List<LiveUpdate> live, FirstLoad.Bytes firstLoad, SearchIndex searchIndex,
-            Backlog followedBacklog, FanOut fanOut, List<NotificationLoad.Counts> liveCounts) {
+            Backlog followedBacklog, FanOut fanOut, List<NotificationLoad.Counts> liveCounts, int notificationTopics) {
 
         Wrk.Result scenario(String name) {
             return scenarios.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
@@ -84,6 +84,12 @@ public final class Benchmark {
     /** The followed topics of the notification scenarios, written before Hearth starts; null where not needed. */
     record Fixtures(SiteGenerator.Followed replyFollowed, SiteGenerator.Followed fanOut, SiteGenerator.Followed liveCounts,
             SiteGenerator.Followed liveCountsWarmUp) {
+
+        /** The topics added for these scenarios, each with its opening post: the site has as many more posts. */
+        int topics() {
+            return java.util.stream.Stream.of(replyFollowed, fanOut, liveCounts, liveCountsWarmUp)
+                    .filter(java.util.Objects::nonNull).mapToInt(f -> f.topicPaths().size()).sum();
+        }
     }
 
     record LiveUpdate(int readers, int received, int errors, double p50Millis, double p90Millis, double p99Millis,
@@ -415,7 +421,8 @@ public final class Benchmark {
                     counts = liveCounts(engine, database, fixtures, readers.getFirst(), engineDir);
                 }
                 return new EngineRun(engine, site, databaseBytes, hearth.startMillis, plainStart, afterStart, afterWarmup,
-                        underLoad, results, stored, live, firstLoad, searchIndex, backlog, fanOut, counts);
+                        underLoad, results, stored, live, firstLoad, searchIndex, backlog, fanOut, counts,
+                        fixtures.topics());
             } finally {
                 sampler.interrupt();
             }

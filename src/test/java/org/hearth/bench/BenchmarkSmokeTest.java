@@ -25,7 +25,8 @@ class BenchmarkSmokeTest {
         }
         assumeTrue(Wrk.installed(), "wrk is not installed");
         List<String> args = new ArrayList<>(List.of("--scale", "S", "--warmup", "1", "--duration", "2",
-                "--connections", "4", "--live", "20", "--work", work.resolve("run").toString(),
+                "--connections", "4", "--live", "20", "--live-counts", "20", "--followers", "20",
+                "--fan-out-followers", "30", "--fan-out-rounds", "2", "--work", work.resolve("run").toString(),
                 "--report", work.resolve("report.md").toString()));
         String postgres = System.getenv("HEARTH_TEST_POSTGRES_URL");
         boolean withPostgres = postgres != null && !postgres.isBlank();
@@ -49,8 +50,10 @@ class BenchmarkSmokeTest {
             assertThat(run.scenarios()).extracting(Wrk.Result::name).containsExactly(Benchmark.STATIC,
                     Benchmark.TOPIC_ANONYMOUS, Benchmark.TOPIC_SIGNED_IN, Benchmark.COMMUNITY_SIGNED_IN,
                     Benchmark.DECISION_SIGNED_IN, Benchmark.SEARCH_COMMON, Benchmark.SEARCH_RARE, Benchmark.SEARCH_PHRASE,
-                    Benchmark.SEARCH_COMMUNITY, Benchmark.REPLY);
-            assertThat(run.searchIndex().posts()).as("every post indexed by search-rebuild").isEqualTo(run.site().posts());
+                    Benchmark.SEARCH_COMMUNITY, Benchmark.REPLY, Benchmark.REPLY_FOLLOWED);
+            // the notification scenarios' topics add their opening posts to the site
+            assertThat(run.searchIndex().posts()).as("every post indexed by search-rebuild")
+                    .isEqualTo(run.site().posts() + run.notificationTopics());
             assertThat(run.searchIndex().bytes()).isPositive();
             for (Wrk.Result scenario : run.scenarios()) {
                 assertThat(scenario.requests()).as(run.engine() + " " + scenario.name()).isPositive();
@@ -58,12 +61,25 @@ class BenchmarkSmokeTest {
                 assertThat(scenario.p99Millis()).as(run.engine() + " " + scenario.name()).isPositive();
             }
             assertThat(run.repliesStored()).isPositive();
+            assertThat(run.followedBacklog().drainMillis()).as(run.engine() + " followed replies told").isNotNegative();
+            assertThat(run.fanOut().measured()).as(run.engine() + " fan-out rounds").hasSize(2).allSatisfy(round -> {
+                assertThat(round.rows()).as(run.engine() + " a row for every follower").isEqualTo(30);
+                assertThat(round.mails()).as(run.engine() + " mail queued").isPositive();
+                assertThat(round.replyMillis()).isPositive();
+                assertThat(round.rowsMillis()).isNotNegative();
+            });
+            assertThat(run.liveCounts()).singleElement().satisfies(counts -> {
+                assertThat(counts.connected()).as(run.engine() + " count streams open").isEqualTo(20);
+                assertThat(counts.received()).as(run.engine() + " members whose count followed the reply").isEqualTo(20);
+                assertThat(counts.maxMillis()).isNotNegative();
+            });
             assertThat(run.live()).singleElement().satisfies(live -> {
                 assertThat(live.received()).as(run.engine() + " live readers who got the reply").isEqualTo(20);
                 assertThat(live.maxMillis()).isPositive();
             });
         }
         String markdown = Files.readString(report);
+        assertThat(markdown).contains("## Notifications", "| sqlite | post a reply, followed topic |", "| sqlite | 30 | 2 |");
         assertThat(markdown).contains("## Load", "| sqlite | topic page, signed in |", "| sqlite | decision page, signed in |", "## Budget");
         if (withPostgres) {
             assertThat(markdown).contains("| postgres | post a reply |");
