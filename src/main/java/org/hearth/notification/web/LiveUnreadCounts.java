@@ -130,6 +130,7 @@ class LiveUnreadCounts implements SmartLifecycle {
     }
 
     private void drain() {
+        boolean failed = false;
         try {
             while (running && !changed.isEmpty()) {
                 java.util.List<String> batch = new java.util.ArrayList<>(COUNTED_TOGETHER);
@@ -144,7 +145,15 @@ class LiveUnreadCounts implements SmartLifecycle {
                     continue;
                 }
                 long at = countedAt.incrementAndGet();
-                Map<String, Integer> counted = counts.of(batch);
+                Map<String, Integer> counted;
+                try {
+                    counted = counts.of(batch);
+                } catch (RuntimeException e) {
+                    // the database is away or busy: these are counted again at the next signal or heartbeat
+                    changed.addAll(batch);
+                    failed = true;
+                    return;
+                }
                 for (String member : batch) {
                     Set<Stream> streams = byMember.get(member);
                     if (streams != null) {
@@ -154,13 +163,11 @@ class LiveUnreadCounts implements SmartLifecycle {
                     }
                 }
             }
-        } catch (RuntimeException e) {
-            // the database is away: the next signal, or the reconnecting browser, brings the count
         } finally {
             draining.set(false);
-        }
-        if (running) {
-            drainSoon(); // what changed while the last batch was being sent
+            if (!failed && running) {
+                drainSoon(); // what changed after the last look, while this drain was ending
+            }
         }
     }
 
@@ -173,6 +180,7 @@ class LiveUnreadCounts implements SmartLifecycle {
         if (!running) {
             return;
         }
+        drainSoon(); // counts a failed query left behind
         for (Set<Stream> streams : byMember.values()) {
             for (Stream stream : streams) {
                 sending.execute(() -> stream.send(HEARTBEAT));
