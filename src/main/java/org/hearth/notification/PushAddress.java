@@ -49,6 +49,11 @@ record PushAddress(String endpoint, byte[] p256dh, byte[] auth) {
 
     /** Finds the same browser again without opening anything. */
     String digest() {
+        return digestOf(endpoint);
+    }
+
+    /** The digest a browser's push address is found by. */
+    static String digestOf(String endpoint) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(endpoint.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

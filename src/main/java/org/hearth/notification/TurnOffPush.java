@@ -45,7 +45,7 @@ public class TurnOffPush {
         if (input.browserId() != null && !input.browserId().isBlank()) {
             which = PUSH_SUBSCRIPTIONS.ID.eq(input.browserId());
         } else if (input.endpoint() != null && !input.endpoint().isBlank() && input.endpoint().length() <= PushAddress.LONGEST_ENDPOINT) {
-            which = PUSH_SUBSCRIPTIONS.ENDPOINT_HASH.eq(new PushAddress(input.endpoint().strip(), new byte[0], new byte[0]).digest());
+            which = PUSH_SUBSCRIPTIONS.ENDPOINT_HASH.eq(PushAddress.digestOf(input.endpoint().strip()));
         } else {
             return new Outcome.NotFound();
         }

@@ -19,11 +19,11 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.hearth.testing.FormToken;
+import org.hearth.testing.StreamedLines;
 
 /**
  * What notifications cost, seen from outside Hearth: how long a reply's fan-out takes until
@@ -281,38 +281,14 @@ final class NotificationLoad {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** One member's count stream, read line by line as the lines arrive. */
-    private static final class Stream implements Flow.Subscriber<String> {
+    /** One member's count stream: connected at the count it opens with, done at the next count after the reply was sent. */
+    private static final class Stream extends StreamedLines {
 
-        final CompletableFuture<Void> connected = new CompletableFuture<>();
-        /** Completes when a count came after the reply was sent, or the stream failed. */
-        final CompletableFuture<Void> done = new CompletableFuture<>();
-        private volatile Flow.Subscription subscription;
         private boolean unreadEvent;
         volatile long replySent;
-        volatile long receivedAt;
-        volatile boolean failed;
 
         void open(HttpClient client, URI live, String cookie) {
-            HttpRequest request = HttpRequest.newBuilder(live).header("Accept", "text/event-stream").header("Cookie", cookie)
-                    .GET().build();
-            client.sendAsync(request, info -> {
-                if (info.statusCode() != 200) {
-                    fail();
-                    return HttpResponse.BodySubscribers.replacing(null);
-                }
-                return HttpResponse.BodySubscribers.fromLineSubscriber(this);
-            }).whenComplete((response, failure) -> {
-                if (failure != null) {
-                    fail();
-                }
-            });
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
+            open(client, HttpRequest.newBuilder(live).header("Accept", "text/event-stream").header("Cookie", cookie).GET().build());
         }
 
         @Override
@@ -323,38 +299,9 @@ final class NotificationLoad {
                 unreadEvent = false;
                 if (!connected.isDone()) {
                     connected.complete(null); // the count when the stream opened
-                } else if (replySent != 0 && receivedAt == 0) {
-                    receivedAt = System.nanoTime();
-                    done.complete(null);
-                    hangUp();
+                } else if (replySent != 0) {
+                    arrived();
                 }
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            fail();
-        }
-
-        @Override
-        public void onComplete() {
-            if (receivedAt == 0) {
-                fail();
-            }
-        }
-
-        void fail() {
-            if (receivedAt == 0) {
-                failed = true;
-            }
-            connected.completeExceptionally(new IllegalStateException("stream failed"));
-            done.complete(null);
-        }
-
-        void hangUp() {
-            Flow.Subscription current = subscription;
-            if (current != null) {
-                current.cancel();
             }
         }
     }

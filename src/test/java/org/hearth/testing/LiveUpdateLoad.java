@@ -16,7 +16,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -189,41 +188,18 @@ public final class LiveUpdateLoad {
         }
     }
 
-    /** One reader's stream, read line by line as the lines arrive. */
-    private static final class Reader implements Flow.Subscriber<String> {
+    /** One reader's stream: connected at its first comment, done when the reply's marker arrived. */
+    private static final class Reader extends StreamedLines {
 
-        final CompletableFuture<Void> connected = new CompletableFuture<>();
-        /** Completes when the reply arrived or the stream failed. */
-        final CompletableFuture<Void> done = new CompletableFuture<>();
         private final String marker;
-        private volatile Flow.Subscription subscription;
         private boolean matched;
-        volatile long receivedAt;
-        volatile boolean failed;
 
         Reader(String marker) {
             this.marker = marker;
         }
 
         void open(HttpClient client, URI stream) {
-            HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").GET().build();
-            client.sendAsync(request, info -> {
-                if (info.statusCode() != 200) {
-                    fail();
-                    return HttpResponse.BodySubscribers.replacing(null);
-                }
-                return HttpResponse.BodySubscribers.fromLineSubscriber(this);
-            }).whenComplete((response, failure) -> {
-                if (failure != null) {
-                    fail();
-                }
-            });
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
+            open(client, HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").GET().build());
         }
 
         @Override
@@ -232,37 +208,8 @@ public final class LiveUpdateLoad {
                 connected.complete(null);
             } else if (line.startsWith("data:") && line.contains(marker)) {
                 matched = true;
-            } else if (line.isEmpty() && matched && receivedAt == 0) {
-                receivedAt = System.nanoTime();
-                done.complete(null);
-                hangUp();
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            fail();
-        }
-
-        @Override
-        public void onComplete() {
-            if (receivedAt == 0) {
-                fail(); // the server ended the stream before the reply came
-            }
-        }
-
-        void fail() {
-            if (receivedAt == 0) {
-                failed = true;
-            }
-            connected.completeExceptionally(new IllegalStateException("stream failed"));
-            done.complete(null);
-        }
-
-        void hangUp() {
-            Flow.Subscription current = subscription;
-            if (current != null) {
-                current.cancel();
+            } else if (line.isEmpty() && matched) {
+                arrived();
             }
         }
     }
